@@ -1,0 +1,44 @@
+/**
+ * Recognises an input file (SPEC §1): raw BTF is used as is, an ELF vmlinux yields its
+ * `.BTF` section, anything else is rejected with the SPEC's message naming the path.
+ * @module
+ */
+import { type ByteSource, ElfFormatError, findElfSection, hasElfMagic } from "./elf.ts";
+import { BtfError } from "./errors.ts";
+import { hasBigEndianBtfMagic, hasBtfMagic } from "./header.ts";
+
+/** How the BTF was found: a raw blob or the `.BTF` section of an ELF file. */
+export type InputFormat = "raw" | "elf";
+
+/** The BTF bytes of an input and where they came from. */
+export interface BtfInput {
+  /** `raw` for a raw BTF file, `elf` for an ELF vmlinux. */
+  format: InputFormat;
+  /** The raw BTF blob. */
+  bytes: Uint8Array;
+}
+
+/** Reads the BTF blob out of `src`; `path` only names the file in error messages. */
+export function extractBtf(src: ByteSource, path: string): BtfInput {
+  const head = src.read(0, Math.min(16, src.size));
+  if (hasBtfMagic(head)) return { format: "raw", bytes: src.read(0, src.size) };
+  if (hasBigEndianBtfMagic(head)) {
+    throw new BtfError(
+      `${path}: big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`,
+    );
+  }
+  const unrecognized = `${path}: not recognized as raw BTF (missing 0x9FEB magic) or ELF vmlinux`;
+  if (!hasElfMagic(head)) throw new BtfError(unrecognized);
+  let section;
+  try {
+    section = findElfSection(src, ".BTF");
+  } catch (err) {
+    if (err instanceof ElfFormatError) throw new BtfError(`${unrecognized} (${err.message})`);
+    throw err;
+  }
+  if (section === null) throw new BtfError("vmlinux ELF has no .BTF section");
+  if (section.offset + section.size > src.size) {
+    throw new BtfError(".BTF section data out of bounds");
+  }
+  return { format: "elf", bytes: src.read(section.offset, section.size) };
+}

@@ -1,0 +1,177 @@
+/**
+ * The lookup primitives every offset group is built from (SPEC §3), with their exact error
+ * messages. Pure functions over a {@link BtfTypes} table.
+ * @module
+ */
+import { BtfError } from "./errors.ts";
+import { Kind } from "./kinds.ts";
+import { type BtfTypes, isComposite } from "./table.ts";
+
+/** How many type-chain steps the resolvers follow before giving up (SPEC §3). */
+export const MAX_CHAIN_STEPS = 20;
+/** Nesting depth of anonymous members searched before a branch is abandoned. */
+const MAX_ANON_DEPTH = 32;
+/** Members visited by one member_offset call before it gives up (guards corrupt BTF). */
+const MAX_MEMBER_VISITS = 1_000_000;
+
+const encoder = new TextEncoder();
+
+/** A direct member of a struct: its byte offset and its type id. */
+export interface DirectMember {
+  /** Byte offset of the member in the struct. */
+  offset: number;
+  /** Type id of the member (for resolve_member_struct). */
+  type: number;
+}
+
+/** Result of {@link findStructOrFwd}: a full struct, or only a struct-flavour forward declaration. */
+export type StructOrFwd = { kind: "struct"; id: number } | { kind: "fwd" };
+
+/** Raised when one member search visits too many members (only corrupt BTF does that). */
+class WalkBudgetError extends BtfError {}
+
+function namedTypes(types: BtfTypes, name: string): number[] {
+  const ids = types.byName(name);
+  if (ids.length === 0) throw new BtfError(`btf: type '${name}' not found`);
+  return ids;
+}
+
+/** find_struct: the first STRUCT named `name`, in type-id order. */
+export function findStruct(types: BtfTypes, name: string): number {
+  const id = namedTypes(types, name).find((id) => types.kind(id) === Kind.STRUCT);
+  if (id === undefined) throw new BtfError(`btf: '${name}' exists but is not a struct`);
+  return id;
+}
+
+/** find_struct_or_fwd: a full struct if one exists, else "fwd" for a struct-flavour FWD. */
+export function findStructOrFwd(types: BtfTypes, name: string): StructOrFwd {
+  const ids = namedTypes(types, name);
+  const full = ids.find((id) => types.kind(id) === Kind.STRUCT);
+  if (full !== undefined) return { kind: "struct", id: full };
+  // A FWD's kind_flag is 0 for struct flavour and 1 for union flavour.
+  if (ids.some((id) => types.kind(id) === Kind.FWD && !types.kindFlag(id))) return { kind: "fwd" };
+  throw new BtfError(`btf: '${name}' exists but is neither a struct nor a struct-flavour fwd`);
+}
+
+/** Follows CONST, VOLATILE, TYPEDEF, RESTRICT and TYPE_TAG (never PTR) to a struct or union. */
+function anonymousComposite(types: BtfTypes, typeId: number): number | null {
+  let id = typeId;
+  for (let step = 0; step < MAX_CHAIN_STEPS; step++) {
+    const kind = types.kind(id);
+    if (isComposite(kind)) return id;
+    if (
+      kind !== Kind.CONST && kind !== Kind.VOLATILE && kind !== Kind.TYPEDEF &&
+      kind !== Kind.RESTRICT && kind !== Kind.TYPE_TAG
+    ) return null;
+    id = types.refType(id);
+  }
+  return null;
+}
+
+function nonByteAligned(field: string, bits: number): BtfError {
+  return new BtfError(`btf: field '${field}' has non-byte-aligned offset (${bits} bits)`);
+}
+
+function notFound(field: string): BtfError {
+  return new BtfError(`btf: field '${field}' not found in struct`);
+}
+
+/**
+ * member_offset: byte offset of `field` in struct/union `structId`, searching anonymous
+ * struct/union members (through qualifiers and typedefs, never pointers) on the way.
+ */
+export function memberOffset(types: BtfTypes, structId: number, field: string): number {
+  const wanted = encoder.encode(field);
+  let visits = 0;
+  const walk = (id: number, base: number, depth: number): number => {
+    const n = types.vlen(id);
+    for (let i = 0; i < n; i++) {
+      if (++visits > MAX_MEMBER_VISITS) {
+        throw new WalkBudgetError(
+          `btf: field '${field}' search gave up after ${MAX_MEMBER_VISITS} members`,
+        );
+      }
+      const nameOff = types.elemWord(id, i, 0);
+      const isField = nameOff !== 0 && types.nameEquals(nameOff, wanted);
+      const bits = types.memberBitOffset(id, i);
+      if (bits % 8 !== 0) {
+        if (isField) throw nonByteAligned(field, bits);
+        continue;
+      }
+      const offset = base + bits / 8;
+      if (isField) return offset;
+      if (nameOff !== 0 || depth >= MAX_ANON_DEPTH) continue;
+      try {
+        const inner = anonymousComposite(types, types.elemWord(id, i, 1));
+        if (inner !== null) return walk(inner, offset, depth + 1);
+      } catch (err) {
+        // A failure inside an anonymous member is ignored; the walk goes on.
+        if (!(err instanceof BtfError) || err instanceof WalkBudgetError) throw err;
+      }
+    }
+    throw notFound(field);
+  };
+  return walk(structId, 0, 0);
+}
+
+/** direct_member: like member_offset over direct members only, also returning the member's type. */
+export function directMember(types: BtfTypes, structId: number, field: string): DirectMember {
+  const wanted = encoder.encode(field);
+  const n = types.vlen(structId);
+  for (let i = 0; i < n; i++) {
+    const nameOff = types.elemWord(structId, i, 0);
+    if (nameOff === 0 || !types.nameEquals(nameOff, wanted)) continue;
+    const bits = types.memberBitOffset(structId, i);
+    if (bits % 8 !== 0) throw nonByteAligned(field, bits);
+    return { offset: bits / 8, type: types.elemWord(structId, i, 1) };
+  }
+  throw notFound(field);
+}
+
+/**
+ * resolve_to_struct: follows PTR, CONST, VOLATILE, TYPEDEF, TYPE_TAG and RESTRICT for at
+ * most 20 steps to a STRUCT or UNION; null for anything else.
+ */
+export function resolveToStruct(types: BtfTypes, typeId: number): number | null {
+  let id = typeId;
+  for (let step = 0; step < MAX_CHAIN_STEPS; step++) {
+    const kind = types.kind(id);
+    if (isComposite(kind)) return id;
+    if (
+      kind !== Kind.PTR && kind !== Kind.CONST && kind !== Kind.VOLATILE &&
+      kind !== Kind.TYPEDEF && kind !== Kind.TYPE_TAG && kind !== Kind.RESTRICT
+    ) return null;
+    id = types.refType(id);
+  }
+  return null;
+}
+
+/** resolve_member_struct: the struct a member's type leads to, or the SPEC's error. */
+export function resolveMemberStruct(types: BtfTypes, member: DirectMember): number {
+  const id = resolveToStruct(types, member.type);
+  if (id === null) throw new BtfError("btf: could not resolve member to struct");
+  return id;
+}
+
+/** sizeof: the BTF size of a struct or union. */
+export function structSize(types: BtfTypes, structId: number): number {
+  return types.size(structId);
+}
+
+/**
+ * datasec_var_offset: offset of the first variable named `varName` in any DATASEC named
+ * `section` (e.g. `.data..percpu`), or null when absent.
+ */
+export function datasecVarOffset(types: BtfTypes, section: string, varName: string): number | null {
+  const wanted = encoder.encode(varName);
+  for (const id of types.byName(section)) {
+    if (types.kind(id) !== Kind.DATASEC) continue;
+    for (let i = 0; i < types.vlen(id); i++) {
+      const varId = types.elemWord(id, i, 0);
+      if (types.kind(varId) === Kind.VAR && types.nameEquals(types.nameOff(varId), wanted)) {
+        return types.elemWord(id, i, 1);
+      }
+    }
+  }
+  return null;
+}

@@ -1,0 +1,403 @@
+/**
+ * The parsed type table of one BTF blob, built once into a SharedArrayBuffer so that worker
+ * threads can attach to it without copying (SPEC §2).
+ *
+ * Buffer layout (32-bit words unless noted):
+ *   meta[16] | pad | raw BTF bytes (placed so the type section is 4-byte aligned) |
+ *   record word index per type | name index: buckets[n+1] + (hash, id) pairs
+ *
+ * The name index is a hash table in compressed-row form: named types are counted per bucket,
+ * prefix-summed and filled in id order, so a lookup returns matches in type-id order and no
+ * string is ever allocated. A blob whose named types are already sorted by name (newer
+ * kernels sort vmlinux BTF) skips the index and is binary-searched instead.
+ * @module
+ */
+import { BtfError } from "./errors.ts";
+import { parseHeader } from "./header.ts";
+import { extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
+
+const TABLE_MAGIC = 0x4b425446;
+const META_WORDS = 16;
+const M_MAGIC = 0,
+  M_FIRST_ID = 1,
+  M_COUNT = 2,
+  M_BTF_BYTE = 3,
+  M_BTF_LEN = 4,
+  M_STR_BYTE = 5,
+  M_STR_LEN = 6,
+  M_OFFSETS_WORD = 7,
+  M_SORTED = 8,
+  M_BUCKETS_WORD = 9,
+  M_BUCKET_MASK = 10,
+  M_ENTRIES_WORD = 11,
+  M_FIRST_NAMED = 12,
+  M_STR_BASE = 13;
+
+const FNV_OFFSET = 0x811c9dc5, FNV_PRIME = 0x01000193;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function nextPow2(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+/** FNV-1a hash of a name given as bytes. */
+function hashBytes(bytes: Uint8Array): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Per-kind record sizes: fixed extra words and extra words per vlen element (-1 = unknown). */
+function recordShapes(bytes: Uint8Array, layoutStart: number, layoutLen: number) {
+  const fixed = new Int32Array(128).fill(-1), perElem = new Int32Array(128);
+  for (let k = 0; k <= MAX_KNOWN_KIND; k++) {
+    fixed[k] = extraWords(k, 0);
+    perElem[k] = extraWords(k, 1) - fixed[k];
+  }
+  if (layoutStart >= 0) {
+    const kinds = Math.min(128, Math.floor(layoutLen / 4));
+    for (let k = MAX_KNOWN_KIND + 1; k < kinds; k++) {
+      const info = bytes[layoutStart + 4 * k], elem = bytes[layoutStart + 4 * k + 1];
+      if (info % 4 !== 0 || elem % 4 !== 0) {
+        throw new BtfError(`btf: kind layout of kind ${k} is not a whole number of words`);
+      }
+      fixed[k] = info / 4;
+      perElem[k] = elem / 4;
+    }
+  }
+  return { fixed, perElem };
+}
+
+/** Where a name lives: the table whose string section holds it and the absolute byte. */
+interface NameRef {
+  table: BtfTypes;
+  at: number;
+}
+
+/**
+ * The type table of a BTF blob (or of a split blob over its base). Ids of a split table
+ * continue after its base's last id; every accessor takes a global id and answers for
+ * whichever table holds it.
+ */
+export class BtfTypes {
+  /** The shared buffer holding meta, raw bytes and index; send it to a worker to attach. */
+  readonly buffer: SharedArrayBuffer;
+  /** The base table of a split BTF, or undefined for a base BTF. */
+  readonly base: BtfTypes | undefined;
+  /** First type id held by this table (1 for a base BTF). */
+  readonly firstId: number;
+  /** Number of types held by this table (type 0, void, is not counted). */
+  readonly count: number;
+  /** Size of the raw BTF blob in bytes. */
+  readonly btfBytes: number;
+  readonly #u8: Uint8Array;
+  readonly #u32: Uint32Array;
+  readonly #offsets: number;
+  readonly #strByte: number;
+  readonly #strLen: number;
+  readonly #strBase: number;
+
+  private constructor(buffer: SharedArrayBuffer, base: BtfTypes | undefined) {
+    const meta = new Uint32Array(buffer, 0, META_WORDS);
+    if (meta[M_MAGIC] !== TABLE_MAGIC) throw new BtfError("btf: buffer is not a type table");
+    this.buffer = buffer;
+    this.base = base;
+    this.#u8 = new Uint8Array(buffer);
+    this.#u32 = new Uint32Array(buffer);
+    this.firstId = meta[M_FIRST_ID];
+    this.count = meta[M_COUNT];
+    this.btfBytes = meta[M_BTF_LEN];
+    this.#offsets = meta[M_OFFSETS_WORD];
+    this.#strByte = meta[M_STR_BYTE];
+    this.#strLen = meta[M_STR_LEN];
+    this.#strBase = meta[M_STR_BASE];
+    if (base && this.firstId !== base.lastId + 1) {
+      throw new BtfError("btf: split table does not continue its base");
+    }
+  }
+
+  /**
+   * Parses a raw BTF blob into a new shared table. With `base`, the blob is split BTF: its
+   * ids continue after the base's, and a string offset at or past the base's string length
+   * points into the blob's own strings.
+   */
+  static build(btf: Uint8Array, base?: BtfTypes): BtfTypes {
+    const hdr = parseHeader(btf);
+    const maxTypes = Math.floor(hdr.typeLen / 12);
+    const btfByte = META_WORDS * 4 + ((4 - ((META_WORDS * 4 + hdr.typeStart) % 4)) % 4);
+    const offsetsWord = Math.ceil((btfByte + btf.length) / 4);
+    const bucketCount = nextPow2(Math.max(1, maxTypes >> 1));
+    const bucketsWord = offsetsWord + maxTypes;
+    const entriesWord = bucketsWord + bucketCount + 1;
+    const buffer = new SharedArrayBuffer((entriesWord + 2 * maxTypes) * 4);
+    const u8 = new Uint8Array(buffer), u32 = new Uint32Array(buffer);
+    u8.set(btf, btfByte);
+    const firstId = base ? base.lastId + 1 : 1;
+    const strBase = base ? base.#strBase + base.#strLen : 0;
+    const meta = u32.subarray(0, META_WORDS);
+    meta[M_FIRST_ID] = firstId;
+    meta[M_BTF_BYTE] = btfByte;
+    meta[M_BTF_LEN] = btf.length;
+    meta[M_STR_BYTE] = btfByte + hdr.strStart;
+    meta[M_STR_LEN] = hdr.strLen;
+    meta[M_STR_BASE] = strBase;
+    meta[M_OFFSETS_WORD] = offsetsWord;
+    meta[M_BUCKETS_WORD] = bucketsWord;
+    meta[M_BUCKET_MASK] = bucketCount - 1;
+    meta[M_ENTRIES_WORD] = entriesWord;
+    const { fixed, perElem } = recordShapes(u8, hdr.layoutStart + btfByte, hdr.layoutLen);
+    const typeWord = (btfByte + hdr.typeStart) / 4, endWord = typeWord + hdr.typeLen / 4;
+    const nameLimit = strBase + hdr.strLen;
+    let pos = typeWord, count = 0;
+    while (pos < endWord) {
+      const id = firstId + count;
+      if (pos + 3 > endWord) {
+        throw new BtfError(`btf: type id ${id} runs past the end of the type section`);
+      }
+      const info = u32[pos + 1], kind = (info >>> 24) & 0x7f;
+      const extra = fixed[kind];
+      if (extra < 0) throw new BtfError(`btf: type id ${id} has unknown kind ${kind}`);
+      if (u32[pos] >= nameLimit) {
+        throw new BtfError(`btf: type id ${id} has name offset ${u32[pos]} past the strings`);
+      }
+      u32[offsetsWord + count++] = pos;
+      pos += 3 + extra + perElem[kind] * (info & 0xffffff);
+      if (pos > endWord) {
+        throw new BtfError(
+          `btf: type id ${id} (${kindName(kind)}) runs past the end of the type section`,
+        );
+      }
+    }
+    meta[M_COUNT] = count;
+    meta[M_MAGIC] = TABLE_MAGIC;
+    const table = new BtfTypes(buffer, base);
+    table.#index(bucketsWord, bucketCount, entriesWord);
+    return table;
+  }
+
+  /** Attaches to a table another thread built (no copy); `base` must be the same base. */
+  static attach(buffer: SharedArrayBuffer, base?: BtfTypes): BtfTypes {
+    return new BtfTypes(buffer, base);
+  }
+
+  /** Whether the named types were found sorted by name (binary search instead of hashing). */
+  get sortedByName(): boolean {
+    return this.#u32[M_SORTED] === 1;
+  }
+
+  /** Last type id of this table (for a base BTF, the number of types). */
+  get lastId(): number {
+    return this.firstId + this.count - 1;
+  }
+
+  /** The raw BTF blob this table was built from (a view into the shared buffer). */
+  rawBytes(): Uint8Array {
+    const meta = this.#u32;
+    return this.#u8.subarray(meta[M_BTF_BYTE], meta[M_BTF_BYTE] + meta[M_BTF_LEN]);
+  }
+
+  /** Finds named types, checks whether they are sorted by name, and builds the index. */
+  #index(bucketsWord: number, bucketCount: number, entriesWord: number): void {
+    const u32 = this.#u32, meta = u32;
+    let firstNamed = -1, sorted = true;
+    for (let i = 0; i < this.count; i++) {
+      const off = u32[u32[this.#offsets + i]];
+      if (off === 0) {
+        if (firstNamed >= 0) sorted = false;
+      } else if (firstNamed < 0) {
+        firstNamed = i;
+      } else if (sorted) {
+        const prev = u32[u32[this.#offsets + i - 1]];
+        if (this.#compareNames(prev, off) > 0) sorted = false;
+      }
+      if (!sorted) break;
+    }
+    meta[M_FIRST_NAMED] = firstNamed < 0 ? this.count : firstNamed;
+    meta[M_SORTED] = sorted ? 1 : 0;
+    if (sorted) return;
+    const mask = bucketCount - 1;
+    const hashes = new Uint32Array(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const off = u32[u32[this.#offsets + i]];
+      if (off === 0) continue;
+      const ref = this.#nameRef(off);
+      const bytes = ref.table.#u8;
+      let h = FNV_OFFSET;
+      for (let p = ref.at; bytes[p] !== 0; p++) h = Math.imul(h ^ bytes[p], FNV_PRIME);
+      h >>>= 0;
+      hashes[i] = h;
+      u32[bucketsWord + (h & mask) + 1]++;
+    }
+    for (let b = 0; b < bucketCount; b++) u32[bucketsWord + b + 1] += u32[bucketsWord + b];
+    const fill = u32.slice(bucketsWord, bucketsWord + bucketCount);
+    for (let i = 0; i < this.count; i++) {
+      if (u32[u32[this.#offsets + i]] === 0) continue;
+      const h = hashes[i], slot = entriesWord + 2 * fill[h & mask]++;
+      u32[slot] = h;
+      u32[slot + 1] = this.firstId + i;
+    }
+  }
+
+  /** Resolves a string offset to the table and absolute byte holding it. */
+  #nameRef(off: number): NameRef {
+    if (off < this.#strBase) {
+      if (!this.base) throw new BtfError(`btf: name offset ${off} out of range`);
+      return this.base.#nameRef(off);
+    }
+    const local = off - this.#strBase;
+    if (local >= this.#strLen) throw new BtfError(`btf: name offset ${off} out of range`);
+    return { table: this, at: this.#strByte + local };
+  }
+
+  #compareNames(a: number, b: number): number {
+    const ra = this.#nameRef(a), rb = this.#nameRef(b);
+    const ba = ra.table.#u8, bb = rb.table.#u8;
+    for (let i = 0;; i++) {
+      const ca = ba[ra.at + i], cb = bb[rb.at + i];
+      if (ca !== cb) return ca - cb;
+      if (ca === 0) return 0;
+    }
+  }
+
+  /** Compares the name at string offset `off` with `query` bytes (strcmp order). */
+  #compareToQuery(off: number, query: Uint8Array): number {
+    const ref = this.#nameRef(off), bytes = ref.table.#u8;
+    for (let i = 0; i < query.length; i++) {
+      const c = bytes[ref.at + i];
+      if (c !== query[i]) return c === 0 ? -1 : c - query[i];
+    }
+    return bytes[ref.at + query.length] === 0 ? 0 : 1;
+  }
+
+  /** True when the string at offset `off` equals `query` (UTF-8 bytes). */
+  nameEquals(off: number, query: Uint8Array): boolean {
+    return this.#compareToQuery(off, query) === 0;
+  }
+
+  /** Decodes the string at offset `off` of the (combined) string table. */
+  stringAt(off: number): string {
+    const ref = this.#nameRef(off), bytes = ref.table.#u8;
+    let end = ref.at;
+    while (bytes[end] !== 0) end++;
+    return decoder.decode(bytes.slice(ref.at, end));
+  }
+
+  /** The table holding `id` and the word index of its record; throws for an unknown id. */
+  #record(id: number): [BtfTypes, number] {
+    if (id >= this.firstId) {
+      const i = id - this.firstId;
+      if (i >= this.count || !Number.isInteger(i)) {
+        throw new BtfError(`btf: type id ${id} out of range (last is ${this.lastId})`);
+      }
+      return [this, this.#u32[this.#offsets + i]];
+    }
+    if (this.base) return this.base.#record(id);
+    throw new BtfError(`btf: type id ${id} out of range (last is ${this.lastId})`);
+  }
+
+  /** Word `k` of the record of type `id` (0 name, 1 info, 2 size/type, 3... extra data). */
+  word(id: number, k: number): number {
+    if (id === 0) return 0;
+    const [t, r] = this.#record(id);
+    return t.#u32[r + k];
+  }
+
+  /** Kind number of type `id` (0 for void). */
+  kind(id: number): number {
+    return (this.word(id, 1) >>> 24) & 0x7f;
+  }
+
+  /** The kind_flag bit of type `id`. */
+  kindFlag(id: number): boolean {
+    return (this.word(id, 1) >>> 31) === 1;
+  }
+
+  /** Number of elements (members, enumerators, parameters, variables) of type `id`. */
+  vlen(id: number): number {
+    return this.word(id, 1) & 0xffffff;
+  }
+
+  /** String offset of the name of type `id` (0 when anonymous). */
+  nameOff(id: number): number {
+    return this.word(id, 0);
+  }
+
+  /** Name of type `id` ("" when anonymous). */
+  name(id: number): string {
+    return this.stringAt(this.nameOff(id));
+  }
+
+  /** The size word of type `id` (bytes for INT, STRUCT, UNION, ENUM, DATASEC, FLOAT, ENUM64). */
+  size(id: number): number {
+    return this.word(id, 2);
+  }
+
+  /** The referenced type id of a PTR, TYPEDEF, qualifier, FUNC, VAR, DECL_TAG or TYPE_TAG. */
+  refType(id: number): number {
+    return this.word(id, 2);
+  }
+
+  /** Word `k` (0..2) of element `i` of a STRUCT, UNION or DATASEC (3 words per element). */
+  elemWord(id: number, i: number, k: number): number {
+    if (i < 0 || i >= this.vlen(id)) throw new BtfError(`btf: type id ${id} has no element ${i}`);
+    return this.word(id, 3 + 3 * i + k);
+  }
+
+  /** Bit offset of member `i` of struct/union `id`, honouring the kind_flag bitfield encoding. */
+  memberBitOffset(id: number, i: number): number {
+    const raw = this.elemWord(id, i, 2);
+    return this.kindFlag(id) ? raw & 0xffffff : raw;
+  }
+
+  /** Every type id with exactly this name, in type-id order (the base's first for split BTF). */
+  byName(name: string): number[] {
+    const query = encoder.encode(name);
+    const found = this.base ? this.base.byName(name) : [];
+    if (query.length === 0) return found;
+    if (this.sortedByName) return found.concat(this.#searchSorted(query));
+    const u32 = this.#u32, meta = u32;
+    const h = hashBytes(query), bucket = h & meta[M_BUCKET_MASK];
+    const bucketsWord = meta[M_BUCKETS_WORD], entriesWord = meta[M_ENTRIES_WORD];
+    for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
+      const slot = entriesWord + 2 * e;
+      if (u32[slot] !== h) continue;
+      const id = u32[slot + 1];
+      if (this.nameEquals(this.nameOff(id), query)) found.push(id);
+    }
+    return found;
+  }
+
+  #searchSorted(query: Uint8Array): number[] {
+    let lo = this.#u32[M_FIRST_NAMED], hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#compareToQuery(this.nameOff(this.firstId + mid), query) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const ids: number[] = [];
+    for (let i = lo; i < this.count; i++) {
+      const id = this.firstId + i;
+      if (this.#compareToQuery(this.nameOff(id), query) !== 0) break;
+      ids.push(id);
+    }
+    return ids;
+  }
+
+  /** Number of types of each kind held by this table, keyed by kind name (`STRUCT`, ...). */
+  kindCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (let id = this.firstId; id <= this.lastId; id++) {
+      const k = kindName(this.kind(id));
+      counts[k] = (counts[k] ?? 0) + 1;
+    }
+    return counts;
+  }
+}
+
+/** True when `kind` is STRUCT or UNION (one representation: members plus size). */
+export function isComposite(kind: number): boolean {
+  return kind === Kind.STRUCT || kind === Kind.UNION;
+}

@@ -1,0 +1,91 @@
+/**
+ * The `ktstr-btf` command line: `kernel [PATH ...]` reports each kernel's BTF.
+ *
+ *     deno run -A cli.ts kernel /sys/kernel/btf/vmlinux --json
+ *
+ * Exit codes: 0 loaded, 1 load or parse failure, 2 usage error, 3 a required group is
+ * missing (SPEC §6).
+ * @module
+ */
+import { parseArgs } from "node:util";
+import denoJson from "./deno.json" with { type: "json" };
+import { type CliIo, processIo, UsageError } from "./cli/io.ts";
+import { runKernel } from "./cli/kernel.ts";
+
+/** The usage text printed by `--help` and after a usage error. */
+export const USAGE = `ktstr-btf ${denoJson.version}: kernel struct offsets from BTF
+
+Usage:
+  ktstr-btf kernel [PATH ...] [--json] [--group NAME]... [--require PATH]... [--base PATH]
+  ktstr-btf --help | --version
+
+Commands:
+  kernel    load each PATH (raw BTF or ELF vmlinux; default /sys/kernel/btf/vmlinux)
+            and report it
+
+Options:
+  --json           one JSON object per kernel (an array for several)
+  --group NAME     resolve and print only this group (repeatable): kernel, bpf_map,
+                   bpf_prog, idr, scx_walker, runnable_scan, task_enrichment,
+                   cpu_time, numa_stats
+  --require PATH   exit 3 when this group or sub-group is missing (repeatable),
+                   e.g. --require scx_walker.scx_rq
+  --base PATH      treat every PATH as split BTF over this base BTF
+  -h, --help       show this help
+  -V, --version    show the version
+
+Exit codes: 0 loaded (missing groups are normal), 1 load or parse failure,
+2 usage error, 3 a --require'd group is missing.
+`;
+
+/** Runs the CLI with `args` and returns the exit code; never throws. */
+export async function main(args: string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: "boolean" },
+        base: { type: "string" },
+        group: { type: "string", multiple: true },
+        require: { type: "string", multiple: true },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "V" },
+      },
+    });
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    if (values.version) {
+      io.out(`ktstr-btf ${denoJson.version}\n`);
+      return 0;
+    }
+    const [command, ...rest] = positionals;
+    if (command === undefined) throw new UsageError("missing command");
+    if (command !== "kernel") throw new UsageError(`unknown command '${command}'`);
+    return await runKernel(rest, {
+      json: values.json ?? false,
+      base: values.base,
+      groups: values.group ?? [],
+      require: values.require ?? [],
+    }, io);
+  } catch (err) {
+    if (err instanceof UsageError || isParseArgsError(err)) {
+      io.err(`ktstr-btf: ${(err as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`ktstr-btf: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+function isParseArgsError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return err instanceof TypeError && typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
+}
+
+if (import.meta.main) {
+  Deno.exitCode = await main(Deno.args);
+}

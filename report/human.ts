@@ -1,0 +1,92 @@
+/**
+ * The human report: a header per kernel, each group with its fields (decimal and hex
+ * offsets, `—` for an absent optional field), then the missing groups with their reasons.
+ * Fits in 100 columns; colour only when the caller allows it.
+ * @module
+ */
+import type { GroupValue } from "../resolvers/dsl.ts";
+import type { KernelReport } from "./json.ts";
+
+const NAME_WIDTH = 44;
+
+interface Paint {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+}
+
+function paint(color: boolean): Paint {
+  const wrap = (code: number) => (s: string) => color ? `\x1b[${code}m${s}\x1b[0m` : s;
+  return { bold: wrap(1), dim: wrap(2), red: wrap(31) };
+}
+
+function offsetLine(name: string, value: number | null, indent: string, p: Paint): string {
+  const label = `${indent}${name}`.padEnd(NAME_WIDTH);
+  if (value === null) return `${label}${p.dim("—".padStart(8))}`;
+  return `${label}${String(value).padStart(8)}  0x${value.toString(16)}`;
+}
+
+function groupLines(
+  value: GroupValue,
+  path: string,
+  indent: string,
+  missing: Record<string, string>,
+  p: Paint,
+): string[] {
+  const lines: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    const here = `${path}.${key}`;
+    if (Array.isArray(v)) {
+      lines.push(...listLines(`${indent}${key}`, v));
+    } else if (v === null && here in missing) {
+      lines.push(`${indent}${key}  ${p.red("missing")}`);
+    } else if (v === null || typeof v === "number") {
+      lines.push(offsetLine(key, v, indent, p));
+    } else {
+      lines.push(`${indent}${p.bold(key)}`, ...groupLines(v, here, indent + "  ", missing, p));
+    }
+  }
+  return lines;
+}
+
+/** A name and a list of words, wrapped at 100 columns under the value column. */
+function listLines(label: string, words: string[]): string[] {
+  if (words.length === 0) return [`${label.padEnd(NAME_WIDTH)}none`];
+  const lines: string[] = [];
+  let line = label.padEnd(NAME_WIDTH);
+  for (const [i, word] of words.entries()) {
+    const piece = word + (i < words.length - 1 ? "," : "");
+    if (line.trim().length > 0 && line.length + piece.length + 1 > 100 && line.length > NAME_WIDTH) {
+      lines.push(line.trimEnd());
+      line = " ".repeat(NAME_WIDTH);
+    }
+    line += (line.length > NAME_WIDTH ? " " : "") + piece;
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Renders one kernel's report as text. */
+export function renderHuman(report: KernelReport, color: boolean): string {
+  const p = paint(color);
+  const s = report.source;
+  const lines = [
+    p.bold(s.path),
+    `  ${s.format === "raw" ? "raw BTF" : "ELF vmlinux"} · ${s.btf_bytes} BTF bytes · ` +
+    `${s.type_count} types · sidecar ${s.sidecar}`,
+    "",
+  ];
+  for (const [name, value] of Object.entries(report.offsets)) {
+    if (value === null || value === undefined) {
+      lines.push(`${p.bold(name)}  ${p.red("missing")}`);
+      continue;
+    }
+    lines.push(p.bold(name), ...groupLines(value, name, "  ", report.missing, p));
+  }
+  const missing = Object.entries(report.missing);
+  if (missing.length > 0) {
+    lines.push("", p.bold("missing"));
+    for (const [path, reason] of missing) lines.push(`  ${path}`, `    ${p.red(reason)}`);
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,57 @@
+/**
+ * The per-kernel JSON object of SPEC §6 (schema 1).
+ * @module
+ */
+import type { InputFormat } from "../btf/input.ts";
+import { CONSTANTS } from "../resolvers/constants.ts";
+import type { MissingMap } from "../resolvers/dsl.ts";
+import type { OffsetsReport } from "../resolvers/mod.ts";
+
+/** What happened with the BTF sidecar cache for this input (SPEC §5). */
+export type SidecarStatus =
+  | "hit"
+  | "written"
+  | "rewritten"
+  | "write-failed"
+  | "outside-cache"
+  | "disabled"
+  | "not-applicable";
+
+/** The `source` object: where the BTF came from. */
+export interface SourceInfo {
+  /** The path as given. */
+  path: string;
+  /** `raw` or `elf`. */
+  format: InputFormat;
+  /** Size of the BTF blob in bytes. */
+  btf_bytes: number;
+  /** Number of types (ids 1..N; void not counted). */
+  type_count: number;
+  /** The sidecar cache outcome. */
+  sidecar: SidecarStatus;
+}
+
+/** One kernel's report, exactly as `--json` prints it. */
+export interface KernelReport {
+  /** Always 1. */
+  schema: 1;
+  /** Where the BTF came from. */
+  source: SourceInfo;
+  /** Group name → group object (`null` when missing). */
+  offsets: OffsetsReport["offsets"];
+  /** Dotted path → message chain. */
+  missing: MissingMap;
+  /** Kernel constants (SPEC §4). */
+  constants: typeof CONSTANTS;
+}
+
+/** Assembles the report of one kernel. */
+export function kernelReport(source: SourceInfo, resolved: OffsetsReport): KernelReport {
+  return {
+    schema: 1,
+    source,
+    offsets: resolved.offsets,
+    missing: resolved.missing,
+    constants: CONSTANTS,
+  };
+}

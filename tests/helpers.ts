@@ -1,0 +1,81 @@
+/**
+ * Shared test helpers: fixture paths, the independent decoder (bpftool), and ways to run
+ * the CLI in process or as a real subprocess.
+ * @module
+ */
+import { fileURLToPath as fromFileUrl } from "node:url";
+import { main } from "../cli.ts";
+import type { CliIo } from "../cli/io.ts";
+
+/** Absolute path of a file under testdata/. */
+export function fixture(name: string): string {
+  return fromFileUrl(new URL(`../testdata/${name}`, import.meta.url));
+}
+
+/** The running kernel's BTF. */
+export const HOST_BTF = "/sys/kernel/btf/vmlinux";
+/** The Debian ELF vmlinux fetched by tests/prepare.sh. */
+export const DEBIAN_VMLINUX = fixture(".cache/vmlinux-debian");
+/** The raw `.BTF` section of {@link DEBIAN_VMLINUX}. */
+export const DEBIAN_BTF = fixture(".cache/vmlinux-debian.btf");
+
+/** Runs a command and returns its stdout; throws with its stderr when it fails. */
+export function run(cmd: string, args: string[]): string {
+  const out = new Deno.Command(cmd, { args, stdout: "piped", stderr: "piped" }).outputSync();
+  if (!out.success) {
+    throw new Error(`${cmd} ${args.join(" ")} failed: ${new TextDecoder().decode(out.stderr)}`);
+  }
+  return new TextDecoder().decode(out.stdout);
+}
+
+/** Per-kind type counts of a BTF file (raw or ELF) as bpftool decodes it. */
+export function bpftoolKindCounts(path: string, base?: string): Record<string, number> {
+  const args = ["btf", "dump", "file", path, ...(base ? ["base", base] : [])];
+  const counts: Record<string, number> = {};
+  for (const line of run("bpftool", args).split("\n")) {
+    const m = /^\[\d+\] ([A-Z_0-9]+) /.exec(line);
+    if (m) counts[m[1]] = (counts[m[1]] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** What one CLI run produced. */
+export interface CliResult {
+  /** Exit code. */
+  code: number;
+  /** Standard output. */
+  stdout: string;
+  /** Standard error. */
+  stderr: string;
+}
+
+/** Runs the CLI in this process with captured output. */
+export async function runCli(args: string[]): Promise<CliResult> {
+  let stdout = "", stderr = "";
+  const io: CliIo = {
+    out: (t) => void (stdout += t),
+    err: (t) => void (stderr += t),
+    color: false,
+  };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs `deno run -A cli.ts ...args` as a subprocess (real exit code, real streams). */
+export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
+  const cli = fromFileUrl(new URL("../cli.ts", import.meta.url));
+  const out = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", cli, ...args],
+    env,
+    stdout: "piped",
+    stderr: "piped",
+  }).outputSync();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+/** A temporary directory removed when the returned disposable is disposed. */
+export function tempDir(): { path: string } & Disposable {
+  const path = Deno.makeTempDirSync({ prefix: "ktstr-btf-test-" });
+  return { path, [Symbol.dispose]: () => Deno.removeSync(path, { recursive: true }) };
+}
