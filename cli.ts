@@ -16,7 +16,8 @@ import { runKernel } from "./cli/kernel.ts";
 export const USAGE = `ktstr-btf ${denoJson.version}: kernel struct offsets from BTF
 
 Usage:
-  ktstr-btf kernel [PATH ...] [--json] [--group NAME]... [--require PATH]... [--base PATH]
+  ktstr-btf kernel [PATH ...] [--json] [--group NAME]... [--require PATH]...
+                   [--jobs N|auto] [--base PATH]
   ktstr-btf --help | --version
 
 Commands:
@@ -30,6 +31,8 @@ Options:
                    cpu_time, numa_stats
   --require PATH   exit 3 when this group or sub-group is missing (repeatable),
                    e.g. --require scx_walker.scx_rq
+  -j, --jobs N     resolver workers: a number, 0 = inline, or auto (default: inline
+                   for one kernel, one worker per kernel up to the core count)
   --base PATH      treat every PATH as split BTF over this base BTF
   -h, --help       show this help
   -V, --version    show the version
@@ -50,6 +53,7 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
         base: { type: "string" },
         group: { type: "string", multiple: true },
         require: { type: "string", multiple: true },
+        jobs: { type: "string", short: "j" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "V" },
       },
@@ -70,6 +74,7 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
       base: values.base,
       groups: values.group ?? [],
       require: values.require ?? [],
+      jobs: values.jobs ?? "auto",
     }, io);
   } catch (err) {
     if (err instanceof UsageError || isParseArgsError(err)) {

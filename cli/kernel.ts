@@ -8,7 +8,13 @@ import type { BtfTypes } from "../btf/table.ts";
 import { loadBtf, type LoadedBtf } from "../load/file.ts";
 import { renderHuman } from "../report/human.ts";
 import { type KernelReport, kernelReport, type SourceInfo } from "../report/json.ts";
-import { GROUP_NAMES, type GroupName, resolveOffsets } from "../resolvers/mod.ts";
+import {
+  GROUP_NAMES,
+  type GroupName,
+  type OffsetsReport,
+  resolveOffsets,
+} from "../resolvers/mod.ts";
+import { WorkerPool } from "../workers/pool.ts";
 import { GROUP_PATHS, topGroup, valueAt } from "../resolvers/paths.ts";
 import { type CliIo, UsageError } from "./io.ts";
 
@@ -28,6 +34,25 @@ export interface KernelOptions {
   groups: string[];
   /** Group paths that must be present, else exit 3. */
   require: string[];
+  /** Worker count: a number (0 = resolve inline) or `auto`. */
+  jobs: string;
+}
+
+/**
+ * `--jobs auto`: inline for one kernel (the pool's start-up costs more than the whole
+ * resolution, see README "What is measured"), one worker per kernel up to the core count
+ * for several.
+ */
+export function autoJobs(kernels: number): number {
+  return kernels <= 1 ? 0 : Math.min(kernels, navigator.hardwareConcurrency);
+}
+
+function parseJobs(jobs: string, kernels: number): number {
+  if (jobs === "auto") return autoJobs(kernels);
+  if (!/^\d+$/.test(jobs) || Number(jobs) > 256) {
+    throw new UsageError(`--jobs takes a number from 0 to 256 or 'auto', not '${jobs}'`);
+  }
+  return Number(jobs);
 }
 
 function selectGroups(opts: KernelOptions): GroupName[] {
@@ -57,37 +82,70 @@ export function sourceInfo(loaded: LoadedBtf): SourceInfo {
   };
 }
 
+/** One input's outcome: its report, or the one-line error that stopped it. */
+type Outcome = { report: KernelReport } | { error: string };
+
 /** Runs `kernel` over `paths`; returns the exit code. */
-export function runKernel(paths: string[], opts: KernelOptions, io: CliIo): Promise<number> {
+export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo): Promise<number> {
   const groups = selectGroups(opts);
   const inputs = paths.length > 0 ? paths : [DEFAULT_BTF_PATH];
-  let base: BtfTypes | undefined;
-  const reports: KernelReport[] = [];
-  let failed = false;
+  const jobs = parseJobs(opts.jobs, inputs.length);
+  // Started before any file is read, so worker start-up overlaps reading and parsing.
+  const pool = jobs > 0 ? WorkerPool.start(jobs) : undefined;
+  let outcomes: Outcome[];
   try {
-    base = opts.base === undefined ? undefined : loadBtf(opts.base).types;
+    const base = opts.base === undefined ? undefined : loadBtf(opts.base).types;
+    outcomes = await Promise.all(
+      inputs.map((path) => loadAndResolve(path, groups, base, pool, inputs.length)),
+    );
   } catch (err) {
     if (!(err instanceof BtfError)) throw err;
-    io.err(`ktstr-btf: ${err.message}\n`);
-    return Promise.resolve(1);
+    outcomes = [{ error: err.message }];
+  } finally {
+    pool?.close();
   }
-  for (const path of inputs) {
-    try {
-      const loaded = loadBtf(path, base);
-      reports.push(kernelReport(sourceInfo(loaded), resolveOffsets(loaded.types, groups)));
-    } catch (err) {
-      if (!(err instanceof BtfError)) throw err;
-      io.err(`ktstr-btf: ${err.message}\n`);
-      failed = true;
-    }
+  const reports: KernelReport[] = [];
+  for (const outcome of outcomes) {
+    if ("error" in outcome) io.err(`ktstr-btf: ${outcome.error}\n`);
+    else reports.push(outcome.report);
   }
-  if (failed) return Promise.resolve(1);
+  if (reports.length < outcomes.length) return 1;
   if (opts.json) {
     io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + "\n");
   } else {
     io.out(reports.map((r) => renderHuman(r, io.color)).join("\n"));
   }
-  return Promise.resolve(requireMissing(reports, opts.require, io) ? EXIT_REQUIRE : 0);
+  return requireMissing(reports, opts.require, io) ? EXIT_REQUIRE : 0;
+}
+
+/**
+ * Loads one input and resolves its groups: inline without a pool; with a pool, one kernel
+ * is parsed here and its groups fanned out, several kernels are each parsed in a worker.
+ */
+async function loadAndResolve(
+  path: string,
+  groups: GroupName[],
+  base: BtfTypes | undefined,
+  pool: WorkerPool | undefined,
+  kernels: number,
+): Promise<Outcome> {
+  try {
+    let loaded: LoadedBtf, resolved: OffsetsReport;
+    if (pool && kernels > 1) {
+      const pooled = await pool.load(path, groups, base);
+      loaded = { path, format: pooled.format, types: pooled.types };
+      resolved = pooled.report;
+    } else {
+      loaded = loadBtf(path, base);
+      resolved = pool
+        ? await pool.resolve(loaded.types, groups)
+        : resolveOffsets(loaded.types, groups);
+    }
+    return { report: kernelReport(sourceInfo(loaded), resolved) };
+  } catch (err) {
+    if (err instanceof BtfError) return { error: err.message };
+    return { error: `${path}: ${(err as Error).message}` };
+  }
 }
 
 /** Reports every `--require`d path that is missing; true when any is. */

@@ -56,7 +56,9 @@ function listLines(label: string, words: string[]): string[] {
   let line = label.padEnd(NAME_WIDTH);
   for (const [i, word] of words.entries()) {
     const piece = word + (i < words.length - 1 ? "," : "");
-    if (line.trim().length > 0 && line.length + piece.length + 1 > 100 && line.length > NAME_WIDTH) {
+    if (
+      line.trim().length > 0 && line.length + piece.length + 1 > 100 && line.length > NAME_WIDTH
+    ) {
       lines.push(line.trimEnd());
       line = " ".repeat(NAME_WIDTH);
     }

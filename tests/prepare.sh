@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond Deno, when it is missing:
-#   bpftool             the independent BTF decoder the tests compare against
+#   bpftool, pahole     the independent BTF decoders the tests compare against
+#   llvm-objcopy        extracts raw .BTF from the Debian vmlinux
 #   a Debian ELF vmlinux (testdata/.cache/vmlinux-debian), fetched by testdata/fetch-debian-vmlinux.sh
 # Needs apt (root) the first time; later runs find everything and return at once.
 set -euo pipefail
@@ -8,6 +9,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 missing=()
 command -v bpftool >/dev/null 2>&1 || [ -x /usr/sbin/bpftool ] || missing+=(bpftool)
 command -v llvm-objcopy >/dev/null 2>&1 || missing+=(llvm)
+command -v pahole >/dev/null 2>&1 || missing+=(dwarves)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "tests/prepare.sh: missing ${missing[*]}; install them (Debian: apt-get install ${missing[*]})" >&2

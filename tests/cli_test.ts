@@ -1,0 +1,224 @@
+/** The `kernel` command: output shapes, selection, exit codes and bad input (SPEC §6). */
+import assert from "node:assert/strict";
+import { BtfBuilder, buildElf } from "./btf_builder.ts";
+import { HOST_BTF, runCli, spawnCli, tempDir } from "./helpers.ts";
+import { GROUP_NAMES } from "../resolvers/mod.ts";
+import { CONSTANTS } from "../resolvers/constants.ts";
+
+function tinyBtf(): Uint8Array {
+  const b = new BtfBuilder();
+  const int = b.int("int", 4);
+  b.struct("pair", 8, [["a", int, 0], ["b", int, 32]]);
+  return b.build();
+}
+
+Deno.test("cli: --help and --version exit 0; usage errors exit 2 with one line and the usage", async () => {
+  const help = await runCli(["--help"]);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /^ktstr-btf \d+\.\d+\.\d+: kernel struct offsets from BTF\n\nUsage:/);
+  const version = await runCli(["-V"]);
+  assert.equal(version.code, 0);
+  assert.match(version.stdout, /^ktstr-btf \d+\.\d+\.\d+\n$/);
+  for (
+    const [args, first] of [
+      [[], "ktstr-btf: missing command"],
+      [["frobnicate"], "ktstr-btf: unknown command 'frobnicate'"],
+      [["kernel", "--bogus"], "ktstr-btf: Unknown option '--bogus'"],
+      [["kernel", "--group", "nope"], "ktstr-btf: unknown group 'nope' (groups: kernel, bpf_map"],
+      [["kernel", "--require", "kernel.nope"], "ktstr-btf: unknown group path 'kernel.nope'"],
+    ] as const
+  ) {
+    const r = await runCli([...args]);
+    assert.equal(r.code, 2, `${args.join(" ")}`);
+    assert.ok(r.stderr.startsWith(first), `${args.join(" ")}: ${r.stderr}`);
+    assert.ok(r.stderr.includes("\nUsage:\n"));
+    assert.equal(r.stdout, "");
+  }
+});
+
+Deno.test("cli: --json on the host BTF follows the schema-1 contract", async () => {
+  const r = await runCli(["kernel", HOST_BTF, "--json"]);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(report), ["schema", "source", "offsets", "missing", "constants"]);
+  assert.equal(report.schema, 1);
+  assert.deepEqual(Object.keys(report.source), [
+    "path",
+    "format",
+    "btf_bytes",
+    "type_count",
+    "sidecar",
+  ]);
+  assert.equal(report.source.path, HOST_BTF);
+  assert.equal(report.source.format, "raw");
+  assert.equal(report.source.btf_bytes, Deno.statSync(HOST_BTF).size);
+  assert.equal(report.source.sidecar, "not-applicable");
+  assert.deepEqual(Object.keys(report.offsets), GROUP_NAMES);
+  assert.deepEqual(report.constants, JSON.parse(JSON.stringify(CONSTANTS)));
+  assert.equal(report.constants.NR_SOFTIRQS, 10);
+  assert.equal(report.constants.SOFTIRQ_NAMES[9], "RCU");
+  assert.equal(report.constants.NUMA_OTHER, 5);
+  for (const [path, message] of Object.entries(report.missing)) {
+    assert.match(path, /^[a-z_]+(\.[a-z_]+)*$/);
+    assert.equal(typeof message, "string");
+  }
+});
+
+Deno.test("cli: human output shows offsets in decimal and hex, absent optionals as —", async () => {
+  const r = await runCli(["kernel", HOST_BTF, "--group", "idr", "--group", "scx_walker"]);
+  assert.equal(r.code, 0);
+  const json = JSON.parse((await runCli(["kernel", HOST_BTF, "--json", "--group", "idr"])).stdout);
+  const slots = json.offsets.idr.xa_node_slots as number;
+  assert.ok(
+    r.stdout.includes(
+      `  xa_node_slots${" ".repeat(29)}${String(slots).padStart(8)}  0x${slots.toString(16)}\n`,
+    ),
+    r.stdout,
+  );
+  assert.ok(r.stdout.startsWith(`${HOST_BTF}\n  raw BTF · `));
+  assert.ok(!r.stdout.includes("\x1b["), "no colour when not a TTY");
+  for (const line of r.stdout.split("\n")) assert.ok(line.length <= 100, line);
+  assert.ok(!r.stdout.includes("\nkernel"), "--group limits the groups printed");
+});
+
+Deno.test("cli: --group limits resolution; --require exits 3 naming what is missing", async () => {
+  const only = JSON.parse(
+    (await runCli(["kernel", HOST_BTF, "--json", "--group", "cpu_time"])).stdout,
+  );
+  assert.deepEqual(Object.keys(only.offsets), ["cpu_time"]);
+  const ok = await runCli(["kernel", HOST_BTF, "--group", "idr", "--require", "idr"]);
+  assert.equal(ok.code, 0);
+  const missing = await runCli([
+    "kernel",
+    HOST_BTF,
+    "--json",
+    "--group",
+    "idr",
+    "--require",
+    "scx_walker.sched",
+  ]);
+  const report = JSON.parse(missing.stdout);
+  assert.deepEqual(
+    Object.keys(report.offsets),
+    ["scx_walker", "idr"].sort((a, b) =>
+      GROUP_NAMES.indexOf(a as never) - GROUP_NAMES.indexOf(b as never)
+    ),
+  );
+  if (report.offsets.scx_walker.sched === null) {
+    assert.equal(missing.code, 3);
+    assert.equal(
+      missing.stderr,
+      `ktstr-btf: ${HOST_BTF}: required group scx_walker.sched is missing: ${
+        report.missing["scx_walker.sched"]
+      }\n`,
+    );
+  } else {
+    assert.equal(missing.code, 0);
+  }
+});
+
+Deno.test("cli: several paths give an array in input order; a bad one fails the run with exit 1", async () => {
+  using dir = tempDir();
+  Deno.writeFileSync(`${dir.path}/a.btf`, tinyBtf());
+  Deno.writeFileSync(`${dir.path}/b.o`, buildElf({ ".BTF": tinyBtf() }));
+  const r = await runCli(["kernel", `${dir.path}/b.o`, `${dir.path}/a.btf`, "--json"]);
+  assert.equal(r.code, 0, r.stderr);
+  const reports = JSON.parse(r.stdout);
+  assert.deepEqual(reports.map((x: { source: { path: string } }) => x.source.path), [
+    `${dir.path}/b.o`,
+    `${dir.path}/a.btf`,
+  ]);
+  assert.deepEqual(reports.map((x: { source: { format: string } }) => x.source.format), [
+    "elf",
+    "raw",
+  ]);
+  assert.equal(reports[0].missing.kernel, "btf: type 'rq' not found");
+  const bad = await runCli(["kernel", `${dir.path}/a.btf`, `${dir.path}/nope`, "--json"]);
+  assert.equal(bad.code, 1);
+  assert.equal(bad.stdout, "", "no partial output when an input fails");
+  assert.equal(
+    bad.stderr,
+    `ktstr-btf: btf: open ${dir.path}/nope: read file: No such file or directory (os error 2)\n`,
+  );
+});
+
+Deno.test("cli: bad input exits 1 with one line naming the file and the defect, no stack trace", () => {
+  using dir = tempDir();
+  const p = (name: string) => `${dir.path}/${name}`;
+  const blob = tinyBtf();
+  const lengthsPastEnd = blob.slice();
+  new DataView(lengthsPastEnd.buffer).setUint32(20, 1 << 20, true);
+  const files: [string, Uint8Array, string][] = [
+    [
+      "empty",
+      new Uint8Array(),
+      `${p("empty")}: not recognized as raw BTF (missing 0x9FEB magic) or ELF vmlinux`,
+    ],
+    [
+      "random",
+      new Uint8Array(4096).map((_, i) => (i * 2654435761) >>> 24),
+      `${p("random")}: not recognized as raw BTF (missing 0x9FEB magic) or ELF vmlinux`,
+    ],
+    [
+      "truncated",
+      blob.subarray(0, 40),
+      "btf: type section (offset 0, length 52) runs past the end of the 40-byte blob",
+    ],
+    [
+      "past-end",
+      lengthsPastEnd,
+      `btf: string section (offset 52, length 1048576) runs past the end of the ${blob.length}-byte blob`,
+    ],
+    ["no-btf.o", buildElf({ ".text": new Uint8Array(16) }), "vmlinux ELF has no .BTF section"],
+  ];
+  for (const [name, bytes] of files) Deno.writeFileSync(p(name), bytes);
+  const cases: [string, string][] = [
+    ...files.map(([name, , why]) => [p(name), why] as [string, string]),
+    [dir.path, "read file: Is a directory (os error 21)"],
+    [p("missing"), "read file: No such file or directory (os error 2)"],
+  ];
+  for (const [path, why] of cases) {
+    const r = spawnCli(["kernel", path]);
+    assert.equal(r.code, 1, path);
+    assert.equal(r.stdout, "");
+    assert.equal(r.stderr, `ktstr-btf: btf: open ${path}: ${why}\n`);
+  }
+});
+
+Deno.test("cli: an unreadable file is a permission error, not a crash", () => {
+  using dir = tempDir();
+  const secret = `${dir.path}/secret.btf`;
+  Deno.writeFileSync(secret, tinyBtf());
+  Deno.chmodSync(secret, 0o000);
+  Deno.chmodSync(dir.path, 0o777);
+  let r;
+  if (Deno.uid() === 0) {
+    // Root reads anything: drop to nobody for this one run.
+    const denoDir = `${dir.path}/deno-dir`;
+    Deno.mkdirSync(denoDir, { mode: 0o777 });
+    const out = new Deno.Command("setpriv", {
+      args: [
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        Deno.execPath(),
+        "run",
+        "-A",
+        new URL("../cli.ts", import.meta.url).pathname,
+        "kernel",
+        secret,
+      ],
+      env: { DENO_DIR: denoDir },
+      stdout: "piped",
+      stderr: "piped",
+    }).outputSync();
+    r = { code: out.code, stderr: new TextDecoder().decode(out.stderr) };
+  } else {
+    r = spawnCli(["kernel", secret]);
+  }
+  assert.equal(r.code, 1);
+  assert.equal(
+    r.stderr,
+    `ktstr-btf: btf: open ${secret}: read file: Permission denied (os error 13)\n`,
+  );
+});

@@ -1,0 +1,207 @@
+/**
+ * Real kernels: the host's /sys/kernel/btf/vmlinux and a Debian ELF vmlinux, checked
+ * against independent decoders (bpftool for per-kind counts, pahole for member offsets).
+ */
+import assert from "node:assert/strict";
+import { findStruct, loadBtf } from "../mod.ts";
+import { resolveOffsets } from "../resolvers/mod.ts";
+import { bpftoolKindCounts, DEBIAN_BTF, DEBIAN_VMLINUX, HOST_BTF, run } from "./helpers.ts";
+
+/** Member offsets and sizes of `structs` as pahole prints them (anonymous members flattened). */
+function paholeLayout(path: string, structs: string[]) {
+  const out = run("pahole", ["-F", "btf", "-C", structs.join(","), path]);
+  const layout = new Map<string, { members: Map<string, number>; size: number }>();
+  let current: { members: Map<string, number>; size: number } | undefined;
+  let depth = 0;
+  for (const line of out.split("\n")) {
+    const open = /^struct (\w+) \{/.exec(line);
+    if (open) {
+      current = { members: new Map(), size: -1 };
+      if (!layout.has(open[1])) layout.set(open[1], current);
+      depth = 1;
+      continue;
+    }
+    if (!current) continue;
+    if (/\{\s*$/.test(line)) depth++;
+    const m = /[\s*](\w+)(\[\d*\])*(:\d+)?( __attribute__\(\(.*\)\))?;\s+\/\*\s+(\d+)/.exec(line);
+    // Members of named nested types are printed only by reference, so every line at any
+    // depth inside the outer braces is a member of the outer struct or of an anonymous member.
+    if (m && !m[3] && !current.members.has(m[1])) current.members.set(m[1], Number(m[5]));
+    if (/^\s*\}/.test(line)) depth--;
+    const size = /\/\* size: (\d+),/.exec(line);
+    if (size && depth === 1) {
+      current.size = Number(size[1]);
+      current = undefined;
+    }
+  }
+  return layout;
+}
+
+/** Host groups that resolve without sched_ext: field path → [struct, member] or sizeof. */
+const HOST_FIELDS: Record<string, [string, string]> = {
+  "bpf_map.map_name": ["bpf_map", "name"],
+  "bpf_map.map_type": ["bpf_map", "map_type"],
+  "bpf_map.map_flags": ["bpf_map", "map_flags"],
+  "bpf_map.key_size": ["bpf_map", "key_size"],
+  "bpf_map.value_size": ["bpf_map", "value_size"],
+  "bpf_map.max_entries": ["bpf_map", "max_entries"],
+  "bpf_map.array_value": ["bpf_array", "value"],
+  "bpf_map.map_btf": ["bpf_map", "btf"],
+  "bpf_map.map_btf_value_type_id": ["bpf_map", "btf_value_type_id"],
+  "bpf_map.map_btf_vmlinux_value_type_id": ["bpf_map", "btf_vmlinux_value_type_id"],
+  "bpf_map.map_btf_key_type_id": ["bpf_map", "btf_key_type_id"],
+  "bpf_map.btf_data": ["btf", "data"],
+  "bpf_map.btf_data_size": ["btf", "data_size"],
+  "bpf_map.btf_base_btf": ["btf", "base_btf"],
+  "bpf_map.htab_offsets.htab_buckets": ["bpf_htab", "buckets"],
+  "bpf_map.htab_offsets.htab_n_buckets": ["bpf_htab", "n_buckets"],
+  "bpf_map.htab_offsets.hlist_nulls_head_first": ["hlist_nulls_head", "first"],
+  "bpf_map.htab_offsets.hlist_nulls_node_next": ["hlist_nulls_node", "next"],
+  "bpf_map.task_storage_offsets.smap_buckets": ["bpf_local_storage_map", "buckets"],
+  "bpf_map.task_storage_offsets.smap_bucket_log": ["bpf_local_storage_map", "bucket_log"],
+  "bpf_map.task_storage_offsets.bucket_list": ["bpf_local_storage_map_bucket", "list"],
+  "bpf_map.task_storage_offsets.hlist_head_first": ["hlist_head", "first"],
+  "bpf_map.task_storage_offsets.hlist_node_next": ["hlist_node", "next"],
+  "bpf_map.task_storage_offsets.elem_local_storage": ["bpf_local_storage_elem", "local_storage"],
+  "bpf_map.task_storage_offsets.elem_sdata": ["bpf_local_storage_elem", "sdata"],
+  "bpf_map.task_storage_offsets.sdata_data": ["bpf_local_storage_data", "data"],
+  "bpf_map.task_storage_offsets.ls_owner": ["bpf_local_storage", "owner"],
+  "bpf_map.struct_ops_offsets.kvalue": ["bpf_struct_ops_map", "kvalue"],
+  "bpf_map.struct_ops_offsets.value_data": ["bpf_struct_ops_value", "data"],
+  "bpf_map.ringbuf_offsets.rbm_rb": ["bpf_ringbuf_map", "rb"],
+  "bpf_map.ringbuf_offsets.rb_mask": ["bpf_ringbuf", "mask"],
+  "bpf_map.ringbuf_offsets.rb_consumer_pos": ["bpf_ringbuf", "consumer_pos"],
+  "bpf_map.ringbuf_offsets.rb_producer_pos": ["bpf_ringbuf", "producer_pos"],
+  "bpf_map.ringbuf_offsets.rb_pending_pos": ["bpf_ringbuf", "pending_pos"],
+  "bpf_map.stackmap_offsets.smap_n_buckets": ["bpf_stack_map", "n_buckets"],
+  "bpf_map.stackmap_offsets.smap_buckets": ["bpf_stack_map", "buckets"],
+  "bpf_map.stackmap_offsets.smb_nr": ["stack_map_bucket", "nr"],
+  "bpf_map.stackmap_offsets.smb_data": ["stack_map_bucket", "data"],
+  "bpf_prog.prog_type": ["bpf_prog", "type"],
+  "bpf_prog.prog_aux": ["bpf_prog", "aux"],
+  "bpf_prog.aux_verified_insns": ["bpf_prog_aux", "verified_insns"],
+  "bpf_prog.aux_name": ["bpf_prog_aux", "name"],
+  "bpf_prog.prog_stats": ["bpf_prog", "stats"],
+  "bpf_prog.stats_cnt": ["bpf_prog_stats", "cnt"],
+  "bpf_prog.stats_nsecs": ["bpf_prog_stats", "nsecs"],
+  "bpf_prog.stats_misses": ["bpf_prog_stats", "misses"],
+  "idr.xa_node_slots": ["xa_node", "slots"],
+  "idr.xa_node_shift": ["xa_node", "shift"],
+  "idr.idr_next": ["idr", "idr_next"],
+  "scx_walker.rht.tbl": ["rhashtable", "tbl"],
+  "scx_walker.rht.nelems": ["rhashtable", "nelems"],
+  "scx_walker.rht.bucket_table_size": ["bucket_table", "size"],
+  "scx_walker.rht.bucket_table_buckets": ["bucket_table", "buckets"],
+  "scx_walker.rht.rhash_head_next": ["rhash_head", "next"],
+  "cpu_time.kernel_cpustat_cpustat": ["kernel_cpustat", "cpustat"],
+  "cpu_time.kstat_irqs_sum": ["kernel_stat", "irqs_sum"],
+  "cpu_time.kstat_softirqs": ["kernel_stat", "softirqs"],
+  "cpu_time.tick_sched_iowait_sleeptime": ["tick_sched", "iowait_sleeptime"],
+  "numa_stats.pglist_data_node_zones": ["pglist_data", "node_zones"],
+  "numa_stats.zone_vm_numa_event": ["zone", "vm_numa_event"],
+};
+
+const HOST_SIZES: Record<string, string> = {
+  "bpf_map.task_storage_offsets.bucket_size": "bpf_local_storage_map_bucket",
+  "bpf_map.htab_offsets.htab_elem_size_base": "htab_elem",
+  "numa_stats.zone_size": "zone",
+};
+
+function at(obj: unknown, path: string): unknown {
+  return path.split(".").reduce((o, k) => (o as Record<string, unknown>)?.[k], obj);
+}
+
+Deno.test("host BTF: per-kind type counts equal bpftool's", () => {
+  const { types } = loadBtf(HOST_BTF);
+  assert.deepEqual(sorted(types.kindCounts()), sorted(bpftoolKindCounts(HOST_BTF)));
+});
+
+function sorted(o: Record<string, number>) {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+Deno.test("host BTF: every non-sched_ext offset equals pahole's member offset", () => {
+  const { types } = loadBtf(HOST_BTF);
+  const report = resolveOffsets(types);
+  const structs = [
+    ...new Set([
+      ...Object.values(HOST_FIELDS).map(([s]) => s),
+      ...Object.values(HOST_SIZES),
+      "idr",
+      "xarray",
+    ]),
+  ];
+  const layout = paholeLayout(HOST_BTF, structs);
+  let checked = 0;
+  for (const [path, [struct, member]] of Object.entries(HOST_FIELDS)) {
+    const expected = layout.get(struct)?.members.get(member);
+    assert.notEqual(expected, undefined, `pahole has no ${struct}.${member}`);
+    assert.equal(at(report.offsets, path), expected, path);
+    checked++;
+  }
+  for (const [path, struct] of Object.entries(HOST_SIZES)) {
+    assert.equal(at(report.offsets, path), layout.get(struct)!.size, path);
+    checked++;
+  }
+  const idrXaHead = layout.get("idr")!.members.get("idr_rt")! +
+    layout.get("xarray")!.members.get("xa_head")!;
+  assert.equal(at(report.offsets, "idr.idr_xa_head"), idrXaHead);
+  assert.equal(at(report.offsets, "bpf_map.idr_xa_head"), idrXaHead);
+  assert.equal(at(report.offsets, "bpf_prog.idr_xa_head"), idrXaHead);
+  assert.ok(checked >= 60);
+});
+
+Deno.test("host BTF: without sched_ext, the scx groups are missing with the SPEC's messages", () => {
+  const { types } = loadBtf(HOST_BTF);
+  const hasScx = bpftoolKindCounts(HOST_BTF) && run("bpftool", ["btf", "dump", "file", HOST_BTF])
+    .includes("STRUCT 'sched_ext_entity'");
+  const report = resolveOffsets(types);
+  if (hasScx) {
+    // A host with sched_ext: the groups the SPEC lists resolve instead.
+    assert.notEqual(report.offsets.kernel, null);
+    assert.notEqual(report.offsets.runnable_scan, null);
+    return;
+  }
+  assert.equal(findStruct(types, "rq") > 0, true);
+  assert.deepEqual(report.missing, {
+    kernel: "btf: field 'scx' not found in struct",
+    "scx_walker.rq": "btf: field 'scx' not found in struct",
+    "scx_walker.scx_rq": "btf: type 'scx_rq' not found",
+    "scx_walker.task": "btf: field 'scx' not found in struct",
+    "scx_walker.see": "btf: type 'sched_ext_entity' not found",
+    "scx_walker.dsq_lnode": "btf: type 'scx_dsq_list_node' not found",
+    "scx_walker.dsq": "btf: type 'scx_dispatch_q' not found",
+    "scx_walker.sched": "btf: type 'scx_sched' not found",
+    "scx_walker.sched_pnode": "btf: type 'scx_sched_pnode' not found",
+    "scx_walker.sched_pcpu": "btf: type 'scx_sched_pcpu' not found",
+    runnable_scan: "btf: field 'scx' not found in struct",
+    task_enrichment: "btf: field 'scx' not found in struct",
+  });
+  assert.equal(report.offsets.kernel, null);
+  assert.deepEqual((report.offsets.scx_walker as { missing_groups: string[] }).missing_groups, [
+    "rq",
+    "scx_rq",
+    "task_struct",
+    "sched_ext_entity",
+    "scx_dsq_list_node",
+    "scx_dispatch_q",
+    "scx_sched",
+    "scx_sched_pnode",
+    "scx_sched_pcpu",
+  ]);
+  for (const g of ["bpf_map", "bpf_prog", "idr", "cpu_time", "numa_stats"] as const) {
+    assert.notEqual(report.offsets[g], null, g);
+  }
+});
+
+Deno.test("Debian ELF vmlinux: counts equal bpftool's; offsets equal those of its raw .BTF", () => {
+  const elf = loadBtf(DEBIAN_VMLINUX);
+  const raw = loadBtf(DEBIAN_BTF);
+  assert.equal(elf.format, "elf");
+  assert.equal(raw.format, "raw");
+  assert.deepEqual(sorted(elf.types.kindCounts()), sorted(bpftoolKindCounts(DEBIAN_VMLINUX)));
+  assert.equal(elf.types.btfBytes, Deno.statSync(DEBIAN_BTF).size);
+  const fromElf = resolveOffsets(elf.types);
+  assert.deepEqual(fromElf, resolveOffsets(raw.types));
+  assert.equal(typeof at(fromElf.offsets, "bpf_map.map_name"), "number");
+});
