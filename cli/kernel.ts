@@ -14,7 +14,7 @@ import {
   type OffsetsReport,
   resolveOffsets,
 } from "../resolvers/mod.ts";
-import { WorkerPool } from "../workers/pool.ts";
+import { type PoolOptions, WorkerPool } from "../workers/pool.ts";
 import { GROUP_PATHS, topGroup, valueAt } from "../resolvers/paths.ts";
 import { type CliIo, UsageError } from "./io.ts";
 
@@ -82,6 +82,19 @@ export function sourceInfo(loaded: LoadedBtf): SourceInfo {
   };
 }
 
+/**
+ * Test hooks: KTSTR_BTF_WORKER replaces the worker module (the failure tests inject a
+ * faulty one) and KTSTR_BTF_WORKER_TIMEOUT_MS shortens the hang timeout.
+ */
+function poolOptions(): PoolOptions {
+  const worker = Deno.env.get("KTSTR_BTF_WORKER");
+  const timeout = Number(Deno.env.get("KTSTR_BTF_WORKER_TIMEOUT_MS"));
+  return {
+    workerUrl: worker ? new URL(worker) : undefined,
+    timeoutMs: timeout > 0 ? timeout : undefined,
+  };
+}
+
 /** One input's outcome: its report, or the one-line error that stopped it. */
 type Outcome = { report: KernelReport } | { error: string };
 
@@ -91,7 +104,7 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
   const inputs = paths.length > 0 ? paths : [DEFAULT_BTF_PATH];
   const jobs = parseJobs(opts.jobs, inputs.length);
   // Started before any file is read, so worker start-up overlaps reading and parsing.
-  const pool = jobs > 0 ? WorkerPool.start(jobs) : undefined;
+  const pool = jobs > 0 ? WorkerPool.start(jobs, poolOptions()) : undefined;
   let outcomes: Outcome[];
   try {
     const base = opts.base === undefined ? undefined : loadBtf(opts.base).types;
