@@ -33,7 +33,6 @@ const M_MAGIC = 0,
   M_FIRST_NAMED = 12,
   M_STR_BASE = 13;
 
-const FNV_OFFSET = 0x811c9dc5, FNV_PRIME = 0x01000193;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -43,11 +42,56 @@ function nextPow2(n: number): number {
   return p;
 }
 
-/** FNV-1a hash of a name given as bytes. */
+/**
+ * A name's hash covers its first 12 bytes (zero-padded after the NUL), read as three
+ * little-endian words: a fixed handful of operations per name, whatever its length, so the
+ * index builds at memory speed even before the JIT warms up. Names sharing a 12-byte
+ * prefix only share a bucket; lookups compare full names.
+ */
+function mixWords(a: number, b: number, c: number): number {
+  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul((h ^ (h >>> 15)) ^ b, 0xc2b2ae35);
+  h = Math.imul((h ^ (h >>> 13)) ^ c, 0x27d4eb2f);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** High bit of each zero byte of `w` (the lowest one exact; higher ones may be spurious). */
+function zeroBytes(w: number): number {
+  return (w - 0x01010101) & ~w & 0x80808080;
+}
+
+/** Keeps the bytes of `w` before its first zero byte (`w` read little-endian). */
+function beforeNul(w: number, zero: number): number {
+  const bits = 31 - Math.clz32(zero & -zero) - 7;
+  return bits === 0 ? 0 : (w & (0xffffffff >>> (32 - bits))) >>> 0;
+}
+
+/**
+ * Hash of the NUL-terminated name at byte `at` of `u32`'s buffer. Words past the NUL are
+ * never used, so reading up to 15 bytes ahead is harmless (undefined reads as 0).
+ */
+function hashNameAt(u32: Uint32Array, at: number): number {
+  const w = at >>> 2, sh = (at & 3) * 8;
+  let a = u32[w], b = u32[w + 1], c = u32[w + 2];
+  if (sh !== 0) {
+    const d = u32[w + 3];
+    a = (a >>> sh) | (b << (32 - sh));
+    b = (b >>> sh) | (c << (32 - sh));
+    c = (c >>> sh) | (d << (32 - sh));
+  }
+  let z = zeroBytes(a);
+  if (z !== 0) return mixWords(beforeNul(a, z), 0, 0);
+  z = zeroBytes(b);
+  if (z !== 0) return mixWords(a, beforeNul(b, z), 0);
+  z = zeroBytes(c);
+  return mixWords(a, b, z !== 0 ? beforeNul(c, z) : c);
+}
+
+/** Hash of a query name given as UTF-8 bytes (same value as {@link hashNameAt}). */
 function hashBytes(bytes: Uint8Array): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], FNV_PRIME);
-  return h >>> 0;
+  const padded = new Uint8Array(16);
+  padded.set(bytes.subarray(0, 12));
+  return hashNameAt(new Uint32Array(padded.buffer), 0);
 }
 
 /** Per-kind record sizes: fixed extra words and extra words per vlen element (-1 = unknown). */
@@ -201,43 +245,48 @@ export class BtfTypes {
 
   /** Finds named types, checks whether they are sorted by name, and builds the index. */
   #index(bucketsWord: number, bucketCount: number, entriesWord: number): void {
-    const u32 = this.#u32, meta = u32;
+    const u32 = this.#u32, meta = u32, offs = this.#offsets, n = this.count;
     let firstNamed = -1, sorted = true;
-    for (let i = 0; i < this.count; i++) {
-      const off = u32[u32[this.#offsets + i]];
+    for (let i = 0; i < n; i++) {
+      const off = u32[u32[offs + i]];
       if (off === 0) {
         if (firstNamed >= 0) sorted = false;
       } else if (firstNamed < 0) {
         firstNamed = i;
       } else if (sorted) {
-        const prev = u32[u32[this.#offsets + i - 1]];
+        const prev = u32[u32[offs + i - 1]];
         if (this.#compareNames(prev, off) > 0) sorted = false;
       }
       if (!sorted) break;
     }
-    meta[M_FIRST_NAMED] = firstNamed < 0 ? this.count : firstNamed;
+    meta[M_FIRST_NAMED] = firstNamed < 0 ? n : firstNamed;
     meta[M_SORTED] = sorted ? 1 : 0;
     if (sorted) return;
     const mask = bucketCount - 1;
-    const hashes = new Uint32Array(this.count);
-    for (let i = 0; i < this.count; i++) {
-      const off = u32[u32[this.#offsets + i]];
+    const hashes = new Uint32Array(n);
+    const strBase = this.#strBase, strByte = this.#strByte, strLen = this.#strLen;
+    for (let i = 0; i < n; i++) {
+      const off = u32[u32[offs + i]];
       if (off === 0) continue;
-      const ref = this.#nameRef(off);
-      const bytes = ref.table.#u8;
-      let h = FNV_OFFSET;
-      for (let p = ref.at; bytes[p] !== 0; p++) h = Math.imul(h ^ bytes[p], FNV_PRIME);
-      h >>>= 0;
+      let words = u32, at = strByte + off - strBase;
+      if (off < strBase || off - strBase >= strLen) {
+        // A split BTF's name that lives in its base's strings (or a bad offset: throws).
+        const ref = this.#nameRef(off);
+        words = ref.table.#u32;
+        at = ref.at;
+      }
+      const h = hashNameAt(words, at);
       hashes[i] = h;
       u32[bucketsWord + (h & mask) + 1]++;
     }
     for (let b = 0; b < bucketCount; b++) u32[bucketsWord + b + 1] += u32[bucketsWord + b];
     const fill = u32.slice(bucketsWord, bucketsWord + bucketCount);
-    for (let i = 0; i < this.count; i++) {
-      if (u32[u32[this.#offsets + i]] === 0) continue;
+    const firstId = this.firstId;
+    for (let i = 0; i < n; i++) {
+      if (u32[u32[offs + i]] === 0) continue;
       const h = hashes[i], slot = entriesWord + 2 * fill[h & mask]++;
       u32[slot] = h;
-      u32[slot + 1] = this.firstId + i;
+      u32[slot + 1] = firstId + i;
     }
   }
 
