@@ -13,7 +13,7 @@ import { SCHED_PNODE } from "../resolvers/scx_walker.ts";
 import { BtfBuilder } from "./btf_builder.ts";
 
 /** A struct of u64 members named `names`, 8 bytes apart starting at `first`. */
-function u64s(b: BtfBuilder, u64: number, names: string[], first = 0): [string, number, number][] {
+function u64s(u64: number, names: string[], first = 0): [string, number, number][] {
   return names.map((n, i) => [n, u64, (first + 8 * i) * 8]);
 }
 
@@ -28,7 +28,7 @@ const EVENTS = [
 function eventBtf(layout: "a" | "b" | "neither" | "a-broken"): BtfTypes {
   const b = new BtfBuilder();
   const u64 = b.int("u64", 8);
-  const stats = b.struct("scx_event_stats", 48, u64s(b, u64, [...EVENTS, "SCX_EV_ENQ_SLICE_DFL"]));
+  const stats = b.struct("scx_event_stats", 48, u64s(u64, [...EVENTS, "SCX_EV_ENQ_SLICE_DFL"]));
   const statsPtr = b.ref(Kind.PTR, "", stats);
   if (layout === "a" || layout === "a-broken") {
     const pcpu = layout === "a"
