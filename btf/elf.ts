@@ -12,11 +12,17 @@ export interface ByteSource {
   readonly size: number;
   /** Returns `length` bytes starting at `offset` (the caller keeps both inside `size`). */
   read(offset: number, length: number): Uint8Array;
+  /** Fills `dest` with the bytes starting at `offset` (no intermediate copy). */
+  readInto(offset: number, dest: Uint8Array): void;
 }
 
 /** A ByteSource over bytes already in memory (reads are zero-copy views). */
 export function memorySource(bytes: Uint8Array): ByteSource {
-  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, offset + length) };
+  return {
+    size: bytes.length,
+    read: (offset, length) => bytes.subarray(offset, offset + length),
+    readInto: (offset, dest) => dest.set(bytes.subarray(offset, offset + dest.length)),
+  };
 }
 
 /** The file range of an ELF section. */

@@ -58,16 +58,21 @@ function section(
   return start;
 }
 
-/** Decodes and validates the header of a raw BTF blob; throws BtfError naming the defect. */
-export function parseHeader(bytes: Uint8Array): BtfHeader {
+/**
+ * Decodes and validates the header of a raw BTF blob of `total` bytes whose first bytes
+ * are `bytes` (all of it by default); throws BtfError naming the defect. The string
+ * section's NUL terminator is checked by {@link checkStringsTerminated} once the whole
+ * blob is at hand.
+ */
+export function parseHeader(bytes: Uint8Array, total: number = bytes.length): BtfHeader {
   if (hasBigEndianBtfMagic(bytes)) {
     throw new BtfError(
       "btf: big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read",
     );
   }
   if (!hasBtfMagic(bytes)) throw new BtfError("btf: missing 0x9FEB magic");
-  if (bytes.length < MIN_HEADER_LEN) {
-    throw new BtfError(`btf: ${bytes.length}-byte blob is shorter than the 24-byte header`);
+  if (total < MIN_HEADER_LEN || bytes.length < MIN_HEADER_LEN) {
+    throw new BtfError(`btf: ${total}-byte blob is shorter than the 24-byte header`);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = bytes[2];
@@ -76,27 +81,22 @@ export function parseHeader(bytes: Uint8Array): BtfHeader {
   if (hdrLen < MIN_HEADER_LEN) {
     throw new BtfError(`btf: header length ${hdrLen} is shorter than ${MIN_HEADER_LEN}`);
   }
-  if (hdrLen > bytes.length) {
-    throw new BtfError(
-      `btf: header length ${hdrLen} runs past the end of the ${bytes.length}-byte blob`,
-    );
+  if (hdrLen > total) {
+    throw new BtfError(`btf: header length ${hdrLen} runs past the end of the ${total}-byte blob`);
   }
   const typeOff = view.getUint32(8, true), typeLen = view.getUint32(12, true);
   const strOff = view.getUint32(16, true), strLen = view.getUint32(20, true);
-  const typeStart = section("type", hdrLen, typeOff, typeLen, bytes.length);
-  const strStart = section("string", hdrLen, strOff, strLen, bytes.length);
+  const typeStart = section("type", hdrLen, typeOff, typeLen, total);
+  const strStart = section("string", hdrLen, strOff, strLen, total);
   if (typeLen % 4 !== 0) {
     throw new BtfError(`btf: type section length ${typeLen} is not a multiple of 4`);
   }
-  if (strLen > 0 && bytes[strStart + strLen - 1] !== 0) {
-    throw new BtfError("btf: string section is not NUL-terminated");
-  }
   let layoutStart = -1, layoutLen = 0;
-  if (hdrLen >= LAYOUT_HEADER_LEN) {
+  if (hdrLen >= LAYOUT_HEADER_LEN && bytes.length >= LAYOUT_HEADER_LEN) {
     const layoutOff = view.getUint32(24, true);
     layoutLen = view.getUint32(28, true);
     if (layoutLen > 0) {
-      layoutStart = section("kind layout", hdrLen, layoutOff, layoutLen, bytes.length);
+      layoutStart = section("kind layout", hdrLen, layoutOff, layoutLen, total);
     }
   }
   return {
@@ -110,4 +110,11 @@ export function parseHeader(bytes: Uint8Array): BtfHeader {
     layoutStart,
     layoutLen,
   };
+}
+
+/** Checks that the string section of `blob` (decoded as `hdr`) ends in a NUL. */
+export function checkStringsTerminated(blob: Uint8Array, hdr: BtfHeader): void {
+  if (hdr.strLen > 0 && blob[hdr.strStart + hdr.strLen - 1] !== 0) {
+    throw new BtfError("btf: string section is not NUL-terminated");
+  }
 }

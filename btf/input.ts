@@ -18,10 +18,20 @@ export interface BtfInput {
   bytes: Uint8Array;
 }
 
-/** Reads the BTF blob out of `src`; `path` only names the file in error messages. */
-export function extractBtf(src: ByteSource, path: string): BtfInput {
+/** Where the BTF blob of an input lies: its format and byte range in the file. */
+export interface BtfLocation {
+  /** `raw` for a raw BTF file, `elf` for an ELF vmlinux. */
+  format: InputFormat;
+  /** Byte offset of the blob in the file. */
+  offset: number;
+  /** Size of the blob in bytes. */
+  size: number;
+}
+
+/** Finds the BTF blob in `src`; `path` only names the file in error messages. */
+export function locateBtf(src: ByteSource, path: string): BtfLocation {
   const head = src.read(0, Math.min(16, src.size));
-  if (hasBtfMagic(head)) return { format: "raw", bytes: src.read(0, src.size) };
+  if (hasBtfMagic(head)) return { format: "raw", offset: 0, size: src.size };
   if (hasBigEndianBtfMagic(head)) {
     throw new BtfError(
       `${path}: big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`,
@@ -40,5 +50,11 @@ export function extractBtf(src: ByteSource, path: string): BtfInput {
   if (section.offset + section.size > src.size) {
     throw new BtfError(".BTF section data out of bounds");
   }
-  return { format: "elf", bytes: src.read(section.offset, section.size) };
+  return { format: "elf", offset: section.offset, size: section.size };
+}
+
+/** Reads the BTF blob out of `src`; `path` only names the file in error messages. */
+export function extractBtf(src: ByteSource, path: string): BtfInput {
+  const at = locateBtf(src, path);
+  return { format: at.format, bytes: src.read(at.offset, at.size) };
 }

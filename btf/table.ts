@@ -2,9 +2,12 @@
  * The parsed type table of one BTF blob, built once into a SharedArrayBuffer so that worker
  * threads can attach to it without copying (SPEC §2).
  *
- * Buffer layout (32-bit words unless noted):
+ * The buffer is the memory of a shared WebAssembly.Memory: the hot loops (walking the
+ * records, the sortedness check, building the index) run as WebAssembly (btf/wasm/decode.c)
+ * so the parse runs near memory speed even in a cold process. Layout (32-bit words):
  *   meta[16] | pad | raw BTF bytes (placed so the type section is 4-byte aligned) |
- *   record word index per type | name index: buckets[n+1] + (hash, id) pairs
+ *   record word index per type | name hash per type | buckets[n+1] | (hash, id) pairs |
+ *   record shapes per kind [256] | error details [2]
  *
  * The name index is a hash table in compressed-row form: named types are counted per bucket,
  * prefix-summed and filled in id order, so a lookup returns matches in type-id order and no
@@ -13,7 +16,8 @@
  * @module
  */
 import { BtfError } from "./errors.ts";
-import { parseHeader } from "./header.ts";
+import { checkStringsTerminated, parseHeader } from "./header.ts";
+import { DECODE_WASM_BASE64 } from "./wasm/decode_wasm.ts";
 import { extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
 
 const TABLE_MAGIC = 0x4b425446;
@@ -34,7 +38,7 @@ const M_MAGIC = 0,
   M_STR_BASE = 13;
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const textDecoder = new TextDecoder();
 
 function nextPow2(n: number): number {
   let p = 1;
@@ -115,6 +119,57 @@ function recordShapes(bytes: Uint8Array, layoutStart: number, layoutLen: number)
   return { fixed, perElem };
 }
 
+/** The exports of btf/wasm/decode.c. */
+interface Decoder {
+  parse(
+    typeWord: number,
+    endWord: number,
+    offsetsWord: number,
+    nameLimit: number,
+    shapesWord: number,
+    errWord: number,
+  ): number;
+  sorted_from(offsetsWord: number, count: number, strByte: number, strBase: number): number;
+  build_index(
+    offsetsWord: number,
+    count: number,
+    strByte: number,
+    strBase: number,
+    bucketsWord: number,
+    mask: number,
+    entriesWord: number,
+    hashesWord: number,
+    firstId: number,
+  ): void;
+}
+
+let decodeModule: WebAssembly.Module | undefined;
+
+/** The decoder bound to one table's memory (the module is compiled once per process). */
+function decoder(memory: WebAssembly.Memory): Decoder {
+  if (!decodeModule) {
+    const text = atob(DECODE_WASM_BASE64);
+    decodeModule = new WebAssembly.Module(Uint8Array.from(text, (c) => c.charCodeAt(0)));
+  }
+  return new WebAssembly.Instance(decodeModule, { env: { memory } }).exports as unknown as Decoder;
+}
+
+/** The BtfError for a negative result of the decoder's parse. */
+function parseError(code: number, id: number, detail: number): BtfError {
+  switch (code) {
+    case -1:
+      return new BtfError(`btf: type id ${id} runs past the end of the type section`);
+    case -2:
+      return new BtfError(`btf: type id ${id} has unknown kind ${detail}`);
+    case -3:
+      return new BtfError(`btf: type id ${id} has name offset ${detail} past the strings`);
+    default:
+      return new BtfError(
+        `btf: type id ${id} (${kindName(detail)}) runs past the end of the type section`,
+      );
+  }
+}
+
 /** Where a name lives: the table whose string section holds it and the absolute byte. */
 interface NameRef {
   table: BtfTypes;
@@ -169,56 +224,58 @@ export class BtfTypes {
    * points into the blob's own strings.
    */
   static build(btf: Uint8Array, base?: BtfTypes): BtfTypes {
-    const hdr = parseHeader(btf);
+    return BtfTypes.buildFrom(btf.length, btf, (dest) => dest.set(btf), base);
+  }
+
+  /**
+   * Parses a `total`-byte blob that `fill` writes straight into the table's memory (so a
+   * file is read once, with no intermediate copy). `head` holds at least the blob's first
+   * 32 bytes (fewer only when the blob is shorter).
+   */
+  static buildFrom(
+    total: number,
+    head: Uint8Array,
+    fill: (dest: Uint8Array) => void,
+    base?: BtfTypes,
+  ): BtfTypes {
+    const hdr = parseHeader(head, total);
     const maxTypes = Math.floor(hdr.typeLen / 12);
     const btfByte = META_WORDS * 4 + ((4 - ((META_WORDS * 4 + hdr.typeStart) % 4)) % 4);
-    const offsetsWord = Math.ceil((btfByte + btf.length) / 4);
+    const offsetsWord = Math.ceil((btfByte + total) / 4);
+    const hashesWord = offsetsWord + maxTypes;
+    const bucketsWord = hashesWord + maxTypes;
     const bucketCount = nextPow2(Math.max(1, maxTypes >> 1));
-    const bucketsWord = offsetsWord + maxTypes;
     const entriesWord = bucketsWord + bucketCount + 1;
-    const buffer = new SharedArrayBuffer((entriesWord + 2 * maxTypes) * 4);
+    const shapesWord = entriesWord + 2 * maxTypes;
+    const errWord = shapesWord + 256;
+    const pages = Math.ceil(((errWord + 2) * 4) / 65536);
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+    const buffer = memory.buffer as unknown as SharedArrayBuffer;
     const u8 = new Uint8Array(buffer), u32 = new Uint32Array(buffer);
-    u8.set(btf, btfByte);
+    const blob = u8.subarray(btfByte, btfByte + total);
+    fill(blob);
+    checkStringsTerminated(blob, hdr);
     const firstId = base ? base.lastId + 1 : 1;
     const strBase = base ? base.#strBase + base.#strLen : 0;
+    const { fixed, perElem } = recordShapes(blob, hdr.layoutStart, hdr.layoutLen);
+    new Int32Array(buffer, shapesWord * 4, 256).set([...fixed, ...perElem]);
+    const wasm = decoder(memory);
+    const typeWord = (btfByte + hdr.typeStart) / 4;
+    const count = wasm.parse(
+      typeWord,
+      typeWord + hdr.typeLen / 4,
+      offsetsWord,
+      strBase + hdr.strLen,
+      shapesWord,
+      errWord,
+    );
+    if (count < 0) throw parseError(count, firstId + u32[errWord], u32[errWord + 1]);
     const meta = u32.subarray(0, META_WORDS);
-    meta[M_FIRST_ID] = firstId;
-    meta[M_BTF_BYTE] = btfByte;
-    meta[M_BTF_LEN] = btf.length;
-    meta[M_STR_BYTE] = btfByte + hdr.strStart;
-    meta[M_STR_LEN] = hdr.strLen;
-    meta[M_STR_BASE] = strBase;
+    meta.set([TABLE_MAGIC, firstId, count, btfByte, total, btfByte + hdr.strStart, hdr.strLen]);
     meta[M_OFFSETS_WORD] = offsetsWord;
-    meta[M_BUCKETS_WORD] = bucketsWord;
-    meta[M_BUCKET_MASK] = bucketCount - 1;
-    meta[M_ENTRIES_WORD] = entriesWord;
-    const { fixed, perElem } = recordShapes(u8, hdr.layoutStart + btfByte, hdr.layoutLen);
-    const typeWord = (btfByte + hdr.typeStart) / 4, endWord = typeWord + hdr.typeLen / 4;
-    const nameLimit = strBase + hdr.strLen;
-    let pos = typeWord, count = 0;
-    while (pos < endWord) {
-      const id = firstId + count;
-      if (pos + 3 > endWord) {
-        throw new BtfError(`btf: type id ${id} runs past the end of the type section`);
-      }
-      const info = u32[pos + 1], kind = (info >>> 24) & 0x7f;
-      const extra = fixed[kind];
-      if (extra < 0) throw new BtfError(`btf: type id ${id} has unknown kind ${kind}`);
-      if (u32[pos] >= nameLimit) {
-        throw new BtfError(`btf: type id ${id} has name offset ${u32[pos]} past the strings`);
-      }
-      u32[offsetsWord + count++] = pos;
-      pos += 3 + extra + perElem[kind] * (info & 0xffffff);
-      if (pos > endWord) {
-        throw new BtfError(
-          `btf: type id ${id} (${kindName(kind)}) runs past the end of the type section`,
-        );
-      }
-    }
-    meta[M_COUNT] = count;
-    meta[M_MAGIC] = TABLE_MAGIC;
+    meta[M_STR_BASE] = strBase;
     const table = new BtfTypes(buffer, base);
-    table.#index(bucketsWord, bucketCount, entriesWord);
+    table.#index(wasm, hashesWord, bucketsWord, entriesWord);
     return table;
   }
 
@@ -243,51 +300,38 @@ export class BtfTypes {
     return this.#u8.subarray(meta[M_BTF_BYTE], meta[M_BTF_BYTE] + meta[M_BTF_LEN]);
   }
 
-  /** Finds named types, checks whether they are sorted by name, and builds the index. */
-  #index(bucketsWord: number, bucketCount: number, entriesWord: number): void {
-    const u32 = this.#u32, meta = u32, offs = this.#offsets, n = this.count;
-    let firstNamed = -1, sorted = true;
-    for (let i = 0; i < n; i++) {
-      const off = u32[u32[offs + i]];
-      if (off === 0) {
-        if (firstNamed >= 0) sorted = false;
-      } else if (firstNamed < 0) {
-        firstNamed = i;
-      } else if (sorted) {
-        const prev = u32[u32[offs + i - 1]];
-        if (this.#compareNames(prev, off) > 0) sorted = false;
-      }
-      if (!sorted) break;
-    }
-    meta[M_FIRST_NAMED] = firstNamed < 0 ? n : firstNamed;
-    meta[M_SORTED] = sorted ? 1 : 0;
-    if (sorted) return;
-    const mask = bucketCount - 1;
-    const hashes = new Uint32Array(n);
-    const strBase = this.#strBase, strByte = this.#strByte, strLen = this.#strLen;
-    for (let i = 0; i < n; i++) {
-      const off = u32[u32[offs + i]];
-      if (off === 0) continue;
-      let words = u32, at = strByte + off - strBase;
-      if (off < strBase || off - strBase >= strLen) {
-        // A split BTF's name that lives in its base's strings (or a bad offset: throws).
+  /** Checks whether the named types are sorted by name; if not, builds the hash index. */
+  #index(wasm: Decoder, hashesWord: number, bucketsWord: number, entriesWord: number): void {
+    const u32 = this.#u32, offs = this.#offsets, n = this.count, strBase = this.#strBase;
+    const firstNamed = wasm.sorted_from(offs, n, this.#strByte, strBase);
+    u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
+    u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
+    if (firstNamed >= 0) return;
+    if (this.base) {
+      // Names of a split BTF that live in the base's strings are hashed here, over the
+      // base's memory, which the decoder cannot see.
+      for (let i = 0; i < n; i++) {
+        const off = u32[u32[offs + i]];
+        if (off === 0 || off >= strBase) continue;
         const ref = this.#nameRef(off);
-        words = ref.table.#u32;
-        at = ref.at;
+        u32[hashesWord + i] = hashNameAt(ref.table.#u32, ref.at);
       }
-      const h = hashNameAt(words, at);
-      hashes[i] = h;
-      u32[bucketsWord + (h & mask) + 1]++;
     }
-    for (let b = 0; b < bucketCount; b++) u32[bucketsWord + b + 1] += u32[bucketsWord + b];
-    const fill = u32.slice(bucketsWord, bucketsWord + bucketCount);
-    const firstId = this.firstId;
-    for (let i = 0; i < n; i++) {
-      if (u32[u32[offs + i]] === 0) continue;
-      const h = hashes[i], slot = entriesWord + 2 * fill[h & mask]++;
-      u32[slot] = h;
-      u32[slot + 1] = firstId + i;
-    }
+    const mask = nextPow2(Math.max(1, n >> 1)) - 1;
+    u32[M_BUCKETS_WORD] = bucketsWord;
+    u32[M_BUCKET_MASK] = mask;
+    u32[M_ENTRIES_WORD] = entriesWord;
+    wasm.build_index(
+      offs,
+      n,
+      this.#strByte,
+      strBase,
+      bucketsWord,
+      mask,
+      entriesWord,
+      hashesWord,
+      this.firstId,
+    );
   }
 
   /** Resolves a string offset to the table and absolute byte holding it. */
@@ -299,16 +343,6 @@ export class BtfTypes {
     const local = off - this.#strBase;
     if (local >= this.#strLen) throw new BtfError(`btf: name offset ${off} out of range`);
     return { table: this, at: this.#strByte + local };
-  }
-
-  #compareNames(a: number, b: number): number {
-    const ra = this.#nameRef(a), rb = this.#nameRef(b);
-    const ba = ra.table.#u8, bb = rb.table.#u8;
-    for (let i = 0;; i++) {
-      const ca = ba[ra.at + i], cb = bb[rb.at + i];
-      if (ca !== cb) return ca - cb;
-      if (ca === 0) return 0;
-    }
   }
 
   /** Compares the name at string offset `off` with `query` bytes (strcmp order). */
@@ -331,7 +365,7 @@ export class BtfTypes {
     const ref = this.#nameRef(off), bytes = ref.table.#u8;
     let end = ref.at;
     while (bytes[end] !== 0) end++;
-    return decoder.decode(bytes.slice(ref.at, end));
+    return textDecoder.decode(bytes.slice(ref.at, end));
   }
 
   /** The table holding `id` and the word index of its record; throws for an unknown id. */

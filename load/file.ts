@@ -6,7 +6,7 @@
  */
 import type { ByteSource } from "../btf/elf.ts";
 import { BtfError } from "../btf/errors.ts";
-import { extractBtf, type InputFormat } from "../btf/input.ts";
+import { extractBtf, type InputFormat, locateBtf } from "../btf/input.ts";
 import { BtfTypes } from "../btf/table.ts";
 
 /** A loaded BTF: where it came from and its type table. */
@@ -27,26 +27,29 @@ export function osMessage(err: unknown): string {
 
 /** A ByteSource over an open file: each read seeks and reads exactly the bytes asked for. */
 function fileSource(file: Deno.FsFile, size: number): ByteSource {
+  const readInto = (offset: number, dest: Uint8Array) => {
+    file.seekSync(offset, Deno.SeekMode.Start);
+    for (let done = 0; done < dest.length;) {
+      const n = file.readSync(dest.subarray(done));
+      if (n === null || n === 0) {
+        throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
+      }
+      done += n;
+    }
+  };
   return {
     size,
+    readInto,
     read(offset: number, length: number): Uint8Array {
       const out = new Uint8Array(length);
-      file.seekSync(offset, Deno.SeekMode.Start);
-      let done = 0;
-      while (done < length) {
-        const n = file.readSync(out.subarray(done));
-        if (n === null || n === 0) {
-          throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
-        }
-        done += n;
-      }
+      readInto(offset, out);
       return out;
     },
   };
 }
 
-/** Reads the BTF bytes of `path` (raw BTF as is, the `.BTF` section of an ELF). */
-export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8Array } {
+/** Opens `path` and runs `use` on it; I/O errors become `read file: <os error>`. */
+function withFile<T>(path: string, use: (src: ByteSource) => T): T {
   let file: Deno.FsFile;
   try {
     file = Deno.openSync(path, { read: true });
@@ -54,34 +57,40 @@ export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8A
     throw new BtfError(`read file: ${osMessage(err)}`);
   }
   try {
-    let size: number;
-    try {
-      const info = file.statSync();
-      if (info.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
-      size = info.size;
-    } catch (err) {
-      if (err instanceof BtfError) throw err;
-      throw new BtfError(`read file: ${osMessage(err)}`);
-    }
-    try {
-      return extractBtf(fileSource(file, size), path);
-    } catch (err) {
-      if (err instanceof BtfError) throw err;
-      throw new BtfError(`read file: ${osMessage(err)}`);
-    }
+    const info = file.statSync();
+    if (info.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
+    return use(fileSource(file, info.size));
+  } catch (err) {
+    if (err instanceof BtfError) throw err;
+    throw new BtfError(`read file: ${osMessage(err)}`);
   } finally {
     file.close();
   }
 }
 
+/** Reads the BTF bytes of `path` (raw BTF as is, the `.BTF` section of an ELF). */
+export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8Array } {
+  return withFile(path, (src) => extractBtf(src, path));
+}
+
 /**
- * Loads `path` (raw BTF or ELF vmlinux) into a type table. With `base`, the file is split
- * BTF over that base. Errors: BtfError `btf: open <path>: <what is wrong>`.
+ * Loads `path` (raw BTF or ELF vmlinux) into a type table, reading the blob straight into
+ * the table's shared memory. With `base`, the file is split BTF over that base. Errors:
+ * BtfError `btf: open <path>: <what is wrong>`.
  */
 export function loadBtf(path: string, base?: BtfTypes): LoadedBtf {
   try {
-    const input = readBtfInput(path);
-    return { path, format: input.format, types: BtfTypes.build(input.bytes, base) };
+    return withFile(path, (src) => {
+      const at = locateBtf(src, path);
+      const head = src.read(at.offset, Math.min(at.size, 64));
+      const types = BtfTypes.buildFrom(
+        at.size,
+        head,
+        (dest) => src.readInto(at.offset, dest),
+        base,
+      );
+      return { path, format: at.format, types };
+    });
   } catch (err) {
     if (err instanceof BtfError) throw new BtfError(`btf: open ${path}: ${err.message}`);
     throw err;

@@ -1,0 +1,690 @@
+/**
+ * The file-system half of the BTF cache (SPEC §5): sidecar reads and atomic writes beside
+ * cached ELF vmlinux files, the in-process memo of `/sys/kernel/btf/vmlinux`, and the cache
+ * entries `<root>/<key>/vmlinux` (+ `metadata.json`) that `cache list/add/clean` manage.
+ *
+ * Nothing is ever written outside the canonical cache root, and a read never creates it.
+ * @module
+ */
+import { Buffer } from "node:buffer";
+import { hasElfMagic } from "../btf/elf.ts";
+import { BtfError } from "../btf/errors.ts";
+import type { InputFormat } from "../btf/input.ts";
+import { BtfTypes } from "../btf/table.ts";
+import type { SidecarStatus } from "../report/json.ts";
+import {
+  baseName,
+  bannerVersion,
+  CacheError,
+  cacheKeyProblem,
+  dirName,
+  ENTRY_METADATA,
+  ENTRY_VMLINUX,
+  type EnvLike,
+  isInsideRoot,
+  joinPath,
+  resolveCacheRoot,
+  SIDECAR_SUFFIX,
+  sidecarFreshness,
+  startsWithBtfMagic,
+  tempNameFor,
+  tempOwner,
+  TMP_PREFIX,
+  tmpDirOwner,
+  validateCacheKey,
+} from "./cache_root.ts";
+import { loadBtf, type LoadedBtf, osMessage, readBtfInput } from "./file.ts";
+
+/** The running kernel's BTF, memoized per process. */
+export const HOST_BTF_PATH = "/sys/kernel/btf/vmlinux";
+
+/** How a load uses the cache. */
+export interface CacheOptions {
+  /** False for `--no-cache`: no sidecar is read or written (default true). */
+  enabled?: boolean;
+  /** `--cache-dir`: the root for this call instead of the environment's. */
+  root?: string;
+  /** Where the root is looked up (default `Deno.env`). */
+  env?: EnvLike;
+  /** Receives warnings such as a failed sidecar write (default: stderr). */
+  warn?: (message: string) => void;
+}
+
+/** A loaded BTF plus what happened with its sidecar. */
+export interface CachedBtf extends LoadedBtf {
+  /** The sidecar outcome reported as `source.sidecar`. */
+  sidecar: SidecarStatus;
+}
+
+/** The cache root for `opts` (as given, not canonical); throws CacheError for a bad HOME. */
+export function cacheRoot(opts: CacheOptions = {}): string {
+  return opts.root ?? resolveCacheRoot(opts.env ?? Deno.env);
+}
+
+function warnOf(opts: CacheOptions): (message: string) => void {
+  return opts.warn ?? ((m) => console.error(`warning: ${m}`));
+}
+
+function realPath(path: string): string | undefined {
+  try {
+    return Deno.realPathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function mtimeMs(info: Deno.FileInfo): number | null {
+  return info.mtime ? info.mtime.getTime() : null;
+}
+
+/** True when `path` opens and starts with the ELF magic (any failure: false). */
+function isElfFile(path: string): boolean {
+  try {
+    using file = Deno.openSync(path, { read: true });
+    const head = new Uint8Array(4);
+    let done = 0;
+    while (done < 4) {
+      const n = file.readSync(head.subarray(done));
+      if (n === null || n === 0) return false;
+      done += n;
+    }
+    return hasElfMagic(head);
+  } catch {
+    return false;
+  }
+}
+
+/** Where a load stands with the cache before any BTF is read. */
+export type SidecarPlan =
+  | { kind: "none"; status: SidecarStatus }
+  | {
+    kind: "cache";
+    /** Canonical ELF path (inside the canonical root). */
+    elf: string;
+    /** `<elf>.btf`. */
+    sidecar: string;
+    /** What the timestamps say. */
+    freshness: "missing" | "stale" | "candidate";
+  };
+
+/**
+ * Decides, from the file system, whether `path` gets a sidecar: only an ELF whose canonical
+ * directory lies inside the canonical cache root (symlinks resolved first). A root that
+ * cannot be resolved or does not exist means nothing is inside it.
+ */
+export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan {
+  if (!isElfFile(path)) return { kind: "none", status: "not-applicable" };
+  if (opts.enabled === false) return { kind: "none", status: "disabled" };
+  let root: string | undefined;
+  try {
+    root = realPath(cacheRoot(opts));
+  } catch (err) {
+    if (!(err instanceof CacheError)) throw err;
+  }
+  const elf = realPath(path);
+  if (root === undefined || elf === undefined || !isInsideRoot(root, dirName(elf))) {
+    return { kind: "none", status: "outside-cache" };
+  }
+  const sidecar = elf + SIDECAR_SUFFIX;
+  let elfMtime = Infinity, sidecarMtime: number | null = null;
+  try {
+    elfMtime = mtimeMs(Deno.statSync(elf)) ?? Infinity;
+    const info = Deno.statSync(sidecar);
+    sidecarMtime = info.isFile ? (mtimeMs(info) ?? -Infinity) : -Infinity;
+  } catch {
+    // No sidecar (or no stat): written below.
+  }
+  return { kind: "cache", elf, sidecar, freshness: sidecarFreshness({ elfMtime, sidecarMtime }) };
+}
+
+/** Reads a candidate sidecar: its table when it starts with the magic and parses. */
+function readSidecar(sidecar: string, base?: BtfTypes): BtfTypes | undefined {
+  try {
+    const bytes = Deno.readFileSync(sidecar);
+    if (!startsWithBtfMagic(bytes)) return undefined;
+    return BtfTypes.build(bytes, base);
+  } catch {
+    return undefined;
+  }
+}
+
+function sidecarHasMagic(sidecar: string): boolean {
+  try {
+    using file = Deno.openSync(sidecar, { read: true });
+    const head = new Uint8Array(2);
+    return file.readSync(head) === 2 && startsWithBtfMagic(head);
+  } catch {
+    return false;
+  }
+}
+
+/** Writes the sidecar of `plan` from `types`; a failure is a warning, never an error. */
+function finishSidecar(
+  plan: Extract<SidecarPlan, { kind: "cache" }>,
+  types: BtfTypes,
+  opts: CacheOptions,
+): SidecarStatus {
+  try {
+    writeFileAtomic(plan.sidecar, types.rawBytes().slice());
+    return plan.freshness === "missing" ? "written" : "rewritten";
+  } catch (err) {
+    warnOf(opts)(`sidecar ${plan.sidecar}: write failed: ${osMessage(err)}`);
+    return "write-failed";
+  }
+}
+
+/**
+ * Loads `path` through the cache: the host BTF from the memo, an ELF inside the cache root
+ * from its fresh sidecar (else from the ELF, then the sidecar is (re)written), anything else
+ * as {@link loadBtf} does. Load errors are those of loadBtf (`btf: open <path>: ...`).
+ */
+export function loadBtfCached(
+  path: string,
+  opts: CacheOptions = {},
+  base?: BtfTypes,
+): CachedBtf {
+  if (base === undefined && isHostBtf(path)) {
+    return { ...hostBtfMemo.get(), path, sidecar: "not-applicable" };
+  }
+  const plan = planSidecar(path, opts);
+  if (plan.kind === "none") return { ...loadBtf(path, base), sidecar: plan.status };
+  if (plan.freshness === "candidate") {
+    const types = readSidecar(plan.sidecar, base);
+    if (types) return { path, format: "elf", types, sidecar: "hit" };
+  }
+  const loaded = loadBtf(path, base);
+  return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
+}
+
+/**
+ * The same as {@link loadBtfCached} with the parse done by `load` (e.g. a worker pool's
+ * `load`), which is handed either the sidecar (raw BTF) or the original path.
+ */
+export async function loadBtfCachedWith<T extends { format: InputFormat; types: BtfTypes }>(
+  path: string,
+  opts: CacheOptions,
+  load: (path: string) => Promise<T>,
+): Promise<T & { sidecar: SidecarStatus }> {
+  const plan = planSidecar(path, opts);
+  if (plan.kind === "none") return { ...await load(path), sidecar: plan.status };
+  if (plan.freshness === "candidate" && sidecarHasMagic(plan.sidecar)) {
+    try {
+      const fromSidecar = await load(plan.sidecar);
+      if (fromSidecar.format === "raw") return { ...fromSidecar, format: "elf", sidecar: "hit" };
+    } catch {
+      // Corrupt sidecar: fall back to the ELF and rewrite it.
+    }
+  }
+  const loaded = await load(path);
+  return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
+}
+
+/** A value loaded once and shared; a failed load is not remembered (the next call retries). */
+export class BtfMemo {
+  #value: LoadedBtf | undefined;
+  #loads = 0;
+
+  /** Memoizes `load`. */
+  constructor(private readonly load: () => LoadedBtf) {}
+
+  /** The loaded value, loading it on the first call (or after a failure). */
+  get(): LoadedBtf {
+    if (this.#value) return this.#value;
+    this.#loads++;
+    const value = this.load();
+    this.#value = value;
+    return value;
+  }
+
+  /** How many times the loader ran. */
+  get loads(): number {
+    return this.#loads;
+  }
+
+  /** Forgets the value. */
+  clear(): void {
+    this.#value = undefined;
+  }
+}
+
+/** The process-wide memo of {@link HOST_BTF_PATH}. */
+export const hostBtfMemo: BtfMemo = new BtfMemo(() => loadBtf(HOST_BTF_PATH));
+
+/** Whether `path` names the running kernel's BTF (after resolving symlinks). */
+export function isHostBtf(path: string): boolean {
+  return path === HOST_BTF_PATH || realPath(path) === HOST_BTF_PATH;
+}
+
+/** The running kernel's BTF, parsed once per process. */
+export function loadHostBtf(): LoadedBtf {
+  return hostBtfMemo.get();
+}
+
+// ---------------------------------------------------------------------------------------
+// Atomic writes
+
+function nonce(): string {
+  return crypto.getRandomValues(new Uint32Array(1))[0].toString(16).padStart(8, "0");
+}
+
+/** Whether process `pid` is known to be gone (false when unsure). */
+function pidIsDead(pid: number): boolean {
+  if (pid === Deno.pid) return false;
+  try {
+    Deno.statSync("/proc/self");
+  } catch {
+    return false;
+  }
+  try {
+    Deno.statSync(`/proc/${pid}`);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Removes temporary files for `target` left in its directory by processes that died. */
+function sweepTempFiles(target: string): void {
+  const dir = dirName(target), base = baseName(target);
+  try {
+    for (const e of Deno.readDirSync(dir)) {
+      const pid = tempOwner(e.name, base);
+      if (pid !== undefined && pidIsDead(pid)) Deno.removeSync(joinPath(dir, e.name));
+    }
+  } catch {
+    // Best effort: an unreadable directory fails the write itself.
+  }
+}
+
+function writeAll(file: Deno.FsFile, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += file.writeSync(bytes.subarray(done));
+}
+
+function syncDir(dir: string): void {
+  try {
+    using d = Deno.openSync(dir, { read: true });
+    d.syncSync();
+  } catch {
+    // Not every file system lets a directory be fsynced.
+  }
+}
+
+/**
+ * Writes `bytes` to `target` atomically: a temporary file in the same directory, fsync,
+ * rename over `target`. Readers see the old file or the new one, never a part; the
+ * temporary file never outlives this call.
+ */
+export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  sweepTempFiles(target);
+  const tmp = tempNameFor(target, Deno.pid, nonce());
+  try {
+    {
+      using file = Deno.openSync(tmp, { write: true, createNew: true, mode: 0o644 });
+      writeAll(file, bytes);
+      file.syncSync();
+    }
+    Deno.renameSync(tmp, target);
+  } catch (err) {
+    try {
+      Deno.removeSync(tmp);
+    } catch {
+      // It was never created.
+    }
+    throw err;
+  }
+  syncDir(dirName(target));
+}
+
+// ---------------------------------------------------------------------------------------
+// Cache entries
+
+/** Sidecar state shown by `cache list`. */
+export type SidecarState = "fresh" | "stale" | "invalid" | "missing" | "outside-cache";
+
+/** One cache entry as `cache list` shows it. */
+export interface CacheEntryInfo {
+  /** The key (directory name). */
+  key: string;
+  /** The entry's `vmlinux`. */
+  path: string;
+  /** Kernel version from metadata.json, or null. */
+  version: string | null;
+  /** Size of `vmlinux` in bytes. */
+  size: number;
+  /** Whether `vmlinux.btf` is fresh (would be a hit). */
+  sidecar: SidecarState;
+  /** metadata.json `built_at`, or null. */
+  built_at: string | null;
+}
+
+/** ktstr's metadata.json (the fields this tool writes; ktstr's own names). */
+export interface KtstrMetadata {
+  version: string | null;
+  source: { type: "local"; source_tree_path: string | null; git_hash: string | null };
+  arch: string;
+  image_name: string;
+  config_hash: string | null;
+  built_at: string;
+  ktstr_kconfig_hash: string | null;
+  extra_kconfig_hash: string | null;
+  has_vmlinux: boolean;
+  vmlinux_stripped: boolean;
+  source_vmlinux_size: number | null;
+  source_vmlinux_mtime_secs: number | null;
+}
+
+/** `<root>/<key>/vmlinux` for a valid key (CacheError otherwise). */
+export function entryVmlinuxPath(root: string, key: string): string {
+  return joinPath(joinPath(root, validateCacheKey(key)), ENTRY_VMLINUX);
+}
+
+/**
+ * The input a `kernel` argument names: the argument itself when it exists as a path, else
+ * the `vmlinux` of the cache entry with that key when there is one, else the argument (whose
+ * load then fails with the usual message).
+ */
+export function resolveKernelInput(arg: string, opts: CacheOptions = {}): string {
+  try {
+    Deno.statSync(arg);
+    return arg;
+  } catch {
+    // Not a path: maybe a key.
+  }
+  if (cacheKeyProblem(arg) !== undefined) return arg;
+  try {
+    const vmlinux = entryVmlinuxPath(cacheRoot(opts), arg);
+    if (Deno.statSync(vmlinux).isFile) return vmlinux;
+  } catch {
+    // No root, no entry.
+  }
+  return arg;
+}
+
+/** Whether the sidecar of `vmlinux` would be a hit now (without writing anything). */
+export function sidecarState(vmlinux: string, root: string): SidecarState {
+  const plan = planSidecar(vmlinux, { root });
+  if (plan.kind === "none") return "outside-cache";
+  if (plan.freshness !== "candidate") return plan.freshness;
+  return readSidecar(plan.sidecar) ? "fresh" : "invalid";
+}
+
+function readMetadata(dir: string): Partial<KtstrMetadata> {
+  try {
+    const value = JSON.parse(Deno.readTextFileSync(joinPath(dir, ENTRY_METADATA)));
+    return value !== null && typeof value === "object" ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The entries under `root` (newest first); a missing root has none and is not created. */
+export function listEntries(root: string): CacheEntryInfo[] {
+  let names: string[];
+  try {
+    names = [...Deno.readDirSync(root)].filter((e) => e.isDirectory).map((e) => e.name);
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) return [];
+    throw new CacheError(`cache: read ${root}: ${osMessage(err)}`);
+  }
+  const entries: (CacheEntryInfo & { time: number })[] = [];
+  for (const key of names) {
+    if (key.startsWith(".")) continue;
+    const dir = joinPath(root, key), path = joinPath(dir, ENTRY_VMLINUX);
+    let info: Deno.FileInfo;
+    try {
+      info = Deno.statSync(path);
+      if (!info.isFile) continue;
+    } catch {
+      continue;
+    }
+    const meta = readMetadata(dir);
+    const built = typeof meta.built_at === "string" ? meta.built_at : null;
+    const builtMs = built === null ? NaN : Date.parse(built);
+    entries.push({
+      key,
+      path,
+      version: typeof meta.version === "string" ? meta.version : null,
+      size: info.size,
+      sidecar: sidecarState(path, root),
+      built_at: built,
+      time: Number.isNaN(builtMs) ? (mtimeMs(info) ?? 0) : builtMs,
+    });
+  }
+  entries.sort((a, b) => b.time - a.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return entries.map(({ time: _time, ...e }) => e);
+}
+
+/** The kernel release in the `Linux version ...` banner of an image, if present. */
+export function findBannerVersion(bytes: Uint8Array): string | undefined {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = buf.indexOf("Linux version ");
+  if (at < 0) return undefined;
+  return bannerVersion(buf.subarray(at, at + 256).toString("latin1"));
+}
+
+const ELF_ARCH: Record<number, string> = {
+  3: "x86",
+  62: "x86_64",
+  183: "aarch64",
+  243: "riscv64",
+  21: "powerpc64",
+  22: "s390x",
+};
+
+function elfArch(bytes: Uint8Array): string {
+  const machine = bytes.length >= 20 ? bytes[18] | (bytes[19] << 8) : -1;
+  return ELF_ARCH[machine] ?? Deno.build.arch;
+}
+
+let renameat2:
+  | ((from: Uint8Array, to: Uint8Array, flags: number) => number)
+  | null
+  | undefined;
+
+/** renameat2(RENAME_EXCHANGE) through libc, or null where it cannot be reached. */
+function exchangeFn(): ((from: Uint8Array, to: Uint8Array, flags: number) => number) | null {
+  if (renameat2 !== undefined) return renameat2;
+  renameat2 = null;
+  if (Deno.build.os !== "linux") return null;
+  try {
+    const lib = Deno.dlopen("libc.so.6", {
+      renameat2: { parameters: ["i32", "buffer", "i32", "buffer", "u32"], result: "i32" },
+    });
+    const AT_FDCWD = -100;
+    renameat2 = (from, to, flags) =>
+      lib.symbols.renameat2(AT_FDCWD, from as Uint8Array<ArrayBuffer>, AT_FDCWD, to as Uint8Array<ArrayBuffer>, flags);
+  } catch {
+    renameat2 = null;
+  }
+  return renameat2;
+}
+
+function cString(s: string): Uint8Array {
+  return new TextEncoder().encode(s + "\0");
+}
+
+/**
+ * Puts directory `staged` at `target`, replacing an existing entry: an atomic exchange where
+ * renameat2 is available (readers see the old entry or the new one), else two renames.
+ * Afterwards `staged` no longer exists.
+ */
+function publishDir(staged: string, target: string, scratch: string): "added" | "replaced" {
+  try {
+    Deno.renameSync(staged, target);
+    return "added";
+  } catch (err) {
+    if (!exists(target)) throw err;
+  }
+  const exchange = exchangeFn();
+  if (exchange && exchange(cString(staged), cString(target), 2 /* RENAME_EXCHANGE */) === 0) {
+    Deno.removeSync(staged, { recursive: true });
+    return "replaced";
+  }
+  Deno.renameSync(target, scratch);
+  Deno.renameSync(staged, target);
+  Deno.removeSync(scratch, { recursive: true });
+  return "replaced";
+}
+
+function exists(path: string): boolean {
+  try {
+    Deno.lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes `.tmp-*-<pid>` directories of dead processes from `root`; returns their names. */
+export function sweepTmpDirs(root: string): string[] {
+  const removed: string[] = [];
+  try {
+    for (const e of Deno.readDirSync(root)) {
+      const pid = tmpDirOwner(e.name);
+      if (pid === undefined || !pidIsDead(pid)) continue;
+      Deno.removeSync(joinPath(root, e.name), { recursive: true });
+      removed.push(e.name);
+    }
+  } catch {
+    // Best effort.
+  }
+  return removed;
+}
+
+/** What `cache add` did. */
+export interface AddResult {
+  /** The entry's key. */
+  key: string;
+  /** The entry's `vmlinux`. */
+  path: string;
+  /** Kernel release from the image's banner, or null. */
+  version: string | null;
+  /** Whether an existing entry was replaced. */
+  replaced: boolean;
+}
+
+/** The key `cache add` uses without `--key`: the kernel release, else the file name. */
+export function defaultKey(source: string, version: string | undefined): string {
+  if (version !== undefined && cacheKeyProblem(version) === undefined) return version;
+  const name = baseName(source).replace(/^vmlinux-/, "");
+  if (name === "vmlinux" || cacheKeyProblem(name) !== undefined) {
+    throw new CacheError(`cache add: cannot derive a key from '${source}'; pass --key`);
+  }
+  return name;
+}
+
+function writeFileSynced(path: string, bytes: Uint8Array): void {
+  using file = Deno.openSync(path, { write: true, createNew: true, mode: 0o644 });
+  writeAll(file, bytes);
+  file.syncSync();
+}
+
+/**
+ * Copies an ELF vmlinux into `<root>/<key>/` with its sidecar and metadata.json, built in
+ * a `.tmp-<key>-<nonce>-<pid>` directory and renamed into place (replacing an existing
+ * entry atomically). Creates the root when needed.
+ */
+export function addEntry(root: string, source: string, key?: string): AddResult {
+  if (key !== undefined) validateCacheKey(key);
+  let input;
+  try {
+    input = readBtfInput(source);
+  } catch (err) {
+    if (err instanceof BtfError) throw new BtfError(`btf: open ${source}: ${err.message}`);
+    throw err;
+  }
+  if (input.format !== "elf") {
+    throw new CacheError(`cache add: ${source} is raw BTF; a cache entry holds an ELF vmlinux`);
+  }
+  BtfTypes.build(input.bytes);
+  const bytes = Deno.readFileSync(source);
+  const info = Deno.statSync(source);
+  const version = findBannerVersion(bytes);
+  const entryKey = key ?? defaultKey(source, version);
+  try {
+    Deno.mkdirSync(root, { recursive: true });
+  } catch (err) {
+    throw new CacheError(`cache: create ${root}: ${osMessage(err)}`);
+  }
+  sweepTmpDirs(root);
+  const tag = `${entryKey}-${nonce()}-${Deno.pid}`;
+  const staged = joinPath(root, `${TMP_PREFIX}${tag}`);
+  const scratch = joinPath(root, `${TMP_PREFIX}old-${tag}`);
+  const target = joinPath(root, entryKey);
+  const real = realPath(source);
+  const metadata: KtstrMetadata = {
+    version: version ?? null,
+    source: { type: "local", source_tree_path: real ? dirName(real) : null, git_hash: null },
+    arch: elfArch(bytes),
+    image_name: ENTRY_VMLINUX,
+    config_hash: null,
+    built_at: new Date().toISOString(),
+    ktstr_kconfig_hash: null,
+    extra_kconfig_hash: null,
+    has_vmlinux: true,
+    vmlinux_stripped: false,
+    source_vmlinux_size: info.size,
+    source_vmlinux_mtime_secs: info.mtime ? Math.floor(info.mtime.getTime() / 1000) : null,
+  };
+  try {
+    Deno.mkdirSync(staged, { mode: 0o755 });
+    writeFileSynced(joinPath(staged, ENTRY_VMLINUX), bytes);
+    writeFileSynced(joinPath(staged, ENTRY_VMLINUX + SIDECAR_SUFFIX), input.bytes);
+    writeFileSynced(
+      joinPath(staged, ENTRY_METADATA),
+      new TextEncoder().encode(JSON.stringify(metadata, null, 2) + "\n"),
+    );
+    syncDir(staged);
+    const outcome = publishDir(staged, target, scratch);
+    syncDir(root);
+    return {
+      key: entryKey,
+      path: joinPath(target, ENTRY_VMLINUX),
+      version: version ?? null,
+      replaced: outcome === "replaced",
+    };
+  } catch (err) {
+    if (err instanceof CacheError) throw err;
+    throw new CacheError(`cache add: ${target}: ${osMessage(err)}`);
+  } finally {
+    for (const dir of [staged, scratch]) {
+      try {
+        Deno.removeSync(dir, { recursive: true });
+      } catch {
+        // Already renamed away.
+      }
+    }
+  }
+}
+
+/** What `cache clean` did (or would do). */
+export interface CleanResult {
+  /** Keys removed (or that would be). */
+  removed: string[];
+  /** Keys kept. */
+  kept: string[];
+  /** Orphaned temporary directories removed. */
+  orphans: string[];
+}
+
+/**
+ * Removes every entry but the `keep` newest. Without `force` nothing is touched and the
+ * result says what would go. Each entry is first renamed to a `.tmp-` name, so a reader
+ * never sees a half-removed entry.
+ */
+export function cleanEntries(root: string, keep: number, force: boolean): CleanResult {
+  const entries = listEntries(root);
+  const kept = entries.slice(0, keep).map((e) => e.key);
+  const doomed = entries.slice(keep).map((e) => e.key);
+  if (!force) return { removed: doomed, kept, orphans: [] };
+  for (const key of doomed) {
+    const gone = joinPath(root, `${TMP_PREFIX}clean-${key}-${nonce()}-${Deno.pid}`);
+    try {
+      Deno.renameSync(joinPath(root, key), gone);
+      Deno.removeSync(gone, { recursive: true });
+    } catch (err) {
+      throw new CacheError(`cache clean: ${joinPath(root, key)}: ${osMessage(err)}`);
+    }
+  }
+  return { removed: doomed, kept, orphans: sweepTmpDirs(root) };
+}

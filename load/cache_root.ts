@@ -1,0 +1,171 @@
+/**
+ * The pure half of the BTF cache (SPEC §5): where the cache root is, which cache keys are
+ * valid, whether a path lies inside the root, and whether a sidecar is fresh. Nothing here
+ * touches the file system, so every rule is testable from plain values.
+ * @module
+ */
+
+/** Read access to environment variables (`Deno.env` fits; tests pass a Map). */
+export interface EnvLike {
+  /** The variable's value, or undefined when it is not set. */
+  get(key: string): string | undefined;
+}
+
+/** A cache problem the user must fix (bad HOME, bad key, ...): one line, no stack. */
+export class CacheError extends Error {
+  /** Creates the error with a one-line message. */
+  constructor(message: string) {
+    super(message);
+    this.name = "CacheError";
+  }
+}
+
+/** The variable that names the cache root directly (used as given). */
+export const CACHE_DIR_ENV = "KTSTR_CACHE_DIR";
+/** Prefix of ktstr's temporary directories in the cache root; keys may not start with it. */
+export const TMP_PREFIX = ".tmp-";
+/** The ELF file of a cache entry. */
+export const ENTRY_VMLINUX = "vmlinux";
+/** The metadata file of a cache entry. */
+export const ENTRY_METADATA = "metadata.json";
+/** Suffix of a sidecar: `<canonical vmlinux path>.btf`. */
+export const SIDECAR_SUFFIX = ".btf";
+
+/**
+ * The cache root: `KTSTR_CACHE_DIR` when set and non-empty (as given), else
+ * `$XDG_CACHE_HOME/ktstr/kernels` when set and non-empty, else `$HOME/.cache/ktstr/kernels`.
+ * A HOME that is unset, empty, `/` or relative is a CacheError naming the case.
+ */
+export function resolveCacheRoot(env: EnvLike): string {
+  const direct = env.get(CACHE_DIR_ENV);
+  if (direct !== undefined && direct !== "") return direct;
+  const xdg = env.get("XDG_CACHE_HOME");
+  if (xdg !== undefined && xdg !== "") return joinPath(xdg, "ktstr/kernels");
+  const home = env.get("HOME");
+  const hint = `; set ${CACHE_DIR_ENV} or XDG_CACHE_HOME, or pass --cache-dir`;
+  if (home === undefined) throw new CacheError(`cache root: HOME is not set${hint}`);
+  if (home === "") throw new CacheError(`cache root: HOME is empty${hint}`);
+  if (/^\/+$/.test(home)) throw new CacheError(`cache root: HOME is '/'${hint}`);
+  if (!home.startsWith("/")) {
+    throw new CacheError(`cache root: HOME '${home}' is not an absolute path${hint}`);
+  }
+  return joinPath(home, ".cache/ktstr/kernels");
+}
+
+/** `a/b` without doubling the slash when `a` ends with one. */
+export function joinPath(dir: string, name: string): string {
+  return dir.endsWith("/") ? dir + name : `${dir}/${name}`;
+}
+
+/** The directory part of an absolute path (`/a/b` → `/a`, `/a` → `/`). */
+export function dirName(path: string): string {
+  const at = path.lastIndexOf("/");
+  return at <= 0 ? "/" : path.slice(0, at);
+}
+
+/** The last component of a path. */
+export function baseName(path: string): string {
+  const trimmed = path.replace(/\/+$/, "");
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+
+/**
+ * Whether canonical `dir` is `root` or lies below it, compared component by component:
+ * `/cache/ab` is not inside `/cache/a`. Both must be absolute canonical paths.
+ */
+export function isInsideRoot(root: string, dir: string): boolean {
+  const r = root.split("/").filter((c) => c !== "");
+  const d = dir.split("/").filter((c) => c !== "");
+  if (!root.startsWith("/") || !dir.startsWith("/") || d.length < r.length) return false;
+  return r.every((c, i) => d[i] === c);
+}
+
+/**
+ * Checks a cache key (a directory name under the root). Returns undefined when valid, else
+ * the one-line reason. Rejected: empty or blank, `/` or `\`, `.`, `..` anywhere, NUL, the
+ * reserved `.tmp-` prefix, and any other leading `.` (ktstr's bookkeeping names).
+ */
+export function cacheKeyProblem(key: string): string | undefined {
+  const shown = JSON.stringify(key);
+  if (key.trim() === "") return "cache key must not be empty";
+  if (key.includes("\0")) return "cache key must not contain a NUL byte";
+  if (key.includes("/") || key.includes("\\")) {
+    return `cache key ${shown} must not contain '/' or '\\'`;
+  }
+  if (key === ".") return "cache key must not be '.'";
+  if (key.includes("..")) return `cache key ${shown} must not contain '..'`;
+  if (key.startsWith(TMP_PREFIX)) {
+    return `cache key ${shown} must not start with '${TMP_PREFIX}' (reserved for temporary files)`;
+  }
+  if (key.startsWith(".")) return `cache key ${shown} must not start with '.'`;
+  return undefined;
+}
+
+/** Throws a CacheError when `key` is not a valid cache key (see {@link cacheKeyProblem}). */
+export function validateCacheKey(key: string): string {
+  const problem = cacheKeyProblem(key);
+  if (problem !== undefined) throw new CacheError(problem);
+  return key;
+}
+
+/** What is known about a sidecar before it is read. */
+export interface SidecarFacts {
+  /** Modification time of the ELF (ms since the epoch). */
+  elfMtime: number;
+  /** Modification time of the sidecar, or null when there is none (or it is not a file). */
+  sidecarMtime: number | null;
+}
+
+/**
+ * The decision before reading: `missing` (write one), `stale` (older than the ELF: rewrite)
+ * or `candidate` (read it; it is used only if it also starts with the magic and parses).
+ */
+export function sidecarFreshness(f: SidecarFacts): "missing" | "stale" | "candidate" {
+  if (f.sidecarMtime === null) return "missing";
+  return f.sidecarMtime >= f.elfMtime ? "candidate" : "stale";
+}
+
+/** True when `bytes` starts with the little-endian BTF magic `9f eb`. */
+export function startsWithBtfMagic(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x9f && bytes[1] === 0xeb;
+}
+
+/** Name of a temporary file for `target` owned by process `pid` (same directory). */
+export function tempNameFor(target: string, pid: number, nonce: string): string {
+  return joinPath(dirName(target), `.${baseName(target)}.tmp-${nonce}-${pid}`);
+}
+
+/**
+ * If `name` is a temporary file made by {@link tempNameFor} for a file named `base`, the pid
+ * that made it; else undefined.
+ */
+export function tempOwner(name: string, base: string): number | undefined {
+  const prefix = `.${base}.tmp-`;
+  if (!name.startsWith(prefix)) return undefined;
+  const m = /-(\d+)$/.exec(name.slice(prefix.length));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The pid at the end of a `.tmp-<...>-<pid>` directory name in the root, if any. */
+export function tmpDirOwner(name: string): number | undefined {
+  if (!name.startsWith(TMP_PREFIX)) return undefined;
+  const m = /-(\d+)$/.exec(name);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The kernel release in a `Linux version <release> ...` banner inside `text`, if any. */
+export function bannerVersion(text: string): string | undefined {
+  const m = /Linux version (\S+)/.exec(text);
+  return m ? m[1] : undefined;
+}
+
+/** `1234567` → `1.2 MB` (powers of 1000, one decimal). */
+export function humanSize(bytes: number): string {
+  const units = ["B", "kB", "MB", "GB", "TB"];
+  let v = bytes, u = 0;
+  while (v >= 1000 && u < units.length - 1) {
+    v /= 1000;
+    u++;
+  }
+  return u === 0 ? `${v} B` : `${v.toFixed(1)} ${units[u]}`;
+}
