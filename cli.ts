@@ -11,18 +11,24 @@ import { parseArgs } from "node:util";
 import denoJson from "./deno.json" with { type: "json" };
 import { type CliIo, processIo, UsageError } from "./cli/io.ts";
 import { runKernel } from "./cli/kernel.ts";
+import { runCache } from "./cli/cache.ts";
 
 /** The usage text printed by `--help` and after a usage error. */
 export const USAGE = `ktstr-btf ${denoJson.version}: kernel struct offsets from BTF
 
 Usage:
   ktstr-btf kernel [PATH ...] [--json] [--group NAME]... [--require PATH]...
-                   [--jobs N|auto] [--base PATH]
+                   [--jobs N|auto] [--base PATH] [--cache-dir DIR] [--no-cache]
+  ktstr-btf cache list [--json] | add VMLINUX [--key K] | clean [--keep N] [--force]
   ktstr-btf --help | --version
 
 Commands:
   kernel    load each PATH (raw BTF or ELF vmlinux; default /sys/kernel/btf/vmlinux)
-            and report it
+            and report it; a PATH that does not exist but is a cache key names
+            <cache root>/KEY/vmlinux
+  cache     list the cached kernels (key, version, size, sidecar freshness), add an
+            ELF vmlinux as an entry, or clean (remove all but the --keep N newest;
+            nothing is removed without --force)
 
 Options:
   --json           one JSON object per kernel (an array for several)
@@ -34,6 +40,12 @@ Options:
   -j, --jobs N     resolver workers: a number, 0 = inline, or auto (default: inline
                    for one kernel, one worker per kernel up to the core count)
   --base PATH      treat every PATH as split BTF over this base BTF
+  --cache-dir DIR  cache root for this call (default: $KTSTR_CACHE_DIR, else
+                   $XDG_CACHE_HOME/ktstr/kernels, else $HOME/.cache/ktstr/kernels)
+  --no-cache       neither read nor write .btf sidecars
+  --key K          cache add: the entry's key (default: the kernel release)
+  --keep N         cache clean: keep the N newest entries (default 0)
+  --force          cache clean: really remove
   -h, --help       show this help
   -V, --version    show the version
 
@@ -54,6 +66,11 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
         group: { type: "string", multiple: true },
         require: { type: "string", multiple: true },
         jobs: { type: "string", short: "j" },
+        "cache-dir": { type: "string" },
+        "no-cache": { type: "boolean" },
+        key: { type: "string" },
+        keep: { type: "string" },
+        force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "V" },
       },
@@ -68,13 +85,27 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
     }
     const [command, ...rest] = positionals;
     if (command === undefined) throw new UsageError("missing command");
+    const cache = { root: values["cache-dir"], enabled: !values["no-cache"] };
+    if (command === "cache") {
+      return runCache(rest, {
+        json: values.json ?? false,
+        key: values.key,
+        keep: values.keep,
+        force: values.force ?? false,
+        cache,
+      }, io);
+    }
     if (command !== "kernel") throw new UsageError(`unknown command '${command}'`);
+    for (const name of ["key", "keep", "force"] as const) {
+      if (values[name] !== undefined) throw new UsageError(`--${name} is for the cache command`);
+    }
     return await runKernel(rest, {
       json: values.json ?? false,
       base: values.base,
       groups: values.group ?? [],
       require: values.require ?? [],
       jobs: values.jobs ?? "auto",
+      cache,
     }, io);
   } catch (err) {
     if (err instanceof UsageError || isParseArgsError(err)) {

@@ -15,6 +15,14 @@ const MAX_ANON_DEPTH = 32;
 const MAX_MEMBER_VISITS = 1_000_000;
 
 const encoder = new TextEncoder();
+const encoded = new Map<string, Uint8Array>();
+
+/** UTF-8 bytes of a field name, encoded once per process. */
+function utf8(name: string): Uint8Array {
+  let bytes = encoded.get(name);
+  if (!bytes) encoded.set(name, bytes = encoder.encode(name));
+  return bytes;
+}
 
 /** A direct member of a struct: its byte offset and its type id. */
 export interface DirectMember {
@@ -81,19 +89,19 @@ function notFound(field: string): BtfError {
  * struct/union members (through qualifiers and typedefs, never pointers) on the way.
  */
 export function memberOffset(types: BtfTypes, structId: number, field: string): number {
-  const wanted = encoder.encode(field);
+  const wanted = utf8(field);
   let visits = 0;
   const walk = (id: number, base: number, depth: number): number => {
-    const n = types.vlen(id);
-    for (let i = 0; i < n; i++) {
+    const { words, at, count, kindFlag } = types.elements(id);
+    for (let i = 0, w = at; i < count; i++, w += 3) {
       if (++visits > MAX_MEMBER_VISITS) {
         throw new WalkBudgetError(
           `btf: field '${field}' search gave up after ${MAX_MEMBER_VISITS} members`,
         );
       }
-      const nameOff = types.elemWord(id, i, 0);
+      const nameOff = words[w];
       const isField = nameOff !== 0 && types.nameEquals(nameOff, wanted);
-      const bits = types.memberBitOffset(id, i);
+      const bits = kindFlag ? words[w + 2] & 0xffffff : words[w + 2];
       if (bits % 8 !== 0) {
         if (isField) throw nonByteAligned(field, bits);
         continue;
@@ -102,7 +110,7 @@ export function memberOffset(types: BtfTypes, structId: number, field: string): 
       if (isField) return offset;
       if (nameOff !== 0 || depth >= MAX_ANON_DEPTH) continue;
       try {
-        const inner = anonymousComposite(types, types.elemWord(id, i, 1));
+        const inner = anonymousComposite(types, words[w + 1]);
         if (inner !== null) return walk(inner, offset, depth + 1);
       } catch (err) {
         // A failure inside an anonymous member is ignored; the walk goes on.
@@ -116,14 +124,13 @@ export function memberOffset(types: BtfTypes, structId: number, field: string): 
 
 /** direct_member: like member_offset over direct members only, also returning the member's type. */
 export function directMember(types: BtfTypes, structId: number, field: string): DirectMember {
-  const wanted = encoder.encode(field);
-  const n = types.vlen(structId);
-  for (let i = 0; i < n; i++) {
-    const nameOff = types.elemWord(structId, i, 0);
-    if (nameOff === 0 || !types.nameEquals(nameOff, wanted)) continue;
-    const bits = types.memberBitOffset(structId, i);
+  const wanted = utf8(field);
+  const { words, at, count, kindFlag } = types.elements(structId);
+  for (let i = 0, w = at; i < count; i++, w += 3) {
+    if (words[w] === 0 || !types.nameEquals(words[w], wanted)) continue;
+    const bits = kindFlag ? words[w + 2] & 0xffffff : words[w + 2];
     if (bits % 8 !== 0) throw nonByteAligned(field, bits);
-    return { offset: bits / 8, type: types.elemWord(structId, i, 1) };
+    return { offset: bits / 8, type: words[w + 1] };
   }
   throw notFound(field);
 }
@@ -163,7 +170,7 @@ export function structSize(types: BtfTypes, structId: number): number {
  * `section` (e.g. `.data..percpu`), or null when absent.
  */
 export function datasecVarOffset(types: BtfTypes, section: string, varName: string): number | null {
-  const wanted = encoder.encode(varName);
+  const wanted = utf8(varName);
   for (const id of types.byName(section)) {
     if (types.kind(id) !== Kind.DATASEC) continue;
     for (let i = 0; i < types.vlen(id); i++) {

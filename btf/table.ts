@@ -347,12 +347,17 @@ export class BtfTypes {
 
   /** Compares the name at string offset `off` with `query` bytes (strcmp order). */
   #compareToQuery(off: number, query: Uint8Array): number {
-    const ref = this.#nameRef(off), bytes = ref.table.#u8;
+    let bytes = this.#u8, at = this.#strByte + off - this.#strBase;
+    if (off < this.#strBase || off - this.#strBase >= this.#strLen) {
+      const ref = this.#nameRef(off);
+      bytes = ref.table.#u8;
+      at = ref.at;
+    }
     for (let i = 0; i < query.length; i++) {
-      const c = bytes[ref.at + i];
+      const c = bytes[at + i];
       if (c !== query[i]) return c === 0 ? -1 : c - query[i];
     }
-    return bytes[ref.at + query.length] === 0 ? 0 : 1;
+    return bytes[at + query.length] === 0 ? 0 : 1;
   }
 
   /** True when the string at offset `off` equals `query` (UTF-8 bytes). */
@@ -427,6 +432,16 @@ export class BtfTypes {
   elemWord(id: number, i: number, k: number): number {
     if (i < 0 || i >= this.vlen(id)) throw new BtfError(`btf: type id ${id} has no element ${i}`);
     return this.word(id, 3 + 3 * i + k);
+  }
+
+  /**
+   * The elements of a STRUCT, UNION or DATASEC as raw words: element `i` is
+   * `words[at + 3 * i + 0..2]` (name offset, type, offset word). For hot loops.
+   */
+  elements(id: number): { words: Uint32Array; at: number; count: number; kindFlag: boolean } {
+    const [t, r] = this.#record(id);
+    const info = t.#u32[r + 1];
+    return { words: t.#u32, at: r + 3, count: info & 0xffffff, kindFlag: (info >>> 31) === 1 };
   }
 
   /** Bit offset of member `i` of struct/union `id`, honouring the kind_flag bitfield encoding. */

@@ -5,9 +5,21 @@
  */
 import { BtfError } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
-import { loadBtf, type LoadedBtf } from "../load/file.ts";
+import type { LoadedBtf } from "../load/file.ts";
+import {
+  type CacheOptions,
+  isHostBtf,
+  loadBtfCached,
+  loadBtfCachedWith,
+  resolveKernelInput,
+} from "../load/cache.ts";
 import { renderHuman } from "../report/human.ts";
-import { type KernelReport, kernelReport, type SourceInfo } from "../report/json.ts";
+import {
+  type KernelReport,
+  kernelReport,
+  type SidecarStatus,
+  type SourceInfo,
+} from "../report/json.ts";
 import {
   GROUP_NAMES,
   type GroupName,
@@ -36,6 +48,8 @@ export interface KernelOptions {
   require: string[];
   /** Worker count: a number (0 = resolve inline) or `auto`. */
   jobs: string;
+  /** Sidecar cache settings (`--cache-dir`, `--no-cache`); default: the environment's root. */
+  cache?: CacheOptions;
 }
 
 /**
@@ -72,13 +86,16 @@ function selectGroups(opts: KernelOptions): GroupName[] {
 }
 
 /** The `source` object of a loaded input. */
-export function sourceInfo(loaded: LoadedBtf): SourceInfo {
+export function sourceInfo(
+  loaded: LoadedBtf,
+  sidecar: SidecarStatus = "not-applicable",
+): SourceInfo {
   return {
     path: loaded.path,
     format: loaded.format,
     btf_bytes: loaded.types.btfBytes,
     type_count: loaded.types.count,
-    sidecar: "not-applicable",
+    sidecar,
   };
 }
 
@@ -101,15 +118,22 @@ type Outcome = { report: KernelReport } | { error: string };
 /** Runs `kernel` over `paths`; returns the exit code. */
 export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo): Promise<number> {
   const groups = selectGroups(opts);
-  const inputs = paths.length > 0 ? paths : [DEFAULT_BTF_PATH];
+  const cache: CacheOptions = {
+    warn: (m) => io.err(`ktstr-btf: warning: ${m}\n`),
+    ...opts.cache,
+  };
+  // An argument that is not a path but a cache key names `<root>/<key>/vmlinux`.
+  const inputs = paths.length > 0
+    ? paths.map((p) => resolveKernelInput(p, cache))
+    : [DEFAULT_BTF_PATH];
   const jobs = parseJobs(opts.jobs, inputs.length);
   // Started before any file is read, so worker start-up overlaps reading and parsing.
   const pool = jobs > 0 ? WorkerPool.start(jobs, poolOptions()) : undefined;
   let outcomes: Outcome[];
   try {
-    const base = opts.base === undefined ? undefined : loadBtf(opts.base).types;
+    const base = opts.base === undefined ? undefined : loadBtfCached(opts.base, cache).types;
     outcomes = await Promise.all(
-      inputs.map((path) => loadAndResolve(path, groups, base, pool, inputs.length)),
+      inputs.map((path) => loadAndResolve(path, groups, base, pool, inputs.length, cache)),
     );
   } catch (err) {
     if (!(err instanceof BtfError)) throw err;
@@ -141,20 +165,23 @@ async function loadAndResolve(
   base: BtfTypes | undefined,
   pool: WorkerPool | undefined,
   kernels: number,
+  cache: CacheOptions,
 ): Promise<Outcome> {
   try {
-    let loaded: LoadedBtf, resolved: OffsetsReport;
-    if (pool && kernels > 1) {
-      const pooled = await pool.load(path, groups, base);
+    let loaded: LoadedBtf, resolved: OffsetsReport, sidecar: SidecarStatus;
+    if (pool && kernels > 1 && !(base === undefined && isHostBtf(path))) {
+      // Parsed in a worker: from the fresh sidecar when there is one, else from the file.
+      const pooled = await loadBtfCachedWith(path, cache, (p) => pool.load(p, groups, base));
       loaded = { path, format: pooled.format, types: pooled.types };
       resolved = pooled.report;
+      sidecar = pooled.sidecar;
     } else {
-      loaded = loadBtf(path, base);
+      ({ sidecar, ...loaded } = loadBtfCached(path, cache, base));
       resolved = pool
         ? await pool.resolve(loaded.types, groups)
         : resolveOffsets(loaded.types, groups);
     }
-    return { report: kernelReport(sourceInfo(loaded), resolved) };
+    return { report: kernelReport(sourceInfo(loaded, sidecar), resolved) };
   } catch (err) {
     if (err instanceof BtfError) return { error: err.message };
     return { error: `${path}: ${(err as Error).message}` };

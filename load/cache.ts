@@ -13,8 +13,8 @@ import type { InputFormat } from "../btf/input.ts";
 import { BtfTypes } from "../btf/table.ts";
 import type { SidecarStatus } from "../report/json.ts";
 import {
-  baseName,
   bannerVersion,
+  baseName,
   CacheError,
   cacheKeyProblem,
   dirName,
@@ -492,7 +492,13 @@ function exchangeFn(): ((from: Uint8Array, to: Uint8Array, flags: number) => num
     });
     const AT_FDCWD = -100;
     renameat2 = (from, to, flags) =>
-      lib.symbols.renameat2(AT_FDCWD, from as Uint8Array<ArrayBuffer>, AT_FDCWD, to as Uint8Array<ArrayBuffer>, flags);
+      lib.symbols.renameat2(
+        AT_FDCWD,
+        from as Uint8Array<ArrayBuffer>,
+        AT_FDCWD,
+        to as Uint8Array<ArrayBuffer>,
+        flags,
+      );
   } catch {
     renameat2 = null;
   }

@@ -32,9 +32,30 @@ export interface StructRef {
   resolve(types: BtfTypes): number;
 }
 
-/** find_struct by name. */
+/** find_struct results per table, so each struct name is looked up once per table. */
+const structIds = new WeakMap<BtfTypes, Map<string, number | BtfError>>();
+
+/** find_struct by name (memoized per table, errors included). */
 export function named(name: string): StructRef {
-  return { label: name, resolve: (types) => findStruct(types, name) };
+  return {
+    label: name,
+    resolve(types) {
+      let known = structIds.get(types);
+      if (!known) structIds.set(types, known = new Map());
+      let id = known.get(name);
+      if (id === undefined) {
+        try {
+          id = findStruct(types, name);
+        } catch (err) {
+          if (!(err instanceof BtfError)) throw err;
+          id = err;
+        }
+        known.set(name, id);
+      }
+      if (id instanceof BtfError) throw id;
+      return id;
+    },
+  };
 }
 
 /**
