@@ -29,3 +29,75 @@ export {
   structSize,
 } from "./btf/queries.ts";
 export { loadBtf, type LoadedBtf } from "./load/file.ts";
+export {
+  addEntry,
+  type AddResult,
+  BtfMemo,
+  type CachedBtf,
+  type CacheEntryInfo,
+  type CacheOptions,
+  cacheRoot,
+  cleanEntries,
+  type CleanResult,
+  entryVmlinuxPath,
+  HOST_BTF_PATH,
+  hostBtfMemo,
+  isHostBtf,
+  type KtstrMetadata,
+  listEntries,
+  loadBtfCached,
+  loadBtfCachedWith,
+  loadHostBtf,
+  planSidecar,
+  resolveKernelInput,
+  type SidecarPlan,
+  type SidecarState,
+  sidecarState,
+  writeFileAtomic,
+} from "./load/cache.ts";
+export {
+  CACHE_DIR_ENV,
+  CacheError,
+  cacheKeyProblem,
+  type EnvLike,
+  isInsideRoot,
+  resolveCacheRoot,
+  validateCacheKey,
+} from "./load/cache_root.ts";
+export {
+  GROUP_NAMES,
+  type GroupName,
+  type GroupOutcome,
+  GROUPS,
+  mergeOutcomes,
+  type OffsetsReport,
+  resolveNamedGroup,
+  resolveOffsets,
+} from "./resolvers/mod.ts";
+export * from "./resolvers/dsl.ts";
+export type * from "./workers/protocol.ts";
+export { GROUP_PATHS, valueAt } from "./resolvers/paths.ts";
+export {
+  CONSTANTS,
+  CPUTIME,
+  NUMA_EVENT,
+  NUMA_EVENT_NAMES,
+  PID_TYPE,
+  SOFTIRQ_NAMES,
+} from "./resolvers/constants.ts";
+export {
+  type KernelReport,
+  kernelReport,
+  type SidecarStatus,
+  type SourceInfo,
+} from "./report/json.ts";
+export { type PoolOptions, WorkerPool } from "./workers/pool.ts";
+export {
+  batchedLoader,
+  type FanoutOptions,
+  loadPooled,
+  type PooledKernel,
+  type PooledLoad,
+  resolvePooled,
+  shareTable,
+} from "./workers/fanout.ts";

@@ -27,6 +27,7 @@ import {
   resolveOffsets,
 } from "../resolvers/mod.ts";
 import { type PoolOptions, WorkerPool } from "../workers/pool.ts";
+import { batchedLoader, type PooledLoad, resolvePooled } from "../workers/fanout.ts";
 import { GROUP_PATHS, topGroup, valueAt } from "../resolvers/paths.ts";
 import { type CliIo, UsageError } from "./io.ts";
 
@@ -71,7 +72,7 @@ function parseJobs(jobs: string, kernels: number): number {
 
 function selectGroups(opts: KernelOptions): GroupName[] {
   for (const g of opts.groups) {
-    if (!(GROUP_NAMES as string[]).includes(g)) {
+    if (!(GROUP_NAMES as readonly string[]).includes(g)) {
       throw new UsageError(`unknown group '${g}' (groups: ${GROUP_NAMES.join(", ")})`);
     }
   }
@@ -80,7 +81,7 @@ function selectGroups(opts: KernelOptions): GroupName[] {
       throw new UsageError(`unknown group path '${r}' for --require (e.g. scx_walker.scx_rq)`);
     }
   }
-  if (opts.groups.length === 0) return GROUP_NAMES;
+  if (opts.groups.length === 0) return [...GROUP_NAMES];
   const wanted = new Set([...opts.groups, ...opts.require.map(topGroup)]);
   return GROUP_NAMES.filter((g) => wanted.has(g));
 }
@@ -132,8 +133,10 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
   let outcomes: Outcome[];
   try {
     const base = opts.base === undefined ? undefined : loadBtfCached(opts.base, cache).types;
+    // Several kernels: the loads made in this turn go to the pool as one shared job.
+    const load = pool && inputs.length > 1 ? batchedLoader(pool, groups, base) : undefined;
     outcomes = await Promise.all(
-      inputs.map((path) => loadAndResolve(path, groups, base, pool, inputs.length, cache)),
+      inputs.map((path) => loadAndResolve(path, groups, base, pool, load, cache)),
     );
   } catch (err) {
     if (!(err instanceof BtfError)) throw err;
@@ -164,21 +167,21 @@ async function loadAndResolve(
   groups: GroupName[],
   base: BtfTypes | undefined,
   pool: WorkerPool | undefined,
-  kernels: number,
+  load: ((path: string) => Promise<PooledLoad>) | undefined,
   cache: CacheOptions,
 ): Promise<Outcome> {
   try {
     let loaded: LoadedBtf, resolved: OffsetsReport, sidecar: SidecarStatus;
-    if (pool && kernels > 1 && !(base === undefined && isHostBtf(path))) {
-      // Parsed in a worker: from the fresh sidecar when there is one, else from the file.
-      const pooled = await loadBtfCachedWith(path, cache, (p) => pool.load(p, groups, base));
+    if (load && !(base === undefined && isHostBtf(path))) {
+      // Parsed by the pool: from the fresh sidecar when there is one, else from the file.
+      const pooled = await loadBtfCachedWith(path, cache, load);
       loaded = { path, format: pooled.format, types: pooled.types };
       resolved = pooled.report;
       sidecar = pooled.sidecar;
     } else {
       ({ sidecar, ...loaded } = loadBtfCached(path, cache, base));
       resolved = pool
-        ? await pool.resolve(loaded.types, groups)
+        ? await resolvePooled(pool, loaded.types, groups)
         : resolveOffsets(loaded.types, groups);
     }
     return { report: kernelReport(sourceInfo(loaded, sidecar), resolved) };

@@ -359,17 +359,29 @@ export interface CacheEntryInfo {
 
 /** ktstr's metadata.json (the fields this tool writes; ktstr's own names). */
 export interface KtstrMetadata {
+  /** Kernel release (from the image's `Linux version` banner), or null. */
   version: string | null;
+  /** How the kernel was acquired: always `local` here, with the source directory. */
   source: { type: "local"; source_tree_path: string | null; git_hash: string | null };
+  /** Architecture from the ELF header (`x86_64`, `aarch64`, ...). */
   arch: string;
+  /** The entry's image file: `vmlinux` (no boot image is cached by this tool). */
   image_name: string;
+  /** Always null: the kernel config is not known. */
   config_hash: string | null;
+  /** When the entry was added (ISO 8601). */
   built_at: string;
+  /** Always null. */
   ktstr_kconfig_hash: string | null;
+  /** Always null. */
   extra_kconfig_hash: string | null;
+  /** Always true. */
   has_vmlinux: boolean;
+  /** Always false: the vmlinux is copied as is. */
   vmlinux_stripped: boolean;
+  /** Size of the source vmlinux when it was added. */
   source_vmlinux_size: number | null;
+  /** Modification time (seconds) of the source vmlinux when it was added. */
   source_vmlinux_mtime_secs: number | null;
 }
 

@@ -18,6 +18,7 @@ import type { BtfTypes } from "../btf/table.ts";
 
 /** A resolved group: field name → offset, `null`, nested group, or a list of names. */
 export interface GroupValue {
+  /** A field's offset (`null` when absent), a nested group, or `missing_groups`. */
   [field: string]: number | null | GroupValue | string[];
 }
 

@@ -1,21 +1,27 @@
 /**
- * A resolver worker with injected faults, for the pool's failure tests:
- * a request holding `idr` crashes the worker (uncaught error), one holding `cpu_time` is
- * never answered, and the `numa_stats` group itself throws while resolving.
+ * A resolver worker with injected faults, for the pool's failure tests: claiming `idr`
+ * crashes the worker (uncaught error), claiming `cpu_time` leaves it silent for good, and
+ * the `numa_stats` group itself throws while resolving.
  */
 /// <reference lib="deno.worker" />
 import { custom, group } from "../resolvers/dsl.ts";
 import { GROUPS } from "../resolvers/mod.ts";
-import { handleRequest } from "../workers/handler.ts";
-import type { WorkerRequest } from "../workers/protocol.ts";
+import { claimNext, itemCount } from "../workers/claims.ts";
+import { runItem } from "../workers/handler.ts";
+import type { ShareRequest } from "../workers/protocol.ts";
 
-(GROUPS as Record<string, unknown>).numa_stats = group(custom("boom", () => {
+GROUPS.numa_stats = group(custom("boom", () => {
   throw new TypeError("injected numa_stats failure");
 }));
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  const req = event.data;
-  if (req.groups.includes("idr")) throw new Error("injected crash");
-  if (req.groups.includes("cpu_time")) return;
-  self.postMessage(handleRequest(req));
+self.onmessage = (event: MessageEvent<ShareRequest>) => {
+  const { job, slot, task } = event.data;
+  const claims = new Int32Array(event.data.claims);
+  for (let i; (i = claimNext(claims, itemCount(task), slot + 1)) >= 0;) {
+    const item = task.kind === "groups" ? task.groups[i] : task.paths[i];
+    if (item === "idr") throw new Error("injected crash");
+    if (item === "cpu_time") return;
+    self.postMessage({ kind: "item", job, index: i, result: runItem(task, i) });
+  }
+  self.postMessage({ kind: "done", job });
 };

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { loadBtf } from "../mod.ts";
 import { GROUP_NAMES, resolveOffsets } from "../resolvers/mod.ts";
 import { WorkerPool } from "../workers/pool.ts";
+import { loadPooled, resolvePooled } from "../workers/fanout.ts";
 import { fixture, HOST_BTF, spawnCli } from "./helpers.ts";
 
 const FAULTY = new URL("./faulty_worker.ts", import.meta.url);
@@ -16,90 +17,131 @@ function fixtureBtfs(): string[] {
 
 Deno.test("pool: pooled results equal inline results, field for field and in order", async () => {
   const inputs = [HOST_BTF, ...fixtureBtfs()];
-  assert.ok(inputs.length >= 2, "fixtures present");
+  assert.ok(inputs.length >= 6, "fixtures present");
+  const inline = inputs.map((p) => JSON.stringify(resolveOffsets(loadBtf(p).types)));
   for (const size of [1, 2, 3]) {
     const pool = WorkerPool.start(size);
     try {
-      for (const path of inputs) {
+      for (const [i, path] of inputs.entries()) {
         const { types } = loadBtf(path);
-        const pooled = await pool.resolve(types);
-        assert.equal(
-          JSON.stringify(pooled),
-          JSON.stringify(resolveOffsets(types)),
-          `${path} size ${size}`,
-        );
+        for (const mainThread of [true, false]) {
+          const pooled = await resolvePooled(pool, types, GROUP_NAMES, { mainThread });
+          assert.equal(
+            JSON.stringify(pooled),
+            inline[i],
+            `${path} size ${size} main ${mainThread}`,
+          );
+        }
       }
-      const loaded = await pool.load(HOST_BTF, GROUP_NAMES);
-      assert.equal(loaded.format, "raw");
-      assert.equal(
-        JSON.stringify(loaded.report),
-        JSON.stringify(resolveOffsets(loadBtf(HOST_BTF).types)),
-      );
+      for (const mainThread of [true, false]) {
+        const loaded = await loadPooled(pool, inputs, GROUP_NAMES, undefined, { mainThread });
+        assert.equal(loaded.length, inputs.length);
+        loaded.forEach((k, i) => {
+          assert.ok("report" in k, inputs[i]);
+          assert.equal(JSON.stringify(k.report), inline[i], `${inputs[i]} loaded by the pool`);
+          assert.equal(k.types.count, loadBtf(inputs[i]).types.count);
+        });
+      }
     } finally {
       pool.close();
     }
   }
 });
 
-Deno.test("pool: a throwing group, a dying worker and a silent worker each fail only their groups", async () => {
+Deno.test("pool: a throwing group, a dying worker and a silent worker each fail only their items", async () => {
   const { types } = loadBtf(HOST_BTF);
+  const inline = resolveOffsets(types);
   const pool = WorkerPool.start(3, { workerUrl: FAULTY, timeoutMs: 1500 });
   const started = performance.now();
   try {
-    const report = await pool.resolve(types);
+    // Workers only, so the faulty workers get the items that trigger their faults.
+    const report = await resolvePooled(pool, types, GROUP_NAMES, { mainThread: false });
     assert.ok(performance.now() - started < 10_000, "bounded by the timeout, not hung");
-    const inline = resolveOffsets(types);
-    // Round-robin chunks over 3 workers: [kernel, idr, task_enrichment] dies (idr),
-    // [bpf_map, scx_walker, cpu_time] is never answered, [bpf_prog, runnable_scan, numa_stats]
-    // answers with numa_stats's own failure recorded.
-    for (const g of ["kernel", "idr", "task_enrichment"] as const) {
-      assert.equal(report.offsets[g], null);
-      assert.match(report.missing[g], /^worker died: .*injected crash/);
-    }
-    for (const g of ["bpf_map", "scx_walker", "cpu_time"] as const) {
-      assert.equal(report.offsets[g], null);
-      assert.equal(report.missing[g], "worker did not answer within 1500 ms");
-    }
-    assert.deepEqual(report.offsets.bpf_prog, inline.offsets.bpf_prog);
+    assert.equal(report.offsets.idr, null);
+    assert.match(report.missing.idr, /^worker died: .*injected crash/);
+    assert.equal(report.offsets.cpu_time, null);
+    assert.equal(report.missing.cpu_time, "worker did not answer within 1500 ms");
     assert.equal(report.offsets.numa_stats, null);
     assert.equal(report.missing.numa_stats, "internal error: injected numa_stats failure");
+    // The remaining worker answered everything else, exactly as inline resolution does.
+    for (const g of GROUP_NAMES.filter((g) => !["idr", "cpu_time", "numa_stats"].includes(g))) {
+      assert.deepEqual(report.offsets[g], inline.offsets[g], g);
+    }
     assert.deepEqual(Object.keys(report.offsets), GROUP_NAMES);
-    // Every worker is now dead or idle; a further request fails at once, without hanging.
-    const again = await pool.resolve(types, ["idr"]);
-    assert.match(again.missing.idr, /^(worker died|no live workers)/);
+    // With two workers dead, the main thread and the healthy worker still serve.
+    const again = await resolvePooled(pool, types, ["kernel", "bpf_prog"]);
+    assert.deepEqual(again.offsets.bpf_prog, inline.offsets.bpf_prog);
   } finally {
     pool.close();
   }
 });
 
-Deno.test("pool: a worker that fails to load a file rejects with the loader's message", async () => {
+Deno.test("pool: when every worker is dead, workers-only work fails fast instead of hanging", async () => {
+  const { types } = loadBtf(HOST_BTF);
+  const pool = WorkerPool.start(1, { workerUrl: FAULTY, timeoutMs: 1500 });
+  try {
+    // The one worker answers `kernel`, then dies claiming `idr`; `scx_walker` is left unclaimed.
+    const report = await resolvePooled(pool, types, ["kernel", "idr", "scx_walker"], {
+      mainThread: false,
+    });
+    assert.match(report.missing.idr, /^worker died: .*injected crash/);
+    assert.deepEqual(report.offsets.kernel, resolveOffsets(types, ["kernel"]).offsets.kernel);
+    assert.match(report.missing.scx_walker, /^no live workers \(worker died: .*injected crash\)$/);
+  } finally {
+    pool.close();
+  }
+});
+
+Deno.test("pool: a kernel a worker fails to load carries the loader's message", async () => {
   const pool = WorkerPool.start(1);
   try {
-    await assert.rejects(
-      pool.load("/nonexistent/vmlinux", ["idr"]),
+    const [missing, host] = await loadPooled(
+      pool,
+      ["/nonexistent/vmlinux", HOST_BTF],
+      ["idr"],
+      undefined,
       {
-        message:
-          "btf: open /nonexistent/vmlinux: read file: No such file or directory (os error 2)",
+        mainThread: false,
       },
     );
+    assert.deepEqual(missing, {
+      error: "btf: open /nonexistent/vmlinux: read file: No such file or directory (os error 2)",
+      btf: true,
+    });
+    assert.ok("report" in host && host.report.offsets.idr !== null);
   } finally {
     pool.close();
   }
 });
 
-Deno.test("cli: with faulty workers the CLI still exits promptly and reports the failed groups", () => {
+Deno.test("cli: with faulty workers the CLI still exits promptly with correct output", () => {
+  const args = ["kernel", HOST_BTF, fixture("era_7_1.btf"), "--json"];
   const started = performance.now();
-  const r = spawnCli(["kernel", HOST_BTF, "--json", "-j", "3"], {
+  const r = spawnCli([...args, "-j", "3"], {
     KTSTR_BTF_WORKER: FAULTY.href,
     KTSTR_BTF_WORKER_TIMEOUT_MS: "1000",
   });
   const elapsed = performance.now() - started;
-  assert.equal(r.code, 0, r.stderr);
   assert.ok(elapsed < 15_000, `exited after ${elapsed} ms`);
-  const report = JSON.parse(r.stdout);
-  assert.equal(report.missing.cpu_time, "worker did not answer within 1000 ms");
-  assert.match(report.missing.idr, /^worker died: /);
-  assert.equal(report.missing.numa_stats, "internal error: injected numa_stats failure");
+  assert.equal(r.code, 0, r.stderr);
+  // Which groups the faulty workers claim depends on timing; every group is either the
+  // inline result or failed with a worker's message, never missing or hung.
+  const pooled = JSON.parse(r.stdout);
+  const inline = JSON.parse(spawnCli([...args, "-j", "0"]).stdout);
+  for (const [k, kernel] of pooled.entries()) {
+    for (const g of GROUP_NAMES) {
+      const failure = kernel.missing[g];
+      if (failure !== undefined && failure !== inline[k].missing[g]) {
+        assert.match(
+          failure,
+          /^(worker died: |worker did not answer within 1000 ms|internal error: )/,
+        );
+        assert.equal(kernel.offsets[g], null);
+      } else {
+        assert.deepEqual(kernel.offsets[g], inline[k].offsets[g], `${k} ${g}`);
+      }
+    }
+  }
 });
 
 Deno.test("cli: --jobs 0, 1 and 2 print identical JSON for one and for several kernels", () => {

@@ -1,19 +1,20 @@
 /**
- * What a resolver worker does with a request: attach to (or build) the type table and
- * resolve each requested group, turning any exception of a group into that group's
- * recorded error. Kept apart from the worker entry point so tests can wrap it.
+ * What a participant does with shared work: claim the next item from the shared counter,
+ * run it (resolve one group, or load and resolve one kernel), repeat. The same code runs in
+ * workers and on the main thread. Any exception of a group becomes that group's recorded
+ * error; a load failure becomes that kernel's error.
  * @module
  */
 import { BtfError } from "../btf/errors.ts";
 import { BtfTypes } from "../btf/table.ts";
 import { loadBtf } from "../load/file.ts";
-import { type GroupName, type GroupOutcome, resolveNamedGroup } from "../resolvers/mod.ts";
-import type { SharedTable, WorkerReply, WorkerRequest } from "./protocol.ts";
+import { resolveNamedGroup } from "../resolvers/mod.ts";
+import type { GroupName, GroupOutcome } from "../resolvers/names.ts";
+import type { ItemResult, KernelItem, SharedTable, Task } from "./protocol.ts";
 
 const attached = new Map<number, BtfTypes>();
-let nextLocalId = -1;
 
-/** The table for `shared`, attached once per worker (no copy). */
+/** The table for `shared`, attached once per thread (no copy). */
 export function attach(shared: SharedTable): BtfTypes {
   let types = attached.get(shared.id);
   if (!types) {
@@ -21,6 +22,11 @@ export function attach(shared: SharedTable): BtfTypes {
     attached.set(shared.id, types);
   }
   return types;
+}
+
+/** Makes `types` known under `id` (the main thread's own tables, so it never re-attaches). */
+export function remember(id: number, types: BtfTypes): void {
+  attached.set(id, types);
 }
 
 /** Resolves one group; a non-BTF exception becomes the group's recorded error. */
@@ -33,27 +39,26 @@ export function safeResolve(types: BtfTypes, name: GroupName): GroupOutcome {
   }
 }
 
-/** Handles one request and returns the reply to post. */
-export function handleRequest(req: WorkerRequest): WorkerReply {
+function loadKernel(path: string, groups: GroupName[], base?: SharedTable): KernelItem {
   try {
-    if (req.kind === "resolve") {
-      const types = attach(req.table);
-      return {
-        kind: "resolved",
-        job: req.job,
-        outcomes: req.groups.map((g) => [g, safeResolve(types, g)]),
-      };
-    }
-    const loaded = loadBtf(req.path, req.base ? attach(req.base) : undefined);
-    const table: SharedTable = { id: nextLocalId--, buffer: loaded.types.buffer, base: req.base };
+    const loaded = loadBtf(path, base ? attach(base) : undefined);
+    // id 0: a table made here is attached by whoever receives it, never looked up by id.
+    const table: SharedTable = { id: 0, buffer: loaded.types.buffer, base };
     return {
-      kind: "resolved",
-      job: req.job,
-      outcomes: req.groups.map((g) => [g, safeResolve(loaded.types, g)]),
-      loaded: { format: loaded.format, table },
+      format: loaded.format,
+      table,
+      outcomes: groups.map((g) => [g, safeResolve(loaded.types, g)]),
     };
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return { kind: "failed", job: req.job, message, btf: err instanceof BtfError };
+    return {
+      error: err instanceof Error ? err.message : String(err),
+      btf: err instanceof BtfError,
+    };
   }
+}
+
+/** Runs item `index` of `task`. */
+export function runItem(task: Task, index: number): ItemResult {
+  if (task.kind === "groups") return safeResolve(attach(task.table), task.groups[index]);
+  return loadKernel(task.paths[index], task.groups, task.base);
 }

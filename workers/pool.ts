@@ -1,73 +1,55 @@
 /**
- * A pool of module workers that resolve offset groups against shared type tables (SPEC §7).
- * Start it before parsing so worker start-up overlaps the parse; results are merged in
- * report order, so pooled output is identical to inline output. A worker that throws,
- * dies or never answers fails only the groups it held, with a clear message; `close()`
- * terminates every worker.
+ * A pool of module workers that share work with the main thread over shared type tables
+ * (SPEC §7). Start it before reading and parsing so worker start-up overlaps that work:
+ * every participant claims the next item from a shared counter, so the main thread never
+ * waits for a worker that is still booting. Results are stored by item index, so the
+ * merged output is identical to inline output. A worker that throws, dies or never
+ * answers fails only the items it had claimed, with a clear message; `close()` terminates
+ * every worker. This module stays light (no resolvers, no loader) so the CLI can start the
+ * pool before loading the rest.
  * @module
  */
-import { BtfError } from "../btf/errors.ts";
-import type { InputFormat } from "../btf/input.ts";
-import { BtfTypes } from "../btf/table.ts";
-import {
-  GROUP_NAMES,
-  type GroupName,
-  type GroupOutcome,
-  mergeOutcomes,
-  type OffsetsReport,
-} from "../resolvers/mod.ts";
-import type { SharedTable, WorkerReply, WorkerRequest } from "./protocol.ts";
+import { claimNext, itemCount, newClaims } from "./claims.ts";
+import type { ItemResult, ShareRequest, Task, WorkerReply } from "./protocol.ts";
 
 /** Options of {@link WorkerPool.start}. */
 export interface PoolOptions {
   /** Worker module to run (tests substitute a faulty one). */
   workerUrl?: URL;
-  /** How long a request may take before its worker is declared hung (ms). */
+  /** How long a worker may go without answering before it is declared hung (ms). */
   timeoutMs?: number;
 }
 
-/** A file loaded by a worker: its format, its shared table and its resolved groups. */
-export interface PooledLoad {
-  /** `raw` or `elf`. */
-  format: InputFormat;
-  /** The table the worker built, attached here without copying. */
-  types: BtfTypes;
-  /** The requested groups, merged in report order. */
-  report: OffsetsReport;
-}
-
-interface Pending {
-  resolve(reply: WorkerReply): void;
-  reject(err: Error): void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 interface Slot {
+  index: number;
   worker: Worker;
-  pending: Map<number, Pending>;
   dead: string | null;
 }
 
-const DEFAULT_TIMEOUT_MS = 20_000;
+interface Job {
+  claims: Int32Array;
+  results: (ItemResult | Error | undefined)[];
+  open: number;
+  timers: Map<number, ReturnType<typeof setTimeout>>;
+  finish(): void;
+}
 
-/** Request without its job id (the pool assigns one). */
-type Unnumbered<T> = T extends WorkerRequest ? Omit<T, "job"> : never;
+const DEFAULT_TIMEOUT_MS = 20_000;
 
 /** A fixed-size pool of resolver workers. */
 export class WorkerPool {
   readonly #slots: Slot[];
   readonly #timeoutMs: number;
+  readonly #jobs = new Map<number, Job>();
   #nextJob = 1;
-  #nextTableId = 1;
-  readonly #tableIds = new WeakMap<BtfTypes, number>();
 
   private constructor(size: number, opts: PoolOptions) {
     const url = opts.workerUrl ?? new URL("./resolver_worker.ts", import.meta.url);
     this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.#slots = Array.from({ length: size }, () => this.#spawn(url));
+    this.#slots = Array.from({ length: size }, (_, i) => this.#spawn(url, i));
   }
 
-  /** Starts `size` workers now; their start-up runs while the caller goes on parsing. */
+  /** Starts `size` workers now; their start-up runs while the caller goes on. */
   static start(size: number, opts: PoolOptions = {}): WorkerPool {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`pool size ${size} must be ≥ 1`);
     return new WorkerPool(size, opts);
@@ -78,129 +60,128 @@ export class WorkerPool {
     return this.#slots.length;
   }
 
-  #spawn(url: URL): Slot {
-    const slot: Slot = {
-      worker: new Worker(url, { type: "module" }),
-      pending: new Map(),
-      dead: null,
-    };
-    slot.worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-      const p = slot.pending.get(event.data.job);
-      if (!p) return;
-      clearTimeout(p.timer);
-      slot.pending.delete(event.data.job);
-      p.resolve(event.data);
-    };
+  #spawn(url: URL, index: number): Slot {
+    const slot: Slot = { index, worker: new Worker(url, { type: "module" }), dead: null };
+    slot.worker.onmessage = (event: MessageEvent<WorkerReply>) => this.#onReply(slot, event.data);
     slot.worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
-      this.#kill(slot, `worker died: ${event.message}`);
+      // Results the worker posted before it died may still be queued: take them first.
+      setTimeout(() => this.#kill(slot, `worker died: ${event.message}`), 10);
     };
     slot.worker.onmessageerror = () => this.#kill(slot, "worker sent an unreadable message");
     return slot;
+  }
+
+  #onReply(slot: Slot, reply: WorkerReply): void {
+    const job = this.#jobs.get(reply.job);
+    if (!job) return;
+    if (reply.kind === "item") {
+      this.#record(job, reply.index, reply.result);
+      this.#arm(job, slot);
+    } else {
+      clearTimeout(job.timers.get(slot.index));
+      job.timers.delete(slot.index);
+    }
+    this.#settle(job);
+  }
+
+  /** (Re)starts the hang timer of `slot` for `job`. */
+  #arm(job: Job, slot: Slot): void {
+    clearTimeout(job.timers.get(slot.index));
+    job.timers.set(
+      slot.index,
+      setTimeout(
+        () => this.#kill(slot, `worker did not answer within ${this.#timeoutMs} ms`),
+        this.#timeoutMs,
+      ),
+    );
+  }
+
+  #record(job: Job, index: number, result: ItemResult | Error): void {
+    if (job.results[index] !== undefined) return;
+    job.results[index] = result;
+    job.open--;
+  }
+
+  /** Finishes `job` when every item has a result, or can never get one. */
+  #settle(job: Job): void {
+    const count = job.results.length;
+    const unclaimed = Atomics.load(job.claims, 0) < count;
+    if (unclaimed && !this.#slots.some((s) => !s.dead)) {
+      const reasons = [...new Set(this.#slots.map((s) => s.dead))].join("; ");
+      for (let i = 0; i < count; i++) {
+        this.#record(job, i, new Error(`no live workers (${reasons})`));
+      }
+    }
+    if (job.open > 0) return;
+    for (const timer of job.timers.values()) clearTimeout(timer);
+    job.finish();
   }
 
   #kill(slot: Slot, reason: string): void {
     if (slot.dead) return;
     slot.dead = reason;
     slot.worker.terminate();
-    for (const p of slot.pending.values()) {
-      clearTimeout(p.timer);
-      p.reject(new Error(reason));
-    }
-    slot.pending.clear();
-  }
-
-  /** The live worker with the fewest requests in flight. */
-  #pick(): Slot | undefined {
-    return this.#slots.filter((s) => !s.dead)
-      .sort((a, b) => a.pending.size - b.pending.size)[0];
-  }
-
-  #send(request: Unnumbered<WorkerRequest>): Promise<WorkerReply> {
-    const slot = this.#pick();
-    if (!slot) {
-      const reasons = [...new Set(this.#slots.map((s) => s.dead))].join("; ");
-      return Promise.reject(new Error(`no live workers (${reasons})`));
-    }
-    const job = this.#nextJob++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => this.#kill(slot, `worker did not answer within ${this.#timeoutMs} ms`),
-        this.#timeoutMs,
-      );
-      slot.pending.set(job, { resolve, reject, timer });
-      slot.worker.postMessage({ ...request, job } as WorkerRequest);
-    });
-  }
-
-  #share(types: BtfTypes): SharedTable {
-    let id = this.#tableIds.get(types);
-    if (id === undefined) {
-      id = this.#nextTableId++;
-      this.#tableIds.set(types, id);
-    }
-    return { id, buffer: types.buffer, base: types.base ? this.#share(types.base) : undefined };
-  }
-
-  /** Resolves `groups` against `types`, spread over the workers, merged in report order. */
-  async resolve(
-    types: BtfTypes,
-    groups: readonly GroupName[] = GROUP_NAMES,
-  ): Promise<OffsetsReport> {
-    const ordered = GROUP_NAMES.filter((g) => groups.includes(g));
-    const parts = Math.min(this.#slots.length, ordered.length);
-    const chunks = Array.from(
-      { length: parts },
-      (_, i) => ordered.filter((_, j) => j % parts === i),
-    );
-    const table = this.#share(types);
-    const outcomes = new Map<GroupName, GroupOutcome>();
-    await Promise.all(chunks.map(async (chunk) => {
-      for (const [name, outcome] of await this.#resolveChunk(table, chunk)) {
-        outcomes.set(name, outcome);
+    for (const job of this.#jobs.values()) {
+      clearTimeout(job.timers.get(slot.index));
+      job.timers.delete(slot.index);
+      const claimed = Math.min(Atomics.load(job.claims, 0), job.results.length);
+      for (let i = 0; i < claimed; i++) {
+        const claimant = Atomics.load(job.claims, 1 + i);
+        // 0: claimed but not yet marked: only a participant caught mid-claim, i.e. this one.
+        if (claimant === slot.index + 1 || claimant === 0) this.#record(job, i, new Error(reason));
       }
-    }));
-    return mergeOutcomes(ordered.map((g) => [g, outcomes.get(g)!]));
-  }
-
-  async #resolveChunk(
-    table: SharedTable,
-    groups: GroupName[],
-  ): Promise<[GroupName, GroupOutcome][]> {
-    try {
-      const reply = await this.#send({ kind: "resolve", table, groups });
-      if (reply.kind === "resolved") return reply.outcomes;
-      return failAll(groups, reply.message);
-    } catch (err) {
-      return failAll(groups, (err as Error).message);
+      this.#settle(job);
     }
   }
 
   /**
-   * Loads `path` in a worker (read, parse, index) and resolves `groups` there. A load
-   * failure rejects with the loader's BtfError; a worker failure with an Error.
+   * Shares the items of `task` between the live workers and, when `runLocal` is given, the
+   * main thread; resolves with each item's result (an Error for an item a worker failed).
    */
-  async load(path: string, groups: readonly GroupName[], base?: BtfTypes): Promise<PooledLoad> {
-    const ordered = GROUP_NAMES.filter((g) => groups.includes(g));
-    const reply = await this.#send({
-      kind: "load",
-      path,
-      groups: ordered,
-      base: base ? this.#share(base) : undefined,
-    });
-    if (reply.kind === "failed") {
-      throw reply.btf ? new BtfError(reply.message) : new Error(reply.message);
+  async share(
+    task: Task,
+    runLocal?: (index: number) => ItemResult,
+  ): Promise<(ItemResult | Error)[]> {
+    const count = itemCount(task);
+    const claimsBuffer = newClaims(count);
+    const id = this.#nextJob++;
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const job: Job = {
+      claims: new Int32Array(claimsBuffer),
+      results: new Array(count).fill(undefined),
+      open: count,
+      timers: new Map(),
+      finish,
+    };
+    this.#jobs.set(id, job);
+    try {
+      for (const slot of this.#slots.filter((s) => !s.dead)) {
+        const request: ShareRequest = {
+          kind: "share",
+          job: id,
+          slot: slot.index,
+          claims: claimsBuffer,
+          task,
+        };
+        slot.worker.postMessage(request);
+        this.#arm(job, slot);
+      }
+      if (runLocal) {
+        for (let i; (i = claimNext(job.claims, count, -1)) >= 0;) this.#record(job, i, runLocal(i));
+      }
+      this.#settle(job);
+      await finished;
+      return job.results as (ItemResult | Error)[];
+    } finally {
+      for (const timer of job.timers.values()) clearTimeout(timer);
+      this.#jobs.delete(id);
     }
-    const types = BtfTypes.attach(reply.loaded!.table.buffer, base);
-    return { format: reply.loaded!.format, types, report: mergeOutcomes(reply.outcomes) };
   }
 
-  /** Terminates every worker; pending requests fail. */
+  /** Terminates every worker. */
   close(): void {
     for (const slot of this.#slots) this.#kill(slot, "pool closed");
   }
-}
-
-function failAll(groups: GroupName[], message: string): [GroupName, GroupOutcome][] {
-  return groups.map((g) => [g, { value: null, missing: { [g]: message } }]);
 }

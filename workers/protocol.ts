@@ -1,10 +1,12 @@
 /**
  * Messages between the main thread and resolver workers. Type tables travel as their
- * SharedArrayBuffers (shared, never copied); results come back as plain objects.
+ * SharedArrayBuffers (shared, never copied); results come back as plain objects. Work is
+ * shared, not assigned: every participant (the main thread included) claims the next item
+ * from a shared counter, so idle or still-booting workers never hold work up.
  * @module
  */
 import type { InputFormat } from "../btf/input.ts";
-import type { GroupName, GroupOutcome } from "../resolvers/mod.ts";
+import type { GroupName, GroupOutcome } from "../resolvers/names.ts";
 
 /** A type table as a worker receives it: its buffer, and its base's for split BTF. */
 export interface SharedTable {
@@ -16,58 +18,76 @@ export interface SharedTable {
   base?: SharedTable;
 }
 
-/** Main → worker: resolve `groups` against a table. */
-export interface ResolveRequest {
+/** Items are groups to resolve against one table. */
+export interface GroupsTask {
   /** Discriminant. */
-  kind: "resolve";
-  /** Job id echoed in the reply. */
-  job: number;
+  kind: "groups";
   /** The table to resolve against. */
   table: SharedTable;
-  /** Groups to resolve, in report order. */
+  /** Groups, in report order; item i is groups[i]. */
   groups: GroupName[];
 }
 
-/** Main → worker: load a file (raw BTF or ELF), build its table, and resolve `groups`. */
-export interface LoadRequest {
+/** Items are files to load (read, parse, index) and resolve. */
+export interface KernelsTask {
   /** Discriminant. */
-  kind: "load";
-  /** Job id echoed in the reply. */
-  job: number;
-  /** Path of the input. */
-  path: string;
+  kind: "kernels";
+  /** Paths; item i is paths[i]. */
+  paths: string[];
+  /** Groups to resolve for each, in report order. */
+  groups: GroupName[];
   /** Base table for split BTF. */
   base?: SharedTable;
-  /** Groups to resolve, in report order. */
-  groups: GroupName[];
 }
 
-/** Any request a worker accepts. */
-export type WorkerRequest = ResolveRequest | LoadRequest;
+/** Something to share out. */
+export type Task = GroupsTask | KernelsTask;
 
-/** Worker → main: the outcome of each requested group, in request order. */
-export interface ResolveReply {
+/** A loaded and resolved kernel, or why it failed. */
+export type KernelItem =
+  | { format: InputFormat; table: SharedTable; outcomes: [GroupName, GroupOutcome][] }
+  | { error: string; btf: boolean };
+
+/** The result of one item. */
+export type ItemResult = GroupOutcome | KernelItem;
+
+/**
+ * Main → worker: claim items of `task` until none is left. `claims` is an Int32Array over
+ * a shared buffer: [next item, claimant of item 0, claimant of item 1, ...] where a claimant
+ * is `slot + 1` (the main thread writes -1).
+ */
+export interface ShareRequest {
   /** Discriminant. */
-  kind: "resolved";
-  /** The request's job id. */
+  kind: "share";
+  /** Job id echoed in replies. */
   job: number;
-  /** Per-group outcome. */
-  outcomes: [GroupName, GroupOutcome][];
-  /** For a load request: what was loaded (its table is shared back to the main thread). */
-  loaded?: { format: InputFormat; table: SharedTable };
+  /** This worker's slot in the pool. */
+  slot: number;
+  /** The shared claim counter and claimant marks. */
+  claims: SharedArrayBuffer;
+  /** The work. */
+  task: Task;
 }
 
-/** Worker → main: the request failed as a whole (e.g. the file did not load). */
-export interface FailReply {
+/** Worker → main: one item's result. */
+export interface ItemReply {
   /** Discriminant. */
-  kind: "failed";
+  kind: "item";
   /** The request's job id. */
   job: number;
-  /** One-line message (a BtfError's message for load failures). */
-  message: string;
-  /** Whether the failure is a BtfError (a load failure) rather than a bug. */
-  btf: boolean;
+  /** Which item. */
+  index: number;
+  /** Its result. */
+  result: ItemResult;
+}
+
+/** Worker → main: this worker found no item left. */
+export interface DoneReply {
+  /** Discriminant. */
+  kind: "done";
+  /** The request's job id. */
+  job: number;
 }
 
 /** Any reply a worker sends. */
-export type WorkerReply = ResolveReply | FailReply;
+export type WorkerReply = ItemReply | DoneReply;
