@@ -7,8 +7,8 @@
  * missing (SPEC §6).
  * @module
  */
-import { parseArgs } from "node:util";
 import denoJson from "./deno.json" with { type: "json" };
+import { parseOptions } from "./cli/args.ts";
 import { type CliIo, processIo, UsageError } from "./cli/io.ts";
 import { runKernel } from "./cli/kernel.ts";
 import { runCache } from "./cli/cache.ts";
@@ -56,24 +56,19 @@ Exit codes: 0 loaded (missing groups are normal), 1 load or parse failure,
 /** Runs the CLI with `args` and returns the exit code; never throws. */
 export async function main(args: string[], io: CliIo = processIo()): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: "boolean" },
-        base: { type: "string" },
-        group: { type: "string", multiple: true },
-        require: { type: "string", multiple: true },
-        jobs: { type: "string", short: "j" },
-        "cache-dir": { type: "string" },
-        "no-cache": { type: "boolean" },
-        key: { type: "string" },
-        keep: { type: "string" },
-        force: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "V" },
-      },
+    const { values, positionals } = parseOptions(args, {
+      json: { type: "boolean" },
+      base: { type: "string" },
+      group: { type: "string", multiple: true },
+      require: { type: "string", multiple: true },
+      jobs: { type: "string", short: "j" },
+      "cache-dir": { type: "string" },
+      "no-cache": { type: "boolean" },
+      key: { type: "string" },
+      keep: { type: "string" },
+      force: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "V" },
     });
     if (values.help) {
       io.out(USAGE);
@@ -108,18 +103,13 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
       cache,
     }, io);
   } catch (err) {
-    if (err instanceof UsageError || isParseArgsError(err)) {
+    if (err instanceof UsageError) {
       io.err(`ktstr-btf: ${(err as Error).message}\n\n${USAGE}`);
       return 2;
     }
     io.err(`ktstr-btf: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
-}
-
-function isParseArgsError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return err instanceof TypeError && typeof code === "string" && code.startsWith("ERR_PARSE_ARGS");
 }
 
 if (import.meta.main) {

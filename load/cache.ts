@@ -6,7 +6,6 @@
  * Nothing is ever written outside the canonical cache root, and a read never creates it.
  * @module
  */
-import { Buffer } from "node:buffer";
 import { hasElfMagic } from "../btf/elf.ts";
 import { BtfError } from "../btf/errors.ts";
 import type { InputFormat } from "../btf/input.ts";
@@ -468,10 +467,16 @@ export function listEntries(root: string): CacheEntryInfo[] {
 
 /** The kernel release in the `Linux version ...` banner of an image, if present. */
 export function findBannerVersion(bytes: Uint8Array): string | undefined {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = buf.indexOf("Linux version ");
-  if (at < 0) return undefined;
-  return bannerVersion(buf.subarray(at, at + 256).toString("latin1"));
+  const banner = new TextEncoder().encode("Linux version ");
+  // Uint8Array.indexOf is a native byte search: jump between candidate first bytes.
+  for (let at = bytes.indexOf(banner[0]); at >= 0; at = bytes.indexOf(banner[0], at + 1)) {
+    let i = 1;
+    while (i < banner.length && bytes[at + i] === banner[i]) i++;
+    if (i === banner.length) {
+      return bannerVersion(new TextDecoder("latin1").decode(bytes.subarray(at, at + 256)));
+    }
+  }
+  return undefined;
 }
 
 const ELF_ARCH: Record<number, string> = {

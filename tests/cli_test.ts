@@ -23,7 +23,7 @@ Deno.test("cli: --help and --version exit 0; usage errors exit 2 with one line a
     const [args, first] of [
       [[], "ktstr-btf: missing command"],
       [["frobnicate"], "ktstr-btf: unknown command 'frobnicate'"],
-      [["kernel", "--bogus"], "ktstr-btf: Unknown option '--bogus'"],
+      [["kernel", "--bogus"], "ktstr-btf: unknown option '--bogus'"],
       [["kernel", "--group", "nope"], "ktstr-btf: unknown group 'nope' (groups: kernel, bpf_map"],
       [["kernel", "--require", "kernel.nope"], "ktstr-btf: unknown group path 'kernel.nope'"],
     ] as const
@@ -221,4 +221,34 @@ Deno.test("cli: an unreadable file is a permission error, not a crash", () => {
     r.stderr,
     `ktstr-btf: btf: open ${secret}: read file: Permission denied (os error 13)\n`,
   );
+});
+
+Deno.test("cli: option parsing accepts --name=value, -x value, repeats and --; rejects the rest", async () => {
+  const { parseOptions } = await import("../cli/args.ts");
+  const specs = {
+    json: { type: "boolean" },
+    jobs: { type: "string", short: "j" },
+    group: { type: "string", multiple: true },
+  } as const;
+  assert.deepEqual(
+    parseOptions(["kernel", "--jobs=2", "--group", "a", "--group=b", "x", "--json"], specs),
+    {
+      values: { jobs: "2", group: ["a", "b"], json: true },
+      positionals: ["kernel", "x"],
+    },
+  );
+  assert.deepEqual(parseOptions(["-j", "0", "--", "--json"], specs), {
+    values: { jobs: "0" },
+    positionals: ["--json"],
+  });
+  for (
+    const [args, message] of [
+      [["--nope"], "unknown option '--nope'"],
+      [["-x"], "unknown option '-x'"],
+      [["--json=1"], "option '--json' takes no value"],
+      [["--jobs"], "option '--jobs' needs a value"],
+    ] as const
+  ) {
+    assert.throws(() => parseOptions([...args], specs), { message });
+  }
 });
