@@ -51,16 +51,16 @@ Deno.test("pool: pooled results equal inline results, field for field and in ord
 Deno.test("pool: a throwing group, a dying worker and a silent worker each fail only their items", async () => {
   const { types } = loadBtf(HOST_BTF);
   const inline = resolveOffsets(types);
-  const pool = WorkerPool.start(3, { workerUrl: FAULTY, timeoutMs: 1500 });
+  const pool = WorkerPool.start(3, { workerUrl: FAULTY, timeoutMs: 4000 });
   const started = performance.now();
   try {
     // Workers only, so the faulty workers get the items that trigger their faults.
     const report = await resolvePooled(pool, types, GROUP_NAMES, { mainThread: false });
-    assert.ok(performance.now() - started < 10_000, "bounded by the timeout, not hung");
+    assert.ok(performance.now() - started < 20_000, "bounded by the timeout, not hung");
     assert.equal(report.offsets.idr, null);
     assert.match(report.missing.idr, /^worker died: .*injected crash/);
     assert.equal(report.offsets.cpu_time, null);
-    assert.equal(report.missing.cpu_time, "worker did not answer within 1500 ms");
+    assert.equal(report.missing.cpu_time, "worker did not answer within 4000 ms");
     assert.equal(report.offsets.numa_stats, null);
     assert.equal(report.missing.numa_stats, "internal error: injected numa_stats failure");
     // The remaining worker answered everything else, exactly as inline resolution does.
@@ -78,7 +78,7 @@ Deno.test("pool: a throwing group, a dying worker and a silent worker each fail 
 
 Deno.test("pool: when every worker is dead, workers-only work fails fast instead of hanging", async () => {
   const { types } = loadBtf(HOST_BTF);
-  const pool = WorkerPool.start(1, { workerUrl: FAULTY, timeoutMs: 1500 });
+  const pool = WorkerPool.start(1, { workerUrl: FAULTY, timeoutMs: 4000 });
   try {
     // The one worker answers `kernel`, then dies claiming `idr`; `scx_walker` is left unclaimed.
     const report = await resolvePooled(pool, types, ["kernel", "idr", "scx_walker"], {
@@ -119,10 +119,10 @@ Deno.test("cli: with faulty workers the CLI still exits promptly with correct ou
   const started = performance.now();
   const r = spawnCli([...args, "-j", "3"], {
     KTSTR_BTF_WORKER: FAULTY.href,
-    KTSTR_BTF_WORKER_TIMEOUT_MS: "1000",
+    KTSTR_BTF_WORKER_TIMEOUT_MS: "4000",
   });
   const elapsed = performance.now() - started;
-  assert.ok(elapsed < 15_000, `exited after ${elapsed} ms`);
+  assert.ok(elapsed < 30_000, `exited after ${elapsed} ms`);
   assert.equal(r.code, 0, r.stderr);
   // Which groups the faulty workers claim depends on timing; every group is either the
   // inline result or failed with a worker's message, never missing or hung.
@@ -134,7 +134,7 @@ Deno.test("cli: with faulty workers the CLI still exits promptly with correct ou
       if (failure !== undefined && failure !== inline[k].missing[g]) {
         assert.match(
           failure,
-          /^(worker died: |worker did not answer within 1000 ms|internal error: )/,
+          /^(worker died: |worker did not answer within 4000 ms|internal error: )/,
         );
         assert.equal(kernel.offsets[g], null);
       } else {
