@@ -37,8 +37,8 @@ Options:
                    cpu_time, numa_stats
   --require PATH   exit 3 when this group or sub-group is missing (repeatable),
                    e.g. --require scx_walker.scx_rq
-  -j, --jobs N     resolver workers: a number, 0 = inline, or auto (default: inline
-                   for one kernel, one worker per kernel up to the core count)
+  -j, --jobs N     worker threads that share loading and resolving with the main
+                   thread; 0 = inline; auto (default) = inline, measured fastest
   --base PATH      treat every PATH as split BTF over this base BTF
   --cache-dir DIR  cache root for this call (default: $KTSTR_CACHE_DIR, else
                    $XDG_CACHE_HOME/ktstr/kernels, else $HOME/.cache/ktstr/kernels)

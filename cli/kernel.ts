@@ -54,16 +54,15 @@ export interface KernelOptions {
 }
 
 /**
- * `--jobs auto`: inline for one kernel (the pool's start-up costs more than the whole
- * resolution, see README "What is measured"), one worker per kernel up to the core count
- * for several.
+ * `--jobs auto` resolves inline. Chosen by measurement (bench/compare.sh, README "What is
+ * measured"): constructing a Deno Worker blocks the calling thread ~15 ms and the worker
+ * needs ~25 ms more to boot, while loading and resolving one kernel takes ~15 ms, so on
+ * the 2-core reference machine inline was fastest for 1, 4 and 8 kernels.
  */
-export function autoJobs(kernels: number): number {
-  return kernels <= 1 ? 0 : Math.min(kernels, navigator.hardwareConcurrency);
-}
+export const AUTO_JOBS = 0;
 
-function parseJobs(jobs: string, kernels: number): number {
-  if (jobs === "auto") return autoJobs(kernels);
+function parseJobs(jobs: string): number {
+  if (jobs === "auto") return AUTO_JOBS;
   if (!/^\d+$/.test(jobs) || Number(jobs) > 256) {
     throw new UsageError(`--jobs takes a number from 0 to 256 or 'auto', not '${jobs}'`);
   }
@@ -127,7 +126,7 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
   const inputs = paths.length > 0
     ? paths.map((p) => resolveKernelInput(p, cache))
     : [DEFAULT_BTF_PATH];
-  const jobs = parseJobs(opts.jobs, inputs.length);
+  const jobs = parseJobs(opts.jobs);
   // Started before any file is read, so worker start-up overlaps reading and parsing.
   const pool = jobs > 0 ? WorkerPool.start(jobs, poolOptions()) : undefined;
   let outcomes: Outcome[];
