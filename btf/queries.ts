@@ -3,7 +3,7 @@
  * messages. Pure functions over a {@link BtfTypes} table.
  * @module
  */
-import { BtfError } from "./errors.ts";
+import { BtfError, orNull } from "./errors.ts";
 import { Kind } from "./kinds.ts";
 import { type BtfTypes, isComposite } from "./table.ts";
 
@@ -12,7 +12,7 @@ export const MAX_CHAIN_STEPS = 20;
 /** Nesting depth of anonymous members searched before a branch is abandoned. */
 const MAX_ANON_DEPTH = 32;
 /** Members visited by one member_offset call before it gives up (guards corrupt BTF). */
-const MAX_MEMBER_VISITS = 1_000_000;
+const MAX_MEMBER_VISITS = 100_000;
 
 const encoder = new TextEncoder();
 const encoded = new Map<string, Uint8Array>();
@@ -34,9 +34,6 @@ export interface DirectMember {
 
 /** Result of {@link findStructOrFwd}: a full struct, or only a struct-flavour forward declaration. */
 export type StructOrFwd = { kind: "struct"; id: number } | { kind: "fwd" };
-
-/** Raised when one member search visits too many members (only corrupt BTF does that). */
-class WalkBudgetError extends BtfError {}
 
 function namedTypes(types: BtfTypes, name: string): number[] {
   const ids = types.byName(name);
@@ -90,12 +87,15 @@ function notFound(field: string): BtfError {
  */
 export function memberOffset(types: BtfTypes, structId: number, field: string): number {
   const wanted = utf8(field);
+  const path: number[] = [];
   let visits = 0;
-  const walk = (id: number, base: number, depth: number): number => {
+  /** The offset, or -1 when not found; only the outermost struct reports a misaligned field. */
+  const walk = (id: number, base: number): number => {
     const { words, at, count, kindFlag } = types.elements(id);
+    path.push(id);
     for (let i = 0, w = at; i < count; i++, w += 3) {
       if (++visits > MAX_MEMBER_VISITS) {
-        throw new WalkBudgetError(
+        throw new BtfError(
           `btf: field '${field}' search gave up after ${MAX_MEMBER_VISITS} members`,
         );
       }
@@ -103,23 +103,33 @@ export function memberOffset(types: BtfTypes, structId: number, field: string): 
       const isField = nameOff !== 0 && types.nameEquals(nameOff, wanted);
       const bits = kindFlag ? words[w + 2] & 0xffffff : words[w + 2];
       if (bits % 8 !== 0) {
-        if (isField) throw nonByteAligned(field, bits);
+        if (isField && path.length === 1) throw nonByteAligned(field, bits);
         continue;
       }
       const offset = base + bits / 8;
-      if (isField) return offset;
-      if (nameOff !== 0 || depth >= MAX_ANON_DEPTH) continue;
-      try {
-        const inner = anonymousComposite(types, words[w + 1]);
-        if (inner !== null) return walk(inner, offset, depth + 1);
-      } catch (err) {
-        // A failure inside an anonymous member is ignored; the walk goes on.
-        if (!(err instanceof BtfError) || err instanceof WalkBudgetError) throw err;
+      if (isField) {
+        path.pop();
+        return offset;
       }
+      if (nameOff !== 0 || path.length > MAX_ANON_DEPTH) continue;
+      // A failure inside an anonymous member is ignored and the walk goes on; a member
+      // whose type is already being searched (only corrupt BTF nests a struct in itself)
+      // is not entered again.
+      const inner = orNull(() => anonymousComposite(types, words[w + 1]));
+      if (inner === null || path.includes(inner)) continue;
+      const found = orNull(() => walk(inner, offset));
+      if (found !== null && found >= 0) {
+        path.pop();
+        return found;
+      }
+      path.length = path.indexOf(id) + 1;
     }
-    throw notFound(field);
+    path.pop();
+    return -1;
   };
-  return walk(structId, 0, 0);
+  const offset = walk(structId, 0);
+  if (offset < 0) throw notFound(field);
+  return offset;
 }
 
 /** direct_member: like member_offset over direct members only, also returning the member's type. */

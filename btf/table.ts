@@ -355,7 +355,9 @@ export class BtfTypes {
     }
     for (let i = 0; i < query.length; i++) {
       const c = bytes[at + i];
-      if (c !== query[i]) return c === 0 ? -1 : c - query[i];
+      // The name ended first; a query byte 0 never matches (names cannot contain NUL).
+      if (c === 0) return -1;
+      if (c !== query[i]) return c - query[i];
     }
     return bytes[at + query.length] === 0 ? 0 : 1;
   }

@@ -30,7 +30,7 @@ export function run(cmd: string, args: string[]): string {
 
 /** Per-kind type counts of a BTF file (raw or ELF) as bpftool decodes it. */
 export function bpftoolKindCounts(path: string, base?: string): Record<string, number> {
-  const args = ["btf", "dump", "file", path, ...(base ? ["base", base] : [])];
+  const args = [...(base ? ["-B", base] : []), "btf", "dump", "file", path];
   const counts: Record<string, number> = {};
   for (const line of run("bpftool", args).split("\n")) {
     const m = /^\[\d+\] ([A-Z_0-9]+) /.exec(line);
