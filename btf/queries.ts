@@ -58,16 +58,24 @@ export function findStructOrFwd(types: BtfTypes, name: string): StructOrFwd {
   throw new BtfError(`btf: '${name}' exists but is neither a struct nor a struct-flavour fwd`);
 }
 
-/** Follows CONST, VOLATILE, TYPEDEF, RESTRICT and TYPE_TAG (never PTR) to a struct or union. */
-function anonymousComposite(types: BtfTypes, typeId: number): number | null {
+/** Kinds an anonymous member's type may pass through on the way to its struct or union. */
+const QUALIFIERS = new Set<number>([
+  Kind.CONST,
+  Kind.VOLATILE,
+  Kind.TYPEDEF,
+  Kind.RESTRICT,
+  Kind.TYPE_TAG,
+]);
+/** The same plus PTR: what resolve_to_struct follows. */
+const QUALIFIERS_AND_PTR = new Set<number>([...QUALIFIERS, Kind.PTR]);
+
+/** Follows kinds in `through` for at most 20 steps to a STRUCT or UNION; null otherwise. */
+function followTo(types: BtfTypes, typeId: number, through: Set<number>): number | null {
   let id = typeId;
   for (let step = 0; step < MAX_CHAIN_STEPS; step++) {
     const kind = types.kind(id);
     if (isComposite(kind)) return id;
-    if (
-      kind !== Kind.CONST && kind !== Kind.VOLATILE && kind !== Kind.TYPEDEF &&
-      kind !== Kind.RESTRICT && kind !== Kind.TYPE_TAG
-    ) return null;
+    if (!through.has(kind)) return null;
     id = types.refType(id);
   }
   return null;
@@ -115,7 +123,7 @@ export function memberOffset(types: BtfTypes, structId: number, field: string): 
       // A failure inside an anonymous member is ignored and the walk goes on; a member
       // whose type is already being searched (only corrupt BTF nests a struct in itself)
       // is not entered again.
-      const inner = orNull(() => anonymousComposite(types, words[w + 1]));
+      const inner = orNull(() => followTo(types, words[w + 1], QUALIFIERS));
       if (inner === null || path.includes(inner)) continue;
       const found = orNull(() => walk(inner, offset));
       if (found !== null && found >= 0) {
@@ -150,17 +158,7 @@ export function directMember(types: BtfTypes, structId: number, field: string): 
  * most 20 steps to a STRUCT or UNION; null for anything else.
  */
 export function resolveToStruct(types: BtfTypes, typeId: number): number | null {
-  let id = typeId;
-  for (let step = 0; step < MAX_CHAIN_STEPS; step++) {
-    const kind = types.kind(id);
-    if (isComposite(kind)) return id;
-    if (
-      kind !== Kind.PTR && kind !== Kind.CONST && kind !== Kind.VOLATILE &&
-      kind !== Kind.TYPEDEF && kind !== Kind.TYPE_TAG && kind !== Kind.RESTRICT
-    ) return null;
-    id = types.refType(id);
-  }
-  return null;
+  return followTo(types, typeId, QUALIFIERS_AND_PTR);
 }
 
 /** resolve_member_struct: the struct a member's type leads to, or the SPEC's error. */

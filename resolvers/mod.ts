@@ -35,14 +35,7 @@ export const GROUPS: Record<GroupName, Group> = {
   numa_stats: NUMA_STATS,
 };
 
-export {
-  GROUP_NAMES,
-  type GroupName,
-  type GroupOutcome,
-  inReportOrder,
-  mergeOutcomes,
-  type OffsetsReport,
-} from "./names.ts";
+export * from "./names.ts";
 
 /** Resolves one top-level group. Pure: safe to run in any thread against a shared table. */
 export function resolveNamedGroup(types: BtfTypes, name: GroupName): GroupOutcome {

@@ -78,6 +78,23 @@ export class BtfBuilder {
     return this.raw(name, kind, members.length, size, extra, kindFlag);
   }
 
+  /** `n` types of `kind` stacked on `target` (TYPEDEFs named t0, t1, ...); the outermost id. */
+  chain(kind: number, n: number, target: number): number {
+    let id = target;
+    for (let i = 0; i < n; i++) id = this.ref(kind, kind === Kind.TYPEDEF ? `t${i}` : "", id);
+    return id;
+  }
+
+  /** A VAR of `type` with global linkage. */
+  variable(name: string, type: number): number {
+    return this.raw(name, Kind.VAR, 0, type, [1]);
+  }
+
+  /** A DATASEC with variables `[var id, offset, size]`. */
+  datasec(name: string, vars: [number, number, number][]): number {
+    return this.raw(name, Kind.DATASEC, vars.length, 0, vars.flat());
+  }
+
   /** The blob: header, type section, string section. */
   build(opts: BuildOptions = {}): Uint8Array {
     const hdrLen = opts.hdrLen ?? (opts.layout ? 32 : 24);

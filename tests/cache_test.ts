@@ -22,7 +22,7 @@ import {
 } from "../load/cache_root.ts";
 import { loadBtf, type LoadedBtf, readBtfInput } from "../load/file.ts";
 import { BtfBuilder, buildElf } from "./btf_builder.ts";
-import { HOST_BTF, runCli, tempDir } from "./helpers.ts";
+import { HOST_BTF, runCli, spawnCliUnprivileged, tempDir } from "./helpers.ts";
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
@@ -386,37 +386,10 @@ Deno.test("sidecar: a read-only entry directory still loads, with a warning", ()
   Deno.chmodSync(root, 0o755);
   Deno.chmodSync(`${root}/k`, 0o555);
   const args = ["kernel", vmlinux, "--json", "--group", "idr", "--cache-dir", root];
-  let out: Deno.CommandOutput;
-  if (Deno.uid() === 0) {
-    // Root writes anywhere: drop to nobody for this run.
-    const denoDir = `${dir.path}/deno-dir`;
-    Deno.mkdirSync(denoDir, { mode: 0o777 });
-    Deno.chmodSync(denoDir, 0o777);
-    out = new Deno.Command("setpriv", {
-      args: [
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        Deno.execPath(),
-        "run",
-        "-A",
-        CLI,
-        ...args,
-      ],
-      env: { DENO_DIR: denoDir },
-      stdout: "piped",
-      stderr: "piped",
-    }).outputSync();
-  } else {
-    out = new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", CLI, ...args],
-      stdout: "piped",
-      stderr: "piped",
-    }).outputSync();
-  }
-  const stderr = new TextDecoder().decode(out.stderr);
+  const out = spawnCliUnprivileged(args, dir.path);
+  const stderr = out.stderr;
   assert.equal(out.code, 0, stderr);
-  const report = JSON.parse(new TextDecoder().decode(out.stdout));
+  const report = JSON.parse(out.stdout);
   assert.equal(report.source.sidecar, "write-failed");
   assert.deepEqual(report.offsets.idr, idrOffsets());
   assert.equal(

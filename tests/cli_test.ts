@@ -1,7 +1,7 @@
 /** The `kernel` command: output shapes, selection, exit codes and bad input (SPEC §6). */
 import assert from "node:assert/strict";
 import { BtfBuilder, buildElf } from "./btf_builder.ts";
-import { HOST_BTF, runCli, spawnCli, tempDir } from "./helpers.ts";
+import { HOST_BTF, runCli, spawnCli, spawnCliUnprivileged, tempDir } from "./helpers.ts";
 import { GROUP_NAMES } from "../resolvers/mod.ts";
 import { CONSTANTS } from "../resolvers/constants.ts";
 
@@ -191,31 +191,7 @@ Deno.test("cli: an unreadable file is a permission error, not a crash", () => {
   Deno.writeFileSync(secret, tinyBtf());
   Deno.chmodSync(secret, 0o000);
   Deno.chmodSync(dir.path, 0o777);
-  let r;
-  if (Deno.uid() === 0) {
-    // Root reads anything: drop to nobody for this one run.
-    const denoDir = `${dir.path}/deno-dir`;
-    Deno.mkdirSync(denoDir, { mode: 0o777 });
-    const out = new Deno.Command("setpriv", {
-      args: [
-        "--reuid=65534",
-        "--regid=65534",
-        "--clear-groups",
-        Deno.execPath(),
-        "run",
-        "-A",
-        new URL("../cli.ts", import.meta.url).pathname,
-        "kernel",
-        secret,
-      ],
-      env: { DENO_DIR: denoDir },
-      stdout: "piped",
-      stderr: "piped",
-    }).outputSync();
-    r = { code: out.code, stderr: new TextDecoder().decode(out.stderr) };
-  } else {
-    r = spawnCli(["kernel", secret]);
-  }
+  const r = spawnCliUnprivileged(["kernel", secret], dir.path);
   assert.equal(r.code, 1);
   assert.equal(
     r.stderr,

@@ -9,7 +9,7 @@
  * `deno run -A tests/fuzz_main.ts --seed s --only i`. No Math.random anywhere.
  * @module
  */
-import { fileURLToPath } from "node:url";
+import { fixture } from "./helpers.ts";
 import {
   BtfError,
   BtfTypes,
@@ -132,11 +132,6 @@ function fnv(h: number, s: string): number {
 
 // ---- inputs -------------------------------------------------------------------------------
 
-/** Absolute path of a file under testdata/. */
-export function testdataPath(name: string): string {
-  return fileURLToPath(new URL(`../testdata/${name}`, import.meta.url));
-}
-
 /** The kernel's BTF, as far as this machine has one. */
 export const HOST_VMLINUX = "/sys/kernel/btf/vmlinux";
 
@@ -147,16 +142,16 @@ export const HOST_VMLINUX = "/sys/kernel/btf/vmlinux";
  */
 export function loadFuzzInputs(fullVmlinuxWeight = 0.02): FuzzInput[] {
   const inputs: FuzzInput[] = [];
-  const names = [...Deno.readDirSync(testdataPath("."))]
+  const names = [...Deno.readDirSync(fixture("."))]
     .filter((e) => e.isFile && /\.(btf|o)$/.test(e.name))
     .map((e) => e.name)
     .sort();
   let splitBase: BtfTypes | undefined;
   if (names.includes("split_base.btf")) {
-    splitBase = BtfTypes.build(Deno.readFileSync(testdataPath("split_base.btf")));
+    splitBase = BtfTypes.build(Deno.readFileSync(fixture("split_base.btf")));
   }
   for (const name of names) {
-    const bytes = Deno.readFileSync(testdataPath(name));
+    const bytes = Deno.readFileSync(fixture(name));
     inputs.push({ name, bytes, base: name === "split_mod.btf" ? splitBase : undefined });
   }
   inputs.push({ name: "synthetic-sorted.btf", bytes: sortedBtf() });

@@ -79,3 +79,33 @@ export function tempDir(): { path: string } & Disposable {
   const path = Deno.makeTempDirSync({ prefix: "ktstr-btf-test-" });
   return { path, [Symbol.dispose]: () => Deno.removeSync(path, { recursive: true }) };
 }
+
+/**
+ * Runs the CLI as an unprivileged user: as root (who ignores permission bits) the run drops
+ * to nobody with setpriv, using `scratch` (world-writable) for Deno's cache.
+ */
+export function spawnCliUnprivileged(args: string[], scratch: string): CliResult {
+  if (Deno.uid() !== 0) return spawnCli(args);
+  const denoDir = `${scratch}/deno-dir`;
+  Deno.mkdirSync(denoDir, { recursive: true });
+  Deno.chmodSync(scratch, 0o777);
+  Deno.chmodSync(denoDir, 0o777);
+  const cli = fromFileUrl(new URL("../cli.ts", import.meta.url));
+  const out = new Deno.Command("setpriv", {
+    args: [
+      "--reuid=65534",
+      "--regid=65534",
+      "--clear-groups",
+      Deno.execPath(),
+      "run",
+      "-A",
+      cli,
+      ...args,
+    ],
+    env: { DENO_DIR: denoDir },
+    stdout: "piped",
+    stderr: "piped",
+  }).outputSync();
+  const dec = new TextDecoder();
+  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}

@@ -9,7 +9,8 @@
  * tiny BTF encoder below.
  */
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
+import { BtfBuilder } from "./btf_builder.ts";
+import { fixture } from "./helpers.ts";
 import {
   BtfError,
   BtfTypes,
@@ -27,10 +28,6 @@ import {
   resolveToStruct,
   structSize,
 } from "../mod.ts";
-
-function fixture(name: string): string {
-  return fileURLToPath(new URL(`../testdata/${name}`, import.meta.url));
-}
 
 const SHAPES_BTF = fixture("shapes.btf");
 const SHAPES_O = fixture("shapes.o");
@@ -438,85 +435,14 @@ Deno.test("gcc + pahole shapes: ENUM64 decodes, CONST/VOLATILE anonymous members
 
 // ---- synthetic BTF: shapes no compiler here emits ---------------------------------------
 
-/** A tiny BTF encoder: types are appended in id order; `bytes()` emits header + types + strings. */
-class MiniBtf {
-  #words: number[] = [];
-  #strs: number[] = [0];
-  #strOff = new Map<string, number>([["", 0]]);
-  #next = 1;
-
-  str(s: string): number {
-    let off = this.#strOff.get(s);
-    if (off === undefined) {
-      off = this.#strs.length;
-      this.#strs.push(...new TextEncoder().encode(s), 0);
-      this.#strOff.set(s, off);
-    }
-    return off;
-  }
-
-  /** Appends a type record and returns its id. */
-  add(name: string, kind: number, sizeOrType: number, elems: number[][] = [], flag = 0): number {
-    const info = ((flag << 31) | (kind << 24) | elems.length) >>> 0;
-    this.#words.push(this.str(name), info, sizeOrType, ...elems.flat());
-    return this.#next++;
-  }
-
-  int(name: string, bytes: number): number {
-    const id = this.add(name, Kind.INT, bytes);
-    this.#words.push(bytes * 8);
-    return id;
-  }
-
-  /** A STRUCT (or UNION) with members [name, type, bitOffset]. */
-  struct(name: string, size: number, members: [string, number, number][], kind = 4): number {
-    return this.add(name, kind, size, members.map(([n, t, o]) => [this.str(n), t, o]));
-  }
-
-  /** A DATASEC with variables [varId, offset, size]. */
-  datasec(name: string, vars: [number, number, number][]): number {
-    return this.add(name, Kind.DATASEC, 0, vars);
-  }
-
-  /** A VAR (linkage global). */
-  variable(name: string, type: number): number {
-    const id = this.add(name, Kind.VAR, type);
-    this.#words.push(1);
-    return id;
-  }
-
-  /** `n` modifiers of `kind` stacked on `target`; returns the outermost id. */
-  chain(kind: number, n: number, target: number): number {
-    let id = target;
-    for (let i = 0; i < n; i++) id = this.add(kind === Kind.TYPEDEF ? `t${i}` : "", kind, id);
-    return id;
-  }
-
-  bytes(): Uint8Array {
-    const typeLen = this.#words.length * 4, strLen = this.#strs.length;
-    const out = new Uint8Array(24 + typeLen + strLen);
-    const v = new DataView(out.buffer);
-    v.setUint16(0, 0xeb9f, true);
-    out[2] = 1;
-    v.setUint32(4, 24, true);
-    v.setUint32(8, 0, true);
-    v.setUint32(12, typeLen, true);
-    v.setUint32(16, typeLen, true);
-    v.setUint32(20, strLen, true);
-    this.#words.forEach((w, i) => v.setUint32(24 + 4 * i, w >>> 0, true));
-    out.set(this.#strs, 24 + typeLen);
-    return out;
-  }
-}
-
 Deno.test("synthetic: resolve_to_struct gives up after 20 steps (19 modifiers resolve)", () => {
-  const b = new MiniBtf();
+  const b = new BtfBuilder();
   const int = b.int("int", 4);
   const s = b.struct("s", 4, [["x", int, 0]]);
   const kinds = [Kind.TYPEDEF, Kind.CONST, Kind.VOLATILE, Kind.RESTRICT, Kind.TYPE_TAG, Kind.PTR];
   const heads = kinds.map((k) => [k, b.chain(k, 19, s), b.chain(k, 20, s), b.chain(k, 25, s)]);
-  const voidPtr = b.add("", Kind.PTR, 0);
-  const t = BtfTypes.build(b.bytes());
+  const voidPtr = b.ref(Kind.PTR, "", 0);
+  const t = BtfTypes.build(b.build());
   for (const [k, h19, h20, h25] of heads) {
     assert.equal(resolveToStruct(t, h19), s, `19 x ${kindName(k)}`);
     assert.equal(resolveToStruct(t, h20), null, `20 x ${kindName(k)}`);
@@ -530,15 +456,15 @@ Deno.test("synthetic: resolve_to_struct gives up after 20 steps (19 modifiers re
 });
 
 Deno.test("synthetic: a PTR cycle and an anonymous-member cycle end in null / a BtfError", () => {
-  const b = new MiniBtf();
+  const b = new BtfBuilder();
   const int = b.int("int", 4);
   // id 2 = PTR -> 3, id 3 = PTR -> 2
-  b.add("", Kind.PTR, 3);
-  b.add("", Kind.PTR, 2);
+  b.ref(Kind.PTR, "", 3);
+  b.ref(Kind.PTR, "", 2);
   // id 4: a struct whose anonymous member is itself (through a TYPEDEF, id 5).
   const self = b.struct("selfish", 8, [["", 5, 0], ["", 5, 0], ["real", int, 32]]);
-  b.add("selfish_t", Kind.TYPEDEF, self);
-  const t = BtfTypes.build(b.bytes());
+  b.ref(Kind.TYPEDEF, "selfish_t", self);
+  const t = BtfTypes.build(b.build());
   assert.equal(resolveToStruct(t, 2), null);
   // A type already being searched is not entered again: the search ends at once.
   const started = performance.now();
@@ -556,13 +482,13 @@ Deno.test("synthetic: a PTR cycle and an anonymous-member cycle end in null / a 
 });
 
 Deno.test("synthetic: anonymous members through TYPEDEF/RESTRICT/TYPE_TAG, never PTR, 20 steps", () => {
-  const b = new MiniBtf();
+  const b = new BtfBuilder();
   const int = b.int("int", 4);
   const inner = (field: string) => b.struct("", 8, [["pad", int, 0], [field, int, 32]]);
-  const viaTypedef = b.add("anon_t", Kind.TYPEDEF, inner("via_typedef"));
-  const viaRestrict = b.add("", Kind.RESTRICT, inner("via_restrict"));
-  const viaTag = b.add("user", Kind.TYPE_TAG, b.add("", Kind.CONST, inner("via_tag")));
-  const viaPtr = b.add("", Kind.PTR, inner("via_ptr"));
+  const viaTypedef = b.ref(Kind.TYPEDEF, "anon_t", inner("via_typedef"));
+  const viaRestrict = b.ref(Kind.RESTRICT, "", inner("via_restrict"));
+  const viaTag = b.ref(Kind.TYPE_TAG, "user", b.ref(Kind.CONST, "", inner("via_tag")));
+  const viaPtr = b.ref(Kind.PTR, "", inner("via_ptr"));
   const via19 = b.chain(Kind.TYPEDEF, 19, inner("via_19"));
   const via20 = b.chain(Kind.VOLATILE, 20, inner("via_20"));
   const misaligned = inner("via_misaligned");
@@ -578,7 +504,7 @@ Deno.test("synthetic: anonymous members through TYPEDEF/RESTRICT/TYPE_TAG, never
     ["", misaligned, 452], // bit 452: not a multiple of 8, skipped although anonymous
     ["after", int, 512],
   ]);
-  const t = BtfTypes.build(b.bytes());
+  const t = BtfTypes.build(b.build());
   assert.equal(findStruct(t, "outer"), outer);
   assert.equal(memberOffset(t, outer, "via_typedef"), 8 + 4);
   assert.equal(memberOffset(t, outer, "via_restrict"), 16 + 4);
@@ -592,7 +518,7 @@ Deno.test("synthetic: anonymous members through TYPEDEF/RESTRICT/TYPE_TAG, never
 });
 
 Deno.test("synthetic: datasec_var_offset searches every DATASEC of the name; first var wins", () => {
-  const b = new MiniBtf();
+  const b = new BtfBuilder();
   const int = b.int("int", 4);
   const a = b.variable("a", int);
   const a2 = b.variable("a", int);
@@ -601,7 +527,7 @@ Deno.test("synthetic: datasec_var_offset searches every DATASEC of the name; fir
   b.datasec(".bss", [[c, 4, 4]]);
   b.datasec(".data..percpu", [[c, 72, 4], [a2, 80, 4]]);
   b.struct(".data..percpu", 0, []); // a non-DATASEC type of the same name is ignored
-  const t = BtfTypes.build(b.bytes());
+  const t = BtfTypes.build(b.build());
   assert.equal(datasecVarOffset(t, ".data..percpu", "a"), 24);
   assert.equal(datasecVarOffset(t, ".data..percpu", "c"), 72);
   assert.equal(datasecVarOffset(t, ".bss", "c"), 4);
@@ -610,11 +536,11 @@ Deno.test("synthetic: datasec_var_offset searches every DATASEC of the name; fir
 });
 
 Deno.test("synthetic: the encoder's blob is read back exactly (guards the helpers above)", () => {
-  const b = new MiniBtf();
+  const b = new BtfBuilder();
   const int = b.int("int", 4);
   const s = b.struct("pair", 8, [["lo", int, 0], ["hi", int, 32]]);
-  const u = b.struct("either", 4, [["lo", int, 0]], Kind.UNION);
-  const t = BtfTypes.build(b.bytes());
+  const u = b.struct("either", 4, [["lo", int, 0]], false, Kind.UNION);
+  const t = BtfTypes.build(b.build());
   assert.deepEqual(t.kindCounts(), { INT: 1, STRUCT: 1, UNION: 1 });
   assert.deepEqual([t.name(s), t.name(u), t.size(s), t.vlen(s)], ["pair", "either", 8, 2]);
   assert.equal(memberOffset(t, s, "hi"), 4);

@@ -10,7 +10,7 @@
  * `pahole -F btf --btf_base testdata/split_base.btf -C <struct> testdata/split_mod.btf`.
  */
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
+import { fixture } from "./helpers.ts";
 import {
   BtfError,
   BtfTypes,
@@ -25,10 +25,6 @@ import {
   resolveToStruct,
   structSize,
 } from "../mod.ts";
-
-function fixture(name: string): string {
-  return fileURLToPath(new URL(`../testdata/${name}`, import.meta.url));
-}
 
 const BASE_PATH = fixture("split_base.btf");
 const MOD_PATH = fixture("split_mod.btf");
