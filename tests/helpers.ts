@@ -4,6 +4,8 @@
  * @module
  */
 import { fileURLToPath as fromFileUrl } from "node:url";
+import assert from "node:assert/strict";
+import { BtfError } from "../btf/errors.ts";
 import { main } from "../cli.ts";
 import type { CliIo } from "../cli/io.ts";
 
@@ -108,4 +110,17 @@ export function spawnCliUnprivileged(args: string[], scratch: string): CliResult
   }).outputSync();
   const dec = new TextDecoder();
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+/** Asserts that `fn` throws a BtfError whose message is exactly `message`. */
+export function throwsBtf(fn: () => unknown, message: string): void {
+  let thrown: unknown = undefined;
+  try {
+    fn();
+  } catch (err) {
+    thrown = err;
+  }
+  assert.ok(thrown !== undefined, `expected BtfError '${message}', nothing was thrown`);
+  assert.ok(thrown instanceof BtfError, `expected a BtfError, got ${String(thrown)}`);
+  assert.equal(thrown.message, message);
 }

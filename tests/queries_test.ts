@@ -10,7 +10,7 @@
  */
 import assert from "node:assert/strict";
 import { BtfBuilder } from "./btf_builder.ts";
-import { fixture } from "./helpers.ts";
+import { fixture, throwsBtf } from "./helpers.ts";
 import {
   BtfError,
   BtfTypes,
@@ -41,19 +41,6 @@ function cc(key: string): number {
   const v = oracle[key];
   if (typeof v !== "number") throw new Error(`shapes.offsets.json has no key '${key}'`);
   return v;
-}
-
-/** Asserts that `fn` throws a BtfError whose message is exactly `message`. */
-function throwsBtf(fn: () => unknown, message: string): void {
-  let thrown: unknown = undefined;
-  try {
-    fn();
-  } catch (err) {
-    thrown = err;
-  }
-  assert.ok(thrown !== undefined, `expected BtfError '${message}', nothing was thrown`);
-  assert.ok(thrown instanceof BtfError, `expected a BtfError, got ${String(thrown)}`);
-  assert.equal(thrown.message, message);
 }
 
 /** Type ids in shapes.btf, from `bpftool btf dump file testdata/shapes.btf`. */

@@ -10,7 +10,7 @@
  * `pahole -F btf --btf_base testdata/split_base.btf -C <struct> testdata/split_mod.btf`.
  */
 import assert from "node:assert/strict";
-import { fixture } from "./helpers.ts";
+import { fixture, throwsBtf } from "./helpers.ts";
 import {
   BtfError,
   BtfTypes,
@@ -288,16 +288,3 @@ Deno.test("split: a split blob whose types point outside it throws BtfError when
   const t2 = BtfTypes.build(badName);
   throwsBtf(() => memberOffset(t2, 2, "m"), "btf: name offset 500 out of range");
 });
-
-/** Asserts that `fn` throws a BtfError whose message is exactly `message`. */
-function throwsBtf(fn: () => unknown, message: string): void {
-  let thrown: unknown = undefined;
-  try {
-    fn();
-  } catch (err) {
-    thrown = err;
-  }
-  assert.ok(thrown !== undefined, `expected BtfError '${message}', nothing was thrown`);
-  assert.ok(thrown instanceof BtfError, `expected a BtfError, got ${String(thrown)}`);
-  assert.equal(thrown.message, message);
-}
