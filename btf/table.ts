@@ -40,6 +40,11 @@ const M_MAGIC = 0,
 const encoder = new TextEncoder();
 const textDecoder = new TextDecoder();
 
+/** WebAssembly pages (64 KiB) that hold `words` 32-bit words. */
+function pagesFor(words: number): number {
+  return Math.max(1, Math.ceil((words * 4) / 65536));
+}
+
 function nextPow2(n: number): number {
   let p = 1;
   while (p < n) p *= 2;
@@ -240,25 +245,28 @@ export class BtfTypes {
   ): BtfTypes {
     const hdr = parseHeader(head, total);
     const maxTypes = Math.floor(hdr.typeLen / 12);
-    const btfByte = META_WORDS * 4 + ((4 - ((META_WORDS * 4 + hdr.typeStart) % 4)) % 4);
+    const shapesWord = META_WORDS, errWord = shapesWord + 256;
+    const start = (errWord + 2) * 4;
+    const btfByte = start + ((4 - ((start + hdr.typeStart) % 4)) % 4);
     const offsetsWord = Math.ceil((btfByte + total) / 4);
-    const hashesWord = offsetsWord + maxTypes;
-    const bucketsWord = hashesWord + maxTypes;
-    const bucketCount = nextPow2(Math.max(1, maxTypes >> 1));
-    const entriesWord = bucketsWord + bucketCount + 1;
-    const shapesWord = entriesWord + 2 * maxTypes;
-    const errWord = shapesWord + 256;
-    const pages = Math.ceil(((errWord + 2) * 4) / 65536);
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-    const buffer = memory.buffer as unknown as SharedArrayBuffer;
-    const u8 = new Uint8Array(buffer), u32 = new Uint32Array(buffer);
-    const blob = u8.subarray(btfByte, btfByte + total);
+    // The index is sized once the type count is known: the memory grows into it.
+    const indexWord = offsetsWord + maxTypes;
+    const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1;
+    const pages = pagesFor(indexWord);
+    const memory = new WebAssembly.Memory({
+      initial: pages,
+      maximum: pagesFor(indexWord + indexBound),
+      shared: true,
+    });
+    let u32 = new Uint32Array(memory.buffer);
+    const blob = new Uint8Array(memory.buffer, btfByte, total);
     fill(blob);
     checkStringsTerminated(blob, hdr);
     const firstId = base ? base.lastId + 1 : 1;
     const strBase = base ? base.#strBase + base.#strLen : 0;
+    const strByte = btfByte + hdr.strStart;
     const { fixed, perElem } = recordShapes(blob, hdr.layoutStart, hdr.layoutLen);
-    new Int32Array(buffer, shapesWord * 4, 256).set([...fixed, ...perElem]);
+    new Int32Array(memory.buffer, shapesWord * 4, 256).set([...fixed, ...perElem]);
     const wasm = decoder(memory);
     const typeWord = (btfByte + hdr.typeStart) / 4;
     const count = wasm.parse(
@@ -270,13 +278,42 @@ export class BtfTypes {
       errWord,
     );
     if (count < 0) throw parseError(count, firstId + u32[errWord], u32[errWord + 1]);
-    const meta = u32.subarray(0, META_WORDS);
-    meta.set([TABLE_MAGIC, firstId, count, btfByte, total, btfByte + hdr.strStart, hdr.strLen]);
-    meta[M_OFFSETS_WORD] = offsetsWord;
-    meta[M_STR_BASE] = strBase;
-    const table = new BtfTypes(buffer, base);
-    table.#index(wasm, hashesWord, bucketsWord, entriesWord);
-    return table;
+    const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
+    let index = [0, 0, 0];
+    if (firstNamed < 0) {
+      const hashesWord = indexWord, mask = nextPow2(Math.max(1, count >> 1)) - 1;
+      const bucketsWord = hashesWord + count, entriesWord = bucketsWord + mask + 2;
+      memory.grow(pagesFor(entriesWord + 2 * count) - pages);
+      u32 = new Uint32Array(memory.buffer);
+      if (base) {
+        // Names of a split BTF that live in the base's strings are hashed here, over the
+        // base's memory, which the decoder cannot see.
+        for (let i = 0; i < count; i++) {
+          const off = u32[u32[offsetsWord + i]];
+          if (off === 0 || off >= strBase) continue;
+          const ref = base.#nameRef(off);
+          u32[hashesWord + i] = hashNameAt(ref.table.#u32, ref.at);
+        }
+      }
+      wasm.build_index(
+        offsetsWord,
+        count,
+        strByte,
+        strBase,
+        bucketsWord,
+        mask,
+        entriesWord,
+        hashesWord,
+        firstId,
+      );
+      index = [bucketsWord, mask, entriesWord];
+    }
+    u32.set([TABLE_MAGIC, firstId, count, btfByte, total, strByte, hdr.strLen, offsetsWord]);
+    u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
+    u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
+    [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = index;
+    u32[M_STR_BASE] = strBase;
+    return new BtfTypes(memory.buffer as unknown as SharedArrayBuffer, base);
   }
 
   /** Attaches to a table another thread built (no copy); `base` must be the same base. */
@@ -298,40 +335,6 @@ export class BtfTypes {
   rawBytes(): Uint8Array {
     const meta = this.#u32;
     return this.#u8.subarray(meta[M_BTF_BYTE], meta[M_BTF_BYTE] + meta[M_BTF_LEN]);
-  }
-
-  /** Checks whether the named types are sorted by name; if not, builds the hash index. */
-  #index(wasm: Decoder, hashesWord: number, bucketsWord: number, entriesWord: number): void {
-    const u32 = this.#u32, offs = this.#offsets, n = this.count, strBase = this.#strBase;
-    const firstNamed = wasm.sorted_from(offs, n, this.#strByte, strBase);
-    u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
-    u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
-    if (firstNamed >= 0) return;
-    if (this.base) {
-      // Names of a split BTF that live in the base's strings are hashed here, over the
-      // base's memory, which the decoder cannot see.
-      for (let i = 0; i < n; i++) {
-        const off = u32[u32[offs + i]];
-        if (off === 0 || off >= strBase) continue;
-        const ref = this.#nameRef(off);
-        u32[hashesWord + i] = hashNameAt(ref.table.#u32, ref.at);
-      }
-    }
-    const mask = nextPow2(Math.max(1, n >> 1)) - 1;
-    u32[M_BUCKETS_WORD] = bucketsWord;
-    u32[M_BUCKET_MASK] = mask;
-    u32[M_ENTRIES_WORD] = entriesWord;
-    wasm.build_index(
-      offs,
-      n,
-      this.#strByte,
-      strBase,
-      bucketsWord,
-      mask,
-      entriesWord,
-      hashesWord,
-      this.firstId,
-    );
   }
 
   /** Resolves a string offset to the table and absolute byte holding it. */
