@@ -4,6 +4,8 @@
  */
 import { BtfTypes, loadBtf } from "../mod.ts";
 import { GROUP_NAMES, resolveNamedGroup, resolveOffsets } from "../resolvers/mod.ts";
+import { resolvePooled } from "../workers/fanout.ts";
+import { WorkerPool } from "../workers/pool.ts";
 
 const HOST_BTF = "/sys/kernel/btf/vmlinux";
 const bytes = Deno.readFileSync(HOST_BTF);
@@ -26,3 +28,20 @@ for (const name of GROUP_NAMES) {
     resolveNamedGroup(types, name);
   });
 }
+
+// Inline vs pool for one kernel's groups. The pools are started once, outside the timing,
+// so this measures the fan-out itself (start-up cost is what bench/compare.sh shows).
+const pools = [1, 2].map((n) => WorkerPool.start(n));
+for (const [i, pool] of pools.entries()) {
+  Deno.bench(
+    `resolve all groups, pool of ${i + 1} + main thread`,
+    { group: "resolve" },
+    async () => {
+      await resolvePooled(pool, types, GROUP_NAMES);
+    },
+  );
+  Deno.bench(`resolve all groups, pool of ${i + 1} only`, { group: "resolve" }, async () => {
+    await resolvePooled(pool, types, GROUP_NAMES, { mainThread: false });
+  });
+}
+globalThis.addEventListener("unload", () => pools.forEach((p) => p.close()));
