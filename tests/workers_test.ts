@@ -153,3 +153,12 @@ Deno.test("cli: --jobs 0, 1 and 2 print identical JSON for one and for several k
     assert.equal(outputs[2].stdout, outputs[0].stdout);
   }
 });
+
+Deno.test("pool: the default size is the hardware concurrency", () => {
+  const pool = WorkerPool.start();
+  try {
+    assert.equal(pool.size, navigator.hardwareConcurrency);
+  } finally {
+    pool.close();
+  }
+});

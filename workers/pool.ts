@@ -49,8 +49,11 @@ export class WorkerPool {
     this.#slots = Array.from({ length: size }, (_, i) => this.#spawn(url, i));
   }
 
-  /** Starts `size` workers now; their start-up runs while the caller goes on. */
-  static start(size: number, opts: PoolOptions = {}): WorkerPool {
+  /**
+   * Starts `size` workers now (default: the hardware concurrency, SPEC §7); their start-up
+   * runs on their own threads while the caller goes on.
+   */
+  static start(size: number = navigator.hardwareConcurrency, opts: PoolOptions = {}): WorkerPool {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`pool size ${size} must be ≥ 1`);
     return new WorkerPool(size, opts);
   }
