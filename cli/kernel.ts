@@ -127,7 +127,8 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
     ? paths.map((p) => resolveKernelInput(p, cache))
     : [DEFAULT_BTF_PATH];
   const jobs = parseJobs(opts.jobs);
-  // Started before any file is read, so worker start-up overlaps reading and parsing.
+  // Started before any file is read: the workers boot on their own threads while this one
+  // reads and parses (constructing each still blocks this thread ~15 ms, see README).
   const pool = jobs > 0 ? WorkerPool.start(jobs, poolOptions()) : undefined;
   let outcomes: Outcome[];
   try {
@@ -159,7 +160,8 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
 
 /**
  * Loads one input and resolves its groups: inline without a pool; with a pool, one kernel
- * is parsed here and its groups fanned out, several kernels are each parsed in a worker.
+ * is parsed here and its groups shared out, several kernels are shared out whole (the main
+ * thread takes its part of either).
  */
 async function loadAndResolve(
   path: string,
