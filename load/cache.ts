@@ -6,7 +6,9 @@
  * Nothing is ever written outside the canonical cache root, and a read never creates it.
  * @module
  */
-import { hasElfMagic } from "../btf/elf.ts";
+import { hasElfMagic, memorySource } from "../btf/elf.ts";
+import { hasBtfMagic } from "../btf/header.ts";
+import { extractBtf } from "../btf/input.ts";
 import { BtfError } from "../btf/errors.ts";
 import type { InputFormat } from "../btf/input.ts";
 import { BtfTypes } from "../btf/table.ts";
@@ -25,14 +27,13 @@ import {
   resolveCacheRoot,
   SIDECAR_SUFFIX,
   sidecarFreshness,
-  startsWithBtfMagic,
   tempNameFor,
   tempOwner,
   TMP_PREFIX,
   tmpDirOwner,
   validateCacheKey,
 } from "./cache_root.ts";
-import { loadBtf, type LoadedBtf, osMessage, readBtfInput } from "./file.ts";
+import { loadBtf, type LoadedBtf, osMessage, readWholeFile } from "./file.ts";
 
 /** The running kernel's BTF, memoized per process. */
 export const HOST_BTF_PATH = "/sys/kernel/btf/vmlinux";
@@ -76,20 +77,20 @@ function mtimeMs(info: Deno.FileInfo): number | null {
   return info.mtime ? info.mtime.getTime() : null;
 }
 
-/** True when `path` opens and starts with the ELF magic (any failure: false). */
-function isElfFile(path: string): boolean {
+/** The first `n` bytes of `path` (fewer for a shorter file; empty when it cannot be read). */
+function fileHead(path: string, n: number): Uint8Array {
   try {
     using file = Deno.openSync(path, { read: true });
-    const head = new Uint8Array(4);
+    const head = new Uint8Array(n);
     let done = 0;
-    while (done < 4) {
-      const n = file.readSync(head.subarray(done));
-      if (n === null || n === 0) return false;
-      done += n;
+    while (done < n) {
+      const got = file.readSync(head.subarray(done));
+      if (got === null || got === 0) break;
+      done += got;
     }
-    return hasElfMagic(head);
+    return head.subarray(0, done);
   } catch {
-    return false;
+    return new Uint8Array();
   }
 }
 
@@ -112,7 +113,7 @@ export type SidecarPlan =
  * cannot be resolved or does not exist means nothing is inside it.
  */
 export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan {
-  if (!isElfFile(path)) return { kind: "none", status: "not-applicable" };
+  if (!hasElfMagic(fileHead(path, 4))) return { kind: "none", status: "not-applicable" };
   if (opts.enabled === false) return { kind: "none", status: "disabled" };
   let root: string | undefined;
   try {
@@ -136,24 +137,17 @@ export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan 
   return { kind: "cache", elf, sidecar, freshness: sidecarFreshness({ elfMtime, sidecarMtime }) };
 }
 
-/** Reads a candidate sidecar: its table when it starts with the magic and parses. */
-function readSidecar(sidecar: string, base?: BtfTypes): BtfTypes | undefined {
-  try {
-    const bytes = Deno.readFileSync(sidecar);
-    if (!startsWithBtfMagic(bytes)) return undefined;
-    return BtfTypes.build(bytes, base);
-  } catch {
-    return undefined;
-  }
+function sidecarHasMagic(sidecar: string): boolean {
+  return hasBtfMagic(fileHead(sidecar, 2));
 }
 
-function sidecarHasMagic(sidecar: string): boolean {
+/** Reads a candidate sidecar: its table when it starts with the magic and parses. */
+function readSidecar(sidecar: string, base?: BtfTypes): BtfTypes | undefined {
+  if (!sidecarHasMagic(sidecar)) return undefined;
   try {
-    using file = Deno.openSync(sidecar, { read: true });
-    const head = new Uint8Array(2);
-    return file.readSync(head) === 2 && startsWithBtfMagic(head);
+    return loadBtf(sidecar, base).types;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -299,6 +293,13 @@ function writeAll(file: Deno.FsFile, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length;) done += file.writeSync(bytes.subarray(done));
 }
 
+/** Creates `path` (it must not exist) with `bytes`, fsynced. */
+function writeFileSynced(path: string, bytes: Uint8Array): void {
+  using file = Deno.openSync(path, { write: true, createNew: true, mode: 0o644 });
+  writeAll(file, bytes);
+  file.syncSync();
+}
+
 function syncDir(dir: string): void {
   try {
     using d = Deno.openSync(dir, { read: true });
@@ -317,11 +318,7 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
   sweepTempFiles(target);
   const tmp = tempNameFor(target, Deno.pid, nonce());
   try {
-    {
-      using file = Deno.openSync(tmp, { write: true, createNew: true, mode: 0o644 });
-      writeAll(file, bytes);
-      file.syncSync();
-    }
+    writeFileSynced(tmp, bytes);
     Deno.renameSync(tmp, target);
   } catch (err) {
     try {
@@ -596,12 +593,6 @@ export function defaultKey(source: string, version: string | undefined): string 
   return name;
 }
 
-function writeFileSynced(path: string, bytes: Uint8Array): void {
-  using file = Deno.openSync(path, { write: true, createNew: true, mode: 0o644 });
-  writeAll(file, bytes);
-  file.syncSync();
-}
-
 /**
  * Copies an ELF vmlinux into `<root>/<key>/` with its sidecar and metadata.json, built in
  * a `.tmp-<key>-<nonce>-<pid>` directory and renamed into place (replacing an existing
@@ -609,9 +600,11 @@ function writeFileSynced(path: string, bytes: Uint8Array): void {
  */
 export function addEntry(root: string, source: string, key?: string): AddResult {
   if (key !== undefined) validateCacheKey(key);
-  let input;
+  let bytes, input;
   try {
-    input = readBtfInput(source);
+    // Read once: the whole image is copied in, its .BTF section becomes the sidecar.
+    bytes = readWholeFile(source);
+    input = extractBtf(memorySource(bytes), source);
   } catch (err) {
     if (err instanceof BtfError) throw new BtfError(`btf: open ${source}: ${err.message}`);
     throw err;
@@ -620,7 +613,6 @@ export function addEntry(root: string, source: string, key?: string): AddResult 
     throw new CacheError(`cache add: ${source} is raw BTF; a cache entry holds an ELF vmlinux`);
   }
   BtfTypes.build(input.bytes);
-  const bytes = Deno.readFileSync(source);
   const info = Deno.statSync(source);
   const version = findBannerVersion(bytes);
   const entryKey = key ?? defaultKey(source, version);

@@ -125,11 +125,6 @@ export function sidecarFreshness(f: SidecarFacts): "missing" | "stale" | "candid
   return f.sidecarMtime >= f.elfMtime ? "candidate" : "stale";
 }
 
-/** True when `bytes` starts with the little-endian BTF magic `9f eb`. */
-export function startsWithBtfMagic(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && bytes[0] === 0x9f && bytes[1] === 0xeb;
-}
-
 /** Name of a temporary file for `target` owned by process `pid` (same directory). */
 export function tempNameFor(target: string, pid: number, nonce: string): string {
   return joinPath(dirName(target), `.${baseName(target)}.tmp-${nonce}-${pid}`);

@@ -68,6 +68,11 @@ function withFile<T>(path: string, use: (src: ByteSource) => T): T {
   }
 }
 
+/** Reads the whole of `path`; I/O errors become `read file: <os error>`. */
+export function readWholeFile(path: string): Uint8Array {
+  return withFile(path, (src) => src.read(0, src.size));
+}
+
 /** Reads the BTF bytes of `path` (raw BTF as is, the `.BTF` section of an ELF). */
 export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8Array } {
   return withFile(path, (src) => extractBtf(src, path));
