@@ -5,7 +5,7 @@
  */
 import { BtfError, orNull } from "./errors.ts";
 import { Kind } from "./kinds.ts";
-import { type BtfTypes, isComposite } from "./table.ts";
+import { type BtfTypes, isComposite, memberBits } from "./table.ts";
 
 /** How many type-chain steps the resolvers follow before giving up (SPEC §3). */
 export const MAX_CHAIN_STEPS = 20;
@@ -109,7 +109,7 @@ export function memberOffset(types: BtfTypes, structId: number, field: string): 
       }
       const nameOff = words[w];
       const isField = nameOff !== 0 && types.nameEquals(nameOff, wanted);
-      const bits = kindFlag ? words[w + 2] & 0xffffff : words[w + 2];
+      const bits = memberBits(words[w + 2], kindFlag);
       if (bits % 8 !== 0) {
         if (isField && path.length === 1) throw nonByteAligned(field, bits);
         continue;
@@ -146,7 +146,7 @@ export function directMember(types: BtfTypes, structId: number, field: string): 
   const { words, at, count, kindFlag } = types.elements(structId);
   for (let i = 0, w = at; i < count; i++, w += 3) {
     if (words[w] === 0 || !types.nameEquals(words[w], wanted)) continue;
-    const bits = kindFlag ? words[w + 2] & 0xffffff : words[w + 2];
+    const bits = memberBits(words[w + 2], kindFlag);
     if (bits % 8 !== 0) throw nonByteAligned(field, bits);
     return { offset: bits / 8, type: words[w + 1] };
   }

@@ -451,8 +451,7 @@ export class BtfTypes {
 
   /** Bit offset of member `i` of struct/union `id`, honouring the kind_flag bitfield encoding. */
   memberBitOffset(id: number, i: number): number {
-    const raw = this.elemWord(id, i, 2);
-    return this.kindFlag(id) ? raw & 0xffffff : raw;
+    return memberBits(this.elemWord(id, i, 2), this.kindFlag(id));
   }
 
   /** Every type id with exactly this name, in type-id order (the base's first for split BTF). */
@@ -498,6 +497,14 @@ export class BtfTypes {
     }
     return counts;
   }
+}
+
+/**
+ * A member's bit offset from its offset word: with the struct's kind_flag set the low 24
+ * bits (the high 8 are the bitfield size), otherwise the whole word.
+ */
+export function memberBits(offsetWord: number, kindFlag: boolean): number {
+  return kindFlag ? offsetWord & 0xffffff : offsetWord;
 }
 
 /** True when `kind` is STRUCT or UNION (one representation: members plus size). */
