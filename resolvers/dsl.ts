@@ -33,30 +33,38 @@ export interface StructRef {
   resolve(types: BtfTypes): number;
 }
 
-/** find_struct results per table, so each struct name is looked up once per table. */
-const structIds = new WeakMap<BtfTypes, Map<string, number | BtfError>>();
+/**
+ * Memoizes `compute` per table and key: each (table, key) is computed once, and a BtfError
+ * it throws is remembered and thrown again.
+ */
+export function perTable<K, V>(
+  compute: (types: BtfTypes, key: K) => V,
+): (types: BtfTypes, key: K) => V {
+  const memo = new WeakMap<BtfTypes, Map<K, { value: V } | { error: BtfError }>>();
+  return (types, key) => {
+    let known = memo.get(types);
+    if (!known) memo.set(types, known = new Map());
+    let entry = known.get(key);
+    if (entry === undefined) {
+      try {
+        entry = { value: compute(types, key) };
+      } catch (err) {
+        if (!(err instanceof BtfError)) throw err;
+        entry = { error: err };
+      }
+      known.set(key, entry);
+    }
+    if ("error" in entry) throw entry.error;
+    return entry.value;
+  };
+}
+
+/** find_struct, once per table and name. */
+const structId = perTable(findStruct);
 
 /** find_struct by name (memoized per table, errors included). */
 export function named(name: string): StructRef {
-  return {
-    label: name,
-    resolve(types) {
-      let known = structIds.get(types);
-      if (!known) structIds.set(types, known = new Map());
-      let id = known.get(name);
-      if (id === undefined) {
-        try {
-          id = findStruct(types, name);
-        } catch (err) {
-          if (!(err instanceof BtfError)) throw err;
-          id = err;
-        }
-        known.set(name, id);
-      }
-      if (id instanceof BtfError) throw id;
-      return id;
-    },
-  };
+  return { label: name, resolve: (types) => structId(types, name) };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   member,
   named,
   optional,
+  perTable,
   type StructRef,
   sub,
   typeOf,
@@ -31,16 +32,12 @@ interface EventPath {
   statsStruct: number;
 }
 
-const eventPaths = new WeakMap<BtfTypes, EventPath>();
-
 /**
  * Path A (6.18+, and 6.17.y backports): scx_sched.pcpu → scx_sched_pcpu.event_stats.
  * Path B (6.16–6.17.0): scx_sched.event_stats_cpu points at the stats directly (offset 0).
  * Chosen by member presence, never by version.
  */
-function eventPath(types: BtfTypes): EventPath {
-  const known = eventPaths.get(types);
-  if (known) return known;
+function findEventPath(types: BtfTypes): EventPath {
   const sched = findStruct(types, "scx_sched");
   const pathA = orNull(() => {
     const pcpu = memberOffset(types, sched, "pcpu");
@@ -62,13 +59,15 @@ function eventPath(types: BtfTypes): EventPath {
     );
     return { percpuPtrOff: esc.offset, eventStatsOff: 0, statsStruct };
   })();
-  eventPaths.set(types, path);
   return path;
 }
 
+/** The event path, worked out once per table (every event field needs it). */
+const eventPath = perTable((types, _: "event") => findEventPath(types));
+
 const eventStats: StructRef = {
   label: "scx_event_stats",
-  resolve: (types) => eventPath(types).statsStruct,
+  resolve: (types) => eventPath(types, "event").statsStruct,
 };
 
 /** ev_foo_bar → member SCX_EV_FOO_BAR of the event stats struct (plus fallback names). */
@@ -78,8 +77,8 @@ function event(key: string, ...fallbacks: string[]): Field {
 
 /** kernel.event_offsets (ScxEventOffsets). */
 export const EVENT_OFFSETS = group(
-  custom("percpu_ptr_off", (types) => eventPath(types).percpuPtrOff),
-  custom("event_stats_off", (types) => eventPath(types).eventStatsOff),
+  custom("percpu_ptr_off", (types) => eventPath(types, "event").percpuPtrOff),
+  custom("event_stats_off", (types) => eventPath(types, "event").eventStatsOff),
   event("ev_select_cpu_fallback"),
   event("ev_dispatch_local_dsq_offline"),
   event("ev_dispatch_keep_last"),

@@ -4,12 +4,15 @@
  * fails, in that order (SPEC §4).
  * @module
  */
-import { custom, type Field, type Group, group, resolveGroup } from "./dsl.ts";
+import { custom, type Field, type Group, group, perTable, resolveGroup } from "./dsl.ts";
 import { RQ, SCX_RQ, SEE, TASK } from "./scx_walker.ts";
+
+/** Each walker sub-group resolved once per table (several fields come from one). */
+const subGroup = perTable((types, source: Group) => resolveGroup(types, source, "", {}));
 
 /** A field copied from a whole (required) walker sub-group. */
 function from(source: Group, key: string, field: string): Field {
-  return custom(key, (types) => resolveGroup(types, source, "", {})[field] as number);
+  return custom(key, (types) => subGroup(types, source)[field] as number);
 }
 
 /** The runnable_scan group. */
