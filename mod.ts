@@ -28,6 +28,13 @@ export {
   type StructOrFwd,
   structSize,
 } from "./btf/queries.ts";
+export {
+  type Enumerator,
+  enumerators,
+  type EnumValue,
+  enumValue,
+  enumValues,
+} from "./btf/enums.ts";
 export { loadBtf, type LoadedBtf } from "./load/file.ts";
 export {
   addEntry,
