@@ -17,8 +17,8 @@ Deno.test("cli: --help and --version exit 0; usage errors exit 2 with one line n
   const help = await runCli(["--help"]);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^ktstr-btf \d+\.\d+\.\d+: kernel struct offsets from BTF\n\nUsage:/);
-  assert.match(help.stdout, /\n  kernel +report each kernel's offset groups/);
-  assert.match(help.stdout, /\n  cache +list, add or clean/);
+  assert.match(help.stdout, /\n {2}kernel +report each kernel's offset groups/);
+  assert.match(help.stdout, /\n {2}cache +list, add or clean/);
   const version = await runCli(["-V"]);
   assert.equal(version.code, 0);
   assert.match(version.stdout, /^ktstr-btf \d+\.\d+\.\d+\n$/);
@@ -60,7 +60,7 @@ Deno.test("cli: each command has its own help with options, groups, paths, exit 
     assert.ok(kernel.stdout.includes(needle), needle);
   }
   assert.match(kernel.stdout, /\nExit codes: 0 every kernel loaded/);
-  assert.match(kernel.stdout, /\n  KTSTR_CACHE_DIR /);
+  assert.match(kernel.stdout, /\n {2}KTSTR_CACHE_DIR /);
   assert.equal((await runCli(["help", "kernel"])).stdout, kernel.stdout);
   assert.equal((await runCli(["kernel", "-h", "/nonexistent"])).stdout, kernel.stdout);
   const cache = await runCli(["cache", "--help"]);
