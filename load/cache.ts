@@ -596,9 +596,9 @@ export function defaultKey(source: string, version: string | undefined): string 
 /**
  * Copies an ELF vmlinux into `<root>/<key>/` with its sidecar and metadata.json, built in
  * a `.tmp-<key>-<nonce>-<pid>` directory and renamed into place (replacing an existing
- * entry atomically). Creates the root when needed.
+ * entry atomically, only when `replace` is set). Creates the root when needed.
  */
-export function addEntry(root: string, source: string, key?: string): AddResult {
+export function addEntry(root: string, source: string, key?: string, replace = false): AddResult {
   if (key !== undefined) validateCacheKey(key);
   let bytes, input;
   try {
@@ -616,6 +616,9 @@ export function addEntry(root: string, source: string, key?: string): AddResult 
   const info = Deno.statSync(source);
   const version = findBannerVersion(bytes);
   const entryKey = key ?? defaultKey(source, version);
+  if (!replace && exists(joinPath(root, entryKey))) {
+    throw new CacheError(`cache add: entry '${entryKey}' exists; pass --force to replace it`);
+  }
   try {
     Deno.mkdirSync(root, { recursive: true });
   } catch (err) {

@@ -55,3 +55,18 @@ export function kernelReport(source: SourceInfo, resolved: OffsetsReport): Kerne
     constants: CONSTANTS,
   };
 }
+
+/** The entry of a kernel that failed to load: its path and the one-line error. */
+export interface KernelError {
+  /** The report schema version. */
+  schema: KernelReport["schema"];
+  /** Where the input was. */
+  source: { path: string };
+  /** The one-line message (the same one standard error gets). */
+  error: string;
+}
+
+/** The JSON entry of a kernel that failed to load. */
+export function errorEntry(path: string, error: string): KernelError {
+  return { schema: 1, source: { path }, error };
+}
