@@ -258,7 +258,7 @@ async function loadAndResolve(
         ? await resolvePooled(pool, loaded.types, groups)
         : resolveOffsets(loaded.types, groups);
     }
-    return { report: kernelReport(sourceInfo(loaded, sidecar), resolved) };
+    return { report: kernelReport(sourceInfo(loaded, sidecar), resolved, loaded.types) };
   } catch (err) {
     if (err instanceof BtfError) return { path, error: err.message };
     return { path, error: `${path}: ${(err as Error).message}` };
