@@ -17,8 +17,13 @@ export interface Hole {
   after: number;
   /** Byte offset where it starts (from the outermost struct). */
   offset: number;
-  /** Its size in bits (a multiple of 8 unless a bitfield leaves part of a byte). */
+  /** Its size in bits. */
   bits: number;
+  /**
+   * True for the part of a bitfield's storage unit left unused (pahole's "bits hole"); the
+   * gap after the unit is a separate hole counted in bytes.
+   */
+  inUnit: boolean;
 }
 
 /** One member of a {@link Layout}. */
@@ -113,11 +118,17 @@ function layoutAt(
   const size = types.size(id);
   const rows: LayoutMember[] = [];
   const holes: Hole[] = [];
-  let end = base * 8;
+  let end = base * 8, unitEnd = end;
   for (const m of members(types, id)) {
     const at = base * 8 + m.bitOffset;
     if (kind === "struct" && at > end && rows.length > 0) {
-      holes.push({ after: rows.length - 1, offset: Math.floor(end / 8), bits: at - end });
+      const after = rows.length - 1;
+      if (unitEnd > end) {
+        const bits = Math.min(at, unitEnd) - end;
+        holes.push({ after, offset: Math.floor(end / 8), bits, inUnit: true });
+      }
+      const from = Math.max(end, unitEnd);
+      if (at > from) holes.push({ after, offset: from / 8, bits: at - from, inUnit: false });
     }
     const row: LayoutMember = {
       name: m.name,
@@ -132,14 +143,17 @@ function layoutAt(
     }
     const target = stripQualifiers(types, m.typeId);
     const key = `${row.offset}:${m.typeId}:${m.name}`;
-    if (
-      isComposite(types.kind(target)) && (m.name === "" || wanted.has(key)) && depth < MAX_DEPTH
-    ) {
+    // Anonymous members and members of an anonymous struct or union type are laid out in
+    // place (as pahole does), others only when `expand` asks.
+    const anonymous = m.name === "" ||
+      (isComposite(types.kind(m.typeId)) && types.nameOff(m.typeId) === 0);
+    if (isComposite(types.kind(target)) && (anonymous || wanted.has(key)) && depth < MAX_DEPTH) {
       row.expanded = layoutAt(types, target, row.offset, wanted, depth + 1);
     }
     rows.push(row);
     const memberEnd = m.bitSize > 0 ? at + m.bitSize : at + row.size * 8;
     end = Math.max(end, memberEnd);
+    unitEnd = m.bitSize > 0 ? (row.offset + row.size) * 8 : end;
   }
   const used = Math.ceil(end / 8) - base;
   return {

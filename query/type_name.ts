@@ -50,7 +50,7 @@ function declare(types: BtfTypes, id: number, decl: string, depth = 0): string {
       return declare(types, ref, wrap ? `(${inner})` : inner, depth + 1);
     }
     case Kind.ARRAY:
-      return declare(types, types.word(id, 3), `${decl}[${types.word(id, 5)}]`, depth + 1);
+      return declare(types, types.word(id, 3), `${decl}[${types.word(id, 5) || ""}]`, depth + 1);
     case Kind.FUNC_PROTO:
       return declare(types, ref, `${decl}(${params(types, id, depth)})`, depth + 1);
     case Kind.CONST:

@@ -12,7 +12,7 @@ const DECL_WIDTH = 48;
 function columns(m: LayoutMember): [string, string] {
   const name = m.name + (m.bitSize !== undefined ? `:${m.bitSize}` : "");
   // Arrays and function pointers: the declarator wraps the name (`u64 cpustat[10]`).
-  const array = /^(.*?)((?:\[\d+\])+)$/.exec(m.type);
+  const array = /^(.*?)((?:\[\d*\])+)$/.exec(m.type);
   if (array) return [array[1], name + array[2]];
   const fn = /^(.*?) \((\*+)\)(\(.*\))$/.exec(m.type);
   if (fn) return [fn[1], `(${fn[2]}${name})${fn[3]}`];
@@ -28,9 +28,14 @@ function position(m: LayoutMember): string {
   return `/* ${at} */`;
 }
 
+/** `1 byte`, `4 bytes` (pahole's wording). */
+export function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
 function holeLine(h: Hole, indent: string): string {
-  const size = h.bits % 8 === 0 ? `${h.bits / 8} bytes` : `${h.bits} bits`;
-  return `\n${indent}/* XXX ${size} hole, try to pack */\n`;
+  const size = h.inUnit ? plural(h.bits, "bit") : plural(h.bits / 8, "byte");
+  return `${indent}/* XXX ${size} hole, try to pack */`;
 }
 
 function bodyLines(layout: Layout, indent: string): string[] {
@@ -49,14 +54,16 @@ function bodyLines(layout: Layout, indent: string): string[] {
       const decl = `${type.padEnd(typeWidth)} ${name};`;
       lines.push(`${indent}${decl.padEnd(width)} ${position(m)}`);
     }
-    for (const h of layout.holes) if (h.after === i) lines.push(holeLine(h, indent));
+    const holes = layout.holes.filter((h) => h.after === i);
+    if (holes.length > 0) lines.push("", ...holes.map((h) => holeLine(h, indent)), "");
   });
   return lines;
 }
 
-/** Sum of the hole sizes in bytes (whole bytes only, as pahole counts them). */
-function holeBytes(layout: Layout): number {
-  return layout.holes.reduce((sum, h) => sum + Math.floor(h.bits / 8), 0);
+/** The byte holes (pahole counts bit holes apart) and the sum of their sizes. */
+function byteHoles(layout: Layout): [number, number] {
+  const bytes = layout.holes.filter((h) => !h.inUnit);
+  return [bytes.length, bytes.reduce((sum, h) => sum + h.bits / 8, 0)];
 }
 
 /**
@@ -66,8 +73,12 @@ function holeBytes(layout: Layout): number {
 export function renderLayout(layout: Layout): string {
   const head = `${layout.kind} ${layout.name || "{...}"} {`;
   const summary = [`size: ${layout.size}`, `members: ${layout.members.length}`];
-  if (layout.holes.length > 0) {
-    summary.push(`holes: ${layout.holes.length}`, `sum holes: ${holeBytes(layout)}`);
+  const [holes, sum] = byteHoles(layout);
+  if (holes > 0) summary.push(`holes: ${holes}`, `sum holes: ${sum}`);
+  const bitHoles = layout.holes.filter((h) => h.inUnit);
+  if (bitHoles.length > 0) {
+    summary.push(`bit holes: ${bitHoles.length}`);
+    summary.push(`sum bit holes: ${bitHoles.reduce((n, h) => n + h.bits, 0)} bits`);
   }
   if (layout.padding > 0) summary.push(`padding: ${layout.padding}`);
   return [
@@ -102,6 +113,7 @@ export function layoutJson(layout: Layout): unknown {
       after: layout.members[h.after].name,
       offset: h.offset,
       bits: h.bits,
+      in_unit: h.inUnit,
     })),
     padding: layout.padding,
   };
