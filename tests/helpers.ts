@@ -20,6 +20,8 @@ export const HOST_BTF = "/sys/kernel/btf/vmlinux";
 export const DEBIAN_VMLINUX = fixture(".cache/vmlinux-debian");
 /** The raw `.BTF` section of {@link DEBIAN_VMLINUX}. */
 export const DEBIAN_BTF = fixture(".cache/vmlinux-debian.btf");
+/** The raw `.BTF` of the real 7.3 (sched_ext) kernel fetched by tests/prepare.sh. */
+export const KERNEL_7_3_BTF = "/tmp/k73.btf";
 
 /** Runs a command and returns its stdout; throws with its stderr when it fails. */
 export function run(cmd: string, args: string[]): string {
