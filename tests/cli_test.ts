@@ -320,3 +320,40 @@ Deno.test("cli: option parsing accepts --name=value, -x value, repeats and --; r
     assert.throws(() => parseOptions([...args], specs), { message });
   }
 });
+
+Deno.test("bin/ktstr-btf: the launcher runs the CLI from PATH, through a symlink, and says what is missing", () => {
+  using dir = tempDir();
+  const launcher = fromFileUrl(new URL("../bin/ktstr-btf", import.meta.url));
+  Deno.mkdirSync(`${dir.path}/bin`);
+  Deno.symlinkSync(launcher, `${dir.path}/bin/ktstr-btf`);
+  const denoDir = Deno.execPath().replace(/\/[^/]+$/, "");
+  const run = (env: Record<string, string>, args: string[]) => {
+    const out = new Deno.Command("ktstr-btf", {
+      args,
+      env,
+      clearEnv: true,
+      stdout: "piped",
+      stderr: "piped",
+    })
+      .outputSync();
+    const dec = new TextDecoder();
+    return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+  };
+  const path = `${dir.path}/bin:${denoDir}:/usr/bin:/bin`;
+  const version = run({ PATH: path, HOME: dir.path }, ["--version"]);
+  assert.equal(version.code, 0, version.stderr);
+  assert.match(version.stdout, /^ktstr-btf \d+\.\d+\.\d+\n$/);
+  const idr = run({ PATH: path, HOME: dir.path }, ["kernel", HOST_BTF, "--group", "idr"]);
+  assert.equal(idr.code, 0, idr.stderr);
+  assert.ok(idr.stdout.startsWith(`${HOST_BTF}\n`));
+  // A copy of the launcher outside any checkout, with no Deno anywhere: one clear line.
+  Deno.mkdirSync(`${dir.path}/lone/bin`, { recursive: true });
+  Deno.copyFileSync(launcher, `${dir.path}/lone/bin/ktstr-btf`);
+  Deno.chmodSync(`${dir.path}/lone/bin/ktstr-btf`, 0o755);
+  const none = run({ PATH: `${dir.path}/lone/bin:/usr/bin:/bin` }, ["--version"]);
+  assert.equal(none.code, 1);
+  assert.equal(
+    none.stderr,
+    `ktstr-btf: deno not found; run 'npm install --no-save deno@2.9.6' in ${dir.path}/lone\n`,
+  );
+});

@@ -25,3 +25,5 @@ self.onmessage = (event: MessageEvent<ShareRequest>) => {
   }
   self.postMessage({ kind: "done", job });
 };
+
+self.postMessage({ kind: "ready" });

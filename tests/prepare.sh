@@ -19,4 +19,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# Node 22 (from npm) runs the pure core in tests/node_core_test.ts.
+node22=$here/testdata/.cache/node22
+if [ ! -x "$node22/node_modules/.bin/node" ]; then
+  mkdir -p "$node22"
+  npm install --prefix "$node22" --no-save --no-package-lock --no-audit --no-fund \
+    --loglevel=error node@22 >/dev/null
+fi
 bash "$here/testdata/fetch-debian-vmlinux.sh" "$here/testdata/.cache" >/dev/null
