@@ -18,12 +18,14 @@ import { KERNEL_COMMAND } from "./cli/kernel.ts";
 import { CACHE_COMMAND } from "./cli/cache.ts";
 import { STRUCT_COMMAND } from "./cli/struct.ts";
 import { OFFSET_COMMAND } from "./cli/offset.ts";
+import { DIFF_COMMAND } from "./cli/diff.ts";
 
 /** Every command, in help order. */
 export const COMMANDS: readonly Command[] = [
   KERNEL_COMMAND,
   STRUCT_COMMAND,
   OFFSET_COMMAND,
+  DIFF_COMMAND,
   CACHE_COMMAND,
 ] as Command[];
 
