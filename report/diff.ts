@@ -21,7 +21,9 @@ function value(v: number | null): string {
 
 function changeLine(c: Change, width: number): string {
   const head = `  ${c.class.padEnd(8)} ${c.path.padEnd(width)}`;
-  if (c.what === "group") return `${head} missing: ${c.reason}`;
+  if (c.what === "group") {
+    return `${head} ${c.class === "added" ? "was" : "now"} missing: ${c.reason}`;
+  }
   const sizes = c.size ? `  size ${value(c.size[0])} → ${value(c.size[1])}` : "";
   const label = c.what === "struct" ? "size " : "";
   const via = c.via ? `  (${c.via})` : "";
