@@ -19,12 +19,14 @@ import { CACHE_COMMAND } from "./cli/cache.ts";
 import { STRUCT_COMMAND } from "./cli/struct.ts";
 import { OFFSET_COMMAND } from "./cli/offset.ts";
 import { DIFF_COMMAND } from "./cli/diff.ts";
+import { ENUM_COMMAND } from "./cli/enum.ts";
 
 /** Every command, in help order. */
 export const COMMANDS: readonly Command[] = [
   KERNEL_COMMAND,
   STRUCT_COMMAND,
   OFFSET_COMMAND,
+  ENUM_COMMAND,
   DIFF_COMMAND,
   CACHE_COMMAND,
 ] as Command[];

@@ -2,7 +2,10 @@
  * The `struct` command: the layout of each named struct or union, as pahole prints it.
  * @module
  */
-import { BtfError } from "../btf/errors.ts";
+import { BtfError, orNull } from "../btf/errors.ts";
+import { findMember } from "../btf/queries.ts";
+import type { BtfTypes } from "../btf/table.ts";
+import { compositeOf } from "../query/members.ts";
 import { type Layout, structLayout, structsNamed } from "../query/layout.ts";
 import { layoutJson, renderLayout } from "../report/layout.ts";
 import { command, ENVIRONMENT_HELP } from "./command.ts";
@@ -27,6 +30,10 @@ failed to load, 2 usage error.
 ${ENVIRONMENT_HELP}
 `;
 
+function hasMember(types: BtfTypes, id: number, name: string): boolean {
+  return orNull(() => findMember(types, compositeOf(types, id), name)) !== null;
+}
+
 /** The `struct` command. */
 export const STRUCT_COMMAND = command({
   name: "struct",
@@ -39,16 +46,24 @@ export const STRUCT_COMMAND = command({
     if (!kernel) return 1;
     const layouts: Layout[] = [];
     const missing: Record<string, string> = {};
+    const expand = v.expand ?? [], used = new Set<string>();
     for (const name of names) {
       try {
         for (const id of structsNamed(kernel.types, name)) {
-          layouts.push(structLayout(kernel.types, id, v.expand ?? []));
+          // An --expand path applies to each NAME that has its first member.
+          const mine = expand.filter((p) => hasMember(kernel.types, id, p.split(".")[0]));
+          for (const p of mine) used.add(p);
+          layouts.push(structLayout(kernel.types, id, mine));
         }
       } catch (err) {
         if (!(err instanceof BtfError)) throw err;
         missing[name] = err.message;
         io.err(`ktstr-btf: ${kernel.source.path}: ${err.message}\n`);
       }
+    }
+    for (const p of expand.filter((p) => !used.has(p))) {
+      missing[`--expand ${p}`] = `btf: no NAME has a member '${p.split(".")[0]}'`;
+      io.err(`ktstr-btf: ${kernel.source.path}: --expand ${p}: ${missing[`--expand ${p}`]}\n`);
     }
     if (v.json) {
       const json = { source: kernel.source, structs: layouts.map(layoutJson), missing };

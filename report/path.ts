@@ -4,22 +4,24 @@
  */
 import type { PathHop, ResolvedPath } from "../query/path.ts";
 
-function hopLines(h: PathHop): string[] {
+function hopLines(h: PathHop, indent: string): string[] {
   const bits = h.bitSize > 0 ? `  bitfield :${h.bitSize}` : "";
   return [
-    `  ${h.expr}`,
-    `    offset ${h.offset} (0x${h.offset.toString(16)})  size ${h.size}  ${h.type}${bits}`,
-    `    via ${h.chain.length > 0 ? h.chain.join(" > ") : h.base}`,
+    `${indent}offset ${h.offset} (0x${h.offset.toString(16)})  size ${h.size}  ${h.type}${bits}`,
+    `${indent}via ${h.chain.length > 0 ? h.chain.join(" > ") : h.base}`,
   ];
 }
 
 /**
- * One resolved path: its expression, then for each hop (one per base struct, `->` starts
- * the next) the offset in decimal and hex, the size, the C type, and the `struct.member`
- * chain it went through.
+ * One resolved path: its expression, its offset in decimal and hex, size, C type, and the
+ * `struct.member` chain it went through; with `->`, those of each hop (one per base struct)
+ * under the part of the path it resolved.
  */
 export function renderPath(expr: string, path: ResolvedPath): string {
-  return [expr, ...path.hops.flatMap(hopLines), ""].join("\n");
+  const body = path.hops.length === 1
+    ? hopLines(path, "  ")
+    : path.hops.flatMap((h) => [`  ${h.expr}`, ...hopLines(h, "    ")]);
+  return [expr, ...body, ""].join("\n");
 }
 
 function hopJson(h: PathHop) {
