@@ -105,6 +105,11 @@ export interface FoundMember {
  * member_offset's walk, returning what it found: `field` in struct/union `structId`,
  * searching anonymous struct/union members (through qualifiers and typedefs, never
  * pointers) on the way. `memberOffset` is its offset.
+ *
+ * ```ts
+ * const curr = findMember(types, findStruct(types, "rq"), "curr");
+ * // { offset: 2720, type: <struct task_struct *>, bitSize: 0, anon: [<the anonymous union>] }
+ * ```
  */
 export function findMember(types: BtfTypes, structId: number, field: string): FoundMember {
   const wanted = utf8(field);
@@ -212,6 +217,10 @@ export function datasecVarOffset(types: BtfTypes, section: string, varName: stri
 /**
  * The type behind CONST, VOLATILE, TYPEDEF, RESTRICT and TYPE_TAG (at most 20 steps; the
  * last one reached when the chain is longer).
+ *
+ * ```ts
+ * typeKind(types, stripQualifiers(types, findMember(types, rq, "__lock").type)); // "struct" (raw_spinlock_t)
+ * ```
  */
 export function stripQualifiers(types: BtfTypes, typeId: number): number {
   let id = typeId;

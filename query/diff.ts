@@ -4,8 +4,8 @@
  * resized, and carries the `struct.member` it was read from when that is known.
  * @module
  */
-import type { GroupValue, MissingMap } from "../resolvers/dsl.ts";
-import type { GroupName } from "../resolvers/names.ts";
+import type { GroupValue } from "../resolvers/dsl.ts";
+import type { OffsetsReport } from "../resolvers/names.ts";
 import { GROUP_PATHS, valueAt } from "../resolvers/paths.ts";
 import type { Layout } from "./layout.ts";
 
@@ -38,9 +38,9 @@ export interface Change {
 /** The part of a kernel report that diff reads. */
 export interface ReportView {
   /** Group name → group value (`null` when missing). */
-  offsets: Partial<Record<GroupName, GroupValue | null>>;
+  offsets: OffsetsReport["offsets"];
   /** Missing path → message chain. */
-  missing: MissingMap;
+  missing: OffsetsReport["missing"];
   /** Leaf path → `struct.member` it was read from, when the report records it. */
   via?: Record<string, string>;
 }

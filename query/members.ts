@@ -28,6 +28,10 @@ export interface Member {
 /**
  * The struct or union that `id` names, through typedefs and qualifiers; else
  * `btf: type id <id> (<KIND>) is not a struct or union`.
+ *
+ * ```ts
+ * types.name(compositeOf(types, types.byName("raw_spinlock_t")[0])); // "raw_spinlock"
+ * ```
  */
 export function compositeOf(types: BtfTypes, id: number): number {
   const target = stripQualifiers(types, id);
