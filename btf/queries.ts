@@ -85,8 +85,8 @@ function nonByteAligned(field: string, bits: number): BtfError {
   return new BtfError(`btf: field '${field}' has non-byte-aligned offset (${bits} bits)`);
 }
 
-function notFound(field: string): BtfError {
-  return new BtfError(`btf: field '${field}' not found in struct`);
+function notFound(types: BtfTypes, structId: number, field: string): BtfError {
+  return new BtfError(`btf: struct '${types.name(structId)}' has no member '${field}'`);
 }
 
 /** A member found by name the way member_offset searches (SPEC §3). */
@@ -151,7 +151,7 @@ export function findMember(types: BtfTypes, structId: number, field: string): Fo
     path.pop();
     return false;
   };
-  if (!walk(structId, 0) || found === null) throw notFound(field);
+  if (!walk(structId, 0) || found === null) throw notFound(types, structId, field);
   return found;
 }
 
@@ -173,7 +173,7 @@ export function directMember(types: BtfTypes, structId: number, field: string): 
     if (bits % 8 !== 0) throw nonByteAligned(field, bits);
     return { offset: bits / 8, type: words[w + 1] };
   }
-  throw notFound(field);
+  throw notFound(types, structId, field);
 }
 
 /**

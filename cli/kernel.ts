@@ -275,7 +275,8 @@ async function loadAndResolve(
         ? await resolvePooled(pool, loaded.types, groups)
         : resolveOffsets(loaded.types, groups);
     }
-    return { types: loaded.types, report: kernelReport(sourceInfo(loaded, sidecar), resolved) };
+    const report = kernelReport(sourceInfo(loaded, sidecar), resolved, loaded.types);
+    return { types: loaded.types, report };
   } catch (err) {
     if (err instanceof BtfError) return { path, error: err.message };
     return { path, error: `${path}: ${(err as Error).message}` };

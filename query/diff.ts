@@ -6,6 +6,7 @@
  */
 import type { GroupValue } from "../resolvers/dsl.ts";
 import type { OffsetsReport } from "../resolvers/names.ts";
+import { FIELDS, sourceAt } from "../resolvers/fields.ts";
 import { GROUP_PATHS, valueAt } from "../resolvers/paths.ts";
 import type { Layout } from "./layout.ts";
 
@@ -72,8 +73,9 @@ function present(report: ReportView, group: string): boolean {
  * side only is one `added` or `removed` change (with the reason it is missing) and its
  * fields are not listed; a field of a group present on both sides whose value differs is
  * `moved` (`resized` for a size), one that became `null` is `removed`, one that became a
- * value is `added`. `provenance` names each leaf's `struct.member` (a report's own `via`
- * takes precedence: it records fallbacks actually used).
+ * value is `added` (so is a key of a name → offset map). `provenance` names each leaf's
+ * `struct.member` from the report's `via` (the fallback actually used) and the group
+ * declarations ({@link declaredProvenance}).
  *
  * ```ts
  * diffReports(reportOf(era71), reportOf(k73), provenanceOf)
@@ -83,7 +85,10 @@ function present(report: ReportView, group: string): boolean {
 export function diffReports(
   a: ReportView,
   b: ReportView,
-  provenance: (path: string) => Provenance | undefined = () => undefined,
+  provenance: (
+    path: string,
+    via?: Readonly<Record<string, string>>,
+  ) => Provenance | undefined = declaredProvenance,
 ): Change[] {
   const changes: Change[] = [];
   const groups = GROUP_PATHS.filter((g) =>
@@ -109,10 +114,11 @@ export function diffReports(
   for (const [name, v] of Object.entries(b.offsets)) if (v) leaves(v, name, vb);
   const paths = [...va.keys(), ...[...vb.keys()].filter((k) => !va.has(k))];
   for (const path of paths) {
-    if (!va.has(path) || !vb.has(path)) continue; // its group is missing on one side
-    const from = va.get(path)!, to = vb.get(path)!;
+    // A leaf of a group missing on one side is covered by the group's change.
+    if (skipped.some((s) => path.startsWith(`${s}.`))) continue;
+    const from = va.get(path) ?? null, to = vb.get(path) ?? null;
     if (from === to) continue;
-    const known = provenance(path);
+    const known = provenance(path, to === null ? a.via : b.via);
     const cls: ChangeClass = from === null
       ? "added"
       : to === null
@@ -120,10 +126,23 @@ export function diffReports(
       : known?.size
       ? "resized"
       : "moved";
-    const via = (to === null ? a.via?.[path] : b.via?.[path]) ?? known?.via;
+    const via = known?.via;
     changes.push({ class: cls, what: "field", path, from, to, ...(via ? { via } : {}) });
   }
   return changes;
+}
+
+/**
+ * Where a leaf is read, from the group declarations (`resolvers/fields.ts`): the report's
+ * `via` entry when a fallback was used, else the declared `struct.member` or `sizeof struct`.
+ */
+export function declaredProvenance(
+  path: string,
+  via: Readonly<Record<string, string>> = {},
+): Provenance | undefined {
+  const source = sourceAt(path, via);
+  if (source === "") return undefined;
+  return { via: source, size: FIELDS.find((f) => f.path === path)?.type === "size" };
 }
 
 function reasonOf(report: ReportView, group: string): string {

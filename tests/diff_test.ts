@@ -6,10 +6,10 @@
 import assert from "node:assert/strict";
 import { findStruct } from "../btf/queries.ts";
 import { loadBtf } from "../load/file.ts";
-import { type Change, diffLayouts, diffReports } from "../query/diff.ts";
+import { type Change, declaredProvenance, diffLayouts, diffReports } from "../query/diff.ts";
 import { structLayout } from "../query/layout.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
-import { fixture, KERNEL_7_3_BTF, runCli } from "./helpers.ts";
+import { DEBIAN_73_BTF, fixture, runCli } from "./helpers.ts";
 
 function oracle(era: string): Record<string, number> {
   return JSON.parse(Deno.readTextFileSync(fixture(`${era}.offsets.json`)));
@@ -60,7 +60,7 @@ Deno.test("diffReports: a group missing on one side is one change with its reaso
       path: "kernel.watchdog_offsets",
       from: null,
       to: null,
-      reason: "btf: field 'watchdog_timeout' not found in struct",
+      reason: "btf: struct 'scx_sched' has no member 'watchdog_timeout'",
     },
     {
       class: "added",
@@ -75,18 +75,17 @@ Deno.test("diffReports: a group missing on one side is one change with its reaso
   assert.deepEqual(diffReports(same, report(fixture("era_7_1.btf"))), []);
 });
 
-Deno.test("diffReports: provenance names the struct.member; sizes are resized; via wins", () => {
-  const a = { offsets: { idr: { idr_next: 20, xa_node_shift: 0 } }, missing: {} };
+Deno.test("diffReports: provenance from the declarations; sizes are resized; via wins", () => {
+  const a = {
+    offsets: { idr: { idr_next: 20 }, numa_stats: { zone_size: 1664 } },
+    missing: {},
+  };
   const b = {
-    offsets: { idr: { idr_next: 24, xa_node_shift: 8 } },
+    offsets: { idr: { idr_next: 24 }, numa_stats: { zone_size: 1856 } },
     missing: {},
     via: { "idr.idr_next": "idr.idr_next_v2" },
   };
-  const provenance = (path: string) =>
-    path === "idr.xa_node_shift"
-      ? { via: "sizeof xa_node", size: true }
-      : { via: "idr.idr_next", size: false };
-  assert.deepEqual(diffReports(a, b, provenance), [
+  assert.deepEqual(diffReports(a, b), [
     {
       class: "moved",
       what: "field",
@@ -98,11 +97,29 @@ Deno.test("diffReports: provenance names the struct.member; sizes are resized; v
     {
       class: "resized",
       what: "field",
-      path: "idr.xa_node_shift",
-      from: 0,
-      to: 8,
-      via: "sizeof xa_node",
+      path: "numa_stats.zone_size",
+      from: 1664,
+      to: 1856,
+      via: "sizeof zone",
     },
+  ]);
+  assert.deepEqual(declaredProvenance("scx_walker.scx_rq.runnable_list"), {
+    via: "scx_rq.runnable_list",
+    size: false,
+  });
+  assert.deepEqual(
+    declaredProvenance("kernel.event_offsets.counters.SCX_EV_SUB_RESCUE"),
+    { via: "scx_event_stats.SCX_EV_SUB_RESCUE", size: false },
+  );
+  assert.equal(declaredProvenance("no.such.path"), undefined);
+  // A key of a name → offset map present on one side only is added or removed.
+  const c = {
+    offsets: { kernel: { event_offsets: { counters: { SCX_EV_A: 0, SCX_EV_B: 8 } } } },
+    missing: {},
+  };
+  const d = { offsets: { kernel: { event_offsets: { counters: { SCX_EV_A: 0 } } } }, missing: {} };
+  assert.deepEqual(diffReports(c, d).map((x) => [x.class, x.path, x.from, x.to]), [
+    ["removed", "kernel.event_offsets.counters.SCX_EV_B", 8, null],
   ]);
 });
 
@@ -128,7 +145,7 @@ Deno.test("diff: the 7.1 fixture against the real 7.3 kernel (scx_rq.runnable_li
   const { code, stdout } = await runCli([
     "diff",
     fixture("era_7_1.btf"),
-    KERNEL_7_3_BTF,
+    DEBIAN_73_BTF,
     "--struct",
     "scx_rq",
     "--json",
@@ -150,12 +167,30 @@ Deno.test("diff: the 7.1 fixture against the real 7.3 kernel (scx_rq.runnable_li
     from: 136,
     to: null,
   });
-  assert.deepEqual(byPath.get("kernel.rq_scx"), {
+  // The group leaves carry the struct.member they read.
+  assert.deepEqual(byPath.get("scx_walker.scx_rq.runnable_list"), {
     class: "moved",
     what: "field",
-    path: "kernel.rq_scx",
-    from: 2272,
-    to: 2552,
+    path: "scx_walker.scx_rq.runnable_list",
+    from: 104,
+    to: 400,
+    via: "scx_rq.runnable_list",
+  });
+  assert.deepEqual(byPath.get("scx_walker.scx_rq.ops_qseq"), {
+    class: "removed",
+    what: "field",
+    path: "scx_walker.scx_rq.ops_qseq",
+    from: 136,
+    to: null,
+    via: "scx_rq.ops_qseq",
+  });
+  assert.deepEqual(byPath.get("numa_stats.zone_size"), {
+    class: "resized",
+    what: "field",
+    path: "numa_stats.zone_size",
+    from: 1664,
+    to: 1856,
+    via: "sizeof zone",
   });
 });
 
@@ -174,9 +209,9 @@ Deno.test("diff CLI: exit 0 identical, 1 differ, 2 error; human lines", async ()
   ]);
   assert.equal(differ.code, 1);
   const lines = differ.stdout.split("\n");
-  assert.ok(lines.includes("  116 changes"), differ.stdout.slice(-200));
+  assert.ok(lines.includes("  130 changes"), differ.stdout.slice(-200));
   assert.ok(lines.includes("  identical"));
-  assert.match(differ.stdout, /^ {2}moved {4}kernel\.rq_clock +3088 → 3536$/m);
+  assert.match(differ.stdout, /^ {2}moved {4}kernel\.rq_clock +3088 → 3536 {2}\(rq\.clock\)$/m);
   assert.match(
     differ.stdout,
     /^ {2}added {4}scx_walker\.sched_pnode +was missing: btf: type 'scx_sched_pnode' not found$/m,

@@ -12,7 +12,7 @@ import { loadBtf } from "../load/file.ts";
 import { type Layout, structLayout, structsNamed } from "../query/layout.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
 import { plural } from "../report/layout.ts";
-import { fixture, HOST_BTF, KERNEL_7_3_BTF, run } from "./helpers.ts";
+import { DEBIAN_73_BTF, fixture, HOST_BTF, run } from "./helpers.ts";
 import { Kind } from "../btf/kinds.ts";
 
 /**
@@ -111,13 +111,13 @@ Deno.test("struct: host BTF layouts of every struct the groups read equal pahole
 });
 
 Deno.test("struct: 7.3 kernel layouts of every struct the groups read equal pahole's", () => {
-  assert.ok(existsSync(KERNEL_7_3_BTF), `${KERNEL_7_3_BTF} missing: run tests/prepare.sh`);
-  const { structs, rows } = compareWithPahole(KERNEL_7_3_BTF, 50);
+  assert.ok(existsSync(DEBIAN_73_BTF), `${DEBIAN_73_BTF} missing: run tests/prepare.sh`);
+  const { structs, rows } = compareWithPahole(DEBIAN_73_BTF, 50);
   assert.ok(rows > 1000, `${structs} structs, ${rows} rows`);
 });
 
 Deno.test("struct: every struct of the shapes and era fixtures equals pahole's layout", () => {
-  for (const name of ["shapes.btf", "era_7_1.btf", "era_6_12.btf"]) {
+  for (const name of ["shapes.btf", "era_7_3.btf", "era_7_1.btf", "era_6_12.btf"]) {
     const path = fixture(name);
     const { types } = loadBtf(path);
     const structs: string[] = [];

@@ -3,7 +3,7 @@
  * codes, on the fixtures and the real 7.3 kernel.
  */
 import assert from "node:assert/strict";
-import { fixture, KERNEL_7_3_BTF, runCli, spawnCli, tempDir } from "./helpers.ts";
+import { DEBIAN_73_BTF, fixture, runCli, spawnCli, tempDir } from "./helpers.ts";
 
 const SCX_DISPATCH_Q = `struct scx_dispatch_q {
 \traw_spinlock_t             lock;                 /*     0     4 */
@@ -27,7 +27,7 @@ const SCX_DISPATCH_Q = `struct scx_dispatch_q {
 `;
 
 Deno.test("struct: scx_dispatch_q on 7.3 is pahole's layout, line for line", async () => {
-  const { code, stdout, stderr } = await runCli(["struct", "-k", KERNEL_7_3_BTF, "scx_dispatch_q"]);
+  const { code, stdout, stderr } = await runCli(["struct", "-k", DEBIAN_73_BTF, "scx_dispatch_q"]);
   assert.equal(stderr, "");
   assert.equal(code, 0);
   const [idLine, ...rest] = stdout.split("\n");
@@ -125,7 +125,7 @@ Deno.test("offset: the four example paths on the real 7.3 kernel (values from pa
   const { code, stdout } = await runCli([
     "offset",
     "-k",
-    KERNEL_7_3_BTF,
+    DEBIAN_73_BTF,
     "rq.scx.local_dsq.nr",
     "task_struct.se.avg.util_avg",
     "kernel_cpustat.cpustat[5]",
@@ -171,11 +171,11 @@ Deno.test("offset --json: hops and chain; an unresolved path exits 1 and names i
     stderr,
     `ktstr-btf: ${
       fixture("shapes.btf")
-    }: btf: resolve nest.nope: btf: field 'nope' not found in struct\n`,
+    }: btf: resolve nest.nope: btf: struct 'nest' has no member 'nope'\n`,
   );
   const json = JSON.parse(stdout);
   assert.deepEqual(json.missing, {
-    "nest.nope": "btf: resolve nest.nope: btf: field 'nope' not found in struct",
+    "nest.nope": "btf: resolve nest.nope: btf: struct 'nest' has no member 'nope'",
   });
   const [p] = json.paths;
   assert.deepEqual(

@@ -203,7 +203,7 @@ Deno.test("resolvePath errors: one line naming the path and the defect", () => {
       "only_union.ou_a",
       "btf: resolve only_union.ou_a: btf: 'only_union' exists but is not a struct",
     ],
-    ["nest.nope", "btf: resolve nest.nope: btf: field 'nope' not found in struct"],
+    ["nest.nope", "btf: resolve nest.nope: btf: struct 'nest' has no member 'nope'"],
     [
       "nest.misaligned_b",
       "btf: resolve nest.misaligned_b: btf: field 'misaligned_b' has non-byte-aligned offset (67 bits)",
@@ -291,7 +291,7 @@ Deno.test("structLayout: holes, bit holes, padding, anonymous members in place, 
   );
   throwsBtf(
     () => structLayout(shapes, findStruct(shapes, "chains"), ["nope"]),
-    "btf: field 'nope' not found in struct",
+    "btf: struct 'chains' has no member 'nope'",
   );
 });
 
