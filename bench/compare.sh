@@ -4,6 +4,8 @@
 #                                             vs  bpftool btf dump file /sys/kernel/btf/vmlinux
 #   2. one kernel inline (--jobs 0) vs with a pool (--jobs 1, --jobs 2)
 #   3. a batch of kernels inline (--jobs 0) vs with a pool (--jobs 2)
+#   4. struct rq (cold, host BTF) vs pahole -F btf -C rq
+#   5. diff of two raw kernels vs one kernel run over both
 # Needs hyperfine, pahole (dwarves) and bpftool; installs them from Debian when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,9 +33,12 @@ trap 'rm -rf "$tmp"' EXIT
 cp "$HOST" "$tmp/host.btf"
 BATCH="$HOST testdata/.cache/vmlinux-debian.btf testdata/.cache/vmlinux-debian $tmp/host.btf"
 CLI="$DENO run -A cli.ts kernel"
+CLI_BASE="$DENO run -A cli.ts"
+PAIR="$HOST testdata/.cache/vmlinux-debian.btf"
 # Warm Deno's module cache so every run below is a cold process with a warm disk cache.
 $CLI "$HOST" --json >/dev/null
-hyperfine -N --warmup 3 --runs "${RUNS:-30}" --export-json "$tmp/runs.json" \
+# -i: diff exits 1 when the kernels differ (as diff(1) does).
+hyperfine -N -i --warmup 3 --runs "${RUNS:-30}" --export-json "$tmp/runs.json" \
   -n cli "$CLI $HOST --json" \
   -n pahole "pahole -F btf -C $STRUCTS $HOST" \
   -n bpftool "bpftool btf dump file $HOST" \
@@ -41,5 +46,9 @@ hyperfine -N --warmup 3 --runs "${RUNS:-30}" --export-json "$tmp/runs.json" \
   -n cli-jobs1 "$CLI $HOST --json --jobs 1" \
   -n cli-jobs2 "$CLI $HOST --json --jobs 2" \
   -n batch-jobs0 "$CLI $BATCH --json --jobs 0" \
-  -n batch-jobs2 "$CLI $BATCH --json --jobs 2" >/dev/null
+  -n batch-jobs2 "$CLI $BATCH --json --jobs 2" \
+  -n struct-rq "$CLI_BASE struct rq -k $HOST" \
+  -n pahole-rq "pahole -F btf -C rq $HOST" \
+  -n diff-pair "$CLI_BASE diff $PAIR" \
+  -n kernel-pair "$CLI $PAIR" >/dev/null
 "$DENO" run --allow-read bench/ratios.ts "$tmp/runs.json"
