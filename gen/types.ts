@@ -1,5 +1,5 @@
 /**
- * report/offsets_types.ts, generated from the group declarations: one TypeScript interface
+ * report/offsets_types.ts, generated from the group declarations: one TypeScript type
  * per group and sub-group, so a report's offsets are typed (`offsets.scx_walker?.rq?.curr`).
  * @module
  */
@@ -39,21 +39,22 @@ export function typesModule(): string {
     "",
   ];
   for (const g of FIELDS.filter((f) => f.type === "group")) {
-    out.push(`/** \`${g.path}\`. */`, `export interface ${interfaceName(g.path)} {`);
+    // Object types, not interfaces: they stay assignable to the untyped GroupValue tree.
+    out.push(`/** \`${g.path}\`. */`, `export type ${interfaceName(g.path)} = {`);
     for (const f of childrenOf(g.path)) {
       const doc = f.type === "group" ? `Sub-group \`${f.path}\`.` : `\`${f.source}\``;
       out.push(`  /** ${doc} */`, `  ${f.path.split(".").pop()}: ${tsType(f)};`);
     }
-    out.push("}", "");
+    out.push("};", "");
   }
   out.push(
     "/** Group name → group (`null` when missing); only the groups asked for are present. */",
-    "export interface Offsets {",
+    "export type Offsets = {",
     ...GROUP_NAMES.flatMap((n) => [
       `  /** Group \`${n}\`. */`,
       `  ${n}?: ${interfaceName(n)} | null;`,
     ]),
-    "}",
+    "};",
     "",
   );
   return out.join("\n");

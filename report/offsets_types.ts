@@ -6,7 +6,7 @@
  */
 
 /** `kernel`. */
-export interface KernelOffsets {
+export type KernelOffsets = {
   /** `rq.nr_running` */
   rq_nr_running: number;
   /** `rq.clock` */
@@ -33,10 +33,10 @@ export interface KernelOffsets {
   sched_domain_offsets: KernelSchedDomainOffsets | null;
   /** Sub-group `kernel.watchdog_offsets`. */
   watchdog_offsets: KernelWatchdogOffsets | null;
-}
+};
 
 /** `kernel.event_offsets`. */
-export interface KernelEventOffsets {
+export type KernelEventOffsets = {
   /** `scx_sched.pcpu` */
   percpu_ptr_off: number;
   /** `scx_sched_pcpu.event_stats` */
@@ -85,10 +85,10 @@ export interface KernelEventOffsets {
   ev_sub_rescue: number | null;
   /** `scx_event_stats.SCX_EV_*` */
   counters: Record<string, number>;
-}
+};
 
 /** `kernel.schedstat_offsets`. */
-export interface KernelSchedstatOffsets {
+export type KernelSchedstatOffsets = {
   /** `rq.rq_sched_info` */
   rq_sched_info: number;
   /** `sched_info.run_delay` */
@@ -105,10 +105,10 @@ export interface KernelSchedstatOffsets {
   rq_ttwu_count: number;
   /** `rq.ttwu_local` */
   rq_ttwu_local: number;
-}
+};
 
 /** `kernel.sched_domain_offsets`. */
-export interface KernelSchedDomainOffsets {
+export type KernelSchedDomainOffsets = {
   /** `rq.sd` */
   rq_sd: number;
   /** `sched_domain.parent` */
@@ -135,10 +135,10 @@ export interface KernelSchedDomainOffsets {
   sd_newidle_ratio: number | null;
   /** Sub-group `kernel.sched_domain_offsets.stats_offsets`. */
   stats_offsets: KernelSchedDomainOffsetsStatsOffsets | null;
-}
+};
 
 /** `kernel.sched_domain_offsets.stats_offsets`. */
-export interface KernelSchedDomainOffsetsStatsOffsets {
+export type KernelSchedDomainOffsetsStatsOffsets = {
   /** `sched_domain.lb_count` */
   sd_lb_count: number;
   /** `sched_domain.lb_failed` */
@@ -185,16 +185,16 @@ export interface KernelSchedDomainOffsetsStatsOffsets {
   sd_ttwu_move_affine: number;
   /** `sched_domain.ttwu_move_balance` */
   sd_ttwu_move_balance: number;
-}
+};
 
 /** `kernel.watchdog_offsets`. */
-export interface KernelWatchdogOffsets {
+export type KernelWatchdogOffsets = {
   /** `scx_sched.watchdog_timeout` */
   scx_sched_watchdog_timeout_off: number;
-}
+};
 
 /** `bpf_map`. */
-export interface BpfMapOffsets {
+export type BpfMapOffsets = {
   /** `bpf_map.name` */
   map_name: number;
   /** `bpf_map.map_type` */
@@ -241,10 +241,10 @@ export interface BpfMapOffsets {
   ringbuf_offsets: BpfMapRingbufOffsets | null;
   /** Sub-group `bpf_map.stackmap_offsets`. */
   stackmap_offsets: BpfMapStackmapOffsets | null;
-}
+};
 
 /** `bpf_map.htab_offsets`. */
-export interface BpfMapHtabOffsets {
+export type BpfMapHtabOffsets = {
   /** `bpf_htab.buckets` */
   htab_buckets: number;
   /** `bpf_htab.n_buckets` */
@@ -259,10 +259,10 @@ export interface BpfMapHtabOffsets {
   hlist_nulls_node_next: number;
   /** `sizeof htab_elem` */
   htab_elem_size_base: number;
-}
+};
 
 /** `bpf_map.task_storage_offsets`. */
-export interface BpfMapTaskStorageOffsets {
+export type BpfMapTaskStorageOffsets = {
   /** `bpf_local_storage_map.buckets` */
   smap_buckets: number;
   /** `bpf_local_storage_map.bucket_log` */
@@ -283,18 +283,18 @@ export interface BpfMapTaskStorageOffsets {
   sdata_data: number;
   /** `bpf_local_storage.owner` */
   ls_owner: number;
-}
+};
 
 /** `bpf_map.struct_ops_offsets`. */
-export interface BpfMapStructOpsOffsets {
+export type BpfMapStructOpsOffsets = {
   /** `bpf_struct_ops_map.kvalue` */
   kvalue: number;
   /** `bpf_struct_ops_value.data` */
   value_data: number;
-}
+};
 
 /** `bpf_map.ringbuf_offsets`. */
-export interface BpfMapRingbufOffsets {
+export type BpfMapRingbufOffsets = {
   /** `bpf_ringbuf_map.rb` */
   rbm_rb: number;
   /** `bpf_ringbuf.mask` */
@@ -305,10 +305,10 @@ export interface BpfMapRingbufOffsets {
   rb_producer_pos: number;
   /** `bpf_ringbuf.pending_pos` */
   rb_pending_pos: number;
-}
+};
 
 /** `bpf_map.stackmap_offsets`. */
-export interface BpfMapStackmapOffsets {
+export type BpfMapStackmapOffsets = {
   /** `bpf_stack_map.n_buckets` */
   smap_n_buckets: number;
   /** `bpf_stack_map.buckets` */
@@ -317,10 +317,10 @@ export interface BpfMapStackmapOffsets {
   smb_nr: number;
   /** `stack_map_bucket.data` */
   smb_data: number;
-}
+};
 
 /** `bpf_prog`. */
-export interface BpfProgOffsets {
+export type BpfProgOffsets = {
   /** `bpf_prog.type` */
   prog_type: number;
   /** `bpf_prog.aux` */
@@ -349,10 +349,10 @@ export interface BpfProgOffsets {
   stats_nsecs: number;
   /** `bpf_prog_stats.misses` */
   stats_misses: number;
-}
+};
 
 /** `idr`. */
-export interface IdrOffsets {
+export type IdrOffsets = {
   /** `xa_node.slots` */
   xa_node_slots: number;
   /** `xa_node.shift` */
@@ -361,10 +361,10 @@ export interface IdrOffsets {
   idr_xa_head: number;
   /** `idr.idr_next` */
   idr_next: number;
-}
+};
 
 /** `scx_walker`. */
-export interface ScxWalkerOffsets {
+export type ScxWalkerOffsets = {
   /** Sub-group `scx_walker.rq`. */
   rq: ScxWalkerRq | null;
   /** Sub-group `scx_walker.scx_rq`. */
@@ -387,18 +387,18 @@ export interface ScxWalkerOffsets {
   rht: ScxWalkerRht | null;
   /** `the failed sub-groups` */
   missing_groups: string[];
-}
+};
 
 /** `scx_walker.rq`. */
-export interface ScxWalkerRq {
+export type ScxWalkerRq = {
   /** `rq.scx` */
   scx: number;
   /** `rq.curr` */
   curr: number;
-}
+};
 
 /** `scx_walker.scx_rq`. */
-export interface ScxWalkerScxRq {
+export type ScxWalkerScxRq = {
   /** `scx_rq.local_dsq` */
   local_dsq: number;
   /** `scx_rq.runnable_list` */
@@ -417,20 +417,20 @@ export interface ScxWalkerScxRq {
   nr_immed: number | null;
   /** `scx_rq.clock` */
   clock: number | null;
-}
+};
 
 /** `scx_walker.task`. */
-export interface ScxWalkerTask {
+export type ScxWalkerTask = {
   /** `task_struct.comm` */
   comm: number;
   /** `task_struct.pid` */
   pid: number;
   /** `task_struct.scx` */
   scx: number;
-}
+};
 
 /** `scx_walker.see`. */
-export interface ScxWalkerSee {
+export type ScxWalkerSee = {
   /** `sched_ext_entity.runnable_node` */
   runnable_node: number;
   /** `sched_ext_entity.runnable_at` */
@@ -457,18 +457,18 @@ export interface ScxWalkerSee {
   tasks_node: number;
   /** `sched_ext_entity.ops_qseq` */
   ops_qseq: number | null;
-}
+};
 
 /** `scx_walker.dsq_lnode`. */
-export interface ScxWalkerDsqLnode {
+export type ScxWalkerDsqLnode = {
   /** `scx_dsq_list_node.node` */
   node: number;
   /** `scx_dsq_list_node.flags` */
   flags: number;
-}
+};
 
 /** `scx_walker.dsq`. */
-export interface ScxWalkerDsq {
+export type ScxWalkerDsq = {
   /** `scx_dispatch_q.list` */
   list: number;
   /** `scx_dispatch_q.nr` */
@@ -479,10 +479,10 @@ export interface ScxWalkerDsq {
   id: number;
   /** `scx_dispatch_q.hash_node` */
   hash_node: number;
-}
+};
 
 /** `scx_walker.sched`. */
-export interface ScxWalkerSched {
+export type ScxWalkerSched = {
   /** `scx_sched.dsq_hash` */
   dsq_hash: number;
   /** `scx_sched.pnode` */
@@ -495,22 +495,22 @@ export interface ScxWalkerSched {
   bypass_depth: number | null;
   /** `scx_sched.exit_kind` */
   exit_kind: number;
-}
+};
 
 /** `scx_walker.sched_pnode`. */
-export interface ScxWalkerSchedPnode {
+export type ScxWalkerSchedPnode = {
   /** `scx_sched_pnode.global_dsq` */
   global_dsq: number | null;
-}
+};
 
 /** `scx_walker.sched_pcpu`. */
-export interface ScxWalkerSchedPcpu {
+export type ScxWalkerSchedPcpu = {
   /** `scx_sched_pcpu.bypass_dsq` */
   bypass_dsq: number | null;
-}
+};
 
 /** `scx_walker.rht`. */
-export interface ScxWalkerRht {
+export type ScxWalkerRht = {
   /** `rhashtable.tbl` */
   tbl: number;
   /** `rhashtable.nelems` */
@@ -521,10 +521,10 @@ export interface ScxWalkerRht {
   bucket_table_buckets: number;
   /** `rhash_head.next` */
   rhash_head_next: number;
-}
+};
 
 /** `runnable_scan`. */
-export interface RunnableScanOffsets {
+export type RunnableScanOffsets = {
   /** `task_struct.scx` */
   task_struct_scx: number;
   /** `sched_ext_entity.tasks_node` */
@@ -539,10 +539,10 @@ export interface RunnableScanOffsets {
   rq_scx: number;
   /** `scx_rq.runnable_list` */
   scx_rq_runnable_list: number;
-}
+};
 
 /** `task_enrichment`. */
-export interface TaskEnrichmentOffsets {
+export type TaskEnrichmentOffsets = {
   /** `task_struct.comm` */
   task_struct_comm: number;
   /** `task_struct.pid` */
@@ -601,10 +601,10 @@ export interface TaskEnrichmentOffsets {
   upid_nr: number;
   /** `sizeof upid` */
   upid_size: number;
-}
+};
 
 /** `cpu_time`. */
-export interface CpuTimeOffsets {
+export type CpuTimeOffsets = {
   /** `kernel_cpustat.cpustat` */
   kernel_cpustat_cpustat: number;
   /** `kernel_stat.irqs_sum` */
@@ -613,30 +613,30 @@ export interface CpuTimeOffsets {
   kstat_softirqs: number;
   /** `tick_sched.iowait_sleeptime` */
   tick_sched_iowait_sleeptime: number | null;
-}
+};
 
 /** `numa_stats`. */
-export interface NumaStatsOffsets {
+export type NumaStatsOffsets = {
   /** `pglist_data.node_zones` */
   pglist_data_node_zones: number;
   /** `zone.vm_numa_event` */
   zone_vm_numa_event: number;
   /** `sizeof zone` */
   zone_size: number;
-}
+};
 
 /** `psi`. */
-export interface PsiOffsets {
+export type PsiOffsets = {
   /** `psi_group.total` */
   psi_group_total: number;
   /** `psi_group.avg` */
   psi_group_avg: number;
   /** `enum PSI_IRQ_FULL` */
   psi_irq_full_idx: number | null;
-}
+};
 
 /** `cgroup_walk`. */
-export interface CgroupWalkOffsets {
+export type CgroupWalkOffsets = {
   /** `cgroup.self` */
   cgroup_self: number;
   /** `cgroup.kn` */
@@ -653,10 +653,10 @@ export interface CgroupWalkOffsets {
   cgroup_root_cgrp: number;
   /** `kernfs_node.name` */
   kernfs_node_name: number;
-}
+};
 
 /** Group name → group (`null` when missing); only the groups asked for are present. */
-export interface Offsets {
+export type Offsets = {
   /** Group `kernel`. */
   kernel?: KernelOffsets | null;
   /** Group `bpf_map`. */
@@ -679,4 +679,4 @@ export interface Offsets {
   psi?: PsiOffsets | null;
   /** Group `cgroup_walk`. */
   cgroup_walk?: CgroupWalkOffsets | null;
-}
+};
