@@ -91,6 +91,7 @@ export { type EnumAnswer, type EnumDefinition, lookupEnum } from "./query/enum.t
 export {
   type Change,
   type ChangeClass,
+  declaredProvenance,
   diffLayouts,
   diffReports,
   type Provenance,
