@@ -56,13 +56,17 @@ export { GROUP_PATHS, valueAt } from "./resolvers/paths.ts";
 export {
   CONSTANTS,
   CPUTIME,
+  type KernelConstants,
+  kernelConstants,
   NUMA_EVENT,
   NUMA_EVENT_NAMES,
   PID_TYPE,
+  type ResolvedConstants,
   SOFTIRQ_NAMES,
 } from "./resolvers/constants.ts";
 
-// The report objects `--json` prints.
+// The report objects `--json` prints, typed per group (generated from the declarations).
+export type * from "./report/offsets_types.ts";
 export {
   errorEntry,
   type KernelError,
