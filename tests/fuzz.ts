@@ -628,7 +628,7 @@ export function exercise(
   const stats: QueryStats = { calls: 0, errors: 0 };
   let types: BtfTypes;
   try {
-    const input = extractBtf(memorySource(bytes), "fuzz");
+    const input = extractBtf(memorySource(bytes));
     types = BtfTypes.build(input.bytes, base);
   } catch (err) {
     if (err instanceof BtfError) return { built: false, stats };

@@ -20,3 +20,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 bash "$here/testdata/fetch-debian-vmlinux.sh" "$here/testdata/.cache" >/dev/null
+# Kernel images and modules for tests/image_test.ts (testdata/.cache; see each script).
+td="$here/testdata"
+bash "$td/fetch-debian-image.sh" debian-7.3 'linux-binary-7\.3\.4\+deb13-amd64' trixie-backports "$td/.cache"
+bash "$td/fetch-debian-image.sh" debian-6.1-cloud 'linux-image-6\.1\.0-[0-9]+-cloud-amd64-unsigned' bookworm "$td/.cache"
+bash "$td/repack-bzimage.sh" debian-7.3 "$td/.cache"
+bash "$td/fetch-debian-modules.sh" "$td/.cache"
