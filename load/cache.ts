@@ -604,18 +604,33 @@ export function defaultKey(source: string, version: string | undefined): string 
   return name;
 }
 
+/** An ELF vmlinux already extracted from a compressed image, and its `.BTF` section. */
+export interface ExtractedElf {
+  /** The whole ELF. */
+  elf: Uint8Array;
+  /** Its `.BTF` section. */
+  btf: Uint8Array;
+}
+
 /**
  * Copies an ELF vmlinux into `<root>/<key>/` with its sidecar and metadata.json, built in
  * a `.tmp-<key>-<nonce>-<pid>` directory and renamed into place (replacing an existing
- * entry atomically, only when `replace` is set). Creates the root when needed.
+ * entry atomically, only when `replace` is set). Creates the root when needed. With
+ * `extracted` (a compressed image's ELF), that ELF is the entry's `vmlinux`.
  */
-export function addEntry(root: string, source: string, key?: string, replace = false): AddResult {
+export function addEntry(
+  root: string,
+  source: string,
+  key?: string,
+  replace = false,
+  extracted?: ExtractedElf,
+): AddResult {
   if (key !== undefined) validateCacheKey(key);
   let bytes, input;
   try {
     // Read once: the whole image is copied in, its .BTF section becomes the sidecar.
-    bytes = readWholeFile(source);
-    input = extractBtf(memorySource(bytes));
+    bytes = extracted?.elf ?? readWholeFile(source);
+    input = extracted ? { format: "elf", bytes: extracted.btf } : extractBtf(memorySource(bytes));
   } catch (err) {
     if (err instanceof BtfError) throw new BtfError(`btf: open ${source}: ${err.message}`);
     throw err;

@@ -15,6 +15,8 @@ import { btfFromImage, type ImageBtf } from "../btf/image/image.ts";
 import { buildTypes } from "../btf/split.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import {
+  addEntry,
+  type AddResult,
   type CachedBtf,
   type CacheOptions,
   HOST_BTF_PATH,
@@ -93,9 +95,32 @@ export async function loadKernelCached(
 ): Promise<CachedBtf> {
   if (base === undefined && implicitBase(path) !== undefined) base = hostBtfMemo.get().types;
   if (!needsDecompression(path)) return loadBtfCached(path, opts, base);
-  return await loadBtfCachedWith(
+  const loaded = await loadBtfCachedWith(
     path,
     opts,
     (p) => p === path ? loadImage(p, base) : Promise.resolve(loadBtf(p, base)),
   );
+  return { ...loaded, path }; // a sidecar hit reports the image, not its sidecar
+}
+
+/**
+ * `cache add` for any kernel input: a compressed image is decompressed and its ELF becomes
+ * the entry's `vmlinux` (ktstr's layout and metadata.json unchanged); an ELF is copied as
+ * {@link addEntry} does.
+ */
+export async function addKernelEntry(
+  root: string,
+  source: string,
+  key?: string,
+  replace = false,
+): Promise<AddResult> {
+  if (!needsDecompression(source)) return addEntry(root, source, key, replace);
+  let image;
+  try {
+    image = await readImageBtf(source, true);
+  } catch (err) {
+    if (err instanceof BtfError) throw new BtfError(`btf: open ${source}: ${err.message}`);
+    throw err;
+  }
+  return addEntry(root, source, key, replace, { elf: image.elf!, btf: image.btf });
 }

@@ -49,26 +49,39 @@ export function sliceSource(src: ByteSource, offset: number, length: number): By
 }
 
 /**
+ * Compressions whose stream ends with a checksum of the data (gzip's CRC32, xz's check,
+ * zstd's content checksum, bzip2's stream CRC): an exact payload is decompressed to its end
+ * so the checksum is verified, because a corrupt block before `.BTF` can still leave an ELF
+ * that parses. lz4 (legacy frames) and lzma carry none: they stop at the section headers.
+ */
+const CHECKSUMMED = new Set<Compression>(["gzip", "xz", "zstd", "bzip2"]);
+
+/**
  * Decompresses `payload` as `compression` and returns the `.BTF` section of the ELF inside
- * (and the whole ELF with `keepAll`). Stops decompressing once the ELF's section headers
- * are in. Throws BtfError `<compression> payload: ...` for a corrupt or truncated payload,
- * one that holds no ELF, or an ELF without `.BTF`.
+ * (and the whole ELF with `keepAll`). `exact` says the payload is the whole stream (a
+ * bzImage's payload, a compressed file): then a checksummed stream is verified to its end,
+ * and any decoder error is an error. Otherwise (a magic found by scanning, trailing bytes
+ * unknown) decompression stops once the ELF's section headers are in. Throws BtfError
+ * `<compression> payload: ...` for a corrupt or truncated payload, one that holds no ELF, or
+ * an ELF without `.BTF`.
  */
 export async function btfFromPayload(
   payload: ByteSource,
   compression: Compression,
+  exact: boolean,
   keepAll = false,
 ): Promise<CollectedElf> {
   const codec = await codecFor(compression);
+  const verify = exact && CHECKSUMMED.has(compression);
   const attempt = async (all: boolean) => {
     const collector = new ElfBtfCollector(all);
     let failure: unknown;
     try {
-      await codec(payload, (chunk) => collector.push(chunk));
+      await codec(payload, (chunk) => collector.push(chunk) || verify);
     } catch (err) {
       failure = err;
     }
-    if (failure !== undefined && !collector.complete) {
+    if (failure !== undefined && (verify || !collector.complete)) {
       throw new BtfError(
         `corrupt or truncated after ${collector.received} decompressed bytes (${reason(failure)})`,
       );

@@ -56,18 +56,18 @@ export async function btfFromImage(src: ByteSource, keepAll = false): Promise<Im
     // (xz, lzma) refuse data after their stream's end.
     const length = compression === "gzip" ? boot.length : Math.max(0, boot.length - 4);
     const payload = sliceSource(src, boot.offset, length);
-    return { compression, ...await btfFromPayload(payload, compression, keepAll) };
+    return { compression, ...await btfFromPayload(payload, compression, true, keepAll) };
   }
   const leading = compressionAt(head);
   if (leading !== null) {
-    return { compression: leading, ...await btfFromPayload(src, leading, keepAll) };
+    return { compression: leading, ...await btfFromPayload(src, leading, true, keepAll) };
   }
   if (src.size > MAX_SCAN) return null;
   const candidates = magicCandidates(src.read(0, src.size));
   for (const { compression, offset } of candidates) {
     try {
       const payload = sliceSource(src, offset, src.size - offset);
-      return { compression, ...await btfFromPayload(payload, compression, keepAll) };
+      return { compression, ...await btfFromPayload(payload, compression, false, keepAll) };
     } catch (err) {
       // Like extract-vmlinux: a hit that does not decompress to a vmlinux is not the payload.
       if (!(err instanceof BtfError)) throw err;
