@@ -23,6 +23,8 @@ ratio("cli", "bpftool", "");
 ratio("cli-jobs1", "cli-jobs0", "pool for one kernel, target ≤ 1.2");
 ratio("cli-jobs2", "cli-jobs0", "pool for one kernel, target ≤ 1.2");
 ratio("batch-jobs2", "batch-jobs0", "4 kernels, target ≤ 0.77 (1.3× faster)");
+ratio("struct-rq", "pahole-rq", "struct rq cold, target ≤ 0.7");
+ratio("diff-pair", "kernel-pair", "diff of two raw kernels, target ≤ 1.3");
 const over = (a: string, b: string[], note: string) =>
   console.log(
     `  ${`${a} / (${b.join(" + ")})`.padEnd(26)} ${

@@ -186,12 +186,17 @@ function poolOptions(): PoolOptions {
   };
 }
 
-/** One input's outcome: its report, or the one-line error that stopped it. */
-type Outcome = { report: KernelReport } | { path: string; error: string };
-
-/** Runs `kernel` over `paths`; returns the exit code. */
-export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo): Promise<number> {
-  const groups = selectGroups(opts);
+/**
+ * Loads each of `paths` (default the running kernel; cache keys, `--base`, sidecars, the
+ * pool) and resolves `groups` of each, in input order: what `kernel` does before printing,
+ * shared by every command that reads kernels.
+ */
+export async function loadKernels(
+  paths: string[],
+  opts: LoadOptions,
+  groups: GroupName[],
+  io: CliIo,
+): Promise<Outcome[]> {
   const cache: CacheOptions = {
     warn: (m) => io.err(`ktstr-btf: warning: ${m}\n`),
     ...opts.cache,
@@ -221,6 +226,18 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
   } finally {
     pool?.close();
   }
+  return outcomes;
+}
+
+/** One input's outcome: its table and report, or the one-line error that stopped it. */
+export type Outcome = { types: BtfTypes; report: KernelReport } | { path: string; error: string };
+
+/** How {@link loadKernels} loads: the loading options of {@link KernelOptions}. */
+export type LoadOptions = Pick<KernelOptions, "base" | "jobs" | "cache">;
+
+/** Runs `kernel` over `paths`; returns the exit code. */
+export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo): Promise<number> {
+  const outcomes = await loadKernels(paths, opts, selectGroups(opts), io);
   const reports = outcomes.flatMap((o) => "report" in o ? [o.report] : []);
   for (const o of outcomes) if ("error" in o) io.err(`ktstr-btf: ${o.error}\n`);
   if (opts.json) {
@@ -263,7 +280,8 @@ async function loadAndResolve(
         ? await resolvePooled(pool, loaded.types, groups)
         : resolveOffsets(loaded.types, groups);
     }
-    return { report: kernelReport(sourceInfo(loaded, sidecar), resolved) };
+    const report = kernelReport(sourceInfo(loaded, sidecar), resolved, loaded.types);
+    return { types: loaded.types, report };
   } catch (err) {
     if (err instanceof BtfError) return { path, error: err.message };
     return { path, error: `${path}: ${(err as Error).message}` };

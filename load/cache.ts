@@ -227,15 +227,18 @@ export async function loadBtfCachedWith<T extends { format: InputFormat; types: 
 export class BtfMemo {
   #value: LoadedBtf | undefined;
   #loads = 0;
+  readonly #load: () => LoadedBtf;
 
   /** Memoizes `load`. */
-  constructor(private readonly load: () => LoadedBtf) {}
+  constructor(load: () => LoadedBtf) {
+    this.#load = load;
+  }
 
   /** The loaded value, loading it on the first call (or after a failure). */
   get(): LoadedBtf {
     if (this.#value) return this.#value;
     this.#loads++;
-    const value = this.load();
+    const value = this.#load();
     this.#value = value;
     return value;
   }

@@ -3,18 +3,15 @@
 # compressors, the way the kernel's build does (payload, then its 4-byte little-endian size
 # for all but gzip), and patches payload_length in the setup header:
 #
-#   repack-bzimage.sh NAME [OUTDIR]   (needs OUTDIR/NAME.vmlinuz and NAME.vmlinux)
-#     OUTDIR/NAME-<c>.vmlinuz  for c in gzip xz lzma bzip2 lzo lz4
+#   repack-bzimage.sh VMLINUZ VMLINUX PREFIX   (VMLINUX: VMLINUZ's payload, decompressed)
+#     PREFIX-<c>.vmlinuz  for c in gzip xz lzma bzip2 lzo lz4
 #
 # System tools only (gzip, xz, bzip2, lzop, lz4). Fast presets: the decoder, not the ratio,
 # is under test. Idempotent; outputs stay in testdata/.cache (never committed).
 set -euo pipefail
-name=$1
-here=$(cd "$(dirname "$0")" && pwd)
-out=${2:-$here/.cache}
-image=$out/$name.vmlinuz vmlinux=$out/$name.vmlinux
-[ -s "$image" ] && [ -s "$vmlinux" ] || { echo "repack-bzimage: run fetch-debian-image.sh $name first" >&2; exit 1; }
-exec 9>"$out/.repack-$name.lock"
+image=$1 vmlinux=$2 prefix=$3
+[ -s "$image" ] && [ -s "$vmlinux" ] || { echo "repack-bzimage: $image or $vmlinux is missing" >&2; exit 1; }
+exec 9>"$prefix.repack.lock"
 flock 9
 le() { od -An -tu"$3" -j "$2" -N"$3" "$1" | tr -d ' '; }
 le32() { printf "\\x$(printf %02x $(($1 & 255)))\\x$(printf %02x $(($1 >> 8 & 255)))\\x$(printf %02x $(($1 >> 16 & 255)))\\x$(printf %02x $(($1 >> 24 & 255)))"; }
@@ -24,7 +21,7 @@ poff=$(((setup + 1) * 512 + $(le "$image" 584 4)))
 plen=$(le "$image" 588 4)
 size=$(stat -c %s "$vmlinux")
 for c in gzip xz lzma bzip2 lzo lz4; do
-  dest=$out/$name-$c.vmlinuz
+  dest=$prefix-$c.vmlinuz
   [ -s "$dest" ] && continue
   case $c in
     gzip) cmd="gzip -1 -n -c" ;;

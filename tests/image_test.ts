@@ -32,7 +32,7 @@ const cache = (name: string) => {
 };
 
 const REPACKED = ["gzip", "xz", "lzma", "bzip2", "lz4"] as const;
-const raw73 = () => loadBtf(cache("debian-7.3.btf"));
+const raw73 = () => loadBtf(cache("vmlinux-7.3.4+deb13-amd64.btf"));
 
 async function rejects(fn: () => Promise<unknown>): Promise<string> {
   try {
@@ -105,7 +105,7 @@ Deno.test("image: the collector finds .BTF in any chunking, keeps the ELF on req
 });
 
 Deno.test("image: Debian 7.3 vmlinuz (zstd) gives the raw .BTF's bytes and offsets", async () => {
-  const loaded = await loadImage(cache("debian-7.3.vmlinuz"));
+  const loaded = await loadImage(cache("vmlinuz-7.3.4+deb13-amd64"));
   assert.equal(loaded.format, "image");
   sameTable(loaded.types, raw73().types);
 });
@@ -132,7 +132,7 @@ Deno.test("image: lzo is a clear error naming the compression", async () => {
 Deno.test("image: corrupt and truncated payloads are one line naming the file and compression", async () => {
   using dir = tempDir();
   for (const c of [...REPACKED, "zstd"]) {
-    const src = cache(c === "zstd" ? "debian-7.3.vmlinuz" : `debian-7.3-${c}.vmlinuz`);
+    const src = cache(c === "zstd" ? "vmlinuz-7.3.4+deb13-amd64" : `debian-7.3-${c}.vmlinuz`);
     const bytes = Deno.readFileSync(src);
     const boot = bootPayload(bytes)!;
     const corrupt = bytes.slice();
@@ -203,7 +203,7 @@ Deno.test("modules: no base, the wrong base, a base for non-split BTF are errors
   );
   const notSplit = (p: string) =>
     `btf: open ${p}: not split BTF (its strings start with the empty string), but a base was given: --base is only for a module's split BTF`;
-  const vmlinux = cache("debian-7.3.btf");
+  const vmlinux = cache("vmlinux-7.3.4+deb13-amd64.btf");
   assert.throws(
     () => loadBtf(vmlinux, raw73().types),
     (e) => (e as Error).message === notSplit(vmlinux),
@@ -211,8 +211,8 @@ Deno.test("modules: no base, the wrong base, a base for non-split BTF are errors
   const era = fixture("era_7_1.btf");
   assert.throws(() => loadBtf(era, raw73().types), (e) => (e as Error).message === notSplit(era));
   assert.equal(
-    await rejects(() => loadImage(cache("debian-7.3.vmlinuz"), raw73().types)),
-    notSplit(cache("debian-7.3.vmlinuz")),
+    await rejects(() => loadImage(cache("vmlinuz-7.3.4+deb13-amd64"), raw73().types)),
+    notSplit(cache("vmlinuz-7.3.4+deb13-amd64")),
   );
 });
 
@@ -238,9 +238,9 @@ Deno.test("stdin: '-' and /dev/stdin from a pipe read raw BTF, ELF and vmlinuz",
   const expected = JSON.stringify(resolveOffsets(raw73().types).offsets);
   for (
     const [file, name, format] of [
-      [cache("debian-7.3.btf"), "-", "raw"],
-      [cache("debian-7.3.vmlinux"), "/dev/stdin", "elf"],
-      [cache("debian-7.3.vmlinuz"), "-", "image"],
+      [cache("vmlinux-7.3.4+deb13-amd64.btf"), "-", "raw"],
+      [cache("vmlinux-7.3.4+deb13-amd64"), "/dev/stdin", "elf"],
+      [cache("vmlinuz-7.3.4+deb13-amd64"), "-", "image"],
     ]
   ) {
     const r = pipeCli(file, ["kernel", name, "--json"]);
@@ -258,16 +258,19 @@ Deno.test("cache: a vmlinuz inside the root gets a sidecar; cache add stores its
   const root = `${dir.path}/root`;
   Deno.mkdirSync(`${root}/img`, { recursive: true });
   const image = `${root}/img/vmlinuz`;
-  Deno.copyFileSync(cache("debian-7.3.vmlinuz"), image);
+  Deno.copyFileSync(cache("vmlinuz-7.3.4+deb13-amd64"), image);
   const opts = { root, warn: (m: string) => assert.fail(m) };
   const first = await loadKernelCached(image, opts);
   assert.deepEqual([first.sidecar, first.format, first.path], ["written", "image", image]);
-  assert.deepEqual(Deno.readFileSync(`${image}.btf`), Deno.readFileSync(cache("debian-7.3.btf")));
+  assert.deepEqual(
+    Deno.readFileSync(`${image}.btf`),
+    Deno.readFileSync(cache("vmlinux-7.3.4+deb13-amd64.btf")),
+  );
   const second = await loadKernelCached(image, opts);
   assert.deepEqual([second.sidecar, second.format, second.path], ["hit", "image", image]);
   sameTable(second.types, raw73().types);
 
-  const added = await addKernelEntry(root, cache("debian-7.3.vmlinuz"));
+  const added = await addKernelEntry(root, cache("vmlinuz-7.3.4+deb13-amd64"));
   assert.deepEqual(added, {
     key: "7.3.4+deb13-amd64",
     path: `${root}/7.3.4+deb13-amd64/vmlinux`,
@@ -276,10 +279,13 @@ Deno.test("cache: a vmlinuz inside the root gets a sidecar; cache add stores its
   });
   const elf = Deno.readFileSync(added.path);
   // The ELF proper: the payload up to its section header table (the relocs after it dropped).
-  assert.deepEqual(elf, Deno.readFileSync(cache("debian-7.3.vmlinux")).subarray(0, elf.length));
+  assert.deepEqual(
+    elf,
+    Deno.readFileSync(cache("vmlinux-7.3.4+deb13-amd64")).subarray(0, elf.length),
+  );
   assert.deepEqual(
     extractBtf(memorySource(elf)).bytes,
-    Deno.readFileSync(cache("debian-7.3.btf")),
+    Deno.readFileSync(cache("vmlinux-7.3.4+deb13-amd64.btf")),
   );
   const meta = JSON.parse(Deno.readTextFileSync(`${root}/7.3.4+deb13-amd64/metadata.json`));
   assert.deepEqual([meta.version, meta.image_name, meta.has_vmlinux], [
