@@ -9,10 +9,10 @@ import type { LoadedBtf } from "../load/file.ts";
 import {
   type CacheOptions,
   isHostBtf,
-  loadBtfCached,
   loadBtfCachedWith,
   resolveKernelInput,
 } from "../load/cache.ts";
+import { implicitBase, loadKernelCached, needsDecompression } from "../load/image.ts";
 import { renderHuman } from "../report/human.ts";
 import {
   errorEntry,
@@ -211,7 +211,9 @@ export async function loadKernels(
   const pool = jobs > 0 ? WorkerPool.start(jobs, poolOptions()) : undefined;
   let outcomes: Outcome[];
   try {
-    const base = opts.base === undefined ? undefined : loadBtfCached(opts.base, cache).types;
+    const base = opts.base === undefined
+      ? undefined
+      : (await loadKernelCached(opts.base, cache)).types;
     // Several kernels: the loads made in this turn go to the pool as one shared job.
     const load = pool && inputs.length > 1 ? batchedLoader(pool, groups, base) : undefined;
     outcomes = await Promise.all(
@@ -274,14 +276,17 @@ async function loadAndResolve(
 ): Promise<Outcome> {
   try {
     let loaded: LoadedBtf, resolved: OffsetsReport, sidecar: SidecarStatus;
-    if (load && !(base === undefined && isHostBtf(path))) {
+    // Decompression and implicit bases stay on this thread (the workers read files only).
+    const inline = (base === undefined && isHostBtf(path)) || needsDecompression(path) ||
+      implicitBase(path) !== undefined;
+    if (load && !inline) {
       // Parsed by the pool: from the fresh sidecar when there is one, else from the file.
       const pooled = await loadBtfCachedWith(path, cache, load);
       loaded = { path, format: pooled.format, types: pooled.types };
       resolved = pooled.report;
       sidecar = pooled.sidecar;
     } else {
-      ({ sidecar, ...loaded } = loadBtfCached(path, cache, base));
+      ({ sidecar, ...loaded } = await loadKernelCached(path, cache, base));
       resolved = pool
         ? await resolvePooled(pool, loaded.types, groups)
         : resolveOffsets(loaded.types, groups);
