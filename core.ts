@@ -95,6 +95,7 @@ export { type EnumAnswer, type EnumDefinition, lookupEnum } from "./query/enum.t
 export {
   type Change,
   type ChangeClass,
+  declaredProvenance,
   diffLayouts,
   diffReports,
   type Provenance,

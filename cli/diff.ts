@@ -58,9 +58,7 @@ export const DIFF_COMMAND = command({
     if (failed.length > 0) {
       for (const o of failed) if ("error" in o) io.err(`ktstr-btf: ${o.error}\n`);
       if (v.json) {
-        const entries = outcomes.map((o) =>
-          "error" in o ? errorEntry(o.path, o.error) : o.report.source
-        );
+        const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : o.source);
         io.out(JSON.stringify({ kernels: entries }, null, 2) + "\n");
       }
       return EXIT_TROUBLE;
@@ -70,14 +68,14 @@ export const DIFF_COMMAND = command({
     const diffs: KernelDiff[] = [];
     for (let i = 1; i < kernels.length; i++) {
       const a = kernels[i - 1], b = kernels[i];
-      const changes = diffReports(a.report, b.report);
+      const changes = diffReports(a.resolved, b.resolved);
       for (const name of structs) {
         changes.push(...diffLayouts(name, layoutOf(a.types, name), layoutOf(b.types, name)));
       }
-      diffs.push({ from: a.report.source.path, to: b.report.source.path, changes });
+      diffs.push({ from: a.source.path, to: b.source.path, changes });
     }
     if (v.json) {
-      const kernelSources = kernels.map((k) => k.report.source);
+      const kernelSources = kernels.map((k) => k.source);
       io.out(
         JSON.stringify({ kernels: kernelSources, diffs: diffs.map(diffJson) }, null, 2) + "\n",
       );

@@ -229,8 +229,19 @@ export async function loadKernels(
   return outcomes;
 }
 
-/** One input's outcome: its table and report, or the one-line error that stopped it. */
-export type Outcome = { types: BtfTypes; report: KernelReport } | { path: string; error: string };
+/**
+ * One input's outcome: its table, where it came from and its resolved groups (the report is
+ * assembled by {@link reportOf} only where needed: it reads the constants too), or the
+ * one-line error that stopped it.
+ */
+export type Outcome =
+  | { types: BtfTypes; source: SourceInfo; resolved: OffsetsReport }
+  | { path: string; error: string };
+
+/** The kernel report of a loaded outcome. */
+export function reportOf(o: { types: BtfTypes; source: SourceInfo; resolved: OffsetsReport }) {
+  return kernelReport(o.source, o.resolved, o.types);
+}
 
 /** How {@link loadKernels} loads: the loading options of {@link KernelOptions}. */
 export type LoadOptions = Pick<KernelOptions, "base" | "jobs" | "cache">;
@@ -238,10 +249,10 @@ export type LoadOptions = Pick<KernelOptions, "base" | "jobs" | "cache">;
 /** Runs `kernel` over `paths`; returns the exit code. */
 export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo): Promise<number> {
   const outcomes = await loadKernels(paths, opts, selectGroups(opts), io);
-  const reports = outcomes.flatMap((o) => "report" in o ? [o.report] : []);
+  const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : reportOf(o));
+  const reports = entries.filter((e): e is KernelReport => !("error" in e));
   for (const o of outcomes) if ("error" in o) io.err(`ktstr-btf: ${o.error}\n`);
   if (opts.json) {
-    const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : o.report);
     io.out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2) + "\n");
   } else if (reports.length > 0) {
     io.out(reports.map((r) => renderHuman(r, io.color)).join("\n"));
@@ -280,8 +291,7 @@ async function loadAndResolve(
         ? await resolvePooled(pool, loaded.types, groups)
         : resolveOffsets(loaded.types, groups);
     }
-    const report = kernelReport(sourceInfo(loaded, sidecar), resolved, loaded.types);
-    return { types: loaded.types, report };
+    return { types: loaded.types, source: sourceInfo(loaded, sidecar), resolved };
   } catch (err) {
     if (err instanceof BtfError) return { path, error: err.message };
     return { path, error: `${path}: ${(err as Error).message}` };

@@ -48,5 +48,5 @@ export async function loadOne(
     io.err(`ktstr-btf: ${outcome.error}\n`);
     return null;
   }
-  return { types: outcome.types, source: outcome.report.source };
+  return { types: outcome.types, source: outcome.source };
 }

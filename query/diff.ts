@@ -135,6 +135,11 @@ export function diffReports(
 /**
  * Where a leaf is read, from the group declarations (`resolvers/fields.ts`): the report's
  * `via` entry when a fallback was used, else the declared `struct.member` or `sizeof struct`.
+ *
+ * ```ts
+ * declaredProvenance("scx_walker.scx_rq.runnable_list"); // { via: "scx_rq.runnable_list", size: false }
+ * declaredProvenance("numa_stats.zone_size"); // { via: "sizeof zone", size: true }
+ * ```
  */
 export function declaredProvenance(
   path: string,

@@ -14,6 +14,10 @@ const pointerSizes = new WeakMap<BtfTypes, number>();
 /**
  * The size of a pointer in this BTF. BTF records none, so (as libbpf does) it is the size
  * of `long` when the BTF has it, else 8.
+ *
+ * ```ts
+ * pointerSize(loadBtf("/sys/kernel/btf/vmlinux").types); // 8 on x86-64
+ * ```
  */
 export function pointerSize(types: BtfTypes): number {
   let size = pointerSizes.get(types);

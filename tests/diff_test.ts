@@ -227,3 +227,12 @@ Deno.test("diff CLI: exit 0 identical, 1 differ, 2 error; human lines", async ()
     "ktstr-btf: diff needs two kernels, A and B; see 'ktstr-btf diff --help'\n",
   );
 });
+
+Deno.test("diff: the pool (--jobs 2) gives the same answer as inline loading", async () => {
+  const args = ["diff", fixture("era_6_12.btf"), fixture("era_7_1.btf"), fixture("era_7_3.btf")];
+  const inline = await runCli([...args, "--jobs", "0", "--json", "--struct", "rq"]);
+  const pooled = await runCli([...args, "--jobs", "2", "--json", "--struct", "rq"]);
+  assert.equal(inline.code, 1);
+  assert.deepEqual(pooled, inline);
+  assert.equal(JSON.parse(inline.stdout).diffs.length, 2);
+});

@@ -3,7 +3,7 @@
  * codes, on the fixtures and the real 7.3 kernel.
  */
 import assert from "node:assert/strict";
-import { DEBIAN_73_BTF, fixture, runCli, spawnCli, tempDir } from "./helpers.ts";
+import { DEBIAN_73_BTF, DEBIAN_73_VMLINUX, fixture, runCli, spawnCli, tempDir } from "./helpers.ts";
 
 const SCX_DISPATCH_Q = `struct scx_dispatch_q {
 \traw_spinlock_t             lock;                 /*     0     4 */
@@ -284,4 +284,15 @@ Deno.test("query commands read a cache key like kernel does", async () => {
   const help = spawnCli(["struct", "--help"]);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^Usage: ktstr-btf struct NAME\.\.\. \[options\]/);
+});
+
+Deno.test("struct reads an ELF vmlinux exactly as its raw .BTF", async () => {
+  const raw = await runCli(["struct", "-k", DEBIAN_73_BTF, "scx_rq", "--json"]);
+  const elf = await runCli(["struct", "-k", DEBIAN_73_VMLINUX, "scx_rq", "--json"]);
+  assert.equal(raw.code, 0);
+  assert.equal(elf.code, 0);
+  const strip = (out: string) => JSON.parse(out).structs;
+  assert.deepEqual(strip(elf.stdout), strip(raw.stdout));
+  assert.equal(JSON.parse(elf.stdout).source.format, "elf");
+  assert.equal(strip(raw.stdout)[0].size, 672);
 });
