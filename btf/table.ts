@@ -7,8 +7,8 @@
  * so the parse runs near memory speed even in a cold process. Layout (32-bit words):
  *   meta[20] | record shapes per kind [256] | error details [3] | pad |
  *   raw BTF bytes (placed so the type section is 4-byte aligned) | record word index per
- *   type | enumerators as the parse lists them | name hash per type | buckets[n+1] |
- *   (hash, id) pairs | enumerator buckets | (hash, id, element) triples
+ *   type | name hash per type | buckets[n+1] | (hash, id) pairs | enumerator buckets |
+ *   (hash, id, element) triples
  *
  * The name index is a hash table in compressed-row form: named types are counted per bucket,
  * prefix-summed and filled in id order, so a lookup returns matches in type-id order and no
@@ -48,12 +48,6 @@ const textDecoder = new TextDecoder();
 /** WebAssembly pages (64 KiB) that hold `words` 32-bit words. */
 function pagesFor(words: number): number {
   return Math.max(1, Math.ceil((words * 4) / 65536));
-}
-
-/** Grows `memory` (if needed) so that it holds `words` 32-bit words. */
-function growTo(memory: WebAssembly.Memory, words: number): void {
-  const more = pagesFor(words) - memory.buffer.byteLength / 65536;
-  if (more > 0) memory.grow(more);
 }
 
 function nextPow2(n: number): number {
@@ -144,9 +138,6 @@ interface Decoder {
     nameLimit: number,
     shapesWord: number,
     errWord: number,
-    strByte: number,
-    strBase: number,
-    scratchWord: number,
   ): number;
   sorted_from(offsetsWord: number, count: number, strByte: number, strBase: number): number;
   build_index(
@@ -161,11 +152,16 @@ interface Decoder {
     firstId: number,
   ): void;
   build_enum_index(
-    scratchWord: number,
-    n: number,
+    typeWord: number,
+    endWord: number,
+    shapesWord: number,
+    strByte: number,
+    strBase: number,
+    nameLimit: number,
     bucketsWord: number,
     mask: number,
     entriesWord: number,
+    scratchWord: number,
     firstId: number,
   ): void;
 }
@@ -190,8 +186,6 @@ function parseError(code: number, id: number, detail: number): BtfError {
       return new BtfError(`btf: type id ${id} has unknown kind ${detail}`);
     case -3:
       return new BtfError(`btf: type id ${id} has name offset ${detail} past the strings`);
-    case -5:
-      return new BtfError("btf: out of memory for the enumerator index");
     default:
       return new BtfError(
         `btf: type id ${id} (${kindName(detail)}) runs past the end of the type section`,
@@ -296,8 +290,6 @@ export class BtfTypes {
     new Int32Array(memory.buffer, shapesWord * 4, 256).set([...fixed, ...perElem]);
     const wasm = decoder(memory);
     const typeWord = (btfByte + hdr.typeStart) / 4;
-    // Enumerators are listed by the parse right after the record offsets; the indexes follow.
-    const scratchWord = indexWord;
     const count = wasm.parse(
       typeWord,
       typeWord + hdr.typeLen / 4,
@@ -305,19 +297,15 @@ export class BtfTypes {
       strBase + hdr.strLen,
       shapesWord,
       errWord,
-      strByte,
-      strBase,
-      scratchWord,
     );
     if (count < 0) throw parseError(count, firstId + u32[errWord], u32[errWord + 1]);
-    const enumerators = u32[errWord + 2];
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
     let index = [0, 0, 0];
-    let indexEnd = scratchWord + 3 * enumerators;
+    let indexEnd = indexWord;
     if (firstNamed < 0) {
-      const hashesWord = indexEnd, mask = nextPow2(Math.max(1, count >> 1)) - 1;
+      const hashesWord = indexWord, mask = nextPow2(Math.max(1, count >> 1)) - 1;
       const bucketsWord = hashesWord + count, entriesWord = bucketsWord + mask + 2;
-      growTo(memory, entriesWord + 2 * count);
+      memory.grow(pagesFor(entriesWord + 2 * count) - pages);
       u32 = new Uint32Array(memory.buffer);
       if (base) {
         // Names of a split BTF that live in the base's strings are hashed here, over the
@@ -343,11 +331,27 @@ export class BtfTypes {
       index = [bucketsWord, mask, entriesWord];
       indexEnd = entriesWord + 2 * count;
     }
+    const enumerators = u32[errWord + 2];
     const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
     const enumEntriesWord = indexEnd + enumMask + 2;
-    growTo(memory, enumEntriesWord + 3 * enumerators);
+    // Scratch for the build follows the entries (the memory past them is unused afterwards).
+    const scratchWord = enumEntriesWord + 3 * enumerators;
+    const grow = pagesFor(scratchWord + 3 * enumerators) - memory.buffer.byteLength / 65536;
+    if (grow > 0) memory.grow(grow);
     u32 = new Uint32Array(memory.buffer);
-    wasm.build_enum_index(scratchWord, enumerators, indexEnd, enumMask, enumEntriesWord, firstId);
+    wasm.build_enum_index(
+      typeWord,
+      typeWord + hdr.typeLen / 4,
+      shapesWord,
+      strByte,
+      strBase,
+      strBase + hdr.strLen,
+      indexEnd,
+      enumMask,
+      enumEntriesWord,
+      scratchWord,
+      firstId,
+    );
     u32.set([TABLE_MAGIC, firstId, count, btfByte, total, strByte, hdr.strLen, offsetsWord]);
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
