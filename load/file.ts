@@ -8,6 +8,8 @@ import type { ByteSource } from "../btf/elf.ts";
 import { BtfError } from "../btf/errors.ts";
 import { extractBtf, type InputFormat, locateBtf } from "../btf/input.ts";
 import { BtfTypes } from "../btf/table.ts";
+import type { TableSpace } from "../btf/arena.ts";
+import { defaultSpace, mapInto } from "./map.ts";
 
 /** A loaded BTF: where it came from and its type table. */
 export interface LoadedBtf {
@@ -80,10 +82,12 @@ export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8A
 
 /**
  * Loads `path` (raw BTF or ELF vmlinux) into a type table, reading the blob straight into
- * the table's shared memory. With `base`, the file is split BTF over that base. Errors:
- * BtfError `btf: open <path>: <what is wrong>`.
+ * the table's shared memory (sysfs BTF is mapped there instead, see load/map.ts). With `base`,
+ * the file is split BTF over that base. `space` is where the table's memory comes from
+ * (default: a new memory; a TableArena recycles). Errors: BtfError
+ * `btf: open <path>: <what is wrong>`.
  */
-export function loadBtf(path: string, base?: BtfTypes): LoadedBtf {
+export function loadBtf(path: string, base?: BtfTypes, space?: TableSpace): LoadedBtf {
   try {
     return withFile(path, (src) => {
       const at = locateBtf(src, path);
@@ -91,8 +95,9 @@ export function loadBtf(path: string, base?: BtfTypes): LoadedBtf {
       const types = BtfTypes.buildFrom(
         at.size,
         head,
-        (dest) => src.readInto(at.offset, dest),
+        (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest),
         base,
+        space ?? defaultSpace(),
       );
       return { path, format: at.format, types };
     });
