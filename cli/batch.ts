@@ -1,0 +1,226 @@
+/**
+ * The batch driver: loads each input and resolves its groups, inline or across a worker
+ * pool, in input order. Every command that reads kernels (`kernel`, `diff`) goes through it.
+ *
+ * Table memory is recycled: the first touch of fresh memory costs more than parsing, so
+ * once a kernel's report is built its table's memory holds the next kernel (a TableArena
+ * per thread: this one inline, each worker's in the pool). A batch's page faults then grow
+ * with the number of threads, not of kernels. Tables the caller wants to look at go
+ * through `extract` before they are released; nothing else keeps them.
+ *
+ * `--jobs auto` picks the pool size from a cost model measured on the reference machine
+ * ({@link planJobs}, README "What is measured").
+ * @module
+ */
+import { TableArena } from "../btf/arena.ts";
+import { BtfError } from "../btf/errors.ts";
+import type { BtfTypes } from "../btf/table.ts";
+import {
+  type CacheOptions,
+  isHostBtf,
+  loadBtfCached,
+  loadBtfCachedWith,
+  resolveKernelInput,
+} from "../load/cache.ts";
+import { pageAdvice } from "../load/map.ts";
+import { type KernelReport, kernelReport, type SourceInfo } from "../report/json.ts";
+import { type GroupName, resolveOffsets } from "../resolvers/mod.ts";
+import { type PoolOptions, WorkerPool } from "../workers/pool.ts";
+import { batchedLoader, resolvePooled } from "../workers/fanout.ts";
+import { type CliIo, UsageError } from "./io.ts";
+
+/** The default input: the running kernel's BTF. */
+export const DEFAULT_BTF_PATH = "/sys/kernel/btf/vmlinux";
+
+/** How kernels are loaded: the options every loading command shares. */
+export interface LoadOptions {
+  /** Base BTF path: every input is split BTF over it. */
+  base?: string;
+  /** Worker count: a number (0 = inline) or `auto`. */
+  jobs: string;
+  /** Sidecar cache settings (`--cache-dir`, `--no-cache`); default: the environment's root. */
+  cache?: CacheOptions;
+}
+
+/** One input's outcome: its report (and what `extract` took), or the line that stopped it. */
+export type Outcome<X = undefined> =
+  | { report: KernelReport; extra: X }
+  | { path: string; error: string };
+
+/**
+ * The cost model of `--jobs auto`, measured with bench/compare.sh on the 2-core reference
+ * machine: loading and resolving a kernel inline in recycled memory costs about
+ * {@link MS_PER_MB} per MB of BTF plus {@link MS_PER_KERNEL}; a worker blocks the main
+ * thread {@link WORKER_BLOCK_MS} while it is constructed and takes {@link WORKER_BOOT_MS}
+ * more before it claims work. An ELF's BTF is taken to be {@link ELF_BTF_MB} (its size is
+ * not known before the section headers are read).
+ */
+export const COST = {
+  MS_PER_MB: 1.6,
+  MS_PER_KERNEL: 1.5,
+  WORKER_BLOCK_MS: 12,
+  WORKER_BOOT_MS: 35,
+  ELF_BTF_MB: 6,
+} as const;
+
+/** Estimated inline cost (ms) of loading and resolving `path`. */
+function inputCost(path: string): number {
+  let mb: number = COST.ELF_BTF_MB;
+  try {
+    const info = Deno.statSync(path);
+    // sysfs reports the BTF's size; a regular file its own (an ELF's is much larger).
+    if (info.isFile) mb = Math.min(info.size / 2 ** 20, COST.ELF_BTF_MB);
+  } catch {
+    // Unreadable: it fails fast, at no cost.
+    return 0;
+  }
+  return COST.MS_PER_KERNEL + COST.MS_PER_MB * mb;
+}
+
+/**
+ * The estimated wall time (ms) of `costs` shared by the main thread and `workers` workers
+ * on `cores` cores: the main thread works alone while it starts the workers and they boot,
+ * then every participant claims whole kernels.
+ */
+export function poolEstimate(costs: number[], workers: number, cores: number): number {
+  const total = costs.reduce((a, b) => a + b, 0);
+  if (workers === 0) return total;
+  const alone = workers * COST.WORKER_BLOCK_MS, head = COST.WORKER_BOOT_MS;
+  const lanes = Math.min(workers + 1, Math.max(1, cores));
+  const rest = Math.max(0, total - head);
+  return alone + Math.min(total, head) + Math.max(rest / lanes, Math.max(0, ...costs));
+}
+
+/**
+ * The pool size for `jobs`: the number itself, or for `auto` the size (0 = inline) with
+ * the lowest {@link poolEstimate} for these inputs on this machine's cores.
+ */
+export function planJobs(
+  jobs: string,
+  inputs: string[],
+  cores = navigator.hardwareConcurrency,
+): number {
+  if (jobs !== "auto") {
+    if (!/^\d+$/.test(jobs) || Number(jobs) > 256) {
+      throw new UsageError(`--jobs takes a number from 0 to 256 or 'auto', not '${jobs}'`);
+    }
+    return Number(jobs);
+  }
+  if (inputs.length < 2) return 0;
+  const costs = inputs.map(inputCost);
+  let best = 0;
+  for (let w = 1; w < Math.min(cores, inputs.length); w++) {
+    if (poolEstimate(costs, w, cores) < poolEstimate(costs, best, cores)) best = w;
+  }
+  return best;
+}
+
+/**
+ * Test hooks: KTSTR_BTF_WORKER replaces the worker module (the failure tests inject a
+ * faulty one) and KTSTR_BTF_WORKER_TIMEOUT_MS shortens the hang timeout.
+ */
+function poolOptions(): PoolOptions {
+  const worker = Deno.env.get("KTSTR_BTF_WORKER");
+  const timeout = Number(Deno.env.get("KTSTR_BTF_WORKER_TIMEOUT_MS"));
+  return {
+    workerUrl: worker ? new URL(worker) : undefined,
+    timeoutMs: timeout > 0 ? timeout : undefined,
+  };
+}
+
+/**
+ * Loads each of `paths` (default the running kernel; cache keys, `--base`, sidecars, the
+ * pool) and resolves `groups` of each, in input order. `extract` sees each table before
+ * its memory is recycled.
+ */
+export async function loadKernels<X = undefined>(
+  paths: string[],
+  opts: LoadOptions,
+  groups: GroupName[],
+  io: CliIo,
+  extract?: (types: BtfTypes) => X,
+): Promise<Outcome<X>[]> {
+  const cache: CacheOptions = {
+    warn: (m) => io.err(`ktstr-btf: warning: ${m}\n`),
+    ...opts.cache,
+  };
+  // An argument that is not a path but a cache key names `<root>/<key>/vmlinux`.
+  const inputs = paths.length > 0
+    ? paths.map((p) => resolveKernelInput(p, cache))
+    : [DEFAULT_BTF_PATH];
+  const jobs = planJobs(opts.jobs, inputs);
+  // Started before any file is read: the workers boot on their own threads while this one
+  // reads and parses (constructing each still blocks this thread, see README).
+  const pool = jobs > 0 ? WorkerPool.start(jobs, poolOptions()) : undefined;
+  const arena = new TableArena(pageAdvice() ?? undefined);
+  try {
+    // The base lives for the whole batch: never in the arena.
+    const base = opts.base === undefined ? undefined : loadBtfCached(opts.base, cache).types;
+    const ctx: Batch<X> = { groups, base, pool, cache, arena, extract };
+    // Several kernels: the loads made in this turn go to the pool as one shared job.
+    if (pool && inputs.length > 1) ctx.load = batchedLoader(pool, groups, base);
+    return await Promise.all(inputs.map((path) => loadOne(path, ctx)));
+  } catch (err) {
+    // The base failed to load: every input fails with it.
+    if (!(err instanceof BtfError)) throw err;
+    return inputs.map((path) => ({ path, error: err.message }));
+  } finally {
+    pool?.close();
+  }
+}
+
+/** What every input of one batch shares. */
+interface Batch<X> {
+  groups: GroupName[];
+  base: BtfTypes | undefined;
+  pool: WorkerPool | undefined;
+  load?: ReturnType<typeof batchedLoader>;
+  cache: CacheOptions;
+  arena: TableArena;
+  extract: ((types: BtfTypes) => X) | undefined;
+}
+
+/**
+ * Loads one input and resolves its groups: inline without a pool; with a pool, one kernel
+ * is parsed here and its groups shared out, several kernels are shared out whole (the main
+ * thread takes its part of either).
+ */
+async function loadOne<X>(path: string, b: Batch<X>): Promise<Outcome<X>> {
+  try {
+    if (b.load && !(b.base === undefined && isHostBtf(path))) {
+      // Parsed by the pool: from the fresh sidecar when there is one, else from the file.
+      const keep = b.extract !== undefined;
+      const pooled = await loadBtfCachedWith(path, b.cache, (p, need) => b.load!(p, need || keep));
+      const source: SourceInfo = {
+        path,
+        format: pooled.format,
+        btf_bytes: pooled.btfBytes,
+        type_count: pooled.typeCount,
+        sidecar: pooled.sidecar,
+      };
+      const extra = b.extract?.(pooled.types!) as X;
+      return { report: kernelReport(source, pooled.report), extra };
+    }
+    const { sidecar, types, format } = loadBtfCached(path, { ...b.cache, space: b.arena }, b.base);
+    try {
+      const resolved = b.pool
+        ? await resolvePooled(b.pool, types, b.groups)
+        : resolveOffsets(types, b.groups);
+      const source: SourceInfo = {
+        path,
+        format,
+        btf_bytes: types.btfBytes,
+        type_count: types.count,
+        sidecar,
+      };
+      return { report: kernelReport(source, resolved), extra: b.extract?.(types) as X };
+    } finally {
+      // The report is plain data: the memory can hold the next kernel (the memoized host
+      // table is not the arena's and stays).
+      b.arena.release(types);
+    }
+  } catch (err) {
+    if (err instanceof BtfError) return { path, error: err.message };
+    return { path, error: `${path}: ${(err as Error).message}` };
+  }
+}
