@@ -35,6 +35,13 @@ export {
   type StructOrFwd,
   structSize,
 } from "./btf/queries.ts";
+export {
+  type Enumerator,
+  enumerators,
+  type EnumValue,
+  enumValue,
+  enumValues,
+} from "./btf/enums.ts";
 
 // The offset groups (field reference: docs/FIELDS.md).
 export {

@@ -23,7 +23,7 @@ import {
   resolveKernelInput,
 } from "../load/cache.ts";
 import { pageAdvice } from "../load/map.ts";
-import { type KernelReport, kernelReport, type SourceInfo } from "../report/json.ts";
+import { type KernelReport, kernelReport, reportOf, type SourceInfo } from "../report/json.ts";
 import { type GroupName, resolveOffsets } from "../resolvers/mod.ts";
 import { type PoolOptions, WorkerPool } from "../workers/pool.ts";
 import { batchedLoader, resolvePooled } from "../workers/fanout.ts";
@@ -199,7 +199,7 @@ async function loadOne<X>(path: string, b: Batch<X>): Promise<Outcome<X>> {
         sidecar: pooled.sidecar,
       };
       const extra = b.extract?.(pooled.types!) as X;
-      return { report: kernelReport(source, pooled.report), extra };
+      return { report: reportOf(source, pooled.report, pooled.constants), extra };
     }
     const { sidecar, types, format } = loadBtfCached(path, { ...b.cache, space: b.arena }, b.base);
     try {
@@ -213,7 +213,7 @@ async function loadOne<X>(path: string, b: Batch<X>): Promise<Outcome<X>> {
         type_count: types.count,
         sidecar,
       };
-      return { report: kernelReport(source, resolved), extra: b.extract?.(types) as X };
+      return { report: kernelReport(source, resolved, types), extra: b.extract?.(types) as X };
     } finally {
       // The report is plain data: the memory can hold the next kernel (the memoized host
       // table is not the arena's and stays).

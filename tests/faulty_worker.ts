@@ -10,7 +10,7 @@ import { claimNext, itemCount } from "../workers/claims.ts";
 import { runItem } from "../workers/handler.ts";
 import type { ShareRequest } from "../workers/protocol.ts";
 
-GROUPS.numa_stats = group(custom("boom", () => {
+GROUPS.numa_stats = group(custom("boom", "nothing", () => {
   throw new TypeError("injected numa_stats failure");
 }));
 

@@ -16,6 +16,7 @@ import {
 } from "../resolvers/names.ts";
 import { type Attached, runItem } from "./handler.ts";
 import type { WorkerPool } from "./pool.ts";
+import type { ResolvedConstants } from "../resolvers/constants.ts";
 import type { GroupsTask, ItemResult, KernelItem, KernelsTask, SharedTable } from "./protocol.ts";
 
 /** Whether the main thread claims items too (tests of worker failures turn it off). */
@@ -51,7 +52,9 @@ function local(opts: FanoutOptions, task: GroupsTask | KernelsTask, own?: BtfTyp
 }
 
 function outcome(group: GroupName, result: ItemResult | Error): GroupOutcome {
-  if (result instanceof Error) return { value: null, missing: { [group]: result.message } };
+  if (result instanceof Error) {
+    return { value: null, missing: { [group]: result.message }, via: {} };
+  }
   return result as GroupOutcome;
 }
 
@@ -112,6 +115,8 @@ export interface PooledLoad {
   typeCount: number;
   /** Its groups, merged in report order. */
   report: OffsetsReport;
+  /** Its constants, read by the thread that loaded it. */
+  constants: ResolvedConstants;
 }
 
 /**
@@ -158,6 +163,7 @@ export function batchedLoader(
         btfBytes: item.btfBytes,
         typeCount: item.typeCount,
         report: mergeOutcomes(item.outcomes),
+        constants: item.constants,
       });
     });
   };

@@ -16,6 +16,7 @@ import { BtfTypes } from "../btf/table.ts";
 import { loadBtf } from "../load/file.ts";
 import { pageAdvice } from "../load/map.ts";
 import { resolveNamedGroup } from "../resolvers/mod.ts";
+import { kernelConstants } from "../resolvers/constants.ts";
 import type { GroupName, GroupOutcome } from "../resolvers/names.ts";
 import type { ItemResult, KernelItem, SharedTable, Task } from "./protocol.ts";
 
@@ -39,7 +40,7 @@ export function safeResolve(types: BtfTypes, name: GroupName): GroupOutcome {
     return resolveNamedGroup(types, name);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { value: null, missing: { [name]: `internal error: ${message}` } };
+    return { value: null, missing: { [name]: `internal error: ${message}` }, via: {} };
   }
 }
 
@@ -61,7 +62,8 @@ function loadKernel(
     const space = recycle ? arena() : undefined;
     const { types, format } = loadBtf(path, base ? attach(base, attached) : undefined, space);
     const outcomes = groups.map((g): [GroupName, GroupOutcome] => [g, safeResolve(types, g)]);
-    const item = { format, btfBytes: types.btfBytes, typeCount: types.count, outcomes };
+    const constants = kernelConstants(types);
+    const item = { format, btfBytes: types.btfBytes, typeCount: types.count, outcomes, constants };
     if (recycle) {
       arena().release(types);
       return item;

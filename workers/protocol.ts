@@ -7,6 +7,7 @@
  */
 import type { InputFormat } from "../btf/input.ts";
 import type { GroupName, GroupOutcome } from "../resolvers/names.ts";
+import type { ResolvedConstants } from "../resolvers/constants.ts";
 
 /** A type table as a worker receives it: its buffer, and its base's for split BTF. */
 export interface SharedTable {
@@ -57,6 +58,7 @@ export type KernelItem =
     btfBytes: number;
     typeCount: number;
     outcomes: [GroupName, GroupOutcome][];
+    constants: ResolvedConstants;
   }
   | { error: string; btf: boolean };
 
