@@ -493,6 +493,7 @@ export class BtfTypes {
 
   /** Every type id with exactly this name, in type-id order (the base's first for split BTF). */
   byName(name: string): number[] {
+    this.#live();
     const query = encoder.encode(name);
     const found = this.base ? this.base.byName(name) : [];
     if (query.length === 0) return found;

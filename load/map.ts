@@ -11,8 +11,8 @@
  * Regular files are read, not mapped: reading into huge pages costs ~1 ms more for a 5 MB
  * blob, and a mapped file that someone truncates turns the next access into SIGBUS, which
  * kills the process instead of failing one load. Everything here falls back silently (the
- * loader then reads into ordinary memory): no `--allow-ffi`, no libc, transparent huge
- * pages off, an older kernel, a mapping refused.
+ * loader then reads into ordinary memory): no `--allow-ffi`, no libc, an older kernel, a
+ * mapping refused; with transparent huge pages off the advice changes nothing.
  * @module
  */
 import { freshSpace, type MemoryAdvice, type TableSpace } from "../btf/arena.ts";
@@ -56,16 +56,6 @@ function lib(): Libc | null {
   return libc;
 }
 
-/** Whether transparent huge pages may be asked for (`madvise` or `always` mode). */
-function hugePagesOn(): boolean {
-  try {
-    const mode = Deno.readTextFileSync("/sys/kernel/mm/transparent_hugepage/enabled");
-    return !mode.includes("[never]");
-  } catch {
-    return false;
-  }
-}
-
 function address(bytes: Uint8Array): bigint {
   return Deno.UnsafePointer.value(Deno.UnsafePointer.of(bytes));
 }
@@ -80,7 +70,8 @@ let advice: MemoryAdvice | null | undefined;
 export function pageAdvice(): MemoryAdvice | null {
   if (advice !== undefined) return advice;
   const c = lib();
-  advice = c && hugePagesOn()
+  // Where transparent huge pages are off the advice is accepted and changes nothing.
+  advice = c
     ? {
       // A region starts on a 2 MiB boundary of the address space (V8 aligns a memory to
       // 64 KiB only), so each 2 MiB of it faults once.
