@@ -75,6 +75,21 @@ export function enumValue(types: BtfTypes, name: string): EnumValue | null {
  * that some enum defines.
  */
 export function enumValues(types: BtfTypes, names: readonly string[]): Map<string, EnumValue> {
+  // A base table indexes its enumerator names (btf/table.ts): no scan at all.
+  const found = new Map<string, EnumValue>();
+  for (const n of new Set(names)) {
+    const ref = types.firstEnumerator(encoder.encode(n));
+    if (ref === null) return scanEnumValues(types, names);
+    if (!ref) continue;
+    const [id, i] = ref;
+    const value = valueOf(types, id, i);
+    found.set(n, { value, signed: types.kindFlag(id), typeId: id, enumName: types.name(id) });
+  }
+  return found;
+}
+
+/** {@link enumValues} by one pass over every enum (split tables keep no enumerator index). */
+function scanEnumValues(types: BtfTypes, names: readonly string[]): Map<string, EnumValue> {
   // Names are matched by hash first (no string is decoded), then compared byte for byte.
   const wanted = new Map<number, [string, Uint8Array][]>();
   for (const n of new Set(names)) {

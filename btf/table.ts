@@ -22,7 +22,7 @@ import { FRESH_SPACE, GENERATION_WORD, growTo, type TableSpace } from "./arena.t
 import { extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
 
 const TABLE_MAGIC = 0x4b425446;
-const META_WORDS = 16;
+const META_WORDS = 32;
 const M_MAGIC = 0,
   M_FIRST_ID = 1,
   M_COUNT = 2,
@@ -36,7 +36,11 @@ const M_MAGIC = 0,
   M_BUCKET_MASK = 10,
   M_ENTRIES_WORD = 11,
   M_FIRST_NAMED = 12,
-  M_STR_BASE = 13;
+  M_STR_BASE = 13,
+  M_ENUM_INDEXED = 16,
+  M_ENUM_BUCKETS_WORD = 17,
+  M_ENUM_BUCKET_MASK = 18,
+  M_ENUM_ENTRIES_WORD = 19;
 
 const encoder = new TextEncoder();
 const textDecoder = new TextDecoder();
@@ -141,6 +145,16 @@ interface Decoder {
     errWord: number,
   ): number;
   sorted_from(offsetsWord: number, count: number, strByte: number, strBase: number): number;
+  count_enumerators(offsetsWord: number, count: number, strLen: number): number;
+  build_enum_index(
+    offsetsWord: number,
+    count: number,
+    strByte: number,
+    strLen: number,
+    bucketsWord: number,
+    mask: number,
+    entriesWord: number,
+  ): void;
   build_index(
     offsetsWord: number,
     count: number,
@@ -270,7 +284,10 @@ export class BtfTypes {
     const metaEnd = (errWord + 2) * 4;
     const indexWord = Math.ceil((metaEnd + 3 + total + space.slack(total)) / 4) + maxTypes;
     // The index is sized once the type count is known: the memory grows into it.
-    const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1;
+    // Type names and enumerator names (an enumerator takes at least 8 bytes of the section).
+    const maxEnumerators = Math.floor(hdr.typeLen / 8);
+    const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1 +
+      3 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
     const pages = pagesFor(indexWord);
     const memory = space.acquire(pages, pagesFor(indexWord + indexBound));
     const start = space.place(memory, metaEnd, "blob", total);
@@ -327,11 +344,32 @@ export class BtfTypes {
       );
       index = [bucketsWord, mask, entriesWord];
     }
+    let enumIndex = [0, 0, 0, 0];
+    if (!base) {
+      // Enumerator names, hashed the same way (a split table's enums are scanned instead:
+      // their names may live in the base's strings, which the decoder cannot see).
+      const n = wasm.count_enumerators(offsetsWord, count, hdr.strLen);
+      const bucketsWord = firstNamed < 0 ? index[2] + 2 * count : offsetsWord + count;
+      const mask = nextPow2(Math.max(1, n >> 1)) - 1, entriesWord = bucketsWord + mask + 2;
+      growTo(memory, pagesFor(entriesWord + 3 * n));
+      u32 = new Uint32Array(memory.buffer);
+      wasm.build_enum_index(
+        offsetsWord,
+        count,
+        strByte,
+        hdr.strLen,
+        bucketsWord,
+        mask,
+        entriesWord,
+      );
+      enumIndex = [1, bucketsWord, mask, entriesWord];
+    }
     u32.set([TABLE_MAGIC, firstId, count, btfByte, total, strByte, hdr.strLen, offsetsWord]);
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
     [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = index;
     u32[M_STR_BASE] = strBase;
+    u32.set(enumIndex, M_ENUM_INDEXED);
     return new BtfTypes(memory.buffer as unknown as SharedArrayBuffer, base);
   }
 
@@ -508,6 +546,28 @@ export class BtfTypes {
       if (this.nameEquals(this.nameOff(id), query)) found.push(id);
     }
     return found;
+  }
+
+  /**
+   * The first enumerator named `query` (UTF-8) of this table's ENUM and ENUM64 types, in
+   * type-id then declaration order, as [type id, enumerator index]; undefined when no enum
+   * has it; null when the table keeps no enumerator index (split BTF: scan the enums).
+   */
+  firstEnumerator(query: Uint8Array): [number, number] | undefined | null {
+    this.#live();
+    const u32 = this.#u32;
+    if (u32[M_ENUM_INDEXED] !== 1) return null;
+    if (query.length === 0) return undefined;
+    const h = hashName(query), bucket = h & u32[M_ENUM_BUCKET_MASK];
+    const bucketsWord = u32[M_ENUM_BUCKETS_WORD], entriesWord = u32[M_ENUM_ENTRIES_WORD];
+    for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
+      const slot = entriesWord + 3 * e;
+      if (u32[slot] !== h) continue;
+      const id = this.firstId + u32[slot + 1], i = u32[slot + 2];
+      const stride = this.kind(id) === Kind.ENUM ? 2 : 3;
+      if (this.nameEquals(this.word(id, 3 + stride * i), query)) return [id, i];
+    }
+    return undefined;
   }
 
   #searchSorted(query: Uint8Array): number[] {

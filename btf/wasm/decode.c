@@ -129,3 +129,64 @@ void build_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 bucke
   for (u32 b = mask + 1; b > 0; b--) buckets[b] = buckets[b - 1];
   buckets[0] = 0;
 }
+
+/* Kinds whose elements are enumerators: ENUM (name, value) and ENUM64 (name, lo32, hi32). */
+#define KIND_ENUM 6
+#define KIND_ENUM64 19
+
+static u32 enum_stride(u32 info) {
+  u32 kind = (info >> 24) & 0x7f;
+  return kind == KIND_ENUM ? 2 : kind == KIND_ENUM64 ? 3 : 0;
+}
+
+/*
+ * Number of named enumerators of every ENUM and ENUM64 type. A name offset at or past
+ * strLen (the string section's length) counts as no name, here and in the index.
+ */
+u32 count_enumerators(u32 offsetsWord, u32 count, u32 strLen) {
+  u32 *m = W(0u + offsetsWord) - offsetsWord;
+  u32 n = 0;
+  for (u32 i = 0; i < count; i++) {
+    u32 rec = m[offsetsWord + i], info = m[rec + 1], stride = enum_stride(info);
+    if (stride == 0) continue;
+    for (u32 j = 0, vlen = info & 0xffffff; j < vlen; j++) {
+      u32 off = m[rec + 3 + stride * j];
+      n += off != 0 && off < strLen;
+    }
+  }
+  return n;
+}
+
+/*
+ * Builds the enumerator index like the name index: buckets[0..mask+1] are start positions,
+ * entries hold (hash, type index, enumerator index) triples grouped by bucket in type-id,
+ * then declaration order. Every name must be this table's own (a base BTF).
+ */
+void build_enum_index(u32 offsetsWord, u32 count, u32 strByte, u32 strLen, u32 bucketsWord,
+                      u32 mask, u32 entriesWord) {
+  u32 *m = W(0u + offsetsWord) - offsetsWord;
+  u32 *buckets = W(bucketsWord);
+  for (u32 b = 0; b <= mask + 1; b++) buckets[b] = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (u32 i = 0; i < count; i++) {
+      u32 rec = m[offsetsWord + i], info = m[rec + 1], stride = enum_stride(info);
+      if (stride == 0) continue;
+      for (u32 j = 0, vlen = info & 0xffffff; j < vlen; j++) {
+        u32 off = m[rec + 3 + stride * j];
+        if (off == 0 || off >= strLen) continue;
+        u32 h = hash_name(B(strByte + off));
+        if (pass == 0) {
+          buckets[(h & mask) + 1]++;
+          continue;
+        }
+        u32 slot = entriesWord + 3 * buckets[h & mask]++;
+        m[slot] = h;
+        m[slot + 1] = i;
+        m[slot + 2] = j;
+      }
+    }
+    if (pass == 0) for (u32 b = 0; b <= mask; b++) buckets[b + 1] += buckets[b];
+  }
+  for (u32 b = mask + 1; b > 0; b--) buckets[b] = buckets[b - 1];
+  buckets[0] = 0;
+}
