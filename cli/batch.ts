@@ -3,10 +3,10 @@
  * pool, in input order. Every command that reads kernels (`kernel`, `diff`) goes through it.
  *
  * Table memory is recycled: the first touch of fresh memory costs more than parsing, so
- * once a kernel's report is built its table's memory holds the next kernel (a TableArena
- * per thread: this one inline, each worker's in the pool). A batch's page faults then grow
- * with the number of threads, not of kernels. Tables the caller wants to look at go
- * through `extract` before they are released; nothing else keeps them.
+ * once a kernel's groups and constants are read its table's memory holds the next kernel (a
+ * TableArena per thread: this one inline, each worker's in the pool). A batch's page faults
+ * then grow with the number of threads, not of kernels. A caller that needs the tables
+ * themselves (`struct`, `diff --struct`) asks to keep them.
  *
  * `--jobs auto` picks the pool size from a cost model measured on the reference machine
  * ({@link planJobs}, README "What is measured").
@@ -18,13 +18,14 @@ import type { BtfTypes } from "../btf/table.ts";
 import {
   type CacheOptions,
   isHostBtf,
-  loadBtfCached,
   loadBtfCachedWith,
   resolveKernelInput,
 } from "../load/cache.ts";
+import { implicitBase, loadKernelCached, needsDecompression } from "../load/image.ts";
 import { pageAdvice } from "../load/map.ts";
-import { type KernelReport, kernelReport, reportOf, type SourceInfo } from "../report/json.ts";
-import { type GroupName, resolveOffsets } from "../resolvers/mod.ts";
+import { type KernelReport, reportWith, type SourceInfo } from "../report/json.ts";
+import { kernelConstants, type ResolvedConstants } from "../resolvers/constants.ts";
+import { type GroupName, type OffsetsReport, resolveOffsets } from "../resolvers/mod.ts";
 import { type PoolOptions, WorkerPool } from "../workers/pool.ts";
 import { batchedLoader, resolvePooled } from "../workers/fanout.ts";
 import { type CliIo, UsageError } from "./io.ts";
@@ -42,10 +43,25 @@ export interface LoadOptions {
   cache?: CacheOptions;
 }
 
-/** One input's outcome: its report (and what `extract` took), or the line that stopped it. */
-export type Outcome<X = undefined> =
-  | { report: KernelReport; extra: X }
-  | { path: string; error: string };
+/** A loaded input: where it came from, its groups and constants, its table if kept. */
+export interface LoadedKernel {
+  /** The `source` object of its report. */
+  source: SourceInfo;
+  /** Its resolved groups. */
+  resolved: OffsetsReport;
+  /** Its constants (read before its table was recycled). */
+  constants: ResolvedConstants;
+  /** Its table, when the batch was asked to keep tables. */
+  types: BtfTypes | undefined;
+}
+
+/** One input's outcome: the loaded kernel, or the one-line error that stopped it. */
+export type Outcome = LoadedKernel | { path: string; error: string };
+
+/** The kernel report of a loaded outcome. */
+export function reportOf(o: LoadedKernel): KernelReport {
+  return reportWith(o.source, o.resolved, o.constants);
+}
 
 /**
  * The cost model of `--jobs auto`, measured with bench/compare.sh on the 2-core reference
@@ -129,17 +145,18 @@ function poolOptions(): PoolOptions {
 }
 
 /**
- * Loads each of `paths` (default the running kernel; cache keys, `--base`, sidecars, the
- * pool) and resolves `groups` of each, in input order. `extract` sees each table before
- * its memory is recycled.
+ * Loads each of `paths` (default the running kernel; cache keys, `--base`, sidecars, images,
+ * the pool) and resolves `groups` of each, in input order. With `keep` every outcome holds
+ * its table for the caller; otherwise tables are recycled once their groups and constants
+ * are read, and outcomes hold no table.
  */
-export async function loadKernels<X = undefined>(
+export async function loadKernels(
   paths: string[],
   opts: LoadOptions,
   groups: GroupName[],
   io: CliIo,
-  extract?: (types: BtfTypes) => X,
-): Promise<Outcome<X>[]> {
+  keep = false,
+): Promise<Outcome[]> {
   const cache: CacheOptions = {
     warn: (m) => io.err(`ktstr-btf: warning: ${m}\n`),
     ...opts.cache,
@@ -152,14 +169,28 @@ export async function loadKernels<X = undefined>(
   // Started before any file is read: the workers boot on their own threads while this one
   // reads and parses (constructing each still blocks this thread, see README).
   const pool = jobs > 0 ? WorkerPool.start(jobs, poolOptions()) : undefined;
-  const arena = new TableArena(pageAdvice() ?? undefined);
   try {
     // The base lives for the whole batch: never in the arena.
-    const base = opts.base === undefined ? undefined : loadBtfCached(opts.base, cache).types;
-    const ctx: Batch<X> = { groups, base, pool, cache, arena, extract };
-    // Several kernels: the loads made in this turn go to the pool as one shared job.
-    if (pool && inputs.length > 1) ctx.load = batchedLoader(pool, groups, base);
-    return await Promise.all(inputs.map((path) => loadOne(path, ctx)));
+    const base = opts.base === undefined
+      ? undefined
+      : (await loadKernelCached(opts.base, cache)).types;
+    const b: Batch = {
+      groups,
+      base,
+      pool,
+      cache,
+      keep,
+      arena: keep ? undefined : new TableArena(pageAdvice() ?? undefined),
+      // Several kernels: the loads made in this turn go to the pool as one shared job.
+      load: pool && inputs.length > 1 ? batchedLoader(pool, groups, base) : undefined,
+    };
+    const pooled = inputs.map((path) => b.load && !onThisThread(path, b) ? viaPool(path, b) : null);
+    // The rest one after another, so that each kernel's memory is free for the next.
+    const outcomes: Outcome[] = [];
+    for (const [i, path] of inputs.entries()) {
+      outcomes.push(await (pooled[i] ?? inline(path, b)));
+    }
+    return outcomes;
   } catch (err) {
     // The base failed to load: every input fails with it.
     if (!(err instanceof BtfError)) throw err;
@@ -170,57 +201,79 @@ export async function loadKernels<X = undefined>(
 }
 
 /** What every input of one batch shares. */
-interface Batch<X> {
+interface Batch {
   groups: GroupName[];
   base: BtfTypes | undefined;
   pool: WorkerPool | undefined;
-  load?: ReturnType<typeof batchedLoader>;
+  load: ReturnType<typeof batchedLoader> | undefined;
   cache: CacheOptions;
-  arena: TableArena;
-  extract: ((types: BtfTypes) => X) | undefined;
+  keep: boolean;
+  arena: TableArena | undefined;
+}
+
+/** Decompression, implicit bases and the memoized host BTF stay on this thread. */
+function onThisThread(path: string, b: Batch): boolean {
+  return (b.base === undefined && isHostBtf(path)) || needsDecompression(path) ||
+    implicitBase(path) !== undefined;
+}
+
+/** The one-line outcome of a failed load. */
+function failure(path: string, err: unknown): Outcome {
+  if (err instanceof BtfError) return { path, error: err.message };
+  return { path, error: `${path}: ${(err as Error).message}` };
+}
+
+/** Loads and resolves `path` in the pool: from its fresh sidecar when there is one. */
+async function viaPool(path: string, b: Batch): Promise<Outcome> {
+  try {
+    const pooled = await loadBtfCachedWith(path, b.cache, (p, need) => b.load!(p, need || b.keep));
+    const source: SourceInfo = {
+      path,
+      format: pooled.format,
+      btf_bytes: pooled.btfBytes,
+      type_count: pooled.typeCount,
+      sidecar: pooled.sidecar,
+    };
+    const { report: resolved, constants, types } = pooled;
+    return { source, resolved, constants, types: b.keep ? types : undefined };
+  } catch (err) {
+    return failure(path, err);
+  }
 }
 
 /**
- * Loads one input and resolves its groups: inline without a pool; with a pool, one kernel
- * is parsed here and its groups shared out, several kernels are shared out whole (the main
- * thread takes its part of either).
+ * Loads `path` here (its groups shared out when there is a pool) and resolves it; without
+ * `keep` its memory then holds the next kernel (the memoized host table is not the
+ * arena's and stays).
  */
-async function loadOne<X>(path: string, b: Batch<X>): Promise<Outcome<X>> {
+async function inline(path: string, b: Batch): Promise<Outcome> {
+  let loaded;
   try {
-    if (b.load && !(b.base === undefined && isHostBtf(path))) {
-      // Parsed by the pool: from the fresh sidecar when there is one, else from the file.
-      const keep = b.extract !== undefined;
-      const pooled = await loadBtfCachedWith(path, b.cache, (p, need) => b.load!(p, need || keep));
-      const source: SourceInfo = {
-        path,
-        format: pooled.format,
-        btf_bytes: pooled.btfBytes,
-        type_count: pooled.typeCount,
-        sidecar: pooled.sidecar,
-      };
-      const extra = b.extract?.(pooled.types!) as X;
-      return { report: reportOf(source, pooled.report, pooled.constants), extra };
-    }
-    const { sidecar, types, format } = loadBtfCached(path, { ...b.cache, space: b.arena }, b.base);
-    try {
-      const resolved = b.pool
-        ? await resolvePooled(b.pool, types, b.groups)
-        : resolveOffsets(types, b.groups);
-      const source: SourceInfo = {
-        path,
-        format,
-        btf_bytes: types.btfBytes,
-        type_count: types.count,
-        sidecar,
-      };
-      return { report: kernelReport(source, resolved, types), extra: b.extract?.(types) as X };
-    } finally {
-      // The report is plain data: the memory can hold the next kernel (the memoized host
-      // table is not the arena's and stays).
-      b.arena.release(types);
-    }
+    loaded = await loadKernelCached(path, { ...b.cache, space: b.arena }, b.base);
   } catch (err) {
-    if (err instanceof BtfError) return { path, error: err.message };
-    return { path, error: `${path}: ${(err as Error).message}` };
+    return failure(path, err);
+  }
+  const { types, format, sidecar } = loaded;
+  try {
+    const resolved = b.pool
+      ? await resolvePooled(b.pool, types, b.groups)
+      : resolveOffsets(types, b.groups);
+    const source: SourceInfo = {
+      path,
+      format,
+      btf_bytes: types.btfBytes,
+      type_count: types.count,
+      sidecar,
+    };
+    return {
+      source,
+      resolved,
+      constants: kernelConstants(types),
+      types: b.keep ? types : undefined,
+    };
+  } catch (err) {
+    return failure(path, err);
+  } finally {
+    b.arena?.release(types);
   }
 }

@@ -10,7 +10,9 @@ import { GROUP_PATHS, topGroup, valueAt } from "../resolvers/paths.ts";
 import { type CliIo, UsageError } from "./io.ts";
 import { command, ENVIRONMENT_HELP, LOAD_OPTIONS, LOAD_OPTIONS_HELP } from "./command.ts";
 import { didYouMean } from "./suggest.ts";
-import { DEFAULT_BTF_PATH, loadKernels, type LoadOptions } from "./batch.ts";
+import { DEFAULT_BTF_PATH, loadKernels, type LoadOptions, reportOf } from "./batch.ts";
+
+export { DEFAULT_BTF_PATH, loadKernels, type LoadOptions, type Outcome } from "./batch.ts";
 
 /** Exit code when a group named by `--require` is missing. */
 export const EXIT_REQUIRE = 3;
@@ -115,10 +117,10 @@ export function requiredPaths(require: readonly string[]): string[] {
 /** Runs `kernel` over `paths`; returns the exit code. */
 export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo): Promise<number> {
   const outcomes = await loadKernels(paths, opts, selectGroups(opts), io);
-  const reports = outcomes.flatMap((o) => "report" in o ? [o.report] : []);
+  const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : reportOf(o));
+  const reports = entries.filter((e): e is KernelReport => !("error" in e));
   for (const o of outcomes) if ("error" in o) io.err(`ktstr-btf: ${o.error}\n`);
   if (opts.json) {
-    const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : o.report);
     io.out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2) + "\n");
   } else if (reports.length > 0) {
     io.out(reports.map((r) => renderHuman(r, io.color)).join("\n"));

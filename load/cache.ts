@@ -34,7 +34,9 @@ import {
   tmpDirOwner,
   validateCacheKey,
 } from "./cache_root.ts";
-import { loadBtf, type LoadedBtf, osMessage, readWholeFile } from "./file.ts";
+import { isStandardInput, loadBtf, type LoadedBtf, osMessage, readWholeFile } from "./file.ts";
+import { BOOT_HEADER_BYTES } from "../btf/image/bzimage.ts";
+import { isKernelImage } from "../btf/image/image.ts";
 
 /** The running kernel's BTF, memoized per process. */
 export const HOST_BTF_PATH = "/sys/kernel/btf/vmlinux";
@@ -102,6 +104,8 @@ export type SidecarPlan =
   | { kind: "none"; status: SidecarStatus }
   | {
     kind: "cache";
+    /** `elf`, or `image` for a compressed kernel image (its sidecar holds the inner ELF's BTF). */
+    format: "elf" | "image";
     /** Canonical ELF path (inside the canonical root). */
     elf: string;
     /** `<elf>.btf`. */
@@ -111,12 +115,16 @@ export type SidecarPlan =
   };
 
 /**
- * Decides, from the file system, whether `path` gets a sidecar: only an ELF whose canonical
- * directory lies inside the canonical cache root (symlinks resolved first). A root that
- * cannot be resolved or does not exist means nothing is inside it.
+ * Decides, from the file system, whether `path` gets a sidecar: only an ELF or a compressed
+ * kernel image whose canonical directory lies inside the canonical cache root (symlinks
+ * resolved first). A root that cannot be resolved or does not exist means nothing is inside
+ * it. Standard input never gets one.
  */
 export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan {
-  if (!hasElfMagic(fileHead(path, 4))) return { kind: "none", status: "not-applicable" };
+  if (isStandardInput(path)) return { kind: "none", status: "not-applicable" };
+  const head = fileHead(path, BOOT_HEADER_BYTES);
+  const format = hasElfMagic(head) ? "elf" : isKernelImage(head) ? "image" : undefined;
+  if (format === undefined) return { kind: "none", status: "not-applicable" };
   if (opts.enabled === false) return { kind: "none", status: "disabled" };
   let root: string | undefined;
   try {
@@ -137,7 +145,8 @@ export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan 
   } catch {
     // No sidecar (or no stat): written below.
   }
-  return { kind: "cache", elf, sidecar, freshness: sidecarFreshness({ elfMtime, sidecarMtime }) };
+  const freshness = sidecarFreshness({ elfMtime, sidecarMtime });
+  return { kind: "cache", format, elf, sidecar, freshness };
 }
 
 function sidecarHasMagic(sidecar: string): boolean {
@@ -190,7 +199,7 @@ export function loadBtfCached(
   if (plan.kind === "none") return { ...loadBtf(path, base, opts.space), sidecar: plan.status };
   if (plan.freshness === "candidate") {
     const types = readSidecar(plan.sidecar, base, opts.space);
-    if (types) return { path, format: "elf", types, sidecar: "hit" };
+    if (types) return { path, format: plan.format, types, sidecar: "hit" };
   }
   const loaded = loadBtf(path, base, opts.space);
   return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
@@ -211,7 +220,9 @@ export async function loadBtfCachedWith<T extends { format: InputFormat; types?:
   if (plan.freshness === "candidate" && sidecarHasMagic(plan.sidecar)) {
     try {
       const fromSidecar = await load(plan.sidecar, false);
-      if (fromSidecar.format === "raw") return { ...fromSidecar, format: "elf", sidecar: "hit" };
+      if (fromSidecar.format === "raw") {
+        return { ...fromSidecar, format: plan.format, sidecar: "hit" };
+      }
     } catch {
       // Corrupt sidecar: fall back to the ELF and rewrite it.
     }
@@ -604,18 +615,33 @@ export function defaultKey(source: string, version: string | undefined): string 
   return name;
 }
 
+/** An ELF vmlinux already extracted from a compressed image, and its `.BTF` section. */
+export interface ExtractedElf {
+  /** The whole ELF. */
+  elf: Uint8Array;
+  /** Its `.BTF` section. */
+  btf: Uint8Array;
+}
+
 /**
  * Copies an ELF vmlinux into `<root>/<key>/` with its sidecar and metadata.json, built in
  * a `.tmp-<key>-<nonce>-<pid>` directory and renamed into place (replacing an existing
- * entry atomically, only when `replace` is set). Creates the root when needed.
+ * entry atomically, only when `replace` is set). Creates the root when needed. With
+ * `extracted` (a compressed image's ELF), that ELF is the entry's `vmlinux`.
  */
-export function addEntry(root: string, source: string, key?: string, replace = false): AddResult {
+export function addEntry(
+  root: string,
+  source: string,
+  key?: string,
+  replace = false,
+  extracted?: ExtractedElf,
+): AddResult {
   if (key !== undefined) validateCacheKey(key);
   let bytes, input;
   try {
     // Read once: the whole image is copied in, its .BTF section becomes the sidecar.
-    bytes = readWholeFile(source);
-    input = extractBtf(memorySource(bytes), source);
+    bytes = extracted?.elf ?? readWholeFile(source);
+    input = extracted ? { format: "elf", bytes: extracted.btf } : extractBtf(memorySource(bytes));
   } catch (err) {
     if (err instanceof BtfError) throw new BtfError(`btf: open ${source}: ${err.message}`);
     throw err;

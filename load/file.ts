@@ -4,10 +4,11 @@
  * is a BtfError prefixed `btf: open <path>: ` (SPEC §1).
  * @module
  */
-import type { ByteSource } from "../btf/elf.ts";
+import { type ByteSource, memorySource } from "../btf/elf.ts";
 import { BtfError } from "../btf/errors.ts";
 import { extractBtf, type InputFormat, locateBtf } from "../btf/input.ts";
-import { BtfTypes } from "../btf/table.ts";
+import { buildTypes } from "../btf/split.ts";
+import type { BtfTypes } from "../btf/table.ts";
 import type { TableSpace } from "../btf/arena.ts";
 import { defaultSpace, mapInto } from "./map.ts";
 
@@ -15,7 +16,7 @@ import { defaultSpace, mapInto } from "./map.ts";
 export interface LoadedBtf {
   /** The path as given by the caller. */
   path: string;
-  /** `raw` or `elf`. */
+  /** `raw`, `elf`, or `image` (a compressed kernel or module). */
   format: InputFormat;
   /** The parsed type table (shared buffer inside). */
   types: BtfTypes;
@@ -50,8 +51,52 @@ function fileSource(file: Deno.FsFile, size: number): ByteSource {
   };
 }
 
-/** Opens `path` and runs `use` on it; I/O errors become `read file: <os error>`. */
-function withFile<T>(path: string, use: (src: ByteSource) => T): T {
+/** Whether `path` names this process's standard input (`-`, or its /dev and /proc names). */
+export function isStandardInput(path: string): boolean {
+  return path === "-" || path === "/dev/stdin" || path === "/dev/fd/0" ||
+    path === "/proc/self/fd/0";
+}
+
+let stdinBytes: Uint8Array | undefined;
+
+/**
+ * All of standard input, read once per process and kept: a pipe cannot seek, and it can be
+ * read only once, while an input is looked at more than once (its head, then its BTF).
+ */
+export function standardInputBytes(): Uint8Array {
+  if (stdinBytes) return stdinBytes;
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = new Uint8Array(1 << 20);
+    const n = Deno.stdin.readSync(buf);
+    if (n === null) break;
+    parts.push(buf.subarray(0, n));
+    total += n;
+  }
+  stdinBytes = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) stdinBytes.set(part, (at += part.length) - part.length);
+  return stdinBytes;
+}
+
+/** An opened input: random access to its bytes, and how to close it. */
+export interface OpenSource {
+  /** Reads of the input. */
+  src: ByteSource;
+  /** Closes the file (nothing for standard input). */
+  close(): void;
+}
+
+/** Opens `path` (standard input included); I/O errors become `read file: <os error>`. */
+export function openSource(path: string): OpenSource {
+  if (isStandardInput(path)) {
+    try {
+      return { src: memorySource(standardInputBytes()), close: () => {} };
+    } catch (err) {
+      throw new BtfError(`read file: ${osMessage(err)}`);
+    }
+  }
   let file: Deno.FsFile;
   try {
     file = Deno.openSync(path, { read: true });
@@ -61,13 +106,30 @@ function withFile<T>(path: string, use: (src: ByteSource) => T): T {
   try {
     const info = file.statSync();
     if (info.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
-    return use(fileSource(file, info.size));
+    return { src: fileSource(file, info.size), close: () => file.close() };
+  } catch (err) {
+    file.close();
+    if (err instanceof BtfError) throw err;
+    throw new BtfError(`read file: ${osMessage(err)}`);
+  }
+}
+
+/** Opens `path` and runs `use` on it; I/O errors become `read file: <os error>`. */
+function withFile<T>(path: string, use: (src: ByteSource) => T): T {
+  const opened = openSource(path);
+  try {
+    return use(opened.src);
   } catch (err) {
     if (err instanceof BtfError) throw err;
     throw new BtfError(`read file: ${osMessage(err)}`);
   } finally {
-    file.close();
+    opened.close();
   }
+}
+
+/** The first `n` bytes of `path` (fewer when it is shorter). */
+export function readHead(path: string, n: number): Uint8Array {
+  return withFile(path, (src) => src.read(0, Math.min(n, src.size)).slice());
 }
 
 /** Reads the whole of `path`; I/O errors become `read file: <os error>`. */
@@ -77,30 +139,34 @@ export function readWholeFile(path: string): Uint8Array {
 
 /** Reads the BTF bytes of `path` (raw BTF as is, the `.BTF` section of an ELF). */
 export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8Array } {
-  return withFile(path, (src) => extractBtf(src, path));
+  return withFile(path, (src) => extractBtf(src));
 }
 
 /**
  * Loads `path` (raw BTF or ELF vmlinux) into a type table, reading the blob straight into
- * the table's shared memory (sysfs BTF is mapped there instead, see load/map.ts). With `base`,
- * the file is split BTF over that base. `space` is where the table's memory comes from
- * (default: a new memory; a TableArena recycles). Errors: BtfError
- * `btf: open <path>: <what is wrong>`.
+ * the table's shared memory. With `base`, the file is split BTF over that base. Errors:
+ * BtfError `btf: open <path>: <what is wrong>`.
  */
 export function loadBtf(path: string, base?: BtfTypes, space?: TableSpace): LoadedBtf {
-  try {
-    return withFile(path, (src) => {
-      const at = locateBtf(src, path);
-      const head = src.read(at.offset, Math.min(at.size, 64));
-      const types = BtfTypes.buildFrom(
+  return openedAs(path, () =>
+    withFile(path, (src) => {
+      const at = locateBtf(src);
+      const types = buildTypes(
         at.size,
-        head,
+        src.read(at.offset, Math.min(at.size, 64)),
         (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest),
+        (offset) => src.read(at.offset + offset, 1)[0],
         base,
         space ?? defaultSpace(),
       );
       return { path, format: at.format, types };
-    });
+    }));
+}
+
+/** Runs `fn`, prefixing a BtfError it raises with `btf: open <path>: ` (SPEC §1). */
+export function openedAs<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
   } catch (err) {
     if (err instanceof BtfError) throw new BtfError(`btf: open ${path}: ${err.message}`);
     throw err;

@@ -10,6 +10,7 @@ import {
   type ResolvedConstants,
 } from "../resolvers/constants.ts";
 import type { MissingMap, ViaMap } from "../resolvers/dsl.ts";
+import type { Offsets } from "./offsets_types.ts";
 import type { OffsetsReport } from "../resolvers/mod.ts";
 
 /** What happened with the BTF sidecar cache for this input (SPEC §5). */
@@ -42,8 +43,8 @@ export interface KernelReport {
   schema: 2;
   /** Where the BTF came from. */
   source: SourceInfo;
-  /** Group name → group object (`null` when missing). */
-  offsets: OffsetsReport["offsets"];
+  /** Group name → group object (`null` when missing), typed per group (docs/FIELDS.md). */
+  offsets: Offsets;
   /** Dotted path → message chain. */
   missing: MissingMap;
   /**
@@ -61,11 +62,11 @@ export function kernelReport(
   resolved: OffsetsReport,
   types: BtfTypes,
 ): KernelReport {
-  return reportOf(source, resolved, kernelConstants(types));
+  return reportWith(source, resolved, kernelConstants(types));
 }
 
 /** Assembles the report of one kernel from constants already read (e.g. by a worker). */
-export function reportOf(
+export function reportWith(
   source: SourceInfo,
   resolved: OffsetsReport,
   { constants, via }: ResolvedConstants,
@@ -73,7 +74,9 @@ export function reportOf(
   return {
     schema: 2,
     source,
-    offsets: resolved.offsets,
+    // The generated interfaces describe exactly what the declarations resolve to
+    // (tests/generated_test.ts keeps them in step; docs/report.schema.json checks real output).
+    offsets: resolved.offsets as Offsets,
     missing: resolved.missing,
     via: { ...resolved.via, ...via },
     constants,

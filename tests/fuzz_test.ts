@@ -132,7 +132,7 @@ Deno.test("fuzz corpus: the synthetic inputs read as intended", () => {
   assert.equal(layout.name(14), "future");
   assert.equal(findStruct(layout, "task_struct"), 12);
   // 32-bit ELF: the .BTF section comes out byte for byte.
-  const elf = extractBtf(memorySource(elf32(sortedBtf())), "elf32");
+  const elf = extractBtf(memorySource(elf32(sortedBtf())));
   assert.equal(elf.format, "elf");
   assert.deepEqual(elf.bytes, sortedBtf());
 });
