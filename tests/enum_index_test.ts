@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { Kind } from "../btf/kinds.ts";
-import { BtfTypes } from "../btf/table.ts";
+import type { BtfTypes } from "../btf/table.ts";
 import { loadBtf } from "../load/file.ts";
 import { DEBIAN_73_BTF, fixture, HOST_BTF } from "./helpers.ts";
 
