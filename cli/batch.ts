@@ -64,19 +64,21 @@ export function reportOf(o: LoadedKernel): KernelReport {
 }
 
 /**
- * The cost model of `--jobs auto`, measured with bench/compare.sh on the 2-core reference
- * machine: loading and resolving a kernel inline in recycled memory costs about
- * {@link MS_PER_MB} per MB of BTF plus {@link MS_PER_KERNEL}; a worker blocks the main
- * thread {@link WORKER_BLOCK_MS} while it is constructed and takes {@link WORKER_BOOT_MS}
- * more before it claims work. An ELF's BTF is taken to be {@link ELF_BTF_MB} (its size is
- * not known before the section headers are read).
+ * The cost model of `--jobs auto`, measured with bench/compare.sh and hyperfine's CPU times
+ * on the 2-core reference machine: loading and resolving a kernel inline in recycled memory
+ * costs `MS_PER_KERNEL` plus `MS_PER_MB` per MB of BTF; a worker blocks the main thread
+ * `WORKER_BLOCK_MS` while it is constructed and needs `WORKER_BOOT_MS` more (loading its
+ * modules, the decoder, libc) before it claims work. An ELF's BTF is taken to be
+ * `ELF_BTF_MB` (its size is not known before its section headers are read). The pool is
+ * chosen only when its estimate beats inline by `MARGIN`.
  */
 export const COST = {
-  MS_PER_MB: 1.6,
+  MS_PER_MB: 3,
   MS_PER_KERNEL: 1.5,
-  WORKER_BLOCK_MS: 12,
-  WORKER_BOOT_MS: 35,
+  WORKER_BLOCK_MS: 15,
+  WORKER_BOOT_MS: 60,
   ELF_BTF_MB: 6,
+  MARGIN: 0.85,
 } as const;
 
 /** Estimated inline cost (ms) of loading and resolving `path`. */
@@ -108,13 +110,29 @@ export function poolEstimate(costs: number[], workers: number, cores: number): n
 }
 
 /**
+ * Cores not busy with other processes: the hardware concurrency less the 1-minute load
+ * average (at least 1), so on a machine already loaded the batch runs inline.
+ */
+export function idleCores(): number {
+  const cores = navigator.hardwareConcurrency;
+  let load = 0;
+  try {
+    load = Deno.loadavg()[0];
+  } catch {
+    // No --allow-sys: count every core.
+  }
+  return Math.max(1, Math.min(cores, Math.round(cores - load)));
+}
+
+/**
  * The pool size for `jobs`: the number itself, or for `auto` the size (0 = inline) with
- * the lowest {@link poolEstimate} for these inputs on this machine's cores.
+ * the lowest {@link poolEstimate} for these inputs on `cores` idle cores, when it beats
+ * inline by the margin.
  */
 export function planJobs(
   jobs: string,
   inputs: string[],
-  cores = navigator.hardwareConcurrency,
+  cores = idleCores(),
 ): number {
   if (jobs !== "auto") {
     if (!/^\d+$/.test(jobs) || Number(jobs) > 256) {
@@ -124,9 +142,10 @@ export function planJobs(
   }
   if (inputs.length < 2) return 0;
   const costs = inputs.map(inputCost);
-  let best = 0;
+  let best = 0, bestEstimate = COST.MARGIN * poolEstimate(costs, 0, cores);
   for (let w = 1; w < Math.min(cores, inputs.length); w++) {
-    if (poolEstimate(costs, w, cores) < poolEstimate(costs, best, cores)) best = w;
+    const estimate = poolEstimate(costs, w, cores);
+    if (estimate < bestEstimate) [best, bestEstimate] = [w, estimate];
   }
   return best;
 }

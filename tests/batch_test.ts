@@ -87,15 +87,21 @@ Deno.test("jobs: numbers as given, 'auto' by the cost model, anything else a usa
     name: "UsageError",
     message: "--jobs takes a number from 0 to 256 or 'auto', not '-1'",
   });
-  // One core: a worker can only slow the batch down.
+  // One idle core: a worker can only slow the batch down; two: twenty kernels pay for one.
   assert.equal(planJobs("auto", Array(20).fill(DEBIAN_BTF), 1), 0);
+  assert.equal(planJobs("auto", Array(20).fill(DEBIAN_BTF), 2), 1);
+  // Two kernels are not worth a worker's start-up.
+  assert.equal(planJobs("auto", [DEBIAN_BTF, DEBIAN_73_BTF], 2), 0);
   // The estimate: the main thread works alone while workers start and boot, then the rest
   // is shared by (workers + 1) lanes, bounded by the cores.
   const costs = [100, 100, 100, 100];
   assert.equal(poolEstimate(costs, 0, 2), 400);
   const alone = COST.WORKER_BLOCK_MS + COST.WORKER_BOOT_MS;
   assert.equal(poolEstimate(costs, 1, 2), alone + (400 - COST.WORKER_BOOT_MS) / 2);
-  assert.equal(poolEstimate(costs, 3, 2), 3 * COST.WORKER_BLOCK_MS + COST.WORKER_BOOT_MS + 182.5);
+  assert.equal(
+    poolEstimate(costs, 3, 2),
+    3 * COST.WORKER_BLOCK_MS + COST.WORKER_BOOT_MS + (400 - COST.WORKER_BOOT_MS) / 2,
+  );
   // Never below the largest single kernel.
   assert.equal(poolEstimate([10, 500], 1, 2), alone + 500);
 });
