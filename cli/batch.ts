@@ -26,8 +26,8 @@ import { pageAdvice } from "../load/map.ts";
 import { type KernelReport, reportWith, type SourceInfo } from "../report/json.ts";
 import { kernelConstants, type ResolvedConstants } from "../resolvers/constants.ts";
 import { type GroupName, type OffsetsReport, resolveOffsets } from "../resolvers/mod.ts";
-import { type PoolOptions, WorkerPool } from "../workers/pool.ts";
-import { batchedLoader, resolvePooled } from "../workers/fanout.ts";
+import type { PoolOptions, WorkerPool } from "../workers/pool.ts";
+import type { batchedLoader, resolvePooled } from "../workers/fanout.ts";
 import { type CliIo, UsageError } from "./io.ts";
 
 /** The default input: the running kernel's BTF. */
@@ -185,9 +185,13 @@ export async function loadKernels(
     ? paths.map((p) => resolveKernelInput(p, cache))
     : [DEFAULT_BTF_PATH];
   const jobs = planJobs(opts.jobs, inputs);
-  // Started before any file is read: the workers boot on their own threads while this one
-  // reads and parses (constructing each still blocks this thread, see README).
-  const pool = jobs > 0 ? WorkerPool.start(jobs, poolOptions()) : undefined;
+  // Loaded only for a pool (an inline run is spared their page faults). Started before any
+  // file is read: the workers boot on their own threads while this one reads and parses
+  // (constructing each still blocks this thread, see README).
+  const fanout = jobs > 0 ? await import("../workers/fanout.ts") : undefined;
+  const pool = jobs > 0
+    ? (await import("../workers/pool.ts")).WorkerPool.start(jobs, poolOptions())
+    : undefined;
   try {
     // The base lives for the whole batch: never in the arena.
     const base = opts.base === undefined
@@ -201,7 +205,10 @@ export async function loadKernels(
       keep,
       arena: keep ? undefined : new TableArena(pageAdvice() ?? undefined),
       // Several kernels: the loads made in this turn go to the pool as one shared job.
-      load: pool && inputs.length > 1 ? batchedLoader(pool, groups, base) : undefined,
+      load: pool && fanout && inputs.length > 1
+        ? fanout.batchedLoader(pool, groups, base)
+        : undefined,
+      resolvePooled: fanout?.resolvePooled,
     };
     const pooled = inputs.map((path) => b.load && !onThisThread(path, b) ? viaPool(path, b) : null);
     // The rest one after another, so that each kernel's memory is free for the next.
@@ -225,6 +232,7 @@ interface Batch {
   base: BtfTypes | undefined;
   pool: WorkerPool | undefined;
   load: ReturnType<typeof batchedLoader> | undefined;
+  resolvePooled: typeof resolvePooled | undefined;
   cache: CacheOptions;
   keep: boolean;
   arena: TableArena | undefined;
@@ -274,8 +282,8 @@ async function inline(path: string, b: Batch): Promise<Outcome> {
   }
   const { types, format, sidecar } = loaded;
   try {
-    const resolved = b.pool
-      ? await resolvePooled(b.pool, types, b.groups)
+    const resolved = b.pool && b.resolvePooled
+      ? await b.resolvePooled(b.pool, types, b.groups)
       : resolveOffsets(types, b.groups);
     const source: SourceInfo = {
       path,
