@@ -10,7 +10,7 @@
 #      .BTF, and the same vmlinuz inside the cache root once its sidecar exists
 #   7. the CLI vs an empty `deno run`; 10 raw kernels (the host's and Debian 6.1's and 7.3's
 #      from the fetch scripts, and copies) as a batch and as a diff series, --jobs 0 vs auto;
-#      with BASELINE=<git ref>, that revision's CLI on the host and on the 10-kernel batch
+#      with BASELINE="<git ref> ...", each revision's CLI on the host and on the 10-kernel batch
 # Every command's minor page faults are counted too (/usr/bin/time, median of FAULT_RUNS).
 # Needs hyperfine, pahole (dwarves), bpftool and GNU time; installs them from Debian when
 # missing.
@@ -87,15 +87,15 @@ RUNS_LIST=(
   raw-7.3 "$CLI testdata/.cache/vmlinux-7.3.4+deb13-amd64.btf --json"
   vmlinuz-sidecar "env KTSTR_CACHE_DIR=$tmp/root $CLI $tmp/root/img/vmlinuz --json"
 )
-if [ -n "${BASELINE:-}" ]; then
-  mkdir "$tmp/base" && git archive "$BASELINE" | tar -x -C "$tmp/base"
-  ln -s "$PWD/testdata/.cache" "$tmp/base/testdata/.cache"
-  $DENO run -A "$tmp/base/cli.ts" kernel "$HOST" --json >/dev/null
+for ref in ${BASELINE:-}; do
+  mkdir "$tmp/base-$ref" && git archive "$ref" | tar -x -C "$tmp/base-$ref"
+  ln -s "$PWD/testdata/.cache" "$tmp/base-$ref/testdata/.cache"
+  $DENO run -A "$tmp/base-$ref/cli.ts" kernel "$HOST" --json >/dev/null
   RUNS_LIST+=(
-    baseline-cli "$DENO run -A $tmp/base/cli.ts kernel $HOST --json"
-    baseline-batch10-jobs0 "$DENO run -A $tmp/base/cli.ts kernel $SERIES --json --jobs 0"
+    "base-$ref-cli" "$DENO run -A $tmp/base-$ref/cli.ts kernel $HOST --json"
+    "base-$ref-batch10-jobs0" "$DENO run -A $tmp/base-$ref/cli.ts kernel $SERIES --json --jobs 0"
   )
-fi
+done
 hf=()
 for ((i = 0; i < ${#RUNS_LIST[@]}; i += 2)); do hf+=(-n "${RUNS_LIST[i]}" "${RUNS_LIST[i + 1]}"); done
 # -i: diff exits 1 when the kernels differ (as diff(1) does).

@@ -35,8 +35,12 @@ ratio("cli-jobs2", "cli-jobs0", "pool for one kernel, target ≤ 1.2");
 ratio("batch-jobs2", "batch-jobs0", "4 kernels");
 ratio("batch10-auto", "batch10-jobs0", "10 raw kernels, --jobs auto, target ≤ 1.0");
 ratio("diff10-auto", "diff10-jobs0", "diff over 10 raw kernels, --jobs auto, target ≤ 1.0");
-ratio("baseline-batch10-jobs0", "batch10-auto", "speed-up over the baseline, target ≥ 1.6");
-ratio("baseline-cli", "cli", "speed-up over the baseline, one kernel");
+const bases = runs.map((r) => r.command).filter((c) => /^base-.*-cli$/.test(c))
+  .map((c) => c.slice(0, -"-cli".length));
+for (const b of bases) {
+  ratio(`${b}-batch10-jobs0`, "batch10-auto", "speed-up over that revision, target ≥ 1.6");
+  ratio(`${b}-cli`, "cli", "speed-up over that revision, one kernel");
+}
 ratio("struct-rq", "pahole-rq", "struct rq cold, target ≤ 0.7");
 ratio("diff-pair", "kernel-pair", "diff of two raw kernels, target ≤ 1.3");
 const over = (a: string, b: string[], note: string) =>
@@ -56,6 +60,8 @@ if (faults.cli !== undefined && faults.empty !== undefined) {
   more("cli", "the CLI's own, target ≤ 800");
   more("batch10-jobs0", "10 kernels inline");
   more("batch10-auto", "10 kernels, --jobs auto");
-  more("baseline-cli", "the baseline's");
-  more("baseline-batch10-jobs0", "the baseline's 10 kernels inline");
+  for (const b of bases) {
+    more(`${b}-cli`, "that revision's");
+    more(`${b}-batch10-jobs0`, "that revision's 10 kernels inline");
+  }
 }
