@@ -23,7 +23,7 @@ export const MAX_WASM_PAGES = 65536;
  * Meta word holding the memory's generation: a table remembers the value it was built
  * with, and releasing it bumps the value, so a stale table can tell it was released.
  */
-export const GENERATION_WORD = 15;
+export const GENERATION_WORD = 19;
 
 /** Page advice for new table memory (e.g. transparent huge pages). */
 export interface MemoryAdvice {

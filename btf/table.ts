@@ -5,14 +5,16 @@
  * The buffer is the memory of a shared WebAssembly.Memory: the hot loops (walking the
  * records, the sortedness check, building the index) run as WebAssembly (btf/wasm/decode.c)
  * so the parse runs near memory speed even in a cold process. Layout (32-bit words):
- *   meta[16] | pad | raw BTF bytes (placed so the type section is 4-byte aligned) |
- *   record word index per type | name hash per type | buckets[n+1] | (hash, id) pairs |
- *   record shapes per kind [256] | error details [2]
+ *   meta[20] | record shapes per kind [256] | error details [3] | pad |
+ *   raw BTF bytes (placed so the type section is 4-byte aligned) | record word index per
+ *   type | name hash per type | buckets[n+1] | (hash, id) pairs | enumerator buckets |
+ *   (hash, id, element) triples
  *
  * The name index is a hash table in compressed-row form: named types are counted per bucket,
  * prefix-summed and filled in id order, so a lookup returns matches in type-id order and no
  * string is ever allocated. A blob whose named types are already sorted by name (newer
- * kernels sort vmlinux BTF) skips the index and is binary-searched instead.
+ * kernels sort vmlinux BTF) skips the index and is binary-searched instead. Enumerators (of
+ * every ENUM and ENUM64) have an index of their own, in the same form.
  * @module
  */
 import { BtfError } from "./errors.ts";
@@ -22,7 +24,7 @@ import { FRESH_SPACE, GENERATION_WORD, growTo, type TableSpace } from "./arena.t
 import { extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
 
 const TABLE_MAGIC = 0x4b425446;
-const META_WORDS = 32;
+const META_WORDS = 20;
 const M_MAGIC = 0,
   M_FIRST_ID = 1,
   M_COUNT = 2,
@@ -37,10 +39,9 @@ const M_MAGIC = 0,
   M_ENTRIES_WORD = 11,
   M_FIRST_NAMED = 12,
   M_STR_BASE = 13,
-  M_ENUM_INDEXED = 16,
-  M_ENUM_BUCKETS_WORD = 17,
-  M_ENUM_BUCKET_MASK = 18,
-  M_ENUM_ENTRIES_WORD = 19;
+  M_ENUM_BUCKETS_WORD = 14,
+  M_ENUM_MASK = 15,
+  M_ENUM_ENTRIES_WORD = 16;
 
 const encoder = new TextEncoder();
 const textDecoder = new TextDecoder();
@@ -106,8 +107,8 @@ function hashNameAt(u32: Uint32Array, at: number): number {
   return mixWords(a, b, z !== 0 ? beforeNul(c, z) : c);
 }
 
-/** Hash of a name given as UTF-8 bytes, equal to {@link BtfTypes.nameHash} of the same name. */
-export function hashName(bytes: Uint8Array): number {
+/** Hash of a query name given as UTF-8 bytes (same value as {@link hashNameAt}). */
+function hashBytes(bytes: Uint8Array): number {
   const padded = new Uint8Array(16);
   padded.set(bytes.subarray(0, 12));
   return hashNameAt(new Uint32Array(padded.buffer), 0);
@@ -164,6 +165,17 @@ interface Decoder {
     mask: number,
     entriesWord: number,
     hashesWord: number,
+    firstId: number,
+  ): void;
+  build_enum_index(
+    offsetsWord: number,
+    count: number,
+    strByte: number,
+    strBase: number,
+    nameLimit: number,
+    bucketsWord: number,
+    mask: number,
+    entriesWord: number,
     firstId: number,
   ): void;
 }
@@ -281,10 +293,10 @@ export class BtfTypes {
     const maxTypes = Math.floor(hdr.typeLen / 12);
     const shapesWord = META_WORDS, errWord = shapesWord + 256;
     // The space may move the blob and the index to boundaries (btf/arena.ts): room for that.
-    const metaEnd = (errWord + 2) * 4;
+    const metaEnd = (errWord + 3) * 4;
     const indexWord = Math.ceil((metaEnd + 3 + total + space.slack(total)) / 4) + maxTypes;
     // The index is sized once the type count is known: the memory grows into it.
-    // Type names and enumerator names (an enumerator takes at least 8 bytes of the section).
+    // At most one enumerator per 2 words of type data.
     const maxEnumerators = Math.floor(hdr.typeLen / 8);
     const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1 +
       3 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
@@ -315,6 +327,7 @@ export class BtfTypes {
     if (count < 0) throw parseError(count, firstId + u32[errWord], u32[errWord + 1]);
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
     let index = [0, 0, 0];
+    let indexEnd = offsetsWord + count;
     if (firstNamed < 0) {
       // Sized by the parse: the index starts right after the count's record offsets.
       const hashesWord = offsetsWord + count, mask = nextPow2(Math.max(1, count >> 1)) - 1;
@@ -343,33 +356,34 @@ export class BtfTypes {
         firstId,
       );
       index = [bucketsWord, mask, entriesWord];
+      indexEnd = entriesWord + 2 * count;
     }
-    let enumIndex = [0, 0, 0, 0];
-    if (!base) {
-      // Enumerator names, hashed the same way (a split table's enums are scanned instead:
-      // their names may live in the base's strings, which the decoder cannot see).
-      const n = wasm.count_enumerators(offsetsWord, count, hdr.strLen);
-      const bucketsWord = firstNamed < 0 ? index[2] + 2 * count : offsetsWord + count;
-      const mask = nextPow2(Math.max(1, n >> 1)) - 1, entriesWord = bucketsWord + mask + 2;
-      growTo(memory, pagesFor(entriesWord + 3 * n));
-      u32 = new Uint32Array(memory.buffer);
-      wasm.build_enum_index(
-        offsetsWord,
-        count,
-        strByte,
-        hdr.strLen,
-        bucketsWord,
-        mask,
-        entriesWord,
-      );
-      enumIndex = [1, bucketsWord, mask, entriesWord];
-    }
+    const enumerators = u32[errWord + 2];
+    const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
+    const enumEntriesWord = indexEnd + enumMask + 2;
+    growTo(memory, pagesFor(enumEntriesWord + 3 * enumerators));
+    u32 = new Uint32Array(memory.buffer);
+    wasm.build_enum_index(
+      offsetsWord,
+      count,
+      strByte,
+      strBase,
+      strBase + hdr.strLen,
+      indexEnd,
+      enumMask,
+      enumEntriesWord,
+      firstId,
+    );
     u32.set([TABLE_MAGIC, firstId, count, btfByte, total, strByte, hdr.strLen, offsetsWord]);
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
     [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = index;
     u32[M_STR_BASE] = strBase;
-    u32.set(enumIndex, M_ENUM_INDEXED);
+    [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = [
+      indexEnd,
+      enumMask,
+      enumEntriesWord,
+    ];
     return new BtfTypes(memory.buffer as unknown as SharedArrayBuffer, base);
   }
 
@@ -429,14 +443,6 @@ export class BtfTypes {
       if (c !== query[i]) return c - query[i];
     }
     return bytes[at + query.length] === 0 ? 0 : 1;
-  }
-
-  /** Hash of the name at string offset `off`, equal to {@link hashName} of its bytes. */
-  nameHash(off: number): number {
-    const local = off - this.#strBase;
-    if (local >= 0 && local < this.#strLen) return hashNameAt(this.#u32, this.#strByte + local);
-    const ref = this.#nameRef(off);
-    return hashNameAt(ref.table.#u32, ref.at);
   }
 
   /** True when the string at offset `off` equals `query` (UTF-8 bytes). */
@@ -537,7 +543,7 @@ export class BtfTypes {
     if (query.length === 0) return found;
     if (this.sortedByName) return found.concat(this.#searchSorted(query));
     const u32 = this.#u32, meta = u32;
-    const h = hashName(query), bucket = h & meta[M_BUCKET_MASK];
+    const h = hashBytes(query), bucket = h & meta[M_BUCKET_MASK];
     const bucketsWord = meta[M_BUCKETS_WORD], entriesWord = meta[M_ENTRIES_WORD];
     for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
       const slot = entriesWord + 2 * e;
@@ -546,28 +552,6 @@ export class BtfTypes {
       if (this.nameEquals(this.nameOff(id), query)) found.push(id);
     }
     return found;
-  }
-
-  /**
-   * The first enumerator named `query` (UTF-8) of this table's ENUM and ENUM64 types, in
-   * type-id then declaration order, as [type id, enumerator index]; undefined when no enum
-   * has it; null when the table keeps no enumerator index (split BTF: scan the enums).
-   */
-  firstEnumerator(query: Uint8Array): [number, number] | undefined | null {
-    this.#live();
-    const u32 = this.#u32;
-    if (u32[M_ENUM_INDEXED] !== 1) return null;
-    if (query.length === 0) return undefined;
-    const h = hashName(query), bucket = h & u32[M_ENUM_BUCKET_MASK];
-    const bucketsWord = u32[M_ENUM_BUCKETS_WORD], entriesWord = u32[M_ENUM_ENTRIES_WORD];
-    for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
-      const slot = entriesWord + 3 * e;
-      if (u32[slot] !== h) continue;
-      const id = this.firstId + u32[slot + 1], i = u32[slot + 2];
-      const stride = this.kind(id) === Kind.ENUM ? 2 : 3;
-      if (this.nameEquals(this.word(id, 3 + stride * i), query)) return [id, i];
-    }
-    return undefined;
   }
 
   #searchSorted(query: Uint8Array): number[] {
@@ -586,16 +570,41 @@ export class BtfTypes {
     return ids;
   }
 
-  /** Every type id whose kind is in `kinds` (all below 32), the base's first, in id order. */
-  idsOfKinds(kinds: readonly number[]): number[] {
-    const ids = this.base ? this.base.idsOfKinds(kinds) : [];
-    const mask = kinds.reduce((m, k) => m | (1 << k), 0);
-    const u32 = this.#u32, offsets = this.#offsets;
-    for (let i = 0; i < this.count; i++) {
-      const kind = (u32[u32[offsets + i] + 1] >>> 24) & 0x7f;
-      if (kind < 32 && ((mask >>> kind) & 1) === 1) ids.push(this.firstId + i);
+  /**
+   * Every enumerator named `name` as `[type id, element index]`, in type-id then element
+   * order, the base's first (from the enumerator index; a split table's enumerators whose
+   * names live in the base's strings are found by a direct search of its own enums).
+   */
+  enumeratorsNamed(name: string): [number, number][] {
+    const query = encoder.encode(name);
+    const found = this.base ? this.base.enumeratorsNamed(name) : [];
+    if (query.length === 0) return found;
+    const u32 = this.#u32;
+    if (this.base) {
+      // Split tables are small: search their enums directly (names may be in either table).
+      for (let id = this.firstId; id <= this.lastId; id++) {
+        const kind = this.kind(id);
+        if (kind !== Kind.ENUM && kind !== Kind.ENUM64) continue;
+        const { words, at, count } = this.elements(id);
+        const step = kind === Kind.ENUM ? 2 : 3;
+        for (let e = 0; e < count; e++) {
+          const off = words[at + step * e];
+          if (off !== 0 && this.nameEquals(off, query)) found.push([id, e]);
+        }
+      }
+      return found;
     }
-    return ids;
+    const h = hashBytes(query), bucketsWord = u32[M_ENUM_BUCKETS_WORD];
+    const bucket = h & u32[M_ENUM_MASK], entriesWord = u32[M_ENUM_ENTRIES_WORD];
+    for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
+      const slot = entriesWord + 3 * e;
+      if (u32[slot] !== h) continue;
+      const id = u32[slot + 1], elem = u32[slot + 2];
+      const { words, at } = this.elements(id);
+      const step = this.kind(id) === Kind.ENUM ? 2 : 3;
+      if (this.nameEquals(words[at + step * elem], query)) found.push([id, elem]);
+    }
+    return found;
   }
 
   /** Number of types of each kind held by this table, keyed by kind name (`STRUCT`, ...). */

@@ -22,16 +22,20 @@ enum {
   ERR_RECORD_PAST_END = -4, /* err[0] = type index, err[1] = kind */
 };
 
+#define KIND_ENUM 6u
+#define KIND_ENUM64 19u
+
 /*
  * Records the word index of every type record. shapes: 128 fixed-extra-word counts
  * (0xffffffff = unknown kind) then 128 per-element word counts. Returns the type count or
- * a negative error with details in err[0..1].
+ * a negative error with details in err[0..1]; err[2] gets the number of enumerators (of
+ * every ENUM and ENUM64), which sizes the enumerator index.
  */
 int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesWord,
           u32 errWord) {
   u32 *m = W(0u + typeWord) - typeWord; /* word-indexed view of memory */
   u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128), *err = W(errWord);
-  u32 pos = typeWord, count = 0;
+  u32 pos = typeWord, count = 0, enumerators = 0;
   while (pos < endWord) {
     if (endWord - pos < 3) { err[0] = count; return ERR_HEADER_PAST_END; }
     u32 name = m[pos], info = m[pos + 1], kind = (info >> 24) & 0x7f;
@@ -39,10 +43,12 @@ int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesW
     if (extra == 0xffffffffu) { err[0] = count; err[1] = kind; return ERR_UNKNOWN_KIND; }
     if (name >= nameLimit) { err[0] = count; err[1] = name; return ERR_NAME_PAST_STRINGS; }
     m[offsetsWord + count++] = pos;
+    if (kind == KIND_ENUM || kind == KIND_ENUM64) enumerators += info & 0xffffff;
     u64 next = (u64)pos + 3 + extra + (u64)perElem[kind] * (info & 0xffffff);
     if (next > endWord) { err[0] = count - 1; err[1] = kind; return ERR_RECORD_PAST_END; }
     pos = (u32)next;
   }
+  err[2] = enumerators;
   return (int)count;
 }
 
@@ -130,59 +136,35 @@ void build_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 bucke
   buckets[0] = 0;
 }
 
-/* Kinds whose elements are enumerators: ENUM (name, value) and ENUM64 (name, lo32, hi32). */
-#define KIND_ENUM 6
-#define KIND_ENUM64 19
-
-static u32 enum_stride(u32 info) {
-  u32 kind = (info >> 24) & 0x7f;
-  return kind == KIND_ENUM ? 2 : kind == KIND_ENUM64 ? 3 : 0;
-}
-
 /*
- * Number of named enumerators of every ENUM and ENUM64 type. A name offset at or past
- * strLen (the string section's length) counts as no name, here and in the index.
+ * Builds the enumerator index, like build_index but over the enumerators of every ENUM and
+ * ENUM64 (in type-id order, then declaration order): entries are (hash, id, element) triples
+ * grouped by bucket. Enumerators whose names live in a base's strings (offset < strBase) are
+ * left out (a split table's reader searches its own enums directly instead), and so are
+ * names past the strings (nameLimit), which only corrupt BTF has.
  */
-u32 count_enumerators(u32 offsetsWord, u32 count, u32 strLen) {
-  u32 *m = W(0u + offsetsWord) - offsetsWord;
-  u32 n = 0;
-  for (u32 i = 0; i < count; i++) {
-    u32 rec = m[offsetsWord + i], info = m[rec + 1], stride = enum_stride(info);
-    if (stride == 0) continue;
-    for (u32 j = 0, vlen = info & 0xffffff; j < vlen; j++) {
-      u32 off = m[rec + 3 + stride * j];
-      n += off != 0 && off < strLen;
-    }
-  }
-  return n;
-}
-
-/*
- * Builds the enumerator index like the name index: buckets[0..mask+1] are start positions,
- * entries hold (hash, type index, enumerator index) triples grouped by bucket in type-id,
- * then declaration order. Every name must be this table's own (a base BTF).
- */
-void build_enum_index(u32 offsetsWord, u32 count, u32 strByte, u32 strLen, u32 bucketsWord,
-                      u32 mask, u32 entriesWord) {
+void build_enum_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 nameLimit,
+                      u32 bucketsWord, u32 mask, u32 entriesWord, u32 firstId) {
   u32 *m = W(0u + offsetsWord) - offsetsWord;
   u32 *buckets = W(bucketsWord);
   for (u32 b = 0; b <= mask + 1; b++) buckets[b] = 0;
   for (int pass = 0; pass < 2; pass++) {
     for (u32 i = 0; i < count; i++) {
-      u32 rec = m[offsetsWord + i], info = m[rec + 1], stride = enum_stride(info);
-      if (stride == 0) continue;
-      for (u32 j = 0, vlen = info & 0xffffff; j < vlen; j++) {
-        u32 off = m[rec + 3 + stride * j];
-        if (off == 0 || off >= strLen) continue;
-        u32 h = hash_name(B(strByte + off));
+      u32 rec = m[offsetsWord + i], info = m[rec + 1], kind = (info >> 24) & 0x7f;
+      if (kind != KIND_ENUM && kind != KIND_ENUM64) continue;
+      u32 step = kind == KIND_ENUM ? 2 : 3, vlen = info & 0xffffff;
+      for (u32 e = 0; e < vlen; e++) {
+        u32 off = m[rec + 3 + step * e];
+        if (off == 0 || off < strBase || off >= nameLimit) continue;
+        u32 h = hash_name(B(strByte + off - strBase));
         if (pass == 0) {
           buckets[(h & mask) + 1]++;
-          continue;
+        } else {
+          u32 slot = entriesWord + 3 * buckets[h & mask]++;
+          m[slot] = h;
+          m[slot + 1] = firstId + i;
+          m[slot + 2] = e;
         }
-        u32 slot = entriesWord + 3 * buckets[h & mask]++;
-        m[slot] = h;
-        m[slot + 1] = i;
-        m[slot + 2] = j;
       }
     }
     if (pass == 0) for (u32 b = 0; b <= mask; b++) buckets[b + 1] += buckets[b];
