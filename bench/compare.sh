@@ -58,9 +58,12 @@ hyperfine -N -i --warmup 3 --runs "${RUNS:-30}" --export-json "$tmp/runs.json" \
   -n cli-jobs2 "$CLI $HOST --json --jobs 2" \
   -n batch-jobs0 "$CLI $BATCH --json --jobs 0" \
   -n batch-jobs2 "$CLI $BATCH --json --jobs 2" \
-KTSTR_CACHE_DIR=$tmp/root $CLI "$tmp/root/img/vmlinuz" --json >/dev/null # writes the sidecar
   -n struct-rq "$CLI_BASE struct rq -k $HOST" \
   -n pahole-rq "pahole -F btf -C rq $HOST" \
   -n diff-pair "$CLI_BASE diff $PAIR" \
-  -n kernel-pair "$CLI $PAIR" >/dev/null
+  -n kernel-pair "$CLI $PAIR" \
+  -n vmlinuz "$CLI $IMAGE --json --no-cache" \
+  -n zstd-dc "zstd -dcq -o /dev/null $tmp/payload.zst" \
+  -n raw-7.3 "$CLI testdata/.cache/vmlinux-7.3.4+deb13-amd64.btf --json" \
+  -n vmlinuz-sidecar "env KTSTR_CACHE_DIR=$tmp/root $CLI $tmp/root/img/vmlinuz --json" >/dev/null
 "$DENO" run --allow-read bench/ratios.ts "$tmp/runs.json"

@@ -22,16 +22,20 @@ enum {
   ERR_RECORD_PAST_END = -4, /* err[0] = type index, err[1] = kind */
 };
 
+#define KIND_ENUM 6u
+#define KIND_ENUM64 19u
+
 /*
  * Records the word index of every type record. shapes: 128 fixed-extra-word counts
  * (0xffffffff = unknown kind) then 128 per-element word counts. Returns the type count or
- * a negative error with details in err[0..1].
+ * a negative error with details in err[0..1]; err[2] gets the number of enumerators (of
+ * every ENUM and ENUM64), which sizes the enumerator index.
  */
 int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesWord,
           u32 errWord) {
   u32 *m = W(0u + typeWord) - typeWord; /* word-indexed view of memory */
   u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128), *err = W(errWord);
-  u32 pos = typeWord, count = 0;
+  u32 pos = typeWord, count = 0, enumerators = 0;
   while (pos < endWord) {
     if (endWord - pos < 3) { err[0] = count; return ERR_HEADER_PAST_END; }
     u32 name = m[pos], info = m[pos + 1], kind = (info >> 24) & 0x7f;
@@ -39,10 +43,12 @@ int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesW
     if (extra == 0xffffffffu) { err[0] = count; err[1] = kind; return ERR_UNKNOWN_KIND; }
     if (name >= nameLimit) { err[0] = count; err[1] = name; return ERR_NAME_PAST_STRINGS; }
     m[offsetsWord + count++] = pos;
+    if (kind == KIND_ENUM || kind == KIND_ENUM64) enumerators += info & 0xffffff;
     u64 next = (u64)pos + 3 + extra + (u64)perElem[kind] * (info & 0xffffff);
     if (next > endWord) { err[0] = count - 1; err[1] = kind; return ERR_RECORD_PAST_END; }
     pos = (u32)next;
   }
+  err[2] = enumerators;
   return (int)count;
 }
 
@@ -126,6 +132,54 @@ void build_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 bucke
     m[slot + 1] = firstId + i;
   }
   /* Filling advanced each start to the next bucket's start: shift them back. */
+  for (u32 b = mask + 1; b > 0; b--) buckets[b] = buckets[b - 1];
+  buckets[0] = 0;
+}
+
+/*
+ * Builds the enumerator index, like build_index but over the enumerators of every ENUM and
+ * ENUM64 (in type-id order, then declaration order): entries are (hash, id, element) triples
+ * grouped by bucket. One walk over the type records, in file order as parse() walks them
+ * (already validated; shapes as for parse), writes every enumerator's triple to the scratch
+ * area (3 words each, after the entries), which is then counted and scattered. Enumerators
+ * whose names live in a base's strings (offset < strBase) are left out (a split table's reader
+ * searches its own enums directly instead), and so are names past the strings (nameLimit),
+ * which only corrupt BTF has.
+ */
+void build_enum_index(u32 typeWord, u32 endWord, u32 shapesWord, u32 strByte, u32 strBase,
+                      u32 nameLimit, u32 bucketsWord, u32 mask, u32 entriesWord,
+                      u32 scratchWord, u32 firstId) {
+  u32 *m = W(0u + typeWord) - typeWord;
+  u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128);
+  u32 *buckets = W(bucketsWord), *scratch = W(scratchWord);
+  u32 n = 0;
+  for (u32 rec = typeWord, i = 0; rec < endWord; i++) {
+    u32 info = m[rec + 1], kind = (info >> 24) & 0x7f, vlen = info & 0xffffff;
+    u32 next = rec + 3 + fixed[kind] + perElem[kind] * vlen;
+    if (kind != KIND_ENUM && kind != KIND_ENUM64) {
+      rec = next;
+      continue;
+    }
+    u32 step = kind == KIND_ENUM ? 2 : 3;
+    for (u32 e = 0; e < vlen; e++) {
+      u32 off = m[rec + 3 + step * e];
+      if (off == 0 || off < strBase || off >= nameLimit) continue;
+      scratch[3 * n] = hash_name(B(strByte + off - strBase));
+      scratch[3 * n + 1] = firstId + i;
+      scratch[3 * n + 2] = e;
+      n++;
+    }
+    rec = next;
+  }
+  for (u32 b = 0; b <= mask + 1; b++) buckets[b] = 0;
+  for (u32 k = 0; k < n; k++) buckets[(scratch[3 * k] & mask) + 1]++;
+  for (u32 b = 0; b <= mask; b++) buckets[b + 1] += buckets[b];
+  for (u32 k = 0; k < n; k++) {
+    u32 slot = entriesWord + 3 * buckets[scratch[3 * k] & mask]++;
+    m[slot] = scratch[3 * k];
+    m[slot + 1] = scratch[3 * k + 1];
+    m[slot + 2] = scratch[3 * k + 2];
+  }
   for (u32 b = mask + 1; b > 0; b--) buckets[b] = buckets[b - 1];
   buckets[0] = 0;
 }
