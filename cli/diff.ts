@@ -24,7 +24,7 @@ const HELP = `Usage: ktstr-btf diff A B [C...] [options]
 Shows what changed from kernel A to kernel B (then B to C, ...): every offset group
 leaf, the groups missing on one side, and with --struct the layouts of those structs.
 Each change is moved, added, removed or resized, with the struct.member it reads.
-A, B, ... are raw BTF, ELF vmlinux, '-' for standard input, or cache keys.
+A, B, ... are raw BTF, ELF vmlinux, vmlinuz, '-' for standard input, or cache keys.
 
 Options:
   --struct NAME    also compare this struct's layout, member by member (repeatable)
@@ -53,7 +53,9 @@ export const DIFF_COMMAND = command({
       jobs: v.jobs ?? "auto",
       cache: { root: v["cache-dir"], enabled: !v["no-cache"] },
     };
-    const outcomes = await loadKernels(paths, opts, [...GROUP_NAMES], io);
+    const structs = v.struct ?? [];
+    // Layouts need the tables themselves; otherwise each kernel's memory is recycled.
+    const outcomes = await loadKernels(paths, opts, [...GROUP_NAMES], io, structs.length > 0);
     const failed = outcomes.filter((o) => "error" in o);
     if (failed.length > 0) {
       for (const o of failed) if ("error" in o) io.err(`ktstr-btf: ${o.error}\n`);
@@ -64,13 +66,12 @@ export const DIFF_COMMAND = command({
       return EXIT_TROUBLE;
     }
     const kernels = outcomes.flatMap((o) => "error" in o ? [] : [o]);
-    const structs = v.struct ?? [];
     const diffs: KernelDiff[] = [];
     for (let i = 1; i < kernels.length; i++) {
       const a = kernels[i - 1], b = kernels[i];
       const changes = diffReports(a.resolved, b.resolved);
       for (const name of structs) {
-        changes.push(...diffLayouts(name, layoutOf(a.types, name), layoutOf(b.types, name)));
+        changes.push(...diffLayouts(name, layoutOf(a.types!, name), layoutOf(b.types!, name)));
       }
       diffs.push({ from: a.source.path, to: b.source.path, changes });
     }

@@ -12,6 +12,7 @@ import { extractBtf } from "../btf/input.ts";
 import { BtfError } from "../btf/errors.ts";
 import type { InputFormat } from "../btf/input.ts";
 import { BtfTypes } from "../btf/table.ts";
+import type { TableSpace } from "../btf/arena.ts";
 import type { SidecarStatus } from "../report/json.ts";
 import {
   bannerVersion,
@@ -50,6 +51,8 @@ export interface CacheOptions {
   env?: EnvLike;
   /** Receives warnings such as a failed sidecar write (default: stderr). */
   warn?: (message: string) => void;
+  /** Where the tables' memory comes from (default: a new memory; btf/arena.ts recycles). */
+  space?: TableSpace;
 }
 
 /** A loaded BTF plus what happened with its sidecar. */
@@ -151,10 +154,14 @@ function sidecarHasMagic(sidecar: string): boolean {
 }
 
 /** Reads a candidate sidecar: its table when it starts with the magic and parses. */
-function readSidecar(sidecar: string, base?: BtfTypes): BtfTypes | undefined {
+function readSidecar(
+  sidecar: string,
+  base?: BtfTypes,
+  space?: TableSpace,
+): BtfTypes | undefined {
   if (!sidecarHasMagic(sidecar)) return undefined;
   try {
-    return loadBtf(sidecar, base).types;
+    return loadBtf(sidecar, base, space).types;
   } catch {
     return undefined;
   }
@@ -189,29 +196,30 @@ export function loadBtfCached(
     return { ...hostBtfMemo.get(), path, sidecar: "not-applicable" };
   }
   const plan = planSidecar(path, opts);
-  if (plan.kind === "none") return { ...loadBtf(path, base), sidecar: plan.status };
+  if (plan.kind === "none") return { ...loadBtf(path, base, opts.space), sidecar: plan.status };
   if (plan.freshness === "candidate") {
-    const types = readSidecar(plan.sidecar, base);
+    const types = readSidecar(plan.sidecar, base, opts.space);
     if (types) return { path, format: plan.format, types, sidecar: "hit" };
   }
-  const loaded = loadBtf(path, base);
+  const loaded = loadBtf(path, base, opts.space);
   return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
 }
 
 /**
  * The same as {@link loadBtfCached} with the parse done by `load` (e.g. a worker pool's
- * `load`), which is handed either the sidecar (raw BTF) or the original path.
+ * `load`), which is handed either the sidecar (raw BTF) or the original path, and whether
+ * the table is needed afterwards (to write the sidecar from); only then must it return one.
  */
-export async function loadBtfCachedWith<T extends { format: InputFormat; types: BtfTypes }>(
+export async function loadBtfCachedWith<T extends { format: InputFormat; types?: BtfTypes }>(
   path: string,
   opts: CacheOptions,
-  load: (path: string) => Promise<T>,
+  load: (path: string, needTable: boolean) => Promise<T>,
 ): Promise<T & { sidecar: SidecarStatus }> {
   const plan = planSidecar(path, opts);
-  if (plan.kind === "none") return { ...await load(path), sidecar: plan.status };
+  if (plan.kind === "none") return { ...await load(path, false), sidecar: plan.status };
   if (plan.freshness === "candidate" && sidecarHasMagic(plan.sidecar)) {
     try {
-      const fromSidecar = await load(plan.sidecar);
+      const fromSidecar = await load(plan.sidecar, false);
       if (fromSidecar.format === "raw") {
         return { ...fromSidecar, format: plan.format, sidecar: "hit" };
       }
@@ -219,8 +227,8 @@ export async function loadBtfCachedWith<T extends { format: InputFormat; types: 
       // Corrupt sidecar: fall back to the ELF and rewrite it.
     }
   }
-  const loaded = await load(path);
-  return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
+  const loaded = await load(path, true);
+  return { ...loaded, sidecar: finishSidecar(plan, loaded.types!, opts) };
 }
 
 /** A value loaded once and shared; a failed load is not remembered (the next call retries). */

@@ -9,6 +9,8 @@ import { BtfError } from "../btf/errors.ts";
 import { extractBtf, type InputFormat, locateBtf } from "../btf/input.ts";
 import { buildTypes } from "../btf/split.ts";
 import type { BtfTypes } from "../btf/table.ts";
+import type { TableSpace } from "../btf/arena.ts";
+import { defaultSpace, mapInto } from "./map.ts";
 
 /** A loaded BTF: where it came from and its type table. */
 export interface LoadedBtf {
@@ -145,16 +147,17 @@ export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8A
  * the table's shared memory. With `base`, the file is split BTF over that base. Errors:
  * BtfError `btf: open <path>: <what is wrong>`.
  */
-export function loadBtf(path: string, base?: BtfTypes): LoadedBtf {
+export function loadBtf(path: string, base?: BtfTypes, space?: TableSpace): LoadedBtf {
   return openedAs(path, () =>
     withFile(path, (src) => {
       const at = locateBtf(src);
       const types = buildTypes(
         at.size,
         src.read(at.offset, Math.min(at.size, 64)),
-        (dest) => src.readInto(at.offset, dest),
+        (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest),
         (offset) => src.read(at.offset + offset, 1)[0],
         base,
+        space ?? defaultSpace(),
       );
       return { path, format: at.format, types };
     }));

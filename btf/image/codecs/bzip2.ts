@@ -6,7 +6,7 @@
  * @module
  */
 import type { ByteSource } from "../../elf.ts";
-import { type Codec, INPUT_CHUNK, lazyImport } from "./stream.ts";
+import { type Codec, INPUT_CHUNK, lazyImport, PACKAGES } from "./stream.ts";
 
 /** The part of seek-bzip used here (it ships no types). */
 interface SeekBzip {
@@ -61,7 +61,7 @@ const STOP = Symbol("stop");
 
 /** bzip2 (kernel `bzip2 -9`). */
 export const bunzip2: Codec = async (input, sink) => {
-  const { default: Bunzip } = await lazyImport<SeekBzip>("seek-bzip");
+  const { default: Bunzip } = await lazyImport<SeekBzip>(PACKAGES.bzip2);
   const piece = new Uint8Array(PIECE);
   let used = 0;
   const output = {
