@@ -157,7 +157,7 @@ export function loadBtf(path: string, base?: BtfTypes, space?: TableSpace): Load
         (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest),
         (offset) => src.read(at.offset + offset, 1)[0],
         base,
-        space ?? defaultSpace(),
+        space ?? defaultSpace(path),
       );
       return { path, format: at.format, types };
     }));
