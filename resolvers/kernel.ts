@@ -1,6 +1,6 @@
 /**
  * kernel (KernelOffsets): run queue, scx_rq and local DSQ fields, with the optional event,
- * schedstat, sched_domain (+ stats) and watchdog sub-groups (SPEC §4).
+ * schedstat, sched_domain (+ stats) and watchdog sub-groups (docs/FIELDS.md).
  * @module
  */
 import { orNull, withContext } from "../btf/errors.ts";
