@@ -12,6 +12,7 @@ import { parseOptions } from "./cli/args.ts";
 import { type CliIo, processIo, UsageError } from "./cli/io.ts";
 import { runKernel } from "./cli/kernel.ts";
 import { runCache } from "./cli/cache.ts";
+import { printable } from "./btf/errors.ts";
 
 /** The usage text printed by `--help` and after a usage error. */
 export const USAGE = `ktstr-btf ${denoJson.version}: kernel struct offsets from BTF
@@ -104,10 +105,11 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
     }, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.err(`ktstr-btf: ${(err as Error).message}\n\n${USAGE}`);
+      io.err(`ktstr-btf: ${printable((err as Error).message)}\n\n${USAGE}`);
       return 2;
     }
-    io.err(`ktstr-btf: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`ktstr-btf: internal error: ${printable(message)}\n`);
     return 1;
   }
 }

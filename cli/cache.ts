@@ -2,7 +2,7 @@
  * The `cache` command: `list`, `add` and `clean` over the kernel cache (SPEC §5).
  * @module
  */
-import { BtfError } from "../btf/errors.ts";
+import { BtfError, printable } from "../btf/errors.ts";
 import {
   addEntry,
   type CacheOptions,
@@ -79,7 +79,7 @@ export function runCache(args: string[], opts: CacheCommandOptions, io: CliIo): 
     return 0;
   } catch (err) {
     if (err instanceof CacheError || err instanceof BtfError) {
-      io.err(`ktstr-btf: ${err.message}\n`);
+      io.err(`ktstr-btf: ${printable(err.message)}\n`);
       return 1;
     }
     throw err;

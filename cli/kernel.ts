@@ -3,7 +3,7 @@
  * (human or JSON) and pick the exit code (SPEC §6).
  * @module
  */
-import { BtfError } from "../btf/errors.ts";
+import { BtfError, printable } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import type { LoadedBtf } from "../load/file.ts";
 import {
@@ -119,7 +119,7 @@ type Outcome = { report: KernelReport } | { error: string };
 export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo): Promise<number> {
   const groups = selectGroups(opts);
   const cache: CacheOptions = {
-    warn: (m) => io.err(`ktstr-btf: warning: ${m}\n`),
+    warn: (m) => io.err(`ktstr-btf: warning: ${printable(m)}\n`),
     ...opts.cache,
   };
   // An argument that is not a path but a cache key names `<root>/<key>/vmlinux`.
@@ -146,7 +146,7 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
   }
   const reports: KernelReport[] = [];
   for (const outcome of outcomes) {
-    if ("error" in outcome) io.err(`ktstr-btf: ${outcome.error}\n`);
+    if ("error" in outcome) io.err(`ktstr-btf: ${printable(outcome.error)}\n`);
     else reports.push(outcome.report);
   }
   if (reports.length < outcomes.length) return 1;
@@ -199,7 +199,8 @@ function requireMissing(reports: KernelReport[], require: string[], io: CliIo): 
     for (const path of require) {
       if (valueAt(report.offsets, path) !== null) continue;
       const reason = report.missing[path] ?? firstMissingParent(report, path);
-      io.err(`ktstr-btf: ${report.source.path}: required group ${path} is missing: ${reason}\n`);
+      const line = `${report.source.path}: required group ${path} is missing: ${reason}`;
+      io.err(`ktstr-btf: ${printable(line)}\n`);
       missing = true;
     }
   }

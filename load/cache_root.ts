@@ -34,13 +34,22 @@ export const SIDECAR_SUFFIX = ".btf";
 /**
  * The cache root: `KTSTR_CACHE_DIR` when set and non-empty (as given), else
  * `$XDG_CACHE_HOME/ktstr/kernels` when set and non-empty, else `$HOME/.cache/ktstr/kernels`.
- * A HOME that is unset, empty, `/` or relative is a CacheError naming the case.
+ * A relative KTSTR_CACHE_DIR or XDG_CACHE_HOME (which would put the cache under the current
+ * directory), or a HOME that is unset, empty, `/` or relative, is a CacheError naming the case.
  */
 export function resolveCacheRoot(env: EnvLike): string {
+  const absolute = (name: string, value: string) => {
+    if (!value.startsWith("/")) {
+      throw new CacheError(`cache root: ${name} '${value}' is not an absolute path`);
+    }
+    return value;
+  };
   const direct = env.get(CACHE_DIR_ENV);
-  if (direct !== undefined && direct !== "") return direct;
+  if (direct !== undefined && direct !== "") return absolute(CACHE_DIR_ENV, direct);
   const xdg = env.get("XDG_CACHE_HOME");
-  if (xdg !== undefined && xdg !== "") return joinPath(xdg, "ktstr/kernels");
+  if (xdg !== undefined && xdg !== "") {
+    return joinPath(absolute("XDG_CACHE_HOME", xdg), "ktstr/kernels");
+  }
   const home = env.get("HOME");
   const hint = `; set ${CACHE_DIR_ENV} or XDG_CACHE_HOME, or pass --cache-dir`;
   if (home === undefined) throw new CacheError(`cache root: HOME is not set${hint}`);

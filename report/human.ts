@@ -6,6 +6,7 @@
  */
 import type { GroupValue } from "../resolvers/dsl.ts";
 import type { KernelReport } from "./json.ts";
+import { printable } from "../btf/errors.ts";
 
 const NAME_WIDTH = 44;
 
@@ -73,7 +74,7 @@ export function renderHuman(report: KernelReport, color: boolean): string {
   const p = paint(color);
   const s = report.source;
   const lines = [
-    p.bold(s.path),
+    p.bold(printable(s.path)),
     `  ${s.format === "raw" ? "raw BTF" : "ELF vmlinux"} · ${s.btf_bytes} BTF bytes · ` +
     `${s.type_count} types · sidecar ${s.sidecar}`,
     "",
@@ -88,7 +89,9 @@ export function renderHuman(report: KernelReport, color: boolean): string {
   const missing = Object.entries(report.missing);
   if (missing.length > 0) {
     lines.push("", p.bold("missing"));
-    for (const [path, reason] of missing) lines.push(`  ${path}`, `    ${p.red(reason)}`);
+    for (const [path, reason] of missing) {
+      lines.push(`  ${path}`, `    ${p.red(printable(reason))}`);
+    }
   }
   return lines.join("\n") + "\n";
 }

@@ -108,7 +108,7 @@ const HINT = "; set KTSTR_CACHE_DIR or XDG_CACHE_HOME, or pass --cache-dir";
 
 Deno.test("cache root: KTSTR_CACHE_DIR as given, then XDG_CACHE_HOME, then HOME", () => {
   assert.equal(resolveCacheRoot(env({ KTSTR_CACHE_DIR: "/c", HOME: "/h" })), "/c");
-  assert.equal(resolveCacheRoot(env({ KTSTR_CACHE_DIR: "rel/dir" })), "rel/dir");
+  assert.equal(resolveCacheRoot(env({ KTSTR_CACHE_DIR: "/abs/dir" })), "/abs/dir");
   assert.equal(
     resolveCacheRoot(env({ KTSTR_CACHE_DIR: "", XDG_CACHE_HOME: "/x", HOME: "/h" })),
     "/x/ktstr/kernels",

@@ -16,22 +16,167 @@ typedef unsigned char u8;
 #define B(byte) ((u8 *)(__SIZE_TYPE__)(byte))
 
 enum {
-  ERR_HEADER_PAST_END = -1, /* err[0] = type index */
-  ERR_UNKNOWN_KIND = -2,    /* err[0] = type index, err[1] = kind */
+  ERR_HEADER_PAST_END = -1,   /* err[0] = type index */
+  ERR_UNKNOWN_KIND = -2,      /* err[0] = type index, err[1] = kind */
   ERR_NAME_PAST_STRINGS = -3, /* err[0] = type index, err[1] = name offset */
-  ERR_RECORD_PAST_END = -4, /* err[0] = type index, err[1] = kind */
+  ERR_RECORD_PAST_END = -4,   /* err[0] = type index, err[1] = kind */
+  /* The kernel verifier's per-kind rules; err[0] = type index, err[1] = element index. */
+  ERR_INFO_BITS = -5,
+  ERR_VLEN = -6,
+  ERR_KIND_FLAG = -7,
+  ERR_SIZE = -8,
+  ERR_NAME_REQUIRED = -9,
+  ERR_NAME_FORBIDDEN = -10,
+  ERR_ELEM_NAME = -11,
+  ERR_MEMBER_OFFSET = -12,
+  ERR_INT_DATA = -13,
+  ERR_LINKAGE = -14,
+  ERR_DATASEC_VAR = -15,
+  ERR_COMPONENT = -16,
 };
 
+enum {
+  INT = 1, PTR, ARRAY, STRUCT, UNION, ENUM, FWD, TYPEDEF, VOLATILE, CONST, RESTRICT, FUNC,
+  FUNC_PROTO, VAR, DATASEC, FLOAT, DECL_TAG, TYPE_TAG, ENUM64,
+};
+
+/* Info bits no known kind uses (16..23: vlen is 16 bits; 29..30: kind is 5 bits). */
+#define INFO_RESERVED 0x60ff0000u
+#define FAIL(code, elem) do { err[0] = idx; err[1] = (elem); return (code); } while (0)
+#define REF(t) do { u32 t_ = (t); if (t_ > maxRef) { maxRef = t_; maxRefAt = idx; } } while (0)
+
 /*
- * Records the word index of every type record. shapes: 128 fixed-extra-word counts
- * (0xffffffff = unknown kind) then 128 per-element word counts. Returns the type count or
- * a negative error with details in err[0..1].
+ * The kernel's meta checks (kernel/bpf/btf.c, *_check_meta) of the known record at word
+ * `pos`, type index `idx`: reserved info bits, vlen, kind_flag, size, which kinds must or
+ * must not be named, element names inside the strings, member offsets inside the struct
+ * (union members at 0), INT encodings, linkages, DATASEC variables inside the section. The
+ * highest type id referenced goes to *maxRef (checked against the count by the caller).
+ * Returns 0 or a negative error with err[0..1] set.
+ */
+static inline __attribute__((always_inline)) int check(u32 *m, u32 pos, u32 idx, u32 nameLimit, u32 *err, u32 *maxRefOut,
+                 u32 *maxRefAtOut) {
+  u32 name = m[pos], info = m[pos + 1], sz = m[pos + 2], *x = m + pos + 3;
+  u32 kind = (info >> 24) & 0x1f, vlen = info & 0xffff, kflag = info >> 31;
+  u32 maxRef = *maxRefOut, maxRefAt = *maxRefAtOut;
+  if (info & INFO_RESERVED) FAIL(ERR_INFO_BITS, 0);
+  switch (kind) {
+  case INT: {
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (sz == 0 || sz > 16 || (sz & (sz - 1))) FAIL(ERR_SIZE, 0);
+    u32 d = x[0], bits = d & 0xff, off = (d >> 16) & 0xff, enc = (d >> 24) & 0xf;
+    if ((d & 0xf000ff00u) || bits > 128 || off + bits > sz * 8 || (enc & (enc - 1)) || enc > 4)
+      FAIL(ERR_INT_DATA, 0);
+    break;
+  }
+  case PTR: case VOLATILE: case CONST: case RESTRICT:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (name) FAIL(ERR_NAME_FORBIDDEN, 0);
+    REF(sz);
+    break;
+  case TYPEDEF:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    REF(sz);
+    break;
+  case TYPE_TAG:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    REF(sz);
+    break;
+  case ARRAY:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (name) FAIL(ERR_NAME_FORBIDDEN, 0);
+    if (sz) FAIL(ERR_SIZE, 0);
+    REF(x[0]);
+    REF(x[1]);
+    break;
+  case STRUCT: case UNION: {
+    u32 mask = kflag ? 0xffffffu : 0xffffffffu;
+    for (u32 i = 0; i < vlen; i++, x += 3) {
+      if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
+      REF(x[1]);
+      u32 bit = x[2] & mask;
+      if (kind == UNION ? bit != 0 : (bit >> 3) + ((bit & 7) != 0) > sz)
+        FAIL(ERR_MEMBER_OFFSET, i);
+    }
+    break;
+  }
+  case ENUM: case ENUM64: {
+    u32 step = kind == ENUM ? 2 : 3;
+    if (sz == 0 || sz > 8 || (sz & (sz - 1))) FAIL(ERR_SIZE, 0);
+    for (u32 i = 0; i < vlen; i++, x += step)
+      if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
+    break;
+  }
+  case FWD:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    if (sz) FAIL(ERR_SIZE, 0);
+    break;
+  case FUNC:
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (vlen > 2) FAIL(ERR_LINKAGE, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    REF(sz);
+    break;
+  case FUNC_PROTO:
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (name) FAIL(ERR_NAME_FORBIDDEN, 0);
+    REF(sz);
+    for (u32 i = 0; i < vlen; i++, x += 2) {
+      if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
+      REF(x[1]);
+    }
+    break;
+  case VAR:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    if (x[0] > 2) FAIL(ERR_LINKAGE, 0);
+    REF(sz);
+    break;
+  case DATASEC:
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    /* Size 0: a compiled object's section, sized by libbpf at load time (the kernel only
+       ever sees it sized); its variables' offsets are not known yet either. */
+    for (u32 i = 0; i < vlen; i++, x += 3) {
+      REF(x[0]);
+      if (sz && (u64)x[1] + x[2] > sz) FAIL(ERR_DATASEC_VAR, i);
+    }
+    break;
+  case FLOAT:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (sz != 2 && sz != 4 && sz != 8 && sz != 12 && sz != 16) FAIL(ERR_SIZE, 0);
+    break;
+  case DECL_TAG:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    if ((int)x[0] < -1) FAIL(ERR_COMPONENT, 0);
+    REF(sz);
+    break;
+  }
+  *maxRefOut = maxRef;
+  *maxRefAtOut = maxRefAt;
+  return 0;
+}
+
+/*
+ * Records the word index of every type record and checks it (see check()). shapes: 128
+ * fixed-extra-word counts (0xffffffff = unknown kind) then 128 per-element word counts.
+ * Returns the type count, with the highest type id referenced in err[2] and the index of
+ * the type referencing it in err[3]; or a negative error with details in err[0..1].
  */
 int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesWord,
           u32 errWord) {
   u32 *m = W(0u + typeWord) - typeWord; /* word-indexed view of memory */
   u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128), *err = W(errWord);
-  u32 pos = typeWord, count = 0;
+  u32 pos = typeWord, count = 0, maxRef = 0, maxRefAt = 0;
   while (pos < endWord) {
     if (endWord - pos < 3) { err[0] = count; return ERR_HEADER_PAST_END; }
     u32 name = m[pos], info = m[pos + 1], kind = (info >> 24) & 0x7f;
@@ -41,8 +186,14 @@ int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesW
     m[offsetsWord + count++] = pos;
     u64 next = (u64)pos + 3 + extra + (u64)perElem[kind] * (info & 0xffffff);
     if (next > endWord) { err[0] = count - 1; err[1] = kind; return ERR_RECORD_PAST_END; }
+    if (kind <= ENUM64) {
+      int bad = check(m, pos, count - 1, nameLimit, err, &maxRef, &maxRefAt);
+      if (bad) return bad;
+    }
     pos = (u32)next;
   }
+  err[2] = maxRef;
+  err[3] = maxRefAt;
   return (int)count;
 }
 
