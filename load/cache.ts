@@ -6,9 +6,9 @@
  * Nothing is ever written outside the canonical cache root, and a read never creates it.
  * @module
  */
-import { hasElfMagic, memorySource } from "../btf/elf.ts";
+import { hasElfMagic } from "../btf/elf.ts";
 import { hasBtfMagic } from "../btf/header.ts";
-import { extractBtf } from "../btf/input.ts";
+import { type BtfLocation, locateBtf } from "../btf/input.ts";
 import { BtfError } from "../btf/errors.ts";
 import type { InputFormat } from "../btf/input.ts";
 import { BtfTypes } from "../btf/table.ts";
@@ -24,16 +24,26 @@ import {
   type EnvLike,
   isInsideRoot,
   joinPath,
+  provenanceStamp,
   resolveCacheRoot,
   SIDECAR_SUFFIX,
+  type SidecarFacts,
   sidecarFreshness,
+  tempFileOwner,
   tempNameFor,
-  tempOwner,
   TMP_PREFIX,
   tmpDirOwner,
   validateCacheKey,
 } from "./cache_root.ts";
-import { loadBtf, type LoadedBtf, osMessage, readWholeFile } from "./file.ts";
+import {
+  loadBtf,
+  loadBtfFrom,
+  type LoadedBtf,
+  openedAs,
+  type OpenInput,
+  osMessage,
+  withInput,
+} from "./file.ts";
 
 /** The running kernel's BTF, memoized per process. */
 export const HOST_BTF_PATH = "/sys/kernel/btf/vmlinux";
@@ -77,21 +87,15 @@ function mtimeMs(info: Deno.FileInfo): number | null {
   return info.mtime ? info.mtime.getTime() : null;
 }
 
-/** The first `n` bytes of `path` (fewer for a shorter file; empty when it cannot be read). */
-function fileHead(path: string, n: number): Uint8Array {
-  try {
-    using file = Deno.openSync(path, { read: true });
-    const head = new Uint8Array(n);
-    let done = 0;
-    while (done < n) {
-      const got = file.readSync(head.subarray(done));
-      if (got === null || got === 0) break;
-      done += got;
-    }
-    return head.subarray(0, done);
-  } catch {
-    return new Uint8Array();
-  }
+/** The provenance stamp of the image whose fstat is `info`. */
+function stampOf(info: Deno.FileInfo): number | null {
+  return provenanceStamp({
+    dev: info.dev,
+    ino: info.ino,
+    size: info.size,
+    mtimeMs: mtimeMs(info),
+    ctimeMs: info.ctime ? info.ctime.getTime() : null,
+  });
 }
 
 /** Where a load stands with the cache before any BTF is read. */
@@ -103,17 +107,24 @@ export type SidecarPlan =
     elf: string;
     /** `<elf>.btf`. */
     sidecar: string;
-    /** What the timestamps say. */
+    /** What provenance says (see sidecarFreshness in cache_root.ts). */
     freshness: "missing" | "stale" | "candidate";
+    /** The ELF's provenance stamp: a sidecar written now gets it as its mtime. */
+    stamp: number | null;
+    /** Where the `.BTF` section lies in the ELF. */
+    btf: BtfLocation;
   };
 
 /**
- * Decides, from the file system, whether `path` gets a sidecar: only an ELF whose canonical
- * directory lies inside the canonical cache root (symlinks resolved first). A root that
- * cannot be resolved or does not exist means nothing is inside it.
+ * Decides, from the opened input and the file system, whether it gets a sidecar: only an
+ * ELF whose canonical directory lies inside the canonical cache root (symlinks resolved
+ * first). A root that cannot be resolved or does not exist means nothing is inside it.
+ * Every such access also sweeps the temp files of dead writers beside the sidecar.
  */
-export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan {
-  if (!hasElfMagic(fileHead(path, 4))) return { kind: "none", status: "not-applicable" };
+function planFor(input: OpenInput, path: string, opts: CacheOptions): SidecarPlan {
+  if (!hasElfMagic(input.src.read(0, Math.min(4, input.src.size)))) {
+    return { kind: "none", status: "not-applicable" };
+  }
   if (opts.enabled === false) return { kind: "none", status: "disabled" };
   let root: string | undefined;
   try {
@@ -126,30 +137,73 @@ export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan 
     return { kind: "none", status: "outside-cache" };
   }
   const sidecar = elf + SIDECAR_SUFFIX;
-  let elfMtime = Infinity, sidecarMtime: number | null = null;
-  try {
-    elfMtime = mtimeMs(Deno.statSync(elf)) ?? Infinity;
-    const info = Deno.statSync(sidecar);
-    sidecarMtime = info.isFile ? (mtimeMs(info) ?? -Infinity) : -Infinity;
-  } catch {
-    // No sidecar (or no stat): written below.
-  }
-  return { kind: "cache", elf, sidecar, freshness: sidecarFreshness({ elfMtime, sidecarMtime }) };
+  sweepTempFiles(dirName(sidecar));
+  const btf = locateBtf(input.src, path);
+  const stamp = stampOf(input.info);
+  return {
+    kind: "cache",
+    elf,
+    sidecar,
+    freshness: sidecarFreshness({ stamp, btfSize: btf.size, sidecar: sidecarFacts(sidecar) }),
+    stamp,
+    btf,
+  };
 }
 
-function sidecarHasMagic(sidecar: string): boolean {
-  return hasBtfMagic(fileHead(sidecar, 2));
-}
-
-/** Reads a candidate sidecar: its table when it starts with the magic and parses. */
-function readSidecar(sidecar: string, base?: BtfTypes): BtfTypes | undefined {
-  if (!sidecarHasMagic(sidecar)) return undefined;
+/** lstat of a sidecar as {@link SidecarFacts} want it (a symlink is not regular), or null. */
+function sidecarFacts(sidecar: string): SidecarFacts["sidecar"] {
   try {
-    return loadBtf(sidecar, base).types;
+    const info = Deno.lstatSync(sidecar);
+    return { regular: info.isFile, size: info.size, mtime: mtimeMs(info), id: fileId(info) };
   } catch {
-    return undefined;
+    return null;
   }
 }
+
+function fileId(info: Deno.FileInfo): string {
+  return `${info.dev}:${info.ino}`;
+}
+
+/** {@link planFor} for a path (opened once, here); load errors are `btf: open <path>: ...`. */
+export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan {
+  return openedAs(path, () => withInput(path, (input) => planFor(input, path, opts)));
+}
+
+/**
+ * Reads a candidate sidecar: its table when the file opened is the regular file lstat sees
+ * at the path (never a symlink's target, so a read never leaves the root), it still
+ * carries the plan's stamp and size, is raw BTF, starts with the same bytes as the ELF's
+ * `.BTF` section and parses; otherwise undefined (the ELF is read and the sidecar
+ * rewritten). A sidecar replaced between the lstat and the open (a concurrent writer's
+ * rename) is looked at again, a few times.
+ */
+function readSidecar(
+  plan: Extract<SidecarPlan, { kind: "cache" }>,
+  elf: OpenInput,
+  base?: BtfTypes,
+): BtfTypes | undefined {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const seen = sidecarFacts(plan.sidecar);
+    const facts = { stamp: plan.stamp, btfSize: plan.btf.size, sidecar: seen };
+    if (!seen || sidecarFreshness(facts) !== "candidate") return undefined;
+    try {
+      const types = withInput(plan.sidecar, (input) => {
+        if (fileId(input.info) !== seen.id) return null;
+        const n = Math.min(HEAD_CHECK_BYTES, input.info.size);
+        const mine = input.src.read(0, n), theirs = elf.src.read(plan.btf.offset, n);
+        if (!hasBtfMagic(mine) || mine.some((b, k) => b !== theirs[k])) return undefined;
+        return loadBtfFrom(input, plan.sidecar, base).types;
+      });
+      if (types !== null) return types;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Bytes at the start of a sidecar compared with the ELF's `.BTF` section on a hit. */
+const HEAD_CHECK_BYTES = 4096;
 
 /** Writes the sidecar of `plan` from `types`; a failure is a warning, never an error. */
 function finishSidecar(
@@ -158,7 +212,7 @@ function finishSidecar(
   opts: CacheOptions,
 ): SidecarStatus {
   try {
-    writeFileAtomic(plan.sidecar, types.rawBytes().slice());
+    writeFileAtomic(plan.sidecar, types.rawBytes().slice(), plan.stamp ?? undefined);
     return plan.freshness === "missing" ? "written" : "rewritten";
   } catch (err) {
     warnOf(opts)(`sidecar ${plan.sidecar}: write failed: ${osMessage(err)}`);
@@ -168,8 +222,9 @@ function finishSidecar(
 
 /**
  * Loads `path` through the cache: the host BTF from the memo, an ELF inside the cache root
- * from its fresh sidecar (else from the ELF, then the sidecar is (re)written), anything else
- * as {@link loadBtf} does. Load errors are those of loadBtf (`btf: open <path>: ...`).
+ * from its sidecar when that provably belongs to it (else from the ELF, then the sidecar is
+ * (re)written), anything else as {@link loadBtf} does. The input is opened once. Load errors
+ * are those of loadBtf (`btf: open <path>: ...`).
  */
 export function loadBtfCached(
   path: string,
@@ -179,19 +234,23 @@ export function loadBtfCached(
   if (base === undefined && isHostBtf(path)) {
     return { ...hostBtfMemo.get(), path, sidecar: "not-applicable" };
   }
-  const plan = planSidecar(path, opts);
-  if (plan.kind === "none") return { ...loadBtf(path, base), sidecar: plan.status };
-  if (plan.freshness === "candidate") {
-    const types = readSidecar(plan.sidecar, base);
-    if (types) return { path, format: "elf", types, sidecar: "hit" };
-  }
-  const loaded = loadBtf(path, base);
-  return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
+  return openedAs(path, () =>
+    withInput(path, (input) => {
+      const plan = planFor(input, path, opts);
+      if (plan.kind === "none") return { ...loadBtfFrom(input, path, base), sidecar: plan.status };
+      if (plan.freshness === "candidate") {
+        const types = readSidecar(plan, input, base);
+        if (types) return { path, format: "elf" as const, types, sidecar: "hit" as const };
+      }
+      const loaded = loadBtfFrom(input, path, base);
+      return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
+    }));
 }
 
 /**
  * The same as {@link loadBtfCached} with the parse done by `load` (e.g. a worker pool's
- * `load`), which is handed either the sidecar (raw BTF) or the original path.
+ * `load`), which is handed either the sidecar (raw BTF) or the original path. The plan
+ * (provenance included) is made here; the pool reads the file it is handed.
  */
 export async function loadBtfCachedWith<T extends { format: InputFormat; types: BtfTypes }>(
   path: string,
@@ -200,10 +259,12 @@ export async function loadBtfCachedWith<T extends { format: InputFormat; types: 
 ): Promise<T & { sidecar: SidecarStatus }> {
   const plan = planSidecar(path, opts);
   if (plan.kind === "none") return { ...await load(path), sidecar: plan.status };
-  if (plan.freshness === "candidate" && sidecarHasMagic(plan.sidecar)) {
+  if (plan.freshness === "candidate") {
     try {
       const fromSidecar = await load(plan.sidecar);
-      if (fromSidecar.format === "raw") return { ...fromSidecar, format: "elf", sidecar: "hit" };
+      if (fromSidecar.format === "raw" && fromSidecar.types.btfBytes === plan.btf.size) {
+        return { ...fromSidecar, format: "elf", sidecar: "hit" };
+      }
     } catch {
       // Corrupt sidecar: fall back to the ELF and rewrite it.
     }
@@ -276,27 +337,41 @@ function pidIsDead(pid: number): boolean {
   }
 }
 
-/** Removes temporary files for `target` left in its directory by processes that died. */
-function sweepTempFiles(target: string): void {
-  const dir = dirName(target), base = baseName(target);
+/**
+ * Removes the temporary files (`.<name>.tmp-<nonce>-<pid>`) that writers which died left in
+ * `dir`; returns their names. A file whose writer is alive (or may be: pid reuse) is kept,
+ * and an entry that cannot be removed is skipped, never the end of the sweep.
+ */
+export function sweepTempFiles(dir: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
   try {
-    for (const e of Deno.readDirSync(dir)) {
-      const pid = tempOwner(e.name, base);
-      if (pid !== undefined && pidIsDead(pid)) Deno.removeSync(joinPath(dir, e.name));
-    }
+    names = [...Deno.readDirSync(dir)].map((e) => e.name);
   } catch {
-    // Best effort: an unreadable directory fails the write itself.
+    return removed; // An unreadable directory fails the write itself.
   }
+  for (const name of names) {
+    const pid = tempFileOwner(name);
+    if (pid === undefined || !pidIsDead(pid)) continue;
+    try {
+      Deno.removeSync(joinPath(dir, name));
+      removed.push(name);
+    } catch {
+      // Not removable (or gone already): the next sweep tries again.
+    }
+  }
+  return removed;
 }
 
 function writeAll(file: Deno.FsFile, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length;) done += file.writeSync(bytes.subarray(done));
 }
 
-/** Creates `path` (it must not exist) with `bytes`, fsynced. */
-function writeFileSynced(path: string, bytes: Uint8Array): void {
+/** Creates `path` (it must not exist) with `bytes` and, if given, mtime `mtimeMs`, fsynced. */
+function writeFileSynced(path: string, bytes: Uint8Array, mtimeMs?: number): void {
   using file = Deno.openSync(path, { write: true, createNew: true, mode: 0o644 });
   writeAll(file, bytes);
+  if (mtimeMs !== undefined) file.utimeSync(new Date(), new Date(mtimeMs));
   file.syncSync();
 }
 
@@ -310,15 +385,16 @@ function syncDir(dir: string): void {
 }
 
 /**
- * Writes `bytes` to `target` atomically: a temporary file in the same directory, fsync,
- * rename over `target`. Readers see the old file or the new one, never a part; the
- * temporary file never outlives this call.
+ * Writes `bytes` to `target` atomically: a temporary file in the same directory (its mtime
+ * set to `mtimeMs` when given), fsync, rename over `target`. Readers see the old file or the
+ * new one, never a part; the temporary file never outlives this call (unless the process
+ * dies: then the next access sweeps it).
  */
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
-  sweepTempFiles(target);
+export function writeFileAtomic(target: string, bytes: Uint8Array, mtimeMs?: number): void {
+  sweepTempFiles(dirName(target));
   const tmp = tempNameFor(target, Deno.pid, nonce());
   try {
-    writeFileSynced(tmp, bytes);
+    writeFileSynced(tmp, bytes, mtimeMs);
     Deno.renameSync(tmp, target);
   } catch (err) {
     try {
@@ -410,10 +486,17 @@ export function resolveKernelInput(arg: string, opts: CacheOptions = {}): string
 
 /** Whether the sidecar of `vmlinux` would be a hit now (without writing anything). */
 export function sidecarState(vmlinux: string, root: string): SidecarState {
-  const plan = planSidecar(vmlinux, { root });
-  if (plan.kind === "none") return "outside-cache";
-  if (plan.freshness !== "candidate") return plan.freshness;
-  return readSidecar(plan.sidecar) ? "fresh" : "invalid";
+  try {
+    return withInput(vmlinux, (input) => {
+      const plan = planFor(input, vmlinux, { root });
+      if (plan.kind === "none") return "outside-cache";
+      if (plan.freshness !== "candidate") return plan.freshness;
+      return readSidecar(plan, input) ? "fresh" : "invalid";
+    });
+  } catch (err) {
+    if (err instanceof BtfError) return "invalid";
+    throw err;
+  }
 }
 
 function readMetadata(dir: string): Partial<KtstrMetadata> {
@@ -462,11 +545,21 @@ export function listEntries(root: string): CacheEntryInfo[] {
   return entries.map(({ time: _time, ...e }) => e);
 }
 
-/** The kernel release in the `Linux version ...` banner of an image, if present. */
-export function findBannerVersion(bytes: Uint8Array): string | undefined {
+/**
+ * The kernel release in the `Linux version ...` banner of an image, if present; only a
+ * banner starting before byte `before` counts.
+ */
+export function findBannerVersion(
+  bytes: Uint8Array,
+  before: number = bytes.length,
+): string | undefined {
   const banner = new TextEncoder().encode("Linux version ");
   // Uint8Array.indexOf is a native byte search: jump between candidate first bytes.
-  for (let at = bytes.indexOf(banner[0]); at >= 0; at = bytes.indexOf(banner[0], at + 1)) {
+  for (
+    let at = bytes.indexOf(banner[0]);
+    at >= 0 && at < before;
+    at = bytes.indexOf(banner[0], at + 1)
+  ) {
     let i = 1;
     while (i < banner.length && bytes[at + i] === banner[i]) i++;
     if (i === banner.length) {
@@ -558,15 +651,21 @@ function exists(path: string): boolean {
 /** Removes `.tmp-*-<pid>` directories of dead processes from `root`; returns their names. */
 export function sweepTmpDirs(root: string): string[] {
   const removed: string[] = [];
+  let names: string[];
   try {
-    for (const e of Deno.readDirSync(root)) {
-      const pid = tmpDirOwner(e.name);
-      if (pid === undefined || !pidIsDead(pid)) continue;
-      Deno.removeSync(joinPath(root, e.name), { recursive: true });
-      removed.push(e.name);
-    }
+    names = [...Deno.readDirSync(root)].map((e) => e.name);
   } catch {
-    // Best effort.
+    return removed; // No root yet.
+  }
+  for (const name of names) {
+    const pid = tmpDirOwner(name);
+    if (pid === undefined || !pidIsDead(pid)) continue;
+    try {
+      Deno.removeSync(joinPath(root, name), { recursive: true });
+      removed.push(name);
+    } catch {
+      // Not removable now: the next sweep tries again; the others are still swept.
+    }
   }
   return removed;
 }
@@ -593,58 +692,98 @@ export function defaultKey(source: string, version: string | undefined): string 
   return name;
 }
 
+/** Bytes copied per read by `cache add` (its memory does not grow with the image). */
+const COPY_CHUNK = 1 << 20;
+/** Bytes kept from one chunk to the next, so a banner across the boundary is found. */
+const BANNER_OVERLAP = 512;
+
+/**
+ * Copies the open `input` to the new file `dest` in fixed-size chunks (memory stays flat
+ * whatever the image size), fsynced, finding the `Linux version` banner on the way. Read
+ * errors name `source`, write errors `dest`. Returns the banner's release, if any.
+ */
+function copyImage(input: OpenInput, source: string, dest: string): string | undefined {
+  using out = Deno.openSync(dest, { write: true, createNew: true, mode: 0o644 });
+  const buf = new Uint8Array(BANNER_OVERLAP + COPY_CHUNK);
+  let version: string | undefined, kept = 0, copied = 0;
+  input.file.seekSync(0, Deno.SeekMode.Start);
+  while (copied < input.info.size) {
+    let n: number | null;
+    try {
+      n = input.file.readSync(buf.subarray(kept, kept + COPY_CHUNK));
+    } catch (err) {
+      throw new CacheError(`cache add: ${source}: ${osMessage(err)}`);
+    }
+    if (n === null || n === 0) {
+      throw new CacheError(`cache add: ${source}: unexpected end of file at ${copied}`);
+    }
+    writeAll(out, buf.subarray(kept, kept + n));
+    copied += n;
+    const end = kept + n, last = copied >= input.info.size;
+    // A match must leave room for the release after it, unless this is the last chunk.
+    version ??= findBannerVersion(buf.subarray(0, end), last ? end : end - BANNER_OVERLAP / 2);
+    kept = Math.min(end, BANNER_OVERLAP);
+    buf.copyWithin(0, end - kept, end);
+  }
+  out.syncSync();
+  return version;
+}
+
 /**
  * Copies an ELF vmlinux into `<root>/<key>/` with its sidecar and metadata.json, built in
- * a `.tmp-<key>-<nonce>-<pid>` directory and renamed into place (replacing an existing
- * entry atomically). Creates the root when needed.
+ * a `.tmp-add-<nonce>-<pid>` directory and renamed into place (replacing an existing entry
+ * atomically). Creates the root when needed. The image is opened once and streamed: memory
+ * holds its `.BTF` section (validated) and one copy buffer, never the image. Every error
+ * names the file it is about (`btf: open <source>: ...`, `cache add: <path>: ...`).
  */
 export function addEntry(root: string, source: string, key?: string): AddResult {
   if (key !== undefined) validateCacheKey(key);
-  let bytes, input;
-  try {
-    // Read once: the whole image is copied in, its .BTF section becomes the sidecar.
-    bytes = readWholeFile(source);
-    input = extractBtf(memorySource(bytes), source);
-  } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`btf: open ${source}: ${err.message}`);
-    throw err;
-  }
-  if (input.format !== "elf") {
+  return openedAs(source, () => withInput(source, (input) => addFrom(root, source, input, key)));
+}
+
+function addFrom(root: string, source: string, input: OpenInput, key?: string): AddResult {
+  const at = locateBtf(input.src, source);
+  if (at.format !== "elf") {
     throw new CacheError(`cache add: ${source} is raw BTF; a cache entry holds an ELF vmlinux`);
   }
-  BtfTypes.build(input.bytes);
-  const info = Deno.statSync(source);
-  const version = findBannerVersion(bytes);
-  const entryKey = key ?? defaultKey(source, version);
+  const btf = input.src.read(at.offset, at.size);
+  BtfTypes.build(btf);
+  const arch = elfArch(input.src.read(0, Math.min(20, input.src.size)));
+  const createdRoot = !exists(root);
   try {
     Deno.mkdirSync(root, { recursive: true });
   } catch (err) {
     throw new CacheError(`cache: create ${root}: ${osMessage(err)}`);
   }
   sweepTmpDirs(root);
-  const tag = `${entryKey}-${nonce()}-${Deno.pid}`;
-  const staged = joinPath(root, `${TMP_PREFIX}${tag}`);
+  const tag = `${nonce()}-${Deno.pid}`;
+  const staged = joinPath(root, `${TMP_PREFIX}add-${tag}`);
   const scratch = joinPath(root, `${TMP_PREFIX}old-${tag}`);
-  const target = joinPath(root, entryKey);
-  const real = realPath(source);
-  const metadata: KtstrMetadata = {
-    version: version ?? null,
-    source: { type: "local", source_tree_path: real ? dirName(real) : null, git_hash: null },
-    arch: elfArch(bytes),
-    image_name: ENTRY_VMLINUX,
-    config_hash: null,
-    built_at: new Date().toISOString(),
-    ktstr_kconfig_hash: null,
-    extra_kconfig_hash: null,
-    has_vmlinux: true,
-    vmlinux_stripped: false,
-    source_vmlinux_size: info.size,
-    source_vmlinux_mtime_secs: info.mtime ? Math.floor(info.mtime.getTime() / 1000) : null,
-  };
+  let target = joinPath(root, key ?? "?");
   try {
     Deno.mkdirSync(staged, { mode: 0o755 });
-    writeFileSynced(joinPath(staged, ENTRY_VMLINUX), bytes);
-    writeFileSynced(joinPath(staged, ENTRY_VMLINUX + SIDECAR_SUFFIX), input.bytes);
+    const vmlinux = joinPath(staged, ENTRY_VMLINUX);
+    const version = copyImage(input, source, vmlinux);
+    const entryKey = key ?? defaultKey(source, version);
+    target = joinPath(root, entryKey);
+    // The sidecar's provenance stamp, from the copy (the entry's rename keeps it valid).
+    const stamp = stampOf(Deno.statSync(vmlinux)) ?? undefined;
+    writeFileSynced(joinPath(staged, ENTRY_VMLINUX + SIDECAR_SUFFIX), btf, stamp);
+    const real = realPath(source), info = input.info;
+    const metadata: KtstrMetadata = {
+      version: version ?? null,
+      source: { type: "local", source_tree_path: real ? dirName(real) : null, git_hash: null },
+      arch,
+      image_name: ENTRY_VMLINUX,
+      config_hash: null,
+      built_at: new Date().toISOString(),
+      ktstr_kconfig_hash: null,
+      extra_kconfig_hash: null,
+      has_vmlinux: true,
+      vmlinux_stripped: false,
+      source_vmlinux_size: info.size,
+      source_vmlinux_mtime_secs: info.mtime ? Math.floor(info.mtime.getTime() / 1000) : null,
+    };
     writeFileSynced(
       joinPath(staged, ENTRY_METADATA),
       new TextEncoder().encode(JSON.stringify(metadata, null, 2) + "\n"),
@@ -659,7 +798,15 @@ export function addEntry(root: string, source: string, key?: string): AddResult 
       replaced: outcome === "replaced",
     };
   } catch (err) {
-    if (err instanceof CacheError) throw err;
+    // A failed add leaves no root it created (e.g. no key could be derived).
+    for (const dir of createdRoot ? [staged, root] : [staged]) {
+      try {
+        Deno.removeSync(dir, { recursive: dir === staged });
+      } catch {
+        // Not empty, or already gone.
+      }
+    }
+    if (err instanceof CacheError || err instanceof BtfError) throw err;
     throw new CacheError(`cache add: ${target}: ${osMessage(err)}`);
   } finally {
     for (const dir of [staged, scratch]) {
@@ -678,7 +825,10 @@ export interface CleanResult {
   removed: string[];
   /** Keys kept. */
   kept: string[];
-  /** Orphaned temporary directories removed. */
+  /**
+   * Leftovers of dead writers removed: temporary directories in the root and temporary
+   * sidecar files in the kept entries (`<key>/<name>`).
+   */
   orphans: string[];
 }
 
@@ -691,7 +841,12 @@ export function cleanEntries(root: string, keep: number, force: boolean): CleanR
   const entries = listEntries(root);
   const kept = entries.slice(0, keep).map((e) => e.key);
   const doomed = entries.slice(keep).map((e) => e.key);
-  if (!force) return { removed: doomed, kept, orphans: [] };
+  // Dead writers' temp files are never entries: swept with or without --force, like on
+  // every other access.
+  const leftovers = kept.flatMap((key) =>
+    sweepTempFiles(joinPath(root, key)).map((name) => `${key}/${name}`)
+  );
+  if (!force) return { removed: doomed, kept, orphans: leftovers };
   for (const key of doomed) {
     const gone = joinPath(root, `${TMP_PREFIX}clean-${key}-${nonce()}-${Deno.pid}`);
     try {
@@ -701,5 +856,5 @@ export function cleanEntries(root: string, keep: number, force: boolean): CleanR
       throw new CacheError(`cache clean: ${joinPath(root, key)}: ${osMessage(err)}`);
     }
   }
-  return { removed: doomed, kept, orphans: sweepTmpDirs(root) };
+  return { removed: doomed, kept, orphans: [...leftovers, ...sweepTmpDirs(root)] };
 }
