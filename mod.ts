@@ -3,101 +3,57 @@
  * fields a host-side sched_ext monitor reads.
  *
  * ```ts
- * import { loadBtf, findStruct, memberOffset } from "./mod.ts";
+ * import { findStruct, loadBtf, memberOffset, resolveOffsets } from "./mod.ts";
+ *
  * const { types } = loadBtf("/sys/kernel/btf/vmlinux");
- * const rq = findStruct(types, "rq");
- * console.log(memberOffset(types, rq, "nr_running"));
+ * console.log(memberOffset(types, findStruct(types, "rq"), "nr_running"));
+ * const { offsets, missing } = resolveOffsets(types, ["bpf_map", "idr"]);
  * ```
+ *
+ * The API, in groups:
+ * - the pure core (format layer, lookups, groups, report objects): everything of `./core.ts`,
+ *   also importable alone (it runs in Node ≥ 22 too);
+ * - loading files: {@link loadBtf}, {@link loadBtfCached}, {@link loadHostBtf};
+ * - the kernel cache: {@link cacheRoot}, {@link listEntries}, {@link addEntry},
+ *   {@link cleanEntries};
+ * - the worker pool: {@link WorkerPool}, {@link resolvePooled}, {@link loadPooled}.
+ *
+ * The group declaration DSL is a sub-path export (`@ktstr/btf/dsl`); the CLI is
+ * `@ktstr/btf/cli`. Field reference: docs/FIELDS.md.
  * @module
  */
-export { BtfError } from "./btf/errors.ts";
-export { Kind, KIND_NAMES, kindName } from "./btf/kinds.ts";
-export { type BtfHeader, parseHeader } from "./btf/header.ts";
-export { type ByteSource, findElfSection, memorySource, type SectionRange } from "./btf/elf.ts";
-export { type BtfInput, extractBtf, type InputFormat } from "./btf/input.ts";
-export { BtfTypes } from "./btf/table.ts";
-export {
-  datasecVarOffset,
-  type DirectMember,
-  directMember,
-  findStruct,
-  findStructOrFwd,
-  memberOffset,
-  resolveMemberStruct,
-  resolveToStruct,
-  type StructOrFwd,
-  structSize,
-} from "./btf/queries.ts";
+export * from "./core.ts";
+
+// Loading files.
 export { loadBtf, type LoadedBtf } from "./load/file.ts";
+export {
+  type CachedBtf,
+  type CacheOptions,
+  HOST_BTF_PATH,
+  loadBtfCached,
+  loadHostBtf,
+} from "./load/cache.ts";
+
+// The kernel cache (ktstr's layout: <root>/<key>/vmlinux, its .btf sidecar, metadata.json).
 export {
   addEntry,
   type AddResult,
-  BtfMemo,
-  type CachedBtf,
   type CacheEntryInfo,
-  type CacheOptions,
   cacheRoot,
   cleanEntries,
   type CleanResult,
-  entryVmlinuxPath,
-  HOST_BTF_PATH,
-  hostBtfMemo,
-  isHostBtf,
   type KtstrMetadata,
   listEntries,
-  loadBtfCached,
-  loadBtfCachedWith,
-  loadHostBtf,
-  planSidecar,
-  resolveKernelInput,
-  type SidecarPlan,
   type SidecarState,
-  sidecarState,
-  writeFileAtomic,
 } from "./load/cache.ts";
-export {
-  CACHE_DIR_ENV,
-  CacheError,
-  cacheKeyProblem,
-  type EnvLike,
-  isInsideRoot,
-  resolveCacheRoot,
-  validateCacheKey,
-} from "./load/cache_root.ts";
-export {
-  GROUP_NAMES,
-  type GroupName,
-  type GroupOutcome,
-  GROUPS,
-  mergeOutcomes,
-  type OffsetsReport,
-  resolveNamedGroup,
-  resolveOffsets,
-} from "./resolvers/mod.ts";
-export * from "./resolvers/dsl.ts";
-export type * from "./workers/protocol.ts";
-export { GROUP_PATHS, valueAt } from "./resolvers/paths.ts";
-export {
-  CONSTANTS,
-  CPUTIME,
-  NUMA_EVENT,
-  NUMA_EVENT_NAMES,
-  PID_TYPE,
-  SOFTIRQ_NAMES,
-} from "./resolvers/constants.ts";
-export {
-  type KernelReport,
-  kernelReport,
-  type SidecarStatus,
-  type SourceInfo,
-} from "./report/json.ts";
+export { CacheError, type EnvLike } from "./load/cache_root.ts";
+
+// The worker pool.
 export { type PoolOptions, WorkerPool } from "./workers/pool.ts";
+export type * from "./workers/protocol.ts";
 export {
-  batchedLoader,
   type FanoutOptions,
   loadPooled,
   type PooledKernel,
-  type PooledLoad,
   resolvePooled,
-  shareTable,
 } from "./workers/fanout.ts";

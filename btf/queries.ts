@@ -85,8 +85,8 @@ function nonByteAligned(field: string, bits: number): BtfError {
   return new BtfError(`btf: field '${field}' has non-byte-aligned offset (${bits} bits)`);
 }
 
-function notFound(field: string): BtfError {
-  return new BtfError(`btf: field '${field}' not found in struct`);
+function notFound(types: BtfTypes, structId: number, field: string): BtfError {
+  return new BtfError(`btf: struct '${types.name(structId)}' has no member '${field}'`);
 }
 
 /**
@@ -136,7 +136,7 @@ export function memberOffset(types: BtfTypes, structId: number, field: string): 
     return -1;
   };
   const offset = walk(structId, 0);
-  if (offset < 0) throw notFound(field);
+  if (offset < 0) throw notFound(types, structId, field);
   return offset;
 }
 
@@ -150,7 +150,7 @@ export function directMember(types: BtfTypes, structId: number, field: string): 
     if (bits % 8 !== 0) throw nonByteAligned(field, bits);
     return { offset: bits / 8, type: words[w + 1] };
   }
-  throw notFound(field);
+  throw notFound(types, structId, field);
 }
 
 /**

@@ -96,8 +96,8 @@ function hashNameAt(u32: Uint32Array, at: number): number {
   return mixWords(a, b, z !== 0 ? beforeNul(c, z) : c);
 }
 
-/** Hash of a query name given as UTF-8 bytes (same value as {@link hashNameAt}). */
-function hashBytes(bytes: Uint8Array): number {
+/** Hash of a name given as UTF-8 bytes, equal to {@link BtfTypes.nameHash} of the same name. */
+export function hashName(bytes: Uint8Array): number {
   const padded = new Uint8Array(16);
   padded.set(bytes.subarray(0, 12));
   return hashNameAt(new Uint32Array(padded.buffer), 0);
@@ -489,6 +489,14 @@ export class BtfTypes {
     return bytes[at + query.length] === 0 ? 0 : 1;
   }
 
+  /** Hash of the name at string offset `off`, equal to {@link hashName} of its bytes. */
+  nameHash(off: number): number {
+    const local = off - this.#strBase;
+    if (local >= 0 && local < this.#strLen) return hashNameAt(this.#u32, this.#strByte + local);
+    const ref = this.#nameRef(off);
+    return hashNameAt(ref.table.#u32, ref.at);
+  }
+
   /** True when the string at offset `off` equals `query` (UTF-8 bytes). */
   nameEquals(off: number, query: Uint8Array): boolean {
     return this.#compareToQuery(off, query) === 0;
@@ -585,7 +593,7 @@ export class BtfTypes {
     if (query.length === 0) return found;
     if (this.sortedByName) return found.concat(this.#searchSorted(query));
     const u32 = this.#u32, meta = u32;
-    const h = hashBytes(query), bucket = h & meta[M_BUCKET_MASK];
+    const h = hashName(query), bucket = h & meta[M_BUCKET_MASK];
     const bucketsWord = meta[M_BUCKETS_WORD], entriesWord = meta[M_ENTRIES_WORD];
     for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
       const slot = entriesWord + 2 * e;
@@ -608,6 +616,18 @@ export class BtfTypes {
       const id = this.firstId + i;
       if (this.#compareToQuery(this.nameOff(id), query) !== 0) break;
       ids.push(id);
+    }
+    return ids;
+  }
+
+  /** Every type id whose kind is in `kinds` (all below 32), the base's first, in id order. */
+  idsOfKinds(kinds: readonly number[]): number[] {
+    const ids = this.base ? this.base.idsOfKinds(kinds) : [];
+    const mask = kinds.reduce((m, k) => m | (1 << k), 0);
+    const u32 = this.#u32, offsets = this.#offsets;
+    for (let i = 0; i < this.count; i++) {
+      const kind = (u32[u32[offsets + i] + 1] >>> 24) & 0x7f;
+      if (kind < 32 && ((mask >>> kind) & 1) === 1) ids.push(this.firstId + i);
     }
     return ids;
   }

@@ -5,6 +5,7 @@
  * @module
  */
 import { UsageError } from "./io.ts";
+import { didYouMean } from "./suggest.ts";
 
 /** How one option is written and what it holds. */
 export interface OptionSpec {
@@ -24,9 +25,10 @@ export type OptionValues<S extends Record<string, OptionSpec>> = {
 };
 
 /**
- * Splits `args` into options (`--name`, `--name=value`, `--name value`, `-x value`) and
- * positionals (everything else, and everything after `--`). Unknown options, missing
- * values and values given to flags are usage errors.
+ * Splits `args` into options and positionals (everything else, `-` included, and everything
+ * after `--`). Options are written `--name`, `--name=value`, `--name value`, `-x value` and
+ * `-xvalue`. Unknown options (with the nearest known one), missing values and values given
+ * to flags are usage errors.
  */
 export function parseOptions<S extends Record<string, OptionSpec>>(
   args: string[],
@@ -47,24 +49,25 @@ export function parseOptions<S extends Record<string, OptionSpec>>(
       positionals.push(arg);
       continue;
     }
-    const eq = arg.indexOf("=");
-    const written = eq > 0 ? arg.slice(0, eq) : arg;
-    const name = written.startsWith("--") ? written.slice(2) : byShort.get(written.slice(1));
-    const spec = name === undefined ? undefined : specs[name];
-    if (
-      name === undefined || spec === undefined ||
-      (written.length === 2) !== (spec.short === written[1])
-    ) {
-      throw new UsageError(`unknown option '${written}'`);
+    const long = arg.startsWith("--");
+    const eq = long ? arg.indexOf("=") : -1;
+    const written = long ? (eq > 0 ? arg.slice(0, eq) : arg) : arg.slice(0, 2);
+    const name = long ? written.slice(2) : byShort.get(written.slice(1));
+    const spec = name === undefined ? undefined : Object.hasOwn(specs, name) && specs[name];
+    if (!spec) {
+      const known = Object.keys(specs).map((n) => `--${n}`);
+      throw new UsageError(`unknown option '${written}'${didYouMean(written, known)}`);
     }
+    // A short option's value may be attached (`-j2`); a long one's follows `=`.
+    const attached = long ? (eq > 0 ? arg.slice(eq + 1) : undefined) : arg.slice(2) || undefined;
     if (spec.type === "boolean") {
-      if (eq > 0) throw new UsageError(`option '${written}' takes no value`);
-      values[name] = true;
+      if (attached !== undefined) throw new UsageError(`option '${written}' takes no value`);
+      values[name!] = true;
       continue;
     }
-    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+    const value = attached ?? args[++i];
     if (value === undefined) throw new UsageError(`option '${written}' needs a value`);
-    values[name] = spec.multiple ? [...(values[name] as string[] ?? []), value] : value;
+    values[name!] = spec.multiple ? [...(values[name!] as string[] ?? []), value] : value;
   }
   return { values: values as OptionValues<S>, positionals };
 }

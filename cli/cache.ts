@@ -12,59 +12,104 @@ import {
 } from "../load/cache.ts";
 import { CacheError, humanSize } from "../load/cache_root.ts";
 import { type CliIo, UsageError } from "./io.ts";
+import { command, ENVIRONMENT_HELP } from "./command.ts";
+import { didYouMean } from "./suggest.ts";
 
-/** Options of the `cache` command. */
-export interface CacheCommandOptions {
-  /** `list --json`. */
-  json: boolean;
-  /** `add --key K`. */
-  key?: string;
-  /** `clean --keep N`. */
-  keep?: string;
-  /** `clean --force`. */
-  force: boolean;
-  /** Where the root comes from (`--cache-dir`, the environment). */
-  cache: CacheOptions;
-}
+const CACHE_HELP = `Usage: ktstr-btf cache list [--json]
+       ktstr-btf cache add VMLINUX [--key K] [--force]
+       ktstr-btf cache clean [--keep N] [--force]
 
-/** Runs `cache <list|add|clean> ...`; returns the exit code. */
-export function runCache(args: string[], opts: CacheCommandOptions, io: CliIo): number {
-  const [sub, ...rest] = args;
-  const only = (allowed: string[], given: Record<string, unknown>) => {
-    for (const [name, value] of Object.entries(given)) {
-      if (value !== undefined && value !== false && !allowed.includes(name)) {
+Manages the kernel cache (<root>/<key>/vmlinux, its .btf sidecar and metadata.json,
+as ktstr lays them out).
+  list    the cached kernels: key, version, size, sidecar freshness
+  add     copy an ELF vmlinux in as an entry (key: --key, else the kernel release);
+          an existing key is replaced only with --force
+  clean   remove all but the --keep N newest entries; without --force, only says
+          what it would remove
+
+Options:
+  --json           list: JSON output
+  --key K          add: the entry's key
+  --keep N         clean: keep the N newest entries (default 0)
+  --force          add: replace an existing entry; clean: really remove
+  --cache-dir DIR  cache root for this call
+  -h, --help       show this help
+
+Exit codes: 0 success, 1 failure, 2 usage error.
+
+${ENVIRONMENT_HELP}
+`;
+
+/** Which options each subcommand takes. */
+const SUBCOMMAND_OPTIONS: Record<string, readonly string[]> = {
+  list: ["json", "cache-dir"],
+  add: ["key", "force", "cache-dir"],
+  clean: ["keep", "force", "cache-dir"],
+};
+
+/** The `cache` command. */
+export const CACHE_COMMAND = command({
+  name: "cache",
+  summary: "list, add or clean the cached kernels (ktstr's cache layout)",
+  help: CACHE_HELP,
+  options: {
+    json: { type: "boolean" },
+    key: { type: "string" },
+    keep: { type: "string" },
+    force: { type: "boolean" },
+    "cache-dir": { type: "string" },
+  },
+  run(args, values, io) {
+    const [sub, ...rest] = args;
+    if (sub === undefined) throw new UsageError("cache: missing subcommand (list, add or clean)");
+    const allowed = SUBCOMMAND_OPTIONS[sub];
+    if (!allowed) {
+      const names = Object.keys(SUBCOMMAND_OPTIONS);
+      throw new UsageError(`cache: unknown subcommand '${sub}'${didYouMean(sub, names)}`);
+    }
+    for (const [name, value] of Object.entries(values)) {
+      if (value !== undefined && !allowed.includes(name)) {
         throw new UsageError(`--${name} does not apply to 'cache ${sub}'`);
       }
     }
-  };
-  const given = { json: opts.json, key: opts.key, keep: opts.keep, force: opts.force };
-  if (sub === undefined) throw new UsageError("cache: missing subcommand (list, add or clean)");
-  if (!["list", "add", "clean"].includes(sub)) {
-    throw new UsageError(`cache: unknown subcommand '${sub}' (list, add or clean)`);
-  }
-  if (sub === "add" ? rest.length !== 1 : rest.length !== 0) {
-    throw new UsageError(
-      sub === "add" ? "cache add takes one vmlinux path" : `cache ${sub} takes no arguments`,
-    );
-  }
-  let keep = 0;
-  if (sub === "clean" && opts.keep !== undefined) {
-    if (!/^\d+$/.test(opts.keep)) {
-      throw new UsageError(`--keep takes a non-negative number, not '${opts.keep}'`);
+    if (sub === "add" ? rest.length !== 1 : rest.length !== 0) {
+      throw new UsageError(
+        sub === "add" ? "cache add takes one vmlinux path" : `cache ${sub} takes no arguments`,
+      );
     }
-    keep = Number(opts.keep);
-  }
-  only(sub === "list" ? ["json"] : sub === "add" ? ["key"] : ["keep", "force"], given);
+    if (values.keep !== undefined && !/^\d+$/.test(values.keep)) {
+      throw new UsageError(`--keep takes a non-negative number, not '${values.keep}'`);
+    }
+    return runCache(sub, rest[0], {
+      json: values.json ?? false,
+      key: values.key,
+      keep: Number(values.keep ?? 0),
+      force: values.force ?? false,
+      cache: { root: values["cache-dir"] },
+    }, io);
+  },
+});
+
+/** Options of the `cache` command, checked. */
+interface CacheCommandOptions {
+  json: boolean;
+  key?: string;
+  keep: number;
+  force: boolean;
+  cache: CacheOptions;
+}
+
+function runCache(sub: string, path: string | undefined, opts: CacheCommandOptions, io: CliIo) {
   try {
     const root = cacheRoot(opts.cache);
     if (sub === "list") return list(root, opts.json, io);
     if (sub === "add") {
-      const r = addEntry(root, rest[0], opts.key);
+      const r = addEntry(root, path!, opts.key, opts.force);
       const version = r.version ? ` (Linux ${r.version})` : "";
       io.out(`${r.replaced ? "replaced" : "added"} ${r.key}${version}: ${r.path}\n`);
       return 0;
     }
-    const r = cleanEntries(root, keep, opts.force);
+    const r = cleanEntries(root, opts.keep, opts.force);
     for (const key of r.removed) io.out(`${opts.force ? "removed" : "would remove"} ${key}\n`);
     for (const name of r.orphans) io.out(`removed leftover ${name}\n`);
     if (!opts.force) {

@@ -22,8 +22,21 @@ export function processIo(): CliIo {
   };
   const noColor = (Deno.env.get("NO_COLOR") ?? "") !== "";
   return {
-    out: (text) => write(Deno.stdout, text),
-    err: (text) => write(Deno.stderr, text),
+    out(text) {
+      try {
+        write(Deno.stdout, text);
+      } catch (err) {
+        if (err instanceof Deno.errors.BrokenPipe) throw new StdoutClosed();
+        throw err;
+      }
+    },
+    err(text) {
+      try {
+        write(Deno.stderr, text);
+      } catch {
+        // Nowhere left to report to.
+      }
+    },
     color: Deno.stdout.isTerminal() && !noColor,
   };
 }
@@ -34,5 +47,14 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "UsageError";
+  }
+}
+
+/** Standard output was closed by its reader (`| head`): the run ends quietly. */
+export class StdoutClosed extends Error {
+  /** Creates the marker error. */
+  constructor() {
+    super("standard output closed");
+    this.name = "StdoutClosed";
   }
 }

@@ -15,6 +15,7 @@ import {
 } from "../load/cache.ts";
 import { renderHuman } from "../report/human.ts";
 import {
+  errorEntry,
   type KernelReport,
   kernelReport,
   type SidecarStatus,
@@ -30,6 +31,8 @@ import { type PoolOptions, WorkerPool } from "../workers/pool.ts";
 import { batchedLoader, type PooledLoad, resolvePooled } from "../workers/fanout.ts";
 import { GROUP_PATHS, topGroup, valueAt } from "../resolvers/paths.ts";
 import { type CliIo, UsageError } from "./io.ts";
+import { command, ENVIRONMENT_HELP, LOAD_OPTIONS, LOAD_OPTIONS_HELP } from "./command.ts";
+import { didYouMean } from "./suggest.ts";
 
 /** The default input: the running kernel's BTF. */
 export const DEFAULT_BTF_PATH = "/sys/kernel/btf/vmlinux";
@@ -53,6 +56,72 @@ export interface KernelOptions {
   cache?: CacheOptions;
 }
 
+/** The `kernel` command's help: usage, options, group names, `--require` paths, exit codes. */
+function kernelHelp(): string {
+  return `Usage: ktstr-btf kernel [PATH ...] [options]
+
+Loads each PATH and reports the offsets of every group (or of the --group ones).
+PATH is raw BTF, an ELF vmlinux, '-' for standard input, or a cache key (a name
+in the cache root); default ${DEFAULT_BTF_PATH}. Several PATHs are reported in
+order; one that fails to load is reported as an error and the rest go on.
+
+Options:
+  --group NAME     resolve and print only this group (repeatable)
+  --require PATH   exit 3 when this group, or any of its sub-groups, is missing; a
+                   dotted path requires just that sub-group (repeatable)
+${LOAD_OPTIONS_HELP}
+
+Groups: ${wrapList(GROUP_NAMES, 8)}
+
+--require paths: ${wrapList(GROUP_PATHS, 17)}
+
+Field reference: docs/FIELDS.md
+
+Exit codes: 0 every kernel loaded (missing groups are normal), 1 a kernel failed to
+load or parse, 2 usage error, 3 a --require'd group is missing, 141 standard output
+closed early.
+
+${ENVIRONMENT_HELP}
+`;
+}
+
+/** Comma-separated, wrapped to 84 columns, continuation lines indented by `indent`. */
+function wrapList(items: readonly string[], indent: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const item of items) {
+    const next = line ? `${line}, ${item}` : item;
+    if (indent + next.length > 84 && line) {
+      lines.push(line + ",");
+      line = item;
+    } else line = next;
+  }
+  return [...lines, line].join("\n" + " ".repeat(indent));
+}
+
+/** The `kernel` command. */
+export const KERNEL_COMMAND = command({
+  name: "kernel",
+  summary: "report each kernel's offset groups (raw BTF, ELF vmlinux, '-', a cache key)",
+  get help() {
+    return kernelHelp();
+  },
+  options: {
+    ...LOAD_OPTIONS,
+    group: { type: "string", multiple: true },
+    require: { type: "string", multiple: true },
+  },
+  run: (paths, v, io) =>
+    runKernel(paths, {
+      json: v.json ?? false,
+      base: v.base,
+      groups: v.group ?? [],
+      require: v.require ?? [],
+      jobs: v.jobs ?? "auto",
+      cache: { root: v["cache-dir"], enabled: !v["no-cache"] },
+    }, io),
+});
+
 /**
  * `--jobs auto` resolves inline. Chosen by measurement (bench/compare.sh, README "What is
  * measured"): constructing a Deno Worker blocks the calling thread ~15 ms and the worker
@@ -72,17 +141,22 @@ function parseJobs(jobs: string): number {
 function selectGroups(opts: KernelOptions): GroupName[] {
   for (const g of opts.groups) {
     if (!(GROUP_NAMES as readonly string[]).includes(g)) {
-      throw new UsageError(`unknown group '${g}' (groups: ${GROUP_NAMES.join(", ")})`);
+      throw new UsageError(`unknown group '${g}'${didYouMean(g, GROUP_NAMES)}`);
     }
   }
   for (const r of opts.require) {
     if (!GROUP_PATHS.includes(r)) {
-      throw new UsageError(`unknown group path '${r}' for --require (e.g. scx_walker.scx_rq)`);
+      throw new UsageError(`unknown group path '${r}' for --require${didYouMean(r, GROUP_PATHS)}`);
     }
   }
   if (opts.groups.length === 0) return [...GROUP_NAMES];
   const wanted = new Set([...opts.groups, ...opts.require.map(topGroup)]);
   return GROUP_NAMES.filter((g) => wanted.has(g));
+}
+
+/** `--require` paths expanded: a path stands for itself and every sub-group below it. */
+export function requiredPaths(require: readonly string[]): string[] {
+  return GROUP_PATHS.filter((p) => require.some((r) => p === r || p.startsWith(`${r}.`)));
 }
 
 /** The `source` object of a loaded input. */
@@ -113,7 +187,7 @@ function poolOptions(): PoolOptions {
 }
 
 /** One input's outcome: its report, or the one-line error that stopped it. */
-type Outcome = { report: KernelReport } | { error: string };
+type Outcome = { report: KernelReport } | { path: string; error: string };
 
 /** Runs `kernel` over `paths`; returns the exit code. */
 export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo): Promise<number> {
@@ -139,23 +213,22 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
       inputs.map((path) => loadAndResolve(path, groups, base, pool, load, cache)),
     );
   } catch (err) {
+    // The base failed to load: every input fails with it.
     if (!(err instanceof BtfError)) throw err;
-    outcomes = [{ error: err.message }];
+    outcomes = inputs.map((path) => ({ path, error: err.message }));
   } finally {
     pool?.close();
   }
-  const reports: KernelReport[] = [];
-  for (const outcome of outcomes) {
-    if ("error" in outcome) io.err(`ktstr-btf: ${printable(outcome.error)}\n`);
-    else reports.push(outcome.report);
-  }
-  if (reports.length < outcomes.length) return 1;
+  const reports = outcomes.flatMap((o) => "report" in o ? [o.report] : []);
+  for (const o of outcomes) if ("error" in o) io.err(`ktstr-btf: ${printable(o.error)}\n`);
   if (opts.json) {
-    io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + "\n");
-  } else {
+    const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : o.report);
+    io.out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2) + "\n");
+  } else if (reports.length > 0) {
     io.out(reports.map((r) => renderHuman(r, io.color)).join("\n"));
   }
-  return requireMissing(reports, opts.require, io) ? EXIT_REQUIRE : 0;
+  const required = requireMissing(reports, requiredPaths(opts.require), io);
+  return reports.length < outcomes.length ? 1 : required ? EXIT_REQUIRE : 0;
 }
 
 /**
@@ -185,10 +258,10 @@ async function loadAndResolve(
         ? await resolvePooled(pool, loaded.types, groups)
         : resolveOffsets(loaded.types, groups);
     }
-    return { report: kernelReport(sourceInfo(loaded, sidecar), resolved) };
+    return { report: kernelReport(sourceInfo(loaded, sidecar), resolved, loaded.types) };
   } catch (err) {
-    if (err instanceof BtfError) return { error: err.message };
-    return { error: `${path}: ${(err as Error).message}` };
+    if (err instanceof BtfError) return { path, error: err.message };
+    return { path, error: `${path}: ${(err as Error).message}` };
   }
 }
 
@@ -196,8 +269,12 @@ async function loadAndResolve(
 function requireMissing(reports: KernelReport[], require: string[], io: CliIo): boolean {
   let missing = false;
   for (const report of reports) {
+    const reported: string[] = [];
     for (const path of require) {
+      // A missing parent already explains its sub-groups.
+      if (reported.some((r) => path.startsWith(`${r}.`))) continue;
       if (valueAt(report.offsets, path) !== null) continue;
+      reported.push(path);
       const reason = report.missing[path] ?? firstMissingParent(report, path);
       const line = `${report.source.path}: required group ${path} is missing: ${reason}`;
       io.err(`ktstr-btf: ${printable(line)}\n`);

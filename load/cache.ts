@@ -277,15 +277,18 @@ export async function loadBtfCachedWith<T extends { format: InputFormat; types: 
 export class BtfMemo {
   #value: LoadedBtf | undefined;
   #loads = 0;
+  readonly #load: () => LoadedBtf;
 
   /** Memoizes `load`. */
-  constructor(private readonly load: () => LoadedBtf) {}
+  constructor(load: () => LoadedBtf) {
+    this.#load = load;
+  }
 
   /** The loaded value, loading it on the first call (or after a failure). */
   get(): LoadedBtf {
     if (this.#value) return this.#value;
     this.#loads++;
-    const value = this.load();
+    const value = this.#load();
     this.#value = value;
     return value;
   }
@@ -732,16 +735,32 @@ function copyImage(input: OpenInput, source: string, dest: string): string | und
 /**
  * Copies an ELF vmlinux into `<root>/<key>/` with its sidecar and metadata.json, built in
  * a `.tmp-add-<nonce>-<pid>` directory and renamed into place (replacing an existing entry
- * atomically). Creates the root when needed. The image is opened once and streamed: memory
- * holds its `.BTF` section (validated) and one copy buffer, never the image. Every error
- * names the file it is about (`btf: open <source>: ...`, `cache add: <path>: ...`).
+ * atomically, only when `replace` is set). Creates the root when needed. The image is
+ * opened once and streamed: memory holds its `.BTF` section (validated) and one copy
+ * buffer, never the image. Every error names the file it is about (`btf: open <source>:
+ * ...`, `cache add: <path>: ...`).
  */
-export function addEntry(root: string, source: string, key?: string): AddResult {
+export function addEntry(root: string, source: string, key?: string, replace = false): AddResult {
   if (key !== undefined) validateCacheKey(key);
-  return openedAs(source, () => withInput(source, (input) => addFrom(root, source, input, key)));
+  return openedAs(
+    source,
+    () => withInput(source, (input) => addFrom(root, source, input, key, replace)),
+  );
 }
 
-function addFrom(root: string, source: string, input: OpenInput, key?: string): AddResult {
+function refuseExisting(root: string, key: string, replace: boolean): void {
+  if (!replace && exists(joinPath(root, key))) {
+    throw new CacheError(`cache add: entry '${key}' exists; pass --force to replace it`);
+  }
+}
+
+function addFrom(
+  root: string,
+  source: string,
+  input: OpenInput,
+  key: string | undefined,
+  replace: boolean,
+): AddResult {
   const at = locateBtf(input.src, source);
   if (at.format !== "elf") {
     throw new CacheError(`cache add: ${source} is raw BTF; a cache entry holds an ELF vmlinux`);
@@ -749,6 +768,8 @@ function addFrom(root: string, source: string, input: OpenInput, key?: string): 
   const btf = input.src.read(at.offset, at.size);
   BtfTypes.build(btf);
   const arch = elfArch(input.src.read(0, Math.min(20, input.src.size)));
+  // A given key is checked before anything is copied; a derived one once it is known.
+  if (key !== undefined) refuseExisting(root, key, replace);
   const createdRoot = !exists(root);
   try {
     Deno.mkdirSync(root, { recursive: true });
@@ -765,6 +786,7 @@ function addFrom(root: string, source: string, input: OpenInput, key?: string): 
     const vmlinux = joinPath(staged, ENTRY_VMLINUX);
     const version = copyImage(input, source, vmlinux);
     const entryKey = key ?? defaultKey(source, version);
+    refuseExisting(root, entryKey, replace);
     target = joinPath(root, entryKey);
     // The sidecar's provenance stamp, from the copy (the entry's rename keeps it valid).
     const stamp = stampOf(Deno.statSync(vmlinux)) ?? undefined;

@@ -1,14 +1,18 @@
 /**
  * The human report: a header per kernel, each group with its fields (decimal and hex
- * offsets, `—` for an absent optional field), then the missing groups with their reasons.
- * Fits in 100 columns; colour only when the caller allows it.
+ * offsets, `—` for an absent optional field, and the `struct.member` each was read from),
+ * then the missing groups with their reasons.
+ * Colour only when the caller allows it.
  * @module
  */
-import type { GroupValue } from "../resolvers/dsl.ts";
+import type { GroupValue, ViaMap } from "../resolvers/dsl.ts";
+import { sourceAt } from "../resolvers/fields.ts";
 import type { KernelReport } from "./json.ts";
 import { printable } from "../btf/errors.ts";
 
 const NAME_WIDTH = 44;
+/** The reason every scx group gives on a kernel without sched_ext. */
+const NO_SCX = "btf: struct 'rq' has no member 'scx'";
 
 interface Paint {
   bold(s: string): string;
@@ -21,10 +25,17 @@ function paint(color: boolean): Paint {
   return { bold: wrap(1), dim: wrap(2), red: wrap(31) };
 }
 
-function offsetLine(name: string, value: number | null, indent: string, p: Paint): string {
+function offsetLine(
+  name: string,
+  value: number | null,
+  indent: string,
+  source: string,
+  p: Paint,
+): string {
   const label = `${indent}${name}`.padEnd(NAME_WIDTH);
-  if (value === null) return `${label}${p.dim("—".padStart(8))}`;
-  return `${label}${String(value).padStart(8)}  0x${value.toString(16)}`;
+  const from = p.dim(source);
+  if (value === null) return `${label}${p.dim("—".padStart(8))}${" ".repeat(10)}${from}`;
+  return `${label}${String(value).padStart(8)}  ${`0x${value.toString(16)}`.padEnd(8)}${from}`;
 }
 
 function groupLines(
@@ -32,6 +43,7 @@ function groupLines(
   path: string,
   indent: string,
   missing: Record<string, string>,
+  via: ViaMap,
   p: Paint,
 ): string[] {
   const lines: string[] = [];
@@ -42,9 +54,12 @@ function groupLines(
     } else if (v === null && here in missing) {
       lines.push(`${indent}${key}  ${p.red("missing")}`);
     } else if (v === null || typeof v === "number") {
-      lines.push(offsetLine(key, v, indent, p));
+      lines.push(offsetLine(key, v, indent, sourceAt(here, via), p));
     } else {
-      lines.push(`${indent}${p.bold(key)}`, ...groupLines(v, here, indent + "  ", missing, p));
+      lines.push(
+        `${indent}${p.bold(key)}`,
+        ...groupLines(v, here, indent + "  ", missing, via, p),
+      );
     }
   }
   return lines;
@@ -84,7 +99,7 @@ export function renderHuman(report: KernelReport, color: boolean): string {
       lines.push(`${p.bold(name)}  ${p.red("missing")}`);
       continue;
     }
-    lines.push(p.bold(name), ...groupLines(value, name, "  ", report.missing, p));
+    lines.push(p.bold(name), ...groupLines(value, name, "  ", report.missing, report.via, p));
   }
   const missing = Object.entries(report.missing);
   if (missing.length > 0) {
@@ -92,6 +107,12 @@ export function renderHuman(report: KernelReport, color: boolean): string {
     for (const [path, reason] of missing) {
       lines.push(`  ${path}`, `    ${p.red(printable(reason))}`);
     }
+  }
+  if (missing.some(([, reason]) => reason.includes(NO_SCX))) {
+    lines.push(
+      "",
+      "note: struct rq has no member scx: kernel built without CONFIG_SCHED_CLASS_EXT",
+    );
   }
   return lines.join("\n") + "\n";
 }

@@ -1,10 +1,11 @@
 /**
- * The per-kernel JSON object of SPEC §6 (schema 1).
+ * The per-kernel JSON object of SPEC §6 and §8 (schema 2).
  * @module
  */
 import type { InputFormat } from "../btf/input.ts";
-import { CONSTANTS } from "../resolvers/constants.ts";
-import type { MissingMap } from "../resolvers/dsl.ts";
+import type { BtfTypes } from "../btf/table.ts";
+import { type KernelConstants, kernelConstants } from "../resolvers/constants.ts";
+import type { MissingMap, ViaMap } from "../resolvers/dsl.ts";
 import type { OffsetsReport } from "../resolvers/mod.ts";
 
 /** What happened with the BTF sidecar cache for this input (SPEC §5). */
@@ -33,25 +34,51 @@ export interface SourceInfo {
 
 /** One kernel's report, exactly as `--json` prints it. */
 export interface KernelReport {
-  /** Always 1. */
-  schema: 1;
+  /** Always 2. */
+  schema: 2;
   /** Where the BTF came from. */
   source: SourceInfo;
   /** Group name → group object (`null` when missing). */
   offsets: OffsetsReport["offsets"];
   /** Dotted path → message chain. */
   missing: MissingMap;
-  /** Kernel constants (SPEC §4). */
-  constants: typeof CONSTANTS;
+  /**
+   * Dotted path of each leaf not read from the member its name implies → the
+   * `<struct>.<member>` it was read from, or `builtin` for a constant the kernel lacks.
+   */
+  via: ViaMap;
+  /** Kernel constants (SPEC §4), read from the kernel's enumerators (SPEC §8). */
+  constants: KernelConstants;
 }
 
-/** Assembles the report of one kernel. */
-export function kernelReport(source: SourceInfo, resolved: OffsetsReport): KernelReport {
+/** Assembles the report of one kernel; its constants are read from `types`. */
+export function kernelReport(
+  source: SourceInfo,
+  resolved: OffsetsReport,
+  types: BtfTypes,
+): KernelReport {
+  const { constants, via } = kernelConstants(types);
   return {
-    schema: 1,
+    schema: 2,
     source,
     offsets: resolved.offsets,
     missing: resolved.missing,
-    constants: CONSTANTS,
+    via: { ...resolved.via, ...via },
+    constants,
   };
+}
+
+/** The entry of a kernel that failed to load: its path and the one-line error. */
+export interface KernelError {
+  /** The report schema version. */
+  schema: KernelReport["schema"];
+  /** Where the input was. */
+  source: { path: string };
+  /** The one-line message (the same one standard error gets). */
+  error: string;
+}
+
+/** The JSON entry of a kernel that failed to load. */
+export function errorEntry(path: string, error: string): KernelError {
+  return { schema: 2, source: { path }, error };
 }

@@ -23,6 +23,7 @@ import { IDR_FIELDS } from "./idr.ts";
 /** `bucket` is a common name; the hash table's is the first struct with a `head` member. */
 const htabBucket: StructRef = {
   label: "bucket",
+  found: "the first struct 'bucket' with a 'head' member",
   resolve(types) {
     for (const id of types.byName("bucket")) {
       if (types.kind(id) !== Kind.STRUCT) continue;

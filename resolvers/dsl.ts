@@ -14,7 +14,8 @@ import {
   resolveMemberStruct,
   structSize,
 } from "../btf/queries.ts";
-import type { BtfTypes } from "../btf/table.ts";
+import { type BtfTypes, memberBits } from "../btf/table.ts";
+import { enumValue } from "../btf/enums.ts";
 
 /** A resolved group: field name → offset, `null`, nested group, or a list of names. */
 export interface GroupValue {
@@ -29,6 +30,8 @@ export type MissingMap = Record<string, string>;
 export interface StructRef {
   /** How messages name this struct (`rq`, `scx_rq`). */
   readonly label: string;
+  /** How the struct is found, for the field reference (`find_struct`, `typeof(rq.scx)`). */
+  readonly found: string;
   /** Resolves to the struct's type id, or throws the SPEC's error. */
   resolve(types: BtfTypes): number;
 }
@@ -64,7 +67,7 @@ const structId = perTable(findStruct);
 
 /** find_struct by name (memoized per table, errors included). */
 export function named(name: string): StructRef {
-  return { label: name, resolve: (types) => structId(types, name) };
+  return { label: name, found: "find_struct", resolve: (types) => structId(types, name) };
 }
 
 /**
@@ -75,6 +78,7 @@ export function typeOf(parent: StructRef | string, member: string, label: string
   const p = ref(parent);
   return {
     label,
+    found: `typeof(${p.label}.${member})`,
     resolve(types) {
       const m = directMember(types, p.resolve(types), member);
       return withContext(
@@ -90,7 +94,16 @@ function ref(s: StructRef | string): StructRef {
 }
 
 /** One entry of a group declaration. */
-export type Entry = Field | FieldSet | SubGroup | Derived | Check;
+export type Entry = Field | FieldSet | SubGroup | Derived | Check | MemberMap;
+
+/** Records that a leaf was read from `<struct>.<member>` other than its name implies. */
+export type Note = (via: string) => void;
+
+/** Dotted path of a leaf → the `<struct>.<member>` it was really read from (SPEC §8 `via`). */
+export type ViaMap = Record<string, string>;
+
+/** How a field's value is obtained (for the field reference). */
+export type FieldMode = "member" | "direct" | "sizeof" | "enum" | "computed";
 
 /** A field resolved from BTF. */
 export interface Field {
@@ -100,8 +113,28 @@ export interface Field {
   readonly key: string;
   /** What an absent value becomes: `required` fails the group, else `null` or `0`. */
   readonly absent: "required" | "null" | "zero";
-  /** Resolves the value or throws a BtfError. */
-  resolve(types: BtfTypes): number;
+  /** How the value is obtained. */
+  readonly mode: FieldMode;
+  /** Where it is read: `struct.member`, `sizeof struct`, `enum NAME`, or a formula. */
+  readonly source: string;
+  /** `struct.member`s tried, in order, when {@link Field.source} is absent. */
+  readonly fallbacks: readonly string[];
+  /** How the struct is found (`find_struct`, `typeof(rq.scx)`), when there is one. */
+  readonly found?: string;
+  /** Resolves the value or throws a BtfError; `note` hears of a fallback that was used. */
+  resolve(types: BtfTypes, note: Note): number;
+}
+
+/** Every member of a struct whose name starts with a prefix → its offset (in member order). */
+export interface MemberMap {
+  /** Discriminant. */
+  readonly kind: "map";
+  /** Field name of the map in the result. */
+  readonly key: string;
+  /** The struct, e.g. `scx_event_stats.SCX_EV_*`. */
+  readonly source: string;
+  /** Member name → offset. */
+  resolve(types: BtfTypes): Record<string, number>;
 }
 
 /** Fields that resolve together or are all `null` (all-or-nothing optional fields). */
@@ -128,6 +161,8 @@ export interface Derived {
   readonly kind: "derived";
   /** Field name in the result. */
   readonly key: string;
+  /** What it is computed from, for the field reference. */
+  readonly source: string;
   /** Computes the value from the partial result. */
   compute(partial: GroupValue): number | string[];
 }
@@ -154,23 +189,29 @@ export function group(...entries: Entry[]): Group {
 /** member_offset of the first of `members` found in `struct` (later names are fallbacks). */
 export function member(key: string, struct: StructRef | string, ...members: string[]): Field {
   const s = ref(struct);
-  const names = members.length > 0 ? members : [key];
+  const [first, ...rest] = members.length > 0 ? members : [key];
   return {
     kind: "field",
     key,
     absent: "required",
-    resolve(types) {
+    mode: "member",
+    source: `${s.label}.${first}`,
+    fallbacks: rest.map((m) => `${s.label}.${m}`),
+    found: s.found,
+    resolve(types, note) {
       const id = s.resolve(types);
-      let last: unknown;
-      for (const name of names) {
-        try {
-          return memberOffset(types, id, name);
-        } catch (err) {
-          if (!(err instanceof BtfError)) throw err;
-          last = err;
+      try {
+        return memberOffset(types, id, first);
+      } catch (err) {
+        if (!(err instanceof BtfError)) throw err;
+        for (const name of rest) {
+          const offset = orNull(() => memberOffset(types, id, name));
+          if (offset === null) continue;
+          note(`${types.name(id)}.${name}`);
+          return offset;
         }
+        throw err;
       }
-      throw last;
     },
   };
 }
@@ -183,23 +224,90 @@ export function members(struct: StructRef | string, ...names: string[]): Field[]
 /** direct_member offset (no anonymous descent). */
 export function direct(key: string, struct: StructRef | string, memberName: string): Field {
   const s = ref(struct);
-  return custom(key, (types) => directMember(types, s.resolve(types), memberName).offset);
+  return {
+    ...custom(
+      key,
+      `${s.label}.${memberName}`,
+      (t) => directMember(t, s.resolve(t), memberName).offset,
+    ),
+    mode: "direct",
+    found: s.found,
+  };
 }
 
 /** sizeof the struct, from BTF. */
 export function sizeOf(key: string, struct: StructRef | string): Field {
   const s = ref(struct);
-  return custom(key, (types) => structSize(types, s.resolve(types)));
+  return {
+    ...custom(key, `sizeof ${s.label}`, (types) => structSize(types, s.resolve(types))),
+    mode: "sizeof",
+    found: s.found,
+  };
 }
 
-/** A field computed by `fn` (for the irregular cases; comment why at the call site). */
-export function custom(key: string, fn: (types: BtfTypes) => number): Field {
-  return { kind: "field", key, absent: "required", resolve: fn };
+/** The value of enumerator `name` (any ENUM or ENUM64, first in type-id order). */
+export function enumerator(key: string, name: string): Field {
+  return {
+    ...custom(key, `enum ${name}`, (types) => {
+      const found = enumValue(types, name);
+      if (found === null) throw new BtfError(`btf: enumerator '${name}' not found`);
+      return Number(found.value);
+    }),
+    mode: "enum",
+  };
+}
+
+/**
+ * A field computed by `fn` (for the irregular cases; comment why at the call site); `source`
+ * says what it is read from.
+ */
+export function custom(
+  key: string,
+  source: string,
+  fn: (types: BtfTypes, note: Note) => number,
+): Field {
+  return {
+    kind: "field",
+    key,
+    absent: "required",
+    mode: "computed",
+    source,
+    fallbacks: [],
+    resolve: fn,
+  };
 }
 
 /** The sum of two fields (e.g. a member of an embedded struct, relative to the outer one). */
 export function plus(key: string, a: Field, b: Field): Field {
-  return custom(key, (types) => a.resolve(types) + b.resolve(types));
+  return custom(
+    key,
+    `${a.source} + ${b.source}`,
+    (types, note) => a.resolve(types, note) + b.resolve(types, note),
+  );
+}
+
+/**
+ * `key`: every member of `struct` whose name starts with `prefix` → its offset, in member
+ * order (direct members; a future kernel's new member appears without a code change).
+ */
+export function memberMap(key: string, struct: StructRef, prefix: string): MemberMap {
+  return {
+    kind: "map",
+    key,
+    source: `${struct.label}.${prefix}*`,
+    resolve(types) {
+      const id = struct.resolve(types);
+      const map: Record<string, number> = {};
+      const { words, at, count, kindFlag } = types.elements(id);
+      for (let i = 0, w = at; i < count; i++, w += 3) {
+        const bits = memberBits(words[w + 2], kindFlag);
+        if (words[w] === 0 || bits % 8 !== 0) continue;
+        const name = types.stringAt(words[w]);
+        if (name.startsWith(prefix)) map[name] = bits / 8;
+      }
+      return map;
+    },
+  };
 }
 
 /** Makes a field optional: `null` when it cannot be resolved. */
@@ -222,9 +330,13 @@ export function sub(key: string, g: Group): SubGroup {
   return { kind: "sub", key, group: g };
 }
 
-/** A value derived from fields resolved before it. */
-export function derived(key: string, compute: (partial: GroupValue) => number | string[]): Derived {
-  return { kind: "derived", key, compute };
+/** A value derived from fields resolved before it; `source` says from what. */
+export function derived(
+  key: string,
+  source: string,
+  compute: (partial: GroupValue) => number | string[],
+): Derived {
+  return { kind: "derived", key, source, compute };
 }
 
 /** Requires struct `name` to exist (for groups whose fields are all optional). */
@@ -247,30 +359,46 @@ export function atOffsetZero(struct: string, memberName: string): Check {
 
 /**
  * Resolves `g` at dotted `path`: the group's value, or a thrown BtfError (the first
- * required failure). Sub-group failures are added to `missing` only when the group
- * itself resolves, so a failed group never reports sub-groups it did not reach.
+ * required failure). Sub-group failures (and fallbacks, into `via`) are recorded only when
+ * the group itself resolves, so a failed group never reports what it did not deliver.
  */
 export function resolveGroup(
   types: BtfTypes,
   g: Group,
   path: string,
   missing: MissingMap,
+  via: ViaMap = {},
 ): GroupValue {
   const value: GroupValue = {};
   const local: MissingMap = {};
+  const localVia: ViaMap = {};
+  const noteFor = (key: string): Note => (v) => (localVia[`${path}.${key}`] = v);
   for (const entry of g.entries) {
     switch (entry.kind) {
       case "field":
-        value[entry.key] = resolveField(types, entry);
+        value[entry.key] = resolveField(types, entry, noteFor(entry.key));
         break;
       case "set": {
-        const all = entry.fields.map((f) => orNull(() => f.resolve(types)));
+        const notes: ViaMap = {};
+        const all = entry.fields.map((f) =>
+          orNull(() => f.resolve(types, (v) => (notes[`${path}.${f.key}`] = v)))
+        );
         const complete = all.every((v) => v !== null);
         entry.fields.forEach((f, i) => (value[f.key] = complete ? all[i] : null));
+        if (complete) Object.assign(localVia, notes);
         break;
       }
       case "sub":
-        value[entry.key] = resolveOptional(types, entry.group, `${path}.${entry.key}`, local);
+        value[entry.key] = resolveOptional(
+          types,
+          entry.group,
+          `${path}.${entry.key}`,
+          local,
+          localVia,
+        );
+        break;
+      case "map":
+        value[entry.key] = entry.resolve(types);
         break;
       case "derived":
         value[entry.key] = entry.compute(value);
@@ -281,6 +409,7 @@ export function resolveGroup(
     }
   }
   Object.assign(missing, local);
+  Object.assign(via, localVia);
   return value;
 }
 
@@ -290,9 +419,10 @@ export function resolveOptional(
   g: Group,
   path: string,
   missing: MissingMap,
+  via: ViaMap = {},
 ): GroupValue | null {
   try {
-    return resolveGroup(types, g, path, missing);
+    return resolveGroup(types, g, path, missing, via);
   } catch (err) {
     if (!(err instanceof BtfError)) throw err;
     missing[path] = err.message;
@@ -300,8 +430,8 @@ export function resolveOptional(
   }
 }
 
-function resolveField(types: BtfTypes, field: Field): number | null {
-  if (field.absent === "required") return field.resolve(types);
-  const v = orNull(() => field.resolve(types));
+function resolveField(types: BtfTypes, field: Field, note: Note): number | null {
+  if (field.absent === "required") return field.resolve(types, note);
+  const v = orNull(() => field.resolve(types, note));
   return v ?? (field.absent === "zero" ? 0 : null);
 }

@@ -13,9 +13,11 @@ import {
   type Field,
   group,
   member,
+  memberMap,
   named,
   optional,
   perTable,
+  plus,
   type StructRef,
   sub,
   typeOf,
@@ -25,10 +27,10 @@ const rq = named("rq");
 const scxRq = typeOf(rq, "scx", "scx_rq");
 const localDsq = typeOf(scxRq, "local_dsq", "scx_dispatch_q");
 
-/** Where the per-CPU event counters live in this kernel. */
+/** Where the per-CPU event counters live in this kernel (eventStatsOff null: path B). */
 interface EventPath {
   percpuPtrOff: number;
-  eventStatsOff: number;
+  eventStatsOff: number | null;
   statsStruct: number;
 }
 
@@ -48,7 +50,7 @@ function findEventPath(types: BtfTypes): EventPath {
       statsStruct: resolveMemberStruct(types, stats),
     };
   });
-  const path = pathA ?? (() => {
+  return pathA ?? (() => {
     const esc = withContext(
       "btf: neither scx_sched.pcpu nor scx_sched.event_stats_cpu found",
       () => directMember(types, sched, "event_stats_cpu"),
@@ -57,9 +59,8 @@ function findEventPath(types: BtfTypes): EventPath {
       "btf: resolve type of scx_sched.event_stats_cpu",
       () => resolveMemberStruct(types, esc),
     );
-    return { percpuPtrOff: esc.offset, eventStatsOff: 0, statsStruct };
+    return { percpuPtrOff: esc.offset, eventStatsOff: null, statsStruct };
   })();
-  return path;
 }
 
 /** The event path, worked out once per table (every event field needs it). */
@@ -67,6 +68,7 @@ const eventPath = perTable((types, _: "event") => findEventPath(types));
 
 const eventStats: StructRef = {
   label: "scx_event_stats",
+  found: "typeof(scx_sched_pcpu.event_stats), else typeof(scx_sched.event_stats_cpu)",
   resolve: (types) => eventPath(types, "event").statsStruct,
 };
 
@@ -77,15 +79,24 @@ function event(key: string, ...fallbacks: string[]): Field {
 
 /** kernel.event_offsets (ScxEventOffsets). */
 export const EVENT_OFFSETS = group(
-  custom("percpu_ptr_off", (types) => eventPath(types, "event").percpuPtrOff),
-  custom("event_stats_off", (types) => eventPath(types, "event").eventStatsOff),
+  custom("percpu_ptr_off", "scx_sched.pcpu", (types, note) => {
+    const path = eventPath(types, "event");
+    if (path.eventStatsOff === null) note("scx_sched.event_stats_cpu");
+    return path.percpuPtrOff;
+  }),
+  custom(
+    "event_stats_off",
+    "scx_sched_pcpu.event_stats",
+    (types) => eventPath(types, "event").eventStatsOff ?? 0,
+  ),
   event("ev_select_cpu_fallback"),
   event("ev_dispatch_local_dsq_offline"),
   event("ev_dispatch_keep_last"),
   event("ev_enq_skip_exiting"),
   event("ev_enq_skip_migration_disabled"),
   optional(event("ev_reenq_immed")),
-  optional(event("ev_reenq_local_repeat")),
+  // Renamed in 7.3.
+  optional(event("ev_reenq_local_repeat", "SCX_EV_REENQ_REPEAT")),
   // Renamed in 6.16; older kernels call it SCX_EV_ENQ_SLICE_DFL.
   optional(event("ev_refill_slice_dfl", "SCX_EV_ENQ_SLICE_DFL")),
   optional(event("ev_bypass_duration")),
@@ -93,6 +104,15 @@ export const EVENT_OFFSETS = group(
   optional(event("ev_bypass_activate")),
   optional(event("ev_insert_not_owned")),
   optional(event("ev_sub_bypass_dispatch")),
+  optional(event("ev_slice_clamped")),
+  optional(event("ev_slice_denied")),
+  optional(event("ev_sub_forced_admit")),
+  optional(event("ev_sub_preempt_denied")),
+  optional(event("ev_sub_kick_denied")),
+  optional(event("ev_sub_reenq_denied")),
+  optional(event("ev_sub_cidperf_denied")),
+  optional(event("ev_sub_rescue")),
+  memberMap("counters", eventStats, "SCX_EV_"),
 );
 
 const schedInfo = typeOf(rq, "rq_sched_info", "sched_info");
@@ -171,6 +191,8 @@ export const WATCHDOG_OFFSETS = group(
   member("scx_sched_watchdog_timeout_off", "scx_sched", "watchdog_timeout"),
 );
 
+const avgIrq = typeOf(rq, "avg_irq", "sched_avg");
+
 /** The kernel group (KernelOffsets). */
 export const KERNEL = group(
   member("rq_nr_running", rq, "nr_running"),
@@ -180,6 +202,14 @@ export const KERNEL = group(
   direct("scx_rq_local_dsq", scxRq, "local_dsq"),
   member("scx_rq_flags", scxRq, "flags"),
   member("dsq_nr", localDsq, "nr"),
+  member("rq_cpu", rq, "cpu"),
+  optional(
+    plus(
+      "rq_avg_irq_util_avg",
+      direct("avg_irq", rq, "avg_irq"),
+      member("util_avg", avgIrq, "util_avg"),
+    ),
+  ),
   sub("event_offsets", EVENT_OFFSETS),
   sub("schedstat_offsets", SCHEDSTAT_OFFSETS),
   sub("sched_domain_offsets", SCHED_DOMAIN_OFFSETS),

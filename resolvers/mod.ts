@@ -7,7 +7,8 @@ import type { BtfTypes } from "../btf/table.ts";
 import { BPF_MAP } from "./bpf_map.ts";
 import { BPF_PROG } from "./bpf_prog.ts";
 import { CPU_TIME, NUMA_STATS } from "./cpu_time.ts";
-import { type Group, type MissingMap, resolveOptional } from "./dsl.ts";
+import { CGROUP_WALK, PSI } from "./cgroup.ts";
+import { type Group, type MissingMap, resolveOptional, type ViaMap } from "./dsl.ts";
 import {
   GROUP_NAMES,
   type GroupName,
@@ -33,6 +34,8 @@ export const GROUPS: Record<GroupName, Group> = {
   task_enrichment: TASK_ENRICHMENT,
   cpu_time: CPU_TIME,
   numa_stats: NUMA_STATS,
+  psi: PSI,
+  cgroup_walk: CGROUP_WALK,
 };
 
 export * from "./names.ts";
@@ -40,8 +43,9 @@ export * from "./names.ts";
 /** Resolves one top-level group. Pure: safe to run in any thread against a shared table. */
 export function resolveNamedGroup(types: BtfTypes, name: GroupName): GroupOutcome {
   const missing: MissingMap = {};
-  const value = resolveOptional(types, GROUPS[name], name, missing);
-  return { value, missing };
+  const via: ViaMap = {};
+  const value = resolveOptional(types, GROUPS[name], name, missing, via);
+  return { value, missing, via };
 }
 
 /** Resolves `names` (default: every group) inline, in report order. */

@@ -4,7 +4,7 @@
  * declarations themselves.
  * @module
  */
-import type { GroupValue, MissingMap } from "./dsl.ts";
+import type { GroupValue, MissingMap, ViaMap } from "./dsl.ts";
 
 /** Every top-level group name, in report order (SPEC §6 `offsets`). */
 export const GROUP_NAMES = [
@@ -17,6 +17,8 @@ export const GROUP_NAMES = [
   "task_enrichment",
   "cpu_time",
   "numa_stats",
+  "psi",
+  "cgroup_walk",
 ] as const;
 
 /** Name of a top-level group. */
@@ -28,6 +30,8 @@ export interface GroupOutcome {
   value: GroupValue | null;
   /** Dotted paths of missing groups and sub-groups → message chain. */
   missing: MissingMap;
+  /** Dotted paths of leaves read through a fallback → the `<struct>.<member>` used. */
+  via: ViaMap;
 }
 
 /** The merged result of several groups: SPEC §6 `offsets` and `missing`. */
@@ -36,14 +40,17 @@ export interface OffsetsReport {
   offsets: Partial<Record<GroupName, GroupValue | null>>;
   /** Dotted path → message chain, in group order. */
   missing: MissingMap;
+  /** Dotted path → the `<struct>.<member>` a fallback read, in group order. */
+  via: ViaMap;
 }
 
 /** Merges per-group outcomes (in the order given) into one report. */
 export function mergeOutcomes(outcomes: [GroupName, GroupOutcome][]): OffsetsReport {
-  const report: OffsetsReport = { offsets: {}, missing: {} };
+  const report: OffsetsReport = { offsets: {}, missing: {}, via: {} };
   for (const [name, outcome] of outcomes) {
     report.offsets[name] = outcome.value;
     Object.assign(report.missing, outcome.missing);
+    Object.assign(report.via, outcome.via);
   }
   return report;
 }

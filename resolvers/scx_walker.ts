@@ -18,8 +18,9 @@ export const SCX_RQ = group(
     "nr_running",
     "flags",
     "cpu_released",
-    "ops_qseq",
   ),
+  // Moved to sched_ext_entity in 7.2 (and stable 6.12+).
+  optional(member("ops_qseq", "scx_rq", "ops_qseq")),
   // Renamed from pnt_seq in 6.19.
   optional(member("kick_sync", "scx_rq", "kick_sync", "pnt_seq")),
   ...members("scx_rq", "nr_immed", "clock").map(optional),
@@ -45,6 +46,8 @@ export const SEE = group(
     "holding_cpu",
     "tasks_node",
   ),
+  // 7.2+ (and stable 6.12+): the per-task qseq that replaced scx_rq.ops_qseq.
+  optional(member("ops_qseq", "sched_ext_entity", "ops_qseq")),
 );
 
 /** scx_walker.dsq_lnode: struct scx_dsq_list_node. */
@@ -99,6 +102,7 @@ export const SCX_WALKER = group(
   ...SUB_GROUPS.map(([key, g]) => sub(key, g)),
   derived(
     "missing_groups",
+    "the failed sub-groups",
     (partial) => SUB_GROUPS.filter(([key]) => partial[key] === null).map(([, , name]) => name),
   ),
 );

@@ -31,9 +31,13 @@ export const TASK_ENRICHMENT = group(
   ...["nr_threads", "pids", "nvcsw", "nivcsw"].map(signal),
   task("nvcsw"),
   task("nivcsw"),
+  task("utime"),
+  task("stime"),
+  signal("utime"),
+  signal("stime"),
   member("pid_numbers", "pid", "numbers"),
   // struct pid ends in the numbers[] flexible array: its fixed prefix ends where it starts.
-  derived("pid_size", (partial) => partial.pid_numbers as number),
+  derived("pid_size", "pid.numbers", (partial) => partial.pid_numbers as number),
   member("upid_nr", "upid", "nr"),
   sizeOf("upid_size", "upid"),
 );

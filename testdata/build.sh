@@ -6,8 +6,9 @@
 #   if the source contains ORACLE_MAIN: gcc -DORACLE_MAIN builds the same source for the host
 #   and runs it; its stdout (the compiler's offsetof/sizeof values) -> testdata/<name>.offsets.json
 #
-#   testdata/src/split/base.c + split/mod.c --gcc -g + pahole -J (--btf_base)-->
-#       testdata/split_base.btf and testdata/split_mod.btf (split BTF over the base)
+#   testdata/src/split<x>/base.c + mod.c --gcc -g + pahole -J (--btf_base)-->
+#       testdata/split<x>_base.btf and testdata/split<x>_mod.btf (split BTF over the base);
+#   with split<x>/base.txt naming a fixture object instead of base.c, that object is the base
 #
 # Needs clang, llvm-objcopy, gcc and pahole (Debian: clang llvm gcc dwarves). Tests never run this.
 set -euo pipefail
@@ -28,14 +29,22 @@ for src in "$here"/src/*.c; do
   echo "built $name"
 done
 
-if [ -z "$only" ] || [ "$only" = split ]; then
-  if [ -f "$here/src/split/base.c" ]; then
-    gcc -g -O0 -c "$here/src/split/base.c" -o "$tmp/base.o"
-    pahole -J "$tmp/base.o"
-    llvm-objcopy --dump-section ".BTF=$here/split_base.btf" "$tmp/base.o" "$tmp/base.discard.o"
-    gcc -g -O0 -c "$here/src/split/mod.c" -o "$tmp/mod.o"
-    pahole -J --btf_base "$tmp/base.o" "$tmp/mod.o"
-    llvm-objcopy --dump-section ".BTF=$here/split_mod.btf" "$tmp/mod.o" "$tmp/mod.discard.o"
-    echo "built split"
+for dir in "$here"/src/split*/; do
+  name=$(basename "$dir")
+  if [ -n "$only" ] && [ "$only" != "$name" ]; then continue; fi
+  # The base is gcc + pahole -J, or, when the directory has a base.txt naming a committed
+  # fixture object (e.g. era_7_3.o), that clang-built object.
+  if [ -f "$dir/base.txt" ]; then
+    base_o="$here/$(cat "$dir/base.txt")"
+    llvm-objcopy --dump-section ".BTF=$here/${name}_base.btf" "$base_o" "$tmp/$name.base.discard.o"
+  else
+    base_o="$tmp/$name.base.o"
+    gcc -g -O0 -c "$dir/base.c" -o "$base_o"
+    pahole -J "$base_o"
+    llvm-objcopy --dump-section ".BTF=$here/${name}_base.btf" "$base_o" "$tmp/$name.base.discard.o"
   fi
-fi
+  gcc -g -O0 -c "$dir/mod.c" -o "$tmp/$name.mod.o"
+  pahole -J --btf_base "$base_o" "$tmp/$name.mod.o"
+  llvm-objcopy --dump-section ".BTF=$here/${name}_mod.btf" "$tmp/$name.mod.o" "$tmp/$name.mod.discard.o"
+  echo "built $name"
+done

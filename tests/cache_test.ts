@@ -622,7 +622,14 @@ Deno.test("cache add: replacing an entry is atomic and leaves no temporary direc
   assert.equal((await runCli(["cache", "add", oldSrc, "--key", "k", "--cache-dir", root])).code, 0);
   Deno.writeFileSync(`${root}/k/extra-file`, new Uint8Array(1));
   const oldIno = Deno.statSync(`${root}/k`).ino;
-  const r = await runCli(["cache", "add", newSrc, "--key", "k", "--cache-dir", root]);
+  const refused = await runCli(["cache", "add", newSrc, "--key", "k", "--cache-dir", root]);
+  assert.equal(refused.code, 1);
+  assert.equal(
+    refused.stderr,
+    "ktstr-btf: cache add: entry 'k' exists; pass --force to replace it\n",
+  );
+  assert.equal(Deno.statSync(`${root}/k`).ino, oldIno, "a refused add leaves the entry alone");
+  const r = await runCli(["cache", "add", newSrc, "--key", "k", "--force", "--cache-dir", root]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, `replaced k (Linux 6.2-new): ${root}/k/vmlinux\n`);
   assert.deepEqual(ls(root), ["k"]);
@@ -694,7 +701,9 @@ Deno.test("cache add: key validation, bad inputs and usage errors", async () => 
   for (
     const [args, first] of [
       [["cache"], "ktstr-btf: cache: missing subcommand (list, add or clean)"],
-      [["cache", "frob"], "ktstr-btf: cache: unknown subcommand 'frob' (list, add or clean)"],
+      [["cache", "frob"], "ktstr-btf: cache: unknown subcommand 'frob'"],
+      [["cache", "lst"], "ktstr-btf: cache: unknown subcommand 'lst' (did you mean 'list'?)"],
+      [["cache", "list", "--group", "idr"], "ktstr-btf: unknown option '--group'"],
       [["cache", "add"], "ktstr-btf: cache add takes one vmlinux path"],
       [["cache", "list", "x"], "ktstr-btf: cache list takes no arguments"],
       [["cache", "list", "--key", "k"], "ktstr-btf: --key does not apply to 'cache list'"],
@@ -706,13 +715,15 @@ Deno.test("cache add: key validation, bad inputs and usage errors", async () => 
         ["cache", "clean", "--keep", "2x"],
         "ktstr-btf: --keep takes a non-negative number, not '2x'",
       ],
-      [["kernel", "--force"], "ktstr-btf: --force is for the cache command"],
+      [["kernel", "--force"], "ktstr-btf: unknown option '--force'"],
     ] as const
   ) {
     const r = await runCli([...args, "--cache-dir", root]);
     assert.equal(r.code, 2, args.join(" "));
-    assert.ok(r.stderr.startsWith(first + "\n"), r.stderr);
-    assert.ok(r.stderr.includes("\nUsage:\n"));
+    const see = `see 'ktstr-btf ${args[0]} --help'`;
+    assert.ok(r.stderr.startsWith(first), r.stderr);
+    assert.ok(r.stderr.endsWith(`; ${see}\n`), r.stderr);
+    assert.equal(r.stderr.split("\n").length, 2, "one line");
   }
 });
 

@@ -1,7 +1,8 @@
 /** The `kernel` command: output shapes, selection, exit codes and bad input (SPEC §6). */
 import assert from "node:assert/strict";
+import { fileURLToPath as fromFileUrl } from "node:url";
 import { BtfBuilder, buildElf } from "./btf_builder.ts";
-import { HOST_BTF, runCli, spawnCli, spawnCliUnprivileged, tempDir } from "./helpers.ts";
+import { fixture, HOST_BTF, runCli, spawnCli, spawnCliUnprivileged, tempDir } from "./helpers.ts";
 import { GROUP_NAMES } from "../resolvers/mod.ts";
 import { CONSTANTS } from "../resolvers/constants.ts";
 
@@ -12,36 +13,90 @@ function tinyBtf(): Uint8Array {
   return b.build();
 }
 
-Deno.test("cli: --help and --version exit 0; usage errors exit 2 with one line and the usage", async () => {
+Deno.test("cli: --help and --version exit 0; usage errors exit 2 with one line naming the nearest name", async () => {
   const help = await runCli(["--help"]);
   assert.equal(help.code, 0);
   assert.match(help.stdout, /^ktstr-btf \d+\.\d+\.\d+: kernel struct offsets from BTF\n\nUsage:/);
+  assert.match(help.stdout, /\n {2}kernel +report each kernel's offset groups/);
+  assert.match(help.stdout, /\n {2}cache +list, add or clean/);
   const version = await runCli(["-V"]);
   assert.equal(version.code, 0);
   assert.match(version.stdout, /^ktstr-btf \d+\.\d+\.\d+\n$/);
   for (
-    const [args, first] of [
-      [[], "ktstr-btf: missing command"],
-      [["frobnicate"], "ktstr-btf: unknown command 'frobnicate'"],
-      [["kernel", "--bogus"], "ktstr-btf: unknown option '--bogus'"],
-      [["kernel", "--group", "nope"], "ktstr-btf: unknown group 'nope' (groups: kernel, bpf_map"],
-      [["kernel", "--require", "kernel.nope"], "ktstr-btf: unknown group path 'kernel.nope'"],
+    const [args, line] of [
+      [[], "missing command; see 'ktstr-btf --help'"],
+      [["frobnicate"], "unknown command 'frobnicate'; see 'ktstr-btf --help'"],
+      [["kernal"], "unknown command 'kernal' (did you mean 'kernel'?); see 'ktstr-btf --help'"],
+      [
+        ["kernel", "--jsn"],
+        "unknown option '--jsn' (did you mean '--json'?); see 'ktstr-btf kernel --help'",
+      ],
+      [["kernel", "-x"], "unknown option '-x'; see 'ktstr-btf kernel --help'"],
+      [["kernel", "--json=1"], "option '--json' takes no value; see 'ktstr-btf kernel --help'"],
+      [["kernel", "--jobs"], "option '--jobs' needs a value; see 'ktstr-btf kernel --help'"],
+      [
+        ["kernel", "--group", "bpf_mapp"],
+        "unknown group 'bpf_mapp' (did you mean 'bpf_map'?); see 'ktstr-btf kernel --help'",
+      ],
+      [
+        ["kernel", "--require", "scx_walker.scx_r"],
+        "unknown group path 'scx_walker.scx_r' for --require (did you mean 'scx_walker.scx_rq'?); " +
+        "see 'ktstr-btf kernel --help'",
+      ],
     ] as const
   ) {
     const r = await runCli([...args]);
     assert.equal(r.code, 2, `${args.join(" ")}`);
-    assert.ok(r.stderr.startsWith(first), `${args.join(" ")}: ${r.stderr}`);
-    assert.ok(r.stderr.includes("\nUsage:\n"));
+    assert.equal(r.stderr, `ktstr-btf: ${line}\n`);
     assert.equal(r.stdout, "");
   }
 });
 
-Deno.test("cli: --json on the host BTF follows the schema-1 contract", async () => {
+Deno.test("cli: each command has its own help with options, groups, paths, exit codes, environment", async () => {
+  const kernel = await runCli(["kernel", "--help"]);
+  assert.equal(kernel.code, 0);
+  assert.ok(kernel.stdout.startsWith("Usage: ktstr-btf kernel [PATH ...] [options]\n"));
+  for (const needle of ["--require PATH", "-j, --jobs N", "scx_walker.scx_rq", "numa_stats"]) {
+    assert.ok(kernel.stdout.includes(needle), needle);
+  }
+  assert.match(kernel.stdout, /\nExit codes: 0 every kernel loaded/);
+  assert.match(kernel.stdout, /\n {2}KTSTR_CACHE_DIR /);
+  assert.equal((await runCli(["help", "kernel"])).stdout, kernel.stdout);
+  assert.equal((await runCli(["kernel", "-h", "/nonexistent"])).stdout, kernel.stdout);
+  const cache = await runCli(["cache", "--help"]);
+  assert.ok(cache.stdout.startsWith("Usage: ktstr-btf cache list [--json]\n"));
+  assert.match(cache.stdout, /--force +add: replace an existing entry/);
+  for (const line of [...kernel.stdout.split("\n"), ...cache.stdout.split("\n")]) {
+    assert.ok(line.length <= 88, line);
+  }
+});
+
+Deno.test("cli: -j2, -j 2, --jobs=2 and --jobs 2 are one option", async () => {
+  const runs = await Promise.all(
+    [["-j0"], ["-j", "0"], ["--jobs=0"], ["--jobs", "0"]].map((jobs) =>
+      runCli(["kernel", HOST_BTF, "--json", "--group", "idr", ...jobs])
+    ),
+  );
+  for (const r of runs) assert.equal(r.code, 0, r.stderr);
+  assert.ok(runs.every((r) => r.stdout === runs[0].stdout));
+  const bad = await runCli(["kernel", "-jx"]);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--jobs takes a number from 0 to 256 or 'auto', not 'x'/);
+});
+
+Deno.test("cli: --json on the host BTF follows the schema-2 contract", async () => {
   const r = await runCli(["kernel", HOST_BTF, "--json"]);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout);
-  assert.deepEqual(Object.keys(report), ["schema", "source", "offsets", "missing", "constants"]);
-  assert.equal(report.schema, 1);
+  assert.deepEqual(Object.keys(report), [
+    "schema",
+    "source",
+    "offsets",
+    "missing",
+    "via",
+    "constants",
+  ]);
+  assert.equal(report.schema, 2);
   assert.deepEqual(Object.keys(report.source), [
     "path",
     "format",
@@ -54,7 +109,13 @@ Deno.test("cli: --json on the host BTF follows the schema-1 contract", async () 
   assert.equal(report.source.btf_bytes, Deno.statSync(HOST_BTF).size);
   assert.equal(report.source.sidecar, "not-applicable");
   assert.deepEqual(Object.keys(report.offsets), GROUP_NAMES);
+  // The host kernel (6.18) defines every enumerator but SCX_DSQ_LNODE_ITER_CURSOR (no
+  // sched_ext); RHT_PTR_LOCK_BIT is a #define, never in BTF.
   assert.deepEqual(report.constants, JSON.parse(JSON.stringify(CONSTANTS)));
+  assert.deepEqual(report.via, {
+    "constants.SCX_DSQ_LNODE_ITER_CURSOR": "builtin",
+    "constants.RHT_PTR_LOCK_BIT": "builtin",
+  });
   assert.equal(report.constants.NR_SOFTIRQS, 10);
   assert.equal(report.constants.SOFTIRQ_NAMES[9], "RCU");
   assert.equal(report.constants.NUMA_OTHER, 5);
@@ -71,13 +132,20 @@ Deno.test("cli: human output shows offsets in decimal and hex, absent optionals 
   const slots = json.offsets.idr.xa_node_slots as number;
   assert.ok(
     r.stdout.includes(
-      `  xa_node_slots${" ".repeat(29)}${String(slots).padStart(8)}  0x${slots.toString(16)}\n`,
+      `  xa_node_slots${" ".repeat(29)}${String(slots).padStart(8)}  ${
+        `0x${slots.toString(16)}`.padEnd(8)
+      }xa_node.slots\n`,
     ),
     r.stdout,
   );
   assert.ok(r.stdout.startsWith(`${HOST_BTF}\n  raw BTF · `));
   assert.ok(!r.stdout.includes("\x1b["), "no colour when not a TTY");
-  for (const line of r.stdout.split("\n")) assert.ok(line.length <= 100, line);
+  for (const line of r.stdout.split("\n")) assert.ok(line.length <= 120, line);
+  assert.ok(
+    r.stdout.endsWith(
+      "\nnote: struct rq has no member scx: kernel built without CONFIG_SCHED_CLASS_EXT\n",
+    ),
+  );
   assert.ok(!r.stdout.includes("\nkernel"), "--group limits the groups printed");
 });
 
@@ -117,6 +185,39 @@ Deno.test("cli: --group limits resolution; --require exits 3 naming what is miss
   }
 });
 
+Deno.test("cli: --require GROUP requires every sub-group; a dotted path just that one", async () => {
+  const era = fixture("era_6_12.btf");
+  const whole = await runCli(["kernel", era, "--group", "idr", "--require", "scx_walker"]);
+  assert.equal(whole.code, 3);
+  assert.equal(
+    whole.stderr,
+    [
+      `ktstr-btf: ${era}: required group scx_walker.sched is missing: btf: type 'scx_sched' not found`,
+      `ktstr-btf: ${era}: required group scx_walker.sched_pnode is missing: btf: type 'scx_sched_pnode' not found`,
+      `ktstr-btf: ${era}: required group scx_walker.sched_pcpu is missing: btf: type 'scx_sched_pcpu' not found`,
+      "",
+    ].join("\n"),
+  );
+  const one = await runCli(["kernel", era, "--require", "scx_walker.scx_rq"]);
+  assert.equal(one.code, 0, one.stderr);
+  const all = await runCli(["kernel", fixture("era_7_1.btf"), "--require", "scx_walker"]);
+  assert.equal(all.code, 0, all.stderr);
+});
+
+Deno.test("cli: a closed standard output ends the run quietly with 141", () => {
+  const cli = fromFileUrl(new URL("../cli.ts", import.meta.url));
+  // 20 reports (~200 KB) overflow the pipe after head has gone.
+  const script = `"$0" run -A "$1" kernel --json ${Array(20).fill(HOST_BTF).join(" ")} | ` +
+    `head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+  const out = new Deno.Command("bash", {
+    args: ["-c", script, Deno.execPath(), cli],
+    stdout: "piped",
+    stderr: "piped",
+  }).outputSync();
+  assert.equal(new TextDecoder().decode(out.stdout), "141\n");
+  assert.equal(new TextDecoder().decode(out.stderr), "");
+});
+
 Deno.test("cli: several paths give an array in input order; a bad one fails the run with exit 1", async () => {
   using dir = tempDir();
   Deno.writeFileSync(`${dir.path}/a.btf`, tinyBtf());
@@ -135,11 +236,22 @@ Deno.test("cli: several paths give an array in input order; a bad one fails the 
   assert.equal(reports[0].missing.kernel, "btf: type 'rq' not found");
   const bad = await runCli(["kernel", `${dir.path}/a.btf`, `${dir.path}/nope`, "--json"]);
   assert.equal(bad.code, 1);
-  assert.equal(bad.stdout, "", "no partial output when an input fails");
-  assert.equal(
-    bad.stderr,
-    `ktstr-btf: btf: open ${dir.path}/nope: read file: No such file or directory (os error 2)\n`,
-  );
+  const message = `btf: open ${dir.path}/nope: read file: No such file or directory (os error 2)`;
+  assert.equal(bad.stderr, `ktstr-btf: ${message}\n`);
+  const [good, failed] = JSON.parse(bad.stdout);
+  assert.equal(good.source.path, `${dir.path}/a.btf`);
+  assert.deepEqual(failed, {
+    schema: good.schema,
+    source: { path: `${dir.path}/nope` },
+    error: message,
+  });
+  const one = await runCli(["kernel", `${dir.path}/nope`, "--json"]);
+  assert.equal(one.code, 1);
+  assert.deepEqual(JSON.parse(one.stdout), failed, "one kernel: the error object alone");
+  const human = await runCli(["kernel", `${dir.path}/nope`, `${dir.path}/a.btf`]);
+  assert.equal(human.code, 1);
+  assert.ok(human.stdout.startsWith(`${dir.path}/a.btf\n`), "the good kernel is still reported");
+  assert.equal(human.stderr, `ktstr-btf: ${message}\n`);
 });
 
 Deno.test("cli: bad input exits 1 with one line naming the file and the defect, no stack trace", () => {
@@ -227,4 +339,41 @@ Deno.test("cli: option parsing accepts --name=value, -x value, repeats and --; r
   ) {
     assert.throws(() => parseOptions([...args], specs), { message });
   }
+});
+
+Deno.test("bin/ktstr-btf: the launcher runs the CLI from PATH, through a symlink, and says what is missing", () => {
+  using dir = tempDir();
+  const launcher = fromFileUrl(new URL("../bin/ktstr-btf", import.meta.url));
+  Deno.mkdirSync(`${dir.path}/bin`);
+  Deno.symlinkSync(launcher, `${dir.path}/bin/ktstr-btf`);
+  const denoDir = Deno.execPath().replace(/\/[^/]+$/, "");
+  const run = (env: Record<string, string>, args: string[]) => {
+    const out = new Deno.Command("ktstr-btf", {
+      args,
+      env,
+      clearEnv: true,
+      stdout: "piped",
+      stderr: "piped",
+    })
+      .outputSync();
+    const dec = new TextDecoder();
+    return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+  };
+  const path = `${dir.path}/bin:${denoDir}:/usr/bin:/bin`;
+  const version = run({ PATH: path, HOME: dir.path }, ["--version"]);
+  assert.equal(version.code, 0, version.stderr);
+  assert.match(version.stdout, /^ktstr-btf \d+\.\d+\.\d+\n$/);
+  const idr = run({ PATH: path, HOME: dir.path }, ["kernel", HOST_BTF, "--group", "idr"]);
+  assert.equal(idr.code, 0, idr.stderr);
+  assert.ok(idr.stdout.startsWith(`${HOST_BTF}\n`));
+  // A copy of the launcher outside any checkout, with no Deno anywhere: one clear line.
+  Deno.mkdirSync(`${dir.path}/lone/bin`, { recursive: true });
+  Deno.copyFileSync(launcher, `${dir.path}/lone/bin/ktstr-btf`);
+  Deno.chmodSync(`${dir.path}/lone/bin/ktstr-btf`, 0o755);
+  const none = run({ PATH: `${dir.path}/lone/bin:/usr/bin:/bin` }, ["--version"]);
+  assert.equal(none.code, 1);
+  assert.equal(
+    none.stderr,
+    `ktstr-btf: deno not found; run 'npm install --no-save deno@2.9.6' in ${dir.path}/lone\n`,
+  );
 });

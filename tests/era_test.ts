@@ -8,7 +8,7 @@ import { findStruct, loadBtf } from "../mod.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
 import { fixture, runCli } from "./helpers.ts";
 
-const ERAS = ["6_12", "6_14", "6_16", "6_18", "7_1"] as const;
+const ERAS = ["6_12", "6_14", "6_16", "6_18", "7_1", "7_3"] as const;
 type Era = typeof ERAS[number];
 
 /** Missing groups per era, with the exact message chains (SPEC §4). */
@@ -23,23 +23,30 @@ const EXPECTED_MISSING: Record<Era, Record<string, string>> = {
   "6_14": {
     "kernel.event_offsets": "btf: type 'scx_sched' not found",
     "kernel.sched_domain_offsets.stats_offsets":
-      "btf: field 'ttwu_move_balance' not found in struct",
+      "btf: struct 'sched_domain' has no member 'ttwu_move_balance'",
     "kernel.watchdog_offsets": "btf: type 'scx_sched' not found",
     "scx_walker.sched": "btf: type 'scx_sched' not found",
     "scx_walker.sched_pnode": "btf: type 'scx_sched_pnode' not found",
     "scx_walker.sched_pcpu": "btf: type 'scx_sched_pcpu' not found",
   },
   "6_16": {
-    "kernel.watchdog_offsets": "btf: field 'watchdog_timeout' not found in struct",
+    "kernel.watchdog_offsets": "btf: struct 'scx_sched' has no member 'watchdog_timeout'",
     "scx_walker.sched_pnode": "btf: type 'scx_sched_pnode' not found",
     "scx_walker.sched_pcpu": "btf: type 'scx_sched_pcpu' not found",
   },
   "6_18": {
-    "kernel.watchdog_offsets": "btf: field 'watchdog_timeout' not found in struct",
+    "kernel.watchdog_offsets": "btf: struct 'scx_sched' has no member 'watchdog_timeout'",
     "scx_walker.sched_pnode": "btf: type 'scx_sched_pnode' not found",
   },
   "7_1": {},
+  "7_3": {},
 };
+
+/** Before 7.3 the fixtures have no psi or cgroup structs. */
+for (const era of ["6_12", "6_14", "6_16", "6_18", "7_1"] as const) {
+  EXPECTED_MISSING[era].psi = "btf: type 'psi_group' not found";
+  EXPECTED_MISSING[era].cgroup_walk = "btf: 'cgroup' exists but is not a struct"; // a FWD
+}
 
 function flatten(value: unknown, prefix = "", out: Record<string, unknown> = {}) {
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {

@@ -10,7 +10,7 @@ import { claimNext, itemCount } from "../workers/claims.ts";
 import { runItem } from "../workers/handler.ts";
 import type { ShareRequest } from "../workers/protocol.ts";
 
-GROUPS.numa_stats = group(custom("boom", () => {
+GROUPS.numa_stats = group(custom("boom", "nothing", () => {
   throw new TypeError("injected numa_stats failure");
 }));
 
@@ -25,3 +25,5 @@ self.onmessage = (event: MessageEvent<ShareRequest>) => {
   }
   self.postMessage({ kind: "done", job });
 };
+
+self.postMessage({ kind: "ready" });

@@ -136,7 +136,7 @@ function fnv(h: number, s: string): number {
 export const HOST_VMLINUX = "/sys/kernel/btf/vmlinux";
 
 /**
- * The fuzz corpus: every testdata/*.btf and *.o (split_mod.btf built over split_base.btf),
+ * The fuzz corpus: every testdata/*.btf and *.o (each split<x>_mod.btf over its _base.btf),
  * three synthetic blobs (name-sorted, with a kind-layout section, in a 32-bit ELF), the first 256 KiB of the host vmlinux BTF, and the whole of it with a small weight
  * (`fullVmlinuxWeight`, 0 to leave it out).
  */
@@ -146,13 +146,14 @@ export function loadFuzzInputs(fullVmlinuxWeight = 0.02): FuzzInput[] {
     .filter((e) => e.isFile && /\.(btf|o)$/.test(e.name))
     .map((e) => e.name)
     .sort();
-  let splitBase: BtfTypes | undefined;
-  if (names.includes("split_base.btf")) {
-    splitBase = BtfTypes.build(Deno.readFileSync(fixture("split_base.btf")));
-  }
+  // Each split<x>_mod.btf is built over its split<x>_base.btf.
+  const baseOf = (name: string) =>
+    /^split.*_mod\.btf$/.test(name)
+      ? BtfTypes.build(Deno.readFileSync(fixture(name.replace(/_mod\.btf$/, "_base.btf"))))
+      : undefined;
   for (const name of names) {
     const bytes = Deno.readFileSync(fixture(name));
-    inputs.push({ name, bytes, base: name === "split_mod.btf" ? splitBase : undefined });
+    inputs.push({ name, bytes, base: baseOf(name) });
   }
   inputs.push({ name: "synthetic-sorted.btf", bytes: sortedBtf() });
   inputs.push({ name: "synthetic-layout.btf", bytes: layoutBtf() });

@@ -18,6 +18,10 @@ export function fixture(name: string): string {
 export const HOST_BTF = "/sys/kernel/btf/vmlinux";
 /** The Debian ELF vmlinux fetched by tests/prepare.sh. */
 export const DEBIAN_VMLINUX = fixture(".cache/vmlinux-debian");
+/** Debian's sched_ext kernel 7.3.4 (ELF) fetched by tests/prepare.sh. */
+export const DEBIAN_73_VMLINUX = fixture(".cache/vmlinux-7.3.4+deb13-amd64");
+/** The raw `.BTF` section of {@link DEBIAN_73_VMLINUX}. */
+export const DEBIAN_73_BTF = fixture(".cache/vmlinux-7.3.4+deb13-amd64.btf");
 /** The raw `.BTF` section of {@link DEBIAN_VMLINUX}. */
 export const DEBIAN_BTF = fixture(".cache/vmlinux-debian.btf");
 
@@ -123,4 +127,34 @@ export function throwsBtf(fn: () => unknown, message: string): void {
   assert.ok(thrown !== undefined, `expected BtfError '${message}', nothing was thrown`);
   assert.ok(thrown instanceof BtfError, `expected a BtfError, got ${String(thrown)}`);
   assert.equal(thrown.message, message);
+}
+
+/** Member offsets and sizes of `structs` as pahole prints them (anonymous members flattened). */
+export function paholeLayout(path: string, structs: string[]) {
+  const out = run("pahole", ["-F", "btf", "-C", structs.join(","), path]);
+  const layout = new Map<string, { members: Map<string, number>; size: number }>();
+  let current: { members: Map<string, number>; size: number } | undefined;
+  let depth = 0;
+  for (const line of out.split("\n")) {
+    const open = /^struct (\w+) \{/.exec(line);
+    if (open) {
+      current = { members: new Map(), size: -1 };
+      if (!layout.has(open[1])) layout.set(open[1], current);
+      depth = 1;
+      continue;
+    }
+    if (!current) continue;
+    if (/\{\s*$/.test(line)) depth++;
+    const m = /[\s*](\w+)(\[\d*\])*(:\d+)?( __attribute__\(\(.*\)\))?;\s+\/\*\s+(\d+)/.exec(line);
+    // Members of named nested types are printed only by reference, so every line at any
+    // depth inside the outer braces is a member of the outer struct or of an anonymous member.
+    if (m && !m[3] && !current.members.has(m[1])) current.members.set(m[1], Number(m[5]));
+    if (/^\s*\}/.test(line)) depth--;
+    const size = /\/\* size: (\d+),/.exec(line);
+    if (size && depth === 1) {
+      current.size = Number(size[1]);
+      current = undefined;
+    }
+  }
+  return layout;
 }

@@ -5,37 +5,14 @@
 import assert from "node:assert/strict";
 import { findStruct, loadBtf } from "../mod.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
-import { bpftoolKindCounts, DEBIAN_BTF, DEBIAN_VMLINUX, HOST_BTF, run } from "./helpers.ts";
-
-/** Member offsets and sizes of `structs` as pahole prints them (anonymous members flattened). */
-function paholeLayout(path: string, structs: string[]) {
-  const out = run("pahole", ["-F", "btf", "-C", structs.join(","), path]);
-  const layout = new Map<string, { members: Map<string, number>; size: number }>();
-  let current: { members: Map<string, number>; size: number } | undefined;
-  let depth = 0;
-  for (const line of out.split("\n")) {
-    const open = /^struct (\w+) \{/.exec(line);
-    if (open) {
-      current = { members: new Map(), size: -1 };
-      if (!layout.has(open[1])) layout.set(open[1], current);
-      depth = 1;
-      continue;
-    }
-    if (!current) continue;
-    if (/\{\s*$/.test(line)) depth++;
-    const m = /[\s*](\w+)(\[\d*\])*(:\d+)?( __attribute__\(\(.*\)\))?;\s+\/\*\s+(\d+)/.exec(line);
-    // Members of named nested types are printed only by reference, so every line at any
-    // depth inside the outer braces is a member of the outer struct or of an anonymous member.
-    if (m && !m[3] && !current.members.has(m[1])) current.members.set(m[1], Number(m[5]));
-    if (/^\s*\}/.test(line)) depth--;
-    const size = /\/\* size: (\d+),/.exec(line);
-    if (size && depth === 1) {
-      current.size = Number(size[1]);
-      current = undefined;
-    }
-  }
-  return layout;
-}
+import {
+  bpftoolKindCounts,
+  DEBIAN_BTF,
+  DEBIAN_VMLINUX,
+  HOST_BTF,
+  paholeLayout,
+  run,
+} from "./helpers.ts";
 
 /** Host groups that resolve without sched_ext: field path → [struct, member] or sizeof. */
 const HOST_FIELDS: Record<string, [string, string]> = {
@@ -164,18 +141,18 @@ Deno.test("host BTF: without sched_ext, the scx groups are missing with the SPEC
   }
   assert.equal(findStruct(types, "rq") > 0, true);
   assert.deepEqual(report.missing, {
-    kernel: "btf: field 'scx' not found in struct",
-    "scx_walker.rq": "btf: field 'scx' not found in struct",
+    kernel: "btf: struct 'rq' has no member 'scx'",
+    "scx_walker.rq": "btf: struct 'rq' has no member 'scx'",
     "scx_walker.scx_rq": "btf: type 'scx_rq' not found",
-    "scx_walker.task": "btf: field 'scx' not found in struct",
+    "scx_walker.task": "btf: struct 'task_struct' has no member 'scx'",
     "scx_walker.see": "btf: type 'sched_ext_entity' not found",
     "scx_walker.dsq_lnode": "btf: type 'scx_dsq_list_node' not found",
     "scx_walker.dsq": "btf: type 'scx_dispatch_q' not found",
     "scx_walker.sched": "btf: type 'scx_sched' not found",
     "scx_walker.sched_pnode": "btf: type 'scx_sched_pnode' not found",
     "scx_walker.sched_pcpu": "btf: type 'scx_sched_pcpu' not found",
-    runnable_scan: "btf: field 'scx' not found in struct",
-    task_enrichment: "btf: field 'scx' not found in struct",
+    runnable_scan: "btf: struct 'task_struct' has no member 'scx'",
+    task_enrichment: "btf: struct 'task_struct' has no member 'scx'",
   });
   assert.equal(report.offsets.kernel, null);
   assert.deepEqual((report.offsets.scx_walker as { missing_groups: string[] }).missing_groups, [

@@ -3,6 +3,8 @@
 #   bpftool, pahole     the independent BTF decoders the tests compare against
 #   llvm-objcopy        extracts raw .BTF from the Debian vmlinux
 #   a Debian ELF vmlinux (testdata/.cache/vmlinux-debian), fetched by testdata/fetch-debian-vmlinux.sh
+#   Debian's sched_ext 7.3.4 (testdata/.cache/vmlinux-7.3.4+deb13-amd64{,.btf} and its bzImage),
+#     fetched by testdata/fetch-debian-7.3.sh (needs zstd)
 # Needs apt (root) the first time; later runs find everything and return at once.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -10,6 +12,7 @@ missing=()
 command -v bpftool >/dev/null 2>&1 || [ -x /usr/sbin/bpftool ] || missing+=(bpftool)
 command -v llvm-objcopy >/dev/null 2>&1 || missing+=(llvm)
 command -v pahole >/dev/null 2>&1 || missing+=(dwarves)
+command -v zstd >/dev/null 2>&1 || missing+=(zstd)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "tests/prepare.sh: missing ${missing[*]}; install them (Debian: apt-get install ${missing[*]})" >&2
@@ -19,4 +22,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# Node 22 (from npm) runs the pure core in tests/node_core_test.ts.
+node22=$here/testdata/.cache/node22
+if [ ! -x "$node22/node_modules/.bin/node" ]; then
+  mkdir -p "$node22"
+  npm install --prefix "$node22" --no-save --no-package-lock --no-audit --no-fund \
+    --loglevel=error node@22 >/dev/null
+fi
 bash "$here/testdata/fetch-debian-vmlinux.sh" "$here/testdata/.cache" >/dev/null
+bash "$here/testdata/fetch-debian-7.3.sh" "$here/testdata/.cache" >/dev/null

@@ -149,7 +149,7 @@ Deno.test("find_struct: the first STRUCT wins among same-named types", () => {
   assert.equal(memberOffset(types, twin, "file_scope_twin"), cc("twin.file_scope_twin"));
   throwsBtf(
     () => memberOffset(types, twin, "block_scope_twin"),
-    "btf: field 'block_scope_twin' not found in struct",
+    "btf: struct 'twin' has no member 'block_scope_twin'",
   );
   assert.equal(structSize(types, twin), cc("sizeof.twin"));
   // FUNC 'target' [3] comes before STRUCT 'target' [9].
@@ -218,7 +218,10 @@ Deno.test("member_offset: the bpf_array.value shape (flex arrays in an anonymous
   assert.equal(structSize(types, arr), cc("sizeof.array_like"));
   assert.equal(structSize(types, findStruct(types, "map_like")), cc("sizeof.map_like"));
   // `value` is not a direct member.
-  throwsBtf(() => directMember(types, arr, "value"), "btf: field 'value' not found in struct");
+  throwsBtf(
+    () => directMember(types, arr, "value"),
+    "btf: struct 'array_like' has no member 'value'",
+  );
 });
 
 Deno.test("member_offset: bitfields, non-byte-aligned error with the real bit count", () => {
@@ -264,17 +267,17 @@ Deno.test("member_offset: bitfields, non-byte-aligned error with the real bit co
 Deno.test("member_offset: not found, and never through a pointer", () => {
   throwsBtf(
     () => memberOffset(types, ID.nest, "nonexistent"),
-    "btf: field 'nonexistent' not found in struct",
+    "btf: struct 'nest' has no member 'nonexistent'",
   );
   // chains.ptr points to struct target: its t0 is not a member of chains.
-  throwsBtf(() => memberOffset(types, ID.chains, "t0"), "btf: field 't0' not found in struct");
+  throwsBtf(() => memberOffset(types, ID.chains, "t0"), "btf: struct 'chains' has no member 't0'");
   // An empty name never matches an anonymous member.
-  throwsBtf(() => memberOffset(types, ID.nest, ""), "btf: field '' not found in struct");
+  throwsBtf(() => memberOffset(types, ID.nest, ""), "btf: struct 'nest' has no member ''");
   // A field name that is only a prefix of a member's name.
-  throwsBtf(() => memberOffset(types, ID.nest, "deep"), "btf: field 'deep' not found in struct");
+  throwsBtf(() => memberOffset(types, ID.nest, "deep"), "btf: struct 'nest' has no member 'deep'");
   throwsBtf(
     () => memberOffset(types, ID.nest, "deep_field_"),
-    "btf: field 'deep_field_' not found in struct",
+    "btf: struct 'nest' has no member 'deep_field_'",
   );
 });
 
@@ -301,9 +304,12 @@ Deno.test("member_offset: unions and other structs; sizes against sizeof", () =>
 Deno.test("direct_member: does not descend into anonymous members; returns the type", () => {
   throwsBtf(
     () => directMember(types, ID.nest, "deep_field"),
-    "btf: field 'deep_field' not found in struct",
+    "btf: struct 'nest' has no member 'deep_field'",
   );
-  throwsBtf(() => directMember(types, ID.nest, "later"), "btf: field 'later' not found in struct");
+  throwsBtf(
+    () => directMember(types, ID.nest, "later"),
+    "btf: struct 'nest' has no member 'later'",
+  );
   const tail = directMember(types, ID.nest, "tail");
   assert.equal(tail.offset, cc("nest.tail"));
   assert.equal(tail.type, ID.int); // bpftool: 'tail' type_id=1
@@ -462,7 +468,7 @@ Deno.test("synthetic: a PTR cycle and an anonymous-member cycle end in null / a 
     err = e;
   }
   assert.ok(err instanceof BtfError, `expected a BtfError, got ${String(err)}`);
-  assert.equal(err.message, "btf: field 'missing' not found in struct");
+  assert.equal(err.message, "btf: struct 'selfish' has no member 'missing'");
   assert.ok(performance.now() - started < 200, "it ends within the fuzz bound");
   // The named member after the cyclic ones is still found from the top.
   assert.equal(memberOffset(t, self, "real"), 4);
@@ -499,7 +505,7 @@ Deno.test("synthetic: anonymous members through TYPEDEF/RESTRICT/TYPE_TAG, never
   assert.equal(memberOffset(t, outer, "after"), 64);
   assert.equal(memberOffset(t, outer, "pad"), 8, "first anonymous member with `pad` wins");
   for (const f of ["via_ptr", "via_20", "via_misaligned"]) {
-    throwsBtf(() => memberOffset(t, outer, f), `btf: field '${f}' not found in struct`);
+    throwsBtf(() => memberOffset(t, outer, f), `btf: struct 'outer' has no member '${f}'`);
   }
 });
 
@@ -538,5 +544,8 @@ Deno.test("names: a query containing NUL never matches (names cannot contain NUL
   assert.deepEqual(types.byName("list_node\0next"), []);
   throwsBtf(() => findStruct(types, "list_node\0next"), "btf: type 'list_node\0next' not found");
   const list = findStruct(types, "list_node");
-  throwsBtf(() => memberOffset(types, list, "next\0"), "btf: field 'next\0' not found in struct");
+  throwsBtf(
+    () => memberOffset(types, list, "next\0"),
+    "btf: struct 'list_node' has no member 'next\0'",
+  );
 });

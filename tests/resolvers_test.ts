@@ -72,7 +72,7 @@ Deno.test("event_offsets: neither path gives the SPEC's message, chained with th
   );
   assert.deepEqual(missing, {
     "kernel.event_offsets":
-      "btf: neither scx_sched.pcpu nor scx_sched.event_stats_cpu found: btf: field 'event_stats_cpu' not found in struct",
+      "btf: neither scx_sched.pcpu nor scx_sched.event_stats_cpu found: btf: struct 'scx_sched' has no member 'event_stats_cpu'",
   });
 });
 
@@ -191,7 +191,8 @@ Deno.test("sched_domain_offsets: newidle fields are all or nothing; stats record
   assert.equal(v.sd_newidle_ratio, null);
   assert.equal(v.stats_offsets, null);
   assert.deepEqual(missing, {
-    "kernel.sched_domain_offsets.stats_offsets": "btf: field 'lb_count' not found in struct",
+    "kernel.sched_domain_offsets.stats_offsets":
+      "btf: struct 'sched_domain' has no member 'lb_count'",
   });
 });
 
@@ -241,7 +242,7 @@ Deno.test("kernel: a failing group records only itself, not the sub-groups it ne
   b.struct("rq", 8, [["nr_running", u32, 0], ["clock", u32, 32]]);
   const outcome = resolveNamedGroup(BtfTypes.build(b.build()), "kernel");
   assert.equal(outcome.value, null);
-  assert.deepEqual(outcome.missing, { kernel: "btf: field 'scx' not found in struct" });
+  assert.deepEqual(outcome.missing, { kernel: "btf: struct 'rq' has no member 'scx'" });
 });
 
 Deno.test("kernel: rq.scx that is not a struct gives the chained context message", () => {

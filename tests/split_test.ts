@@ -173,7 +173,7 @@ Deno.test("split: module struct offsets equal gcc's offsetof", () => {
   assert.equal(structSize(mod, holder), GCC["sizeof.mod_holder"]);
   throwsBtf(
     () => directMember(mod, dev, "mod_anon_deep"),
-    "btf: field 'mod_anon_deep' not found in struct",
+    "btf: struct 'mod_dev' has no member 'mod_anon_deep'",
   );
 });
 

@@ -1,7 +1,8 @@
 /** The worker pool: identical to inline resolution, and failures never hang (SPEC §7). */
 import assert from "node:assert/strict";
 import { loadBtf } from "../mod.ts";
-import { GROUP_NAMES, resolveOffsets } from "../resolvers/mod.ts";
+import { GROUP_NAMES, type OffsetsReport, resolveOffsets } from "../resolvers/mod.ts";
+import { fileURLToPath as fromFileUrl } from "node:url";
 import { WorkerPool } from "../workers/pool.ts";
 import { loadPooled, resolvePooled } from "../workers/fanout.ts";
 import { fixture, HOST_BTF, spawnCli } from "./helpers.ts";
@@ -10,7 +11,7 @@ const FAULTY = new URL("./faulty_worker.ts", import.meta.url);
 
 function fixtureBtfs(): string[] {
   return [...Deno.readDirSync(fixture(""))]
-    .filter((e) => e.isFile && e.name.endsWith(".btf") && !e.name.startsWith("split_mod"))
+    .filter((e) => e.isFile && e.name.endsWith(".btf") && !/^split.*_mod\.btf$/.test(e.name))
     .map((e) => fixture(e.name))
     .sort();
 }
@@ -48,47 +49,71 @@ Deno.test("pool: pooled results equal inline results, field for field and in ord
   }
 });
 
-Deno.test("pool: a throwing group, a dying worker and a silent worker each fail only their items", async () => {
-  const { types } = loadBtf(HOST_BTF);
-  const inline = resolveOffsets(types);
-  const pool = WorkerPool.start(3, { workerUrl: FAULTY, timeoutMs: 4000 });
+/** Runs a fault scenario of tests/pool_faults_main.ts in a child process. */
+function faultScenario(name: string) {
+  const main = fromFileUrl(new URL("./pool_faults_main.ts", import.meta.url));
+  const out = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", main, name],
+    stdout: "piped",
+    stderr: "piped",
+  }).outputSync();
+  const stderr = new TextDecoder().decode(out.stderr);
+  assert.equal(out.code, 0, stderr);
+  // The faulty worker's deliberate crash is reported by Deno, in the child's stderr only.
+  assert.match(stderr, /Uncaught \(in worker ""\) Error: injected crash/);
+  return JSON.parse(new TextDecoder().decode(out.stdout)) as {
+    report: OffsetsReport;
+    again: OffsetsReport;
+  };
+}
+
+Deno.test("pool: a throwing group, a dying worker and a silent worker each fail only their items", () => {
+  const inline = resolveOffsets(loadBtf(HOST_BTF).types);
   const started = performance.now();
+  const { report, again } = faultScenario("mixed");
+  assert.ok(performance.now() - started < 30_000, "bounded by the timeout, not hung");
+  assert.equal(report.offsets.idr, null);
+  assert.match(report.missing.idr, /^worker died: .*injected crash/);
+  assert.equal(report.offsets.cpu_time, null);
+  assert.equal(report.missing.cpu_time, "worker did not answer within 4000 ms");
+  assert.equal(report.offsets.numa_stats, null);
+  assert.equal(report.missing.numa_stats, "internal error: injected numa_stats failure");
+  // The remaining worker answered everything else, exactly as inline resolution does.
+  for (const g of GROUP_NAMES.filter((g) => !["idr", "cpu_time", "numa_stats"].includes(g))) {
+    assert.deepEqual(report.offsets[g], inline.offsets[g], g);
+  }
+  assert.deepEqual(Object.keys(report.offsets), GROUP_NAMES);
+  // With two workers dead, the main thread and the healthy worker still serve.
+  assert.deepEqual(again.offsets.bpf_prog, inline.offsets.bpf_prog);
+});
+
+Deno.test("pool: when every worker is dead, workers-only work fails fast instead of hanging", () => {
+  const { types } = loadBtf(HOST_BTF);
+  // The one worker answers `kernel`, then dies claiming `idr`; `scx_walker` is left unclaimed.
+  const { report, again } = faultScenario("all-dead");
+  assert.match(report.missing.idr, /^worker died: .*injected crash/);
+  assert.deepEqual(report.offsets.kernel, resolveOffsets(types, ["kernel"]).offsets.kernel);
+  assert.match(report.missing.scx_walker, /^no live workers \(worker died: .*injected crash\)$/);
+  // The main thread still resolves what it is given.
+  assert.deepEqual(again.offsets.bpf_prog, resolveOffsets(types, ["bpf_prog"]).offsets.bpf_prog);
+});
+
+Deno.test("pool: a worker's slow start is not a hang: the boot budget is apart from the hang timeout", async () => {
+  const { types } = loadBtf(HOST_BTF);
+  const slow = new URL("./slow_boot_worker.ts", import.meta.url);
+  const pool = WorkerPool.start(1, { workerUrl: slow, timeoutMs: 200 });
   try {
-    // Workers only, so the faulty workers get the items that trigger their faults.
-    const report = await resolvePooled(pool, types, GROUP_NAMES, { mainThread: false });
-    assert.ok(performance.now() - started < 20_000, "bounded by the timeout, not hung");
-    assert.equal(report.offsets.idr, null);
-    assert.match(report.missing.idr, /^worker died: .*injected crash/);
-    assert.equal(report.offsets.cpu_time, null);
-    assert.equal(report.missing.cpu_time, "worker did not answer within 4000 ms");
-    assert.equal(report.offsets.numa_stats, null);
-    assert.equal(report.missing.numa_stats, "internal error: injected numa_stats failure");
-    // The remaining worker answered everything else, exactly as inline resolution does.
-    for (const g of GROUP_NAMES.filter((g) => !["idr", "cpu_time", "numa_stats"].includes(g))) {
-      assert.deepEqual(report.offsets[g], inline.offsets[g], g);
-    }
-    assert.deepEqual(Object.keys(report.offsets), GROUP_NAMES);
-    // With two workers dead, the main thread and the healthy worker still serve.
-    const again = await resolvePooled(pool, types, ["kernel", "bpf_prog"]);
-    assert.deepEqual(again.offsets.bpf_prog, inline.offsets.bpf_prog);
+    const report = await resolvePooled(pool, types, ["idr"], { mainThread: false });
+    assert.deepEqual(report.offsets.idr, resolveOffsets(types, ["idr"]).offsets.idr);
   } finally {
     pool.close();
   }
-});
-
-Deno.test("pool: when every worker is dead, workers-only work fails fast instead of hanging", async () => {
-  const { types } = loadBtf(HOST_BTF);
-  const pool = WorkerPool.start(1, { workerUrl: FAULTY, timeoutMs: 4000 });
+  const never = WorkerPool.start(1, { workerUrl: slow, timeoutMs: 200, bootTimeoutMs: 300 });
   try {
-    // The one worker answers `kernel`, then dies claiming `idr`; `scx_walker` is left unclaimed.
-    const report = await resolvePooled(pool, types, ["kernel", "idr", "scx_walker"], {
-      mainThread: false,
-    });
-    assert.match(report.missing.idr, /^worker died: .*injected crash/);
-    assert.deepEqual(report.offsets.kernel, resolveOffsets(types, ["kernel"]).offsets.kernel);
-    assert.match(report.missing.scx_walker, /^no live workers \(worker died: .*injected crash\)$/);
+    const report = await resolvePooled(never, types, ["idr"], { mainThread: false });
+    assert.equal(report.missing.idr, "no live workers (worker did not start within 300 ms)");
   } finally {
-    pool.close();
+    never.close();
   }
 });
 

@@ -47,7 +47,9 @@ function local(opts: FanoutOptions, task: GroupsTask | KernelsTask) {
 }
 
 function outcome(group: GroupName, result: ItemResult | Error): GroupOutcome {
-  if (result instanceof Error) return { value: null, missing: { [group]: result.message } };
+  if (result instanceof Error) {
+    return { value: null, missing: { [group]: result.message }, via: {} };
+  }
   return result as GroupOutcome;
 }
 

@@ -35,7 +35,7 @@ export function safeResolve(types: BtfTypes, name: GroupName): GroupOutcome {
     return resolveNamedGroup(types, name);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { value: null, missing: { [name]: `internal error: ${message}` } };
+    return { value: null, missing: { [name]: `internal error: ${message}` }, via: {} };
   }
 }
 

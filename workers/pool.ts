@@ -16,14 +16,22 @@ import type { ItemResult, ShareRequest, Task, WorkerReply } from "./protocol.ts"
 export interface PoolOptions {
   /** Worker module to run (tests substitute a faulty one). */
   workerUrl?: URL;
-  /** How long a worker may go without answering before it is declared hung (ms). */
+  /** How long a started worker may go without answering before it is declared hung (ms). */
   timeoutMs?: number;
+  /**
+   * How long a worker may take to load its module (ms). Kept apart from `timeoutMs`: a cold
+   * start (a first type-check, a busy machine) is slow but not a fault.
+   */
+  bootTimeoutMs?: number;
 }
 
 interface Slot {
   index: number;
   worker: Worker;
   dead: string | null;
+  /** Whether the worker has said it is ready; hang timers run only from then on. */
+  ready: boolean;
+  bootTimer?: ReturnType<typeof setTimeout>;
 }
 
 interface Job {
@@ -35,17 +43,20 @@ interface Job {
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
+const DEFAULT_BOOT_TIMEOUT_MS = 120_000;
 
 /** A fixed-size pool of resolver workers. */
 export class WorkerPool {
   readonly #slots: Slot[];
   readonly #timeoutMs: number;
+  readonly #bootTimeoutMs: number;
   readonly #jobs = new Map<number, Job>();
   #nextJob = 1;
 
   private constructor(size: number, opts: PoolOptions) {
     const url = opts.workerUrl ?? new URL("./resolver_worker.ts", import.meta.url);
     this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#bootTimeoutMs = opts.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS;
     this.#slots = Array.from({ length: size }, (_, i) => this.#spawn(url, i));
   }
 
@@ -64,7 +75,16 @@ export class WorkerPool {
   }
 
   #spawn(url: URL, index: number): Slot {
-    const slot: Slot = { index, worker: new Worker(url, { type: "module" }), dead: null };
+    const slot: Slot = {
+      index,
+      worker: new Worker(url, { type: "module" }),
+      dead: null,
+      ready: false,
+    };
+    slot.bootTimer = setTimeout(
+      () => this.#kill(slot, `worker did not start within ${this.#bootTimeoutMs} ms`),
+      this.#bootTimeoutMs,
+    );
     slot.worker.onmessage = (event: MessageEvent<WorkerReply>) => this.#onReply(slot, event.data);
     slot.worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
@@ -76,6 +96,13 @@ export class WorkerPool {
   }
 
   #onReply(slot: Slot, reply: WorkerReply): void {
+    if (reply.kind === "ready") {
+      clearTimeout(slot.bootTimer);
+      slot.ready = true;
+      // Work posted while it booted is queued in the worker: time it from now.
+      for (const job of this.#jobs.values()) this.#arm(job, slot);
+      return;
+    }
     const job = this.#jobs.get(reply.job);
     if (!job) return;
     if (reply.kind === "item") {
@@ -88,8 +115,9 @@ export class WorkerPool {
     this.#settle(job);
   }
 
-  /** (Re)starts the hang timer of `slot` for `job`. */
+  /** (Re)starts the hang timer of `slot` for `job` (once the worker has started). */
   #arm(job: Job, slot: Slot): void {
+    if (!slot.ready) return;
     clearTimeout(job.timers.get(slot.index));
     job.timers.set(
       slot.index,
@@ -124,6 +152,7 @@ export class WorkerPool {
   #kill(slot: Slot, reason: string): void {
     if (slot.dead) return;
     slot.dead = reason;
+    clearTimeout(slot.bootTimer);
     slot.worker.terminate();
     for (const job of this.#jobs.values()) {
       clearTimeout(job.timers.get(slot.index));

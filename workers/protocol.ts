@@ -89,5 +89,11 @@ export interface DoneReply {
   job: number;
 }
 
+/** Worker → main: the worker's module has loaded; from now on it answers within the hang timeout. */
+export interface ReadyReply {
+  /** Discriminant. */
+  kind: "ready";
+}
+
 /** Any reply a worker sends. */
-export type WorkerReply = ItemReply | DoneReply;
+export type WorkerReply = ItemReply | DoneReply | ReadyReply;

@@ -33,6 +33,20 @@ struct scx_sched_pcpu __anchor_scx_sched_pcpu;
 #if KV >= 701
 struct scx_sched_pnode __anchor_scx_sched_pnode;
 #endif
+#if KV >= 703
+struct psi_group __anchor_psi_group;
+struct cgroup_root __anchor_cgroup_root;
+struct cgroup __anchor_cgroup;
+struct cgroup_subsys_state __anchor_cgroup_subsys_state;
+struct kernfs_node __anchor_kernfs_node;
+enum pid_type __anchor_pid_type;
+enum cpu_usage_stat __anchor_cpu_usage_stat;
+softirq_vec_t __anchor_softirq;
+enum numa_stat_item __anchor_numa_stat_item;
+enum cpu_idle_type __anchor_cpu_idle_type;
+enum scx_dsq_lnode_flags __anchor_scx_dsq_lnode_flags;
+enum psi_states __anchor_psi_states;
+#endif
 struct sched_domain __anchor_sched_domain;
 struct sched_info __anchor_sched_info;
 struct rhashtable __anchor_rhashtable;

@@ -30,12 +30,14 @@ static void oracle_put(const char *key, unsigned long value)
 static void oracle_kernel(void)
 {
 	P("kernel.rq_nr_running", OFF(rq, nr_running));
+	P("kernel.rq_cpu", OFF(rq, cpu));
 	P("kernel.rq_clock", OFF(rq, clock));
 	P("kernel.rq_scx", OFF(rq, scx));
 	P("kernel.scx_rq_nr_running", OFF(scx_rq, nr_running));
 	P("kernel.scx_rq_local_dsq", OFF(scx_rq, local_dsq));
 	P("kernel.scx_rq_flags", OFF(scx_rq, flags));
 	P("kernel.dsq_nr", OFF(scx_dispatch_q, nr));
+	P("kernel.rq_avg_irq_util_avg", OFF(rq, avg_irq) + OFF(sched_avg, util_avg));
 
 #if KV >= 616
 	/* kernel.event_offsets: path A (scx_sched.pcpu) from 6.18, path B before */
@@ -51,7 +53,10 @@ static void oracle_kernel(void)
 	P("kernel.event_offsets.ev_dispatch_keep_last", OFF(scx_event_stats, SCX_EV_DISPATCH_KEEP_LAST));
 	P("kernel.event_offsets.ev_enq_skip_exiting", OFF(scx_event_stats, SCX_EV_ENQ_SKIP_EXITING));
 	P("kernel.event_offsets.ev_enq_skip_migration_disabled", OFF(scx_event_stats, SCX_EV_ENQ_SKIP_MIGRATION_DISABLED));
-#if KV >= 701
+#if KV >= 703
+	P("kernel.event_offsets.ev_reenq_immed", OFF(scx_event_stats, SCX_EV_REENQ_IMMED));
+	P("kernel.event_offsets.ev_reenq_local_repeat", OFF(scx_event_stats, SCX_EV_REENQ_REPEAT));
+#elif KV >= 701
 	P("kernel.event_offsets.ev_reenq_immed", OFF(scx_event_stats, SCX_EV_REENQ_IMMED));
 	P("kernel.event_offsets.ev_reenq_local_repeat", OFF(scx_event_stats, SCX_EV_REENQ_LOCAL_REPEAT));
 #endif
@@ -67,6 +72,57 @@ static void oracle_kernel(void)
 	P("kernel.event_offsets.ev_insert_not_owned", OFF(scx_event_stats, SCX_EV_INSERT_NOT_OWNED));
 	P("kernel.event_offsets.ev_sub_bypass_dispatch", OFF(scx_event_stats, SCX_EV_SUB_BYPASS_DISPATCH));
 #endif
+#if KV >= 703
+#define EV(f, M) P("kernel.event_offsets.ev_" #f, OFF(scx_event_stats, M))
+	EV(slice_clamped, SCX_EV_SLICE_CLAMPED);
+	EV(slice_denied, SCX_EV_SLICE_DENIED);
+	EV(sub_forced_admit, SCX_EV_SUB_FORCED_ADMIT);
+	EV(sub_preempt_denied, SCX_EV_SUB_PREEMPT_DENIED);
+	EV(sub_kick_denied, SCX_EV_SUB_KICK_DENIED);
+	EV(sub_reenq_denied, SCX_EV_SUB_REENQ_DENIED);
+	EV(sub_cidperf_denied, SCX_EV_SUB_CIDPERF_DENIED);
+	EV(sub_rescue, SCX_EV_SUB_RESCUE);
+#undef EV
+#endif
+	/* kernel.event_offsets.counters: every SCX_EV_ member, in member order */
+#define CT(m) P("kernel.event_offsets.counters." #m, OFF(scx_event_stats, m))
+	CT(SCX_EV_SELECT_CPU_FALLBACK);
+	CT(SCX_EV_DISPATCH_LOCAL_DSQ_OFFLINE);
+	CT(SCX_EV_DISPATCH_KEEP_LAST);
+	CT(SCX_EV_ENQ_SKIP_EXITING);
+	CT(SCX_EV_ENQ_SKIP_MIGRATION_DISABLED);
+#if KV >= 703
+	CT(SCX_EV_REENQ_IMMED);
+	CT(SCX_EV_REENQ_REPEAT);
+#elif KV >= 701
+	CT(SCX_EV_REENQ_IMMED);
+	CT(SCX_EV_REENQ_LOCAL_REPEAT);
+#endif
+#ifdef ERA_EV_OLD_SLICE_NAME
+	CT(SCX_EV_ENQ_SLICE_DFL);
+#else
+	CT(SCX_EV_REFILL_SLICE_DFL);
+#endif
+#if KV >= 703
+	CT(SCX_EV_SLICE_CLAMPED);
+	CT(SCX_EV_SLICE_DENIED);
+#endif
+	CT(SCX_EV_BYPASS_DURATION);
+	CT(SCX_EV_BYPASS_DISPATCH);
+	CT(SCX_EV_BYPASS_ACTIVATE);
+#if KV >= 701
+	CT(SCX_EV_INSERT_NOT_OWNED);
+	CT(SCX_EV_SUB_BYPASS_DISPATCH);
+#endif
+#if KV >= 703
+	CT(SCX_EV_SUB_FORCED_ADMIT);
+	CT(SCX_EV_SUB_PREEMPT_DENIED);
+	CT(SCX_EV_SUB_KICK_DENIED);
+	CT(SCX_EV_SUB_REENQ_DENIED);
+	CT(SCX_EV_SUB_CIDPERF_DENIED);
+	CT(SCX_EV_SUB_RESCUE);
+#endif
+#undef CT
 #endif /* KV >= 616 */
 
 	P("kernel.schedstat_offsets.rq_sched_info", OFF(rq, rq_sched_info));
@@ -197,6 +253,8 @@ static void oracle_bpf_prog(void)
 	P("bpf_prog.prog_aux", OFF(bpf_prog, aux));
 	P("bpf_prog.aux_verified_insns", OFF(bpf_prog_aux, verified_insns));
 	P("bpf_prog.aux_name", OFF(bpf_prog_aux, name));
+	P("bpf_prog.aux_used_maps", OFF(bpf_prog_aux, used_maps));
+	P("bpf_prog.aux_used_map_cnt", OFF(bpf_prog_aux, used_map_cnt));
 	oracle_idr_fields("bpf_prog");
 	P("bpf_prog.prog_stats", OFF(bpf_prog, stats));
 	P("bpf_prog.stats_cnt", OFF(bpf_prog_stats, cnt));
@@ -214,7 +272,9 @@ static void oracle_scx_walker(void)
 	P("scx_walker.scx_rq.nr_running", OFF(scx_rq, nr_running));
 	P("scx_walker.scx_rq.flags", OFF(scx_rq, flags));
 	P("scx_walker.scx_rq.cpu_released", OFF(scx_rq, cpu_released));
+#if KV < 702
 	P("scx_walker.scx_rq.ops_qseq", OFF(scx_rq, ops_qseq));
+#endif
 #if KV >= 619
 	P("scx_walker.scx_rq.kick_sync", OFF(scx_rq, kick_sync));
 #else
@@ -243,6 +303,9 @@ static void oracle_scx_walker(void)
 	P("scx_walker.see.sticky_cpu", OFF(sched_ext_entity, sticky_cpu));
 	P("scx_walker.see.holding_cpu", OFF(sched_ext_entity, holding_cpu));
 	P("scx_walker.see.tasks_node", OFF(sched_ext_entity, tasks_node));
+#if KV >= 702
+	P("scx_walker.see.ops_qseq", OFF(sched_ext_entity, ops_qseq));
+#endif
 
 	P("scx_walker.dsq_lnode.node", OFF(scx_dsq_list_node, node));
 	P("scx_walker.dsq_lnode.flags", OFF(scx_dsq_list_node, flags));
@@ -313,6 +376,10 @@ static void oracle_task_enrichment(void)
 	P("task_enrichment.signal_struct_nivcsw", OFF(signal_struct, nivcsw));
 	P("task_enrichment.task_struct_nvcsw", OFF(task_struct, nvcsw));
 	P("task_enrichment.task_struct_nivcsw", OFF(task_struct, nivcsw));
+	P("task_enrichment.task_struct_utime", OFF(task_struct, utime));
+	P("task_enrichment.task_struct_stime", OFF(task_struct, stime));
+	P("task_enrichment.signal_struct_utime", OFF(signal_struct, utime));
+	P("task_enrichment.signal_struct_stime", OFF(signal_struct, stime));
 	P("task_enrichment.pid_numbers", OFF(pid, numbers));
 	P("task_enrichment.pid_size", OFF(pid, numbers));
 	P("task_enrichment.upid_nr", OFF(upid, nr));
@@ -330,6 +397,23 @@ static void oracle_cpu_time_numa(void)
 	P("numa_stats.pglist_data_node_zones", OFF(pglist_data, node_zones));
 	P("numa_stats.zone_vm_numa_event", OFF(zone, vm_numa_event));
 	P("numa_stats.zone_size", sizeof(struct zone));
+}
+
+static void oracle_psi_cgroup(void)
+{
+#if KV >= 703
+	P("psi.psi_group_total", OFF(psi_group, total));
+	P("psi.psi_group_avg", OFF(psi_group, avg));
+	P("psi.psi_irq_full_idx", PSI_IRQ_FULL);
+	P("cgroup_walk.cgroup_self", OFF(cgroup, self));
+	P("cgroup_walk.cgroup_kn", OFF(cgroup, kn));
+	P("cgroup_walk.cgroup_psi", OFF(cgroup, psi));
+	P("cgroup_walk.css_sibling", OFF(cgroup_subsys_state, sibling));
+	P("cgroup_walk.css_children", OFF(cgroup_subsys_state, children));
+	P("cgroup_walk.css_serial_nr", OFF(cgroup_subsys_state, serial_nr));
+	P("cgroup_walk.cgroup_root_cgrp", OFF(cgroup_root, cgrp));
+	P("cgroup_walk.kernfs_node_name", OFF(kernfs_node, name));
+#endif
 }
 
 static void oracle_sizes(void)
@@ -368,6 +452,7 @@ int main(void)
 	oracle_runnable_scan();
 	oracle_task_enrichment();
 	oracle_cpu_time_numa();
+	oracle_psi_cgroup();
 	oracle_sizes();
 	printf("\n}\n");
 	return 0;

@@ -5,7 +5,7 @@
  * task_struct, signal_struct, pid/upid.
  *
  * The era file defines KV before including this header:
- *   612 = v6.12, 614 = v6.14, 616 = v6.16, 618 = v6.18, 701 = v7.1
+ *   612 = v6.12, 614 = v6.14, 616 = v6.16, 618 = v6.18, 701 = v7.1, 703 = v7.3
  * Member order and types follow /work/shared/kernel-layouts.md; `KV >= x` marks where a
  * member appears in that document. Optional members the fixtures deliberately drop:
  *   ERA_NO_CORE_COOKIE           task_struct.core_cookie absent (no CONFIG_SCHED_CORE)
@@ -16,13 +16,15 @@
 #define KTSTR_FIXTURE_SCHED_H
 
 #ifndef KV
-#error "define KV (612, 614, 616, 618 or 701) before including kernel/sched.h"
+#error "define KV (612, 614, 616, 618, 701 or 703) before including kernel/sched.h"
 #endif
 
 #include "types.h"
 
+#ifndef KTSTR_FIXTURE_ENUMS_H	/* before 7.3 the fixtures have no enums for these */
 #define CPU_MAX_IDLE_TYPES 3
 #define PIDTYPE_MAX 4
+#endif
 
 /* ---- rhashtable (include/linux/rhashtable-types.h) ---- */
 
@@ -103,7 +105,9 @@ struct scx_rq {
 	struct scx_dispatch_q local_dsq;
 	struct list_head runnable_list;
 	struct list_head ddsp_deferred_locals;
-	unsigned long ops_qseq;
+#if KV < 702
+	unsigned long ops_qseq;	/* moved to sched_ext_entity in 7.2 (stable 6.12+) */
+#endif
 	u64 extra_enq_flags;
 	u32 nr_running;
 #if KV < 614
@@ -176,6 +180,9 @@ struct sched_ext_entity {
 	bool disallow;
 	struct cgroup *cgrp_moving_from;
 	struct list_head tasks_node;
+#if KV >= 702
+	u32 ops_qseq;
+#endif
 #else
 	struct scx_dispatch_q *dsq;
 	struct scx_dsq_list_node dsq_list;
@@ -212,7 +219,10 @@ struct scx_event_stats {
 	s64 SCX_EV_DISPATCH_KEEP_LAST;
 	s64 SCX_EV_ENQ_SKIP_EXITING;
 	s64 SCX_EV_ENQ_SKIP_MIGRATION_DISABLED;
-#if KV >= 701
+#if KV >= 703
+	s64 SCX_EV_REENQ_IMMED;
+	s64 SCX_EV_REENQ_REPEAT;	/* renamed in 7.3 */
+#elif KV >= 701
 	s64 SCX_EV_REENQ_IMMED;
 	s64 SCX_EV_REENQ_LOCAL_REPEAT;
 #endif
@@ -221,12 +231,24 @@ struct scx_event_stats {
 #else
 	s64 SCX_EV_REFILL_SLICE_DFL;
 #endif
+#if KV >= 703
+	s64 SCX_EV_SLICE_CLAMPED;
+	s64 SCX_EV_SLICE_DENIED;
+#endif
 	s64 SCX_EV_BYPASS_DURATION;
 	s64 SCX_EV_BYPASS_DISPATCH;
 	s64 SCX_EV_BYPASS_ACTIVATE;
 #if KV >= 701
 	s64 SCX_EV_INSERT_NOT_OWNED;
 	s64 SCX_EV_SUB_BYPASS_DISPATCH;
+#endif
+#if KV >= 703
+	s64 SCX_EV_SUB_FORCED_ADMIT;
+	s64 SCX_EV_SUB_PREEMPT_DENIED;
+	s64 SCX_EV_SUB_KICK_DENIED;
+	s64 SCX_EV_SUB_REENQ_DENIED;
+	s64 SCX_EV_SUB_CIDPERF_DENIED;
+	s64 SCX_EV_SUB_RESCUE;
 #endif
 };
 
@@ -844,6 +866,8 @@ struct rq {
 #if KV >= 700
 	atomic_t nr_iowait;
 #endif
+	/* Kept last so that adding it moved no other member of the earlier eras' fixtures. */
+	struct sched_avg avg_irq;
 } __attribute__((aligned(64)));
 
 #endif /* KTSTR_FIXTURE_SCHED_H */

@@ -1,0 +1,116 @@
+/**
+ * Enumerators of ENUM and ENUM64 types (SPEC §8 "Enumerator values come from the kernel").
+ * An enumerator is looked up by name across every ENUM and ENUM64 type in type-id order
+ * (the base's first for split BTF); the first match wins, anonymous enums included. The
+ * type's kind_flag says whether its values are signed. Pure functions over a table.
+ * @module
+ */
+import { BtfError } from "./errors.ts";
+import { Kind } from "./kinds.ts";
+import { type BtfTypes, hashName } from "./table.ts";
+
+/** An enumerator's value and where it was found. */
+export interface EnumValue {
+  /** The value: a number, or a bigint only when it is not a safe integer. */
+  value: number | bigint;
+  /** Whether the enum's values are signed (its kind_flag). */
+  signed: boolean;
+  /** Type id of the ENUM or ENUM64 that holds it. */
+  typeId: number;
+  /** Name of that enum (`""` when anonymous). */
+  enumName: string;
+}
+
+/** One enumerator of an enum type, in declaration order. */
+export interface Enumerator {
+  /** The enumerator's name. */
+  name: string;
+  /** Its value (bigint only when it is not a safe integer). */
+  value: number | bigint;
+}
+
+const encoder = new TextEncoder();
+const TWO_32 = 0x1_0000_0000;
+const ENUM_KINDS = [Kind.ENUM, Kind.ENUM64];
+
+/** Ids of every ENUM and ENUM64 type, in type-id order, found once per table. */
+const enumIdsMemo = new WeakMap<BtfTypes, Uint32Array>();
+
+function enumTypeIds(types: BtfTypes): Uint32Array {
+  let ids = enumIdsMemo.get(types);
+  if (!ids) enumIdsMemo.set(types, ids = Uint32Array.from(types.idsOfKinds(ENUM_KINDS)));
+  return ids;
+}
+
+/** The value of enumerator `i` of ENUM or ENUM64 `id`. */
+function valueOf(types: BtfTypes, id: number, i: number): number | bigint {
+  const { words, at, kindFlag } = types.elements(id);
+  if (types.kind(id) === Kind.ENUM) {
+    const raw = words[at + 2 * i + 1];
+    return kindFlag ? raw | 0 : raw;
+  }
+  const lo = words[at + 3 * i + 1], hi = words[at + 3 * i + 2];
+  const high = kindFlag ? hi | 0 : hi;
+  const value = high * TWO_32 + lo;
+  if (Number.isSafeInteger(value)) return value;
+  const big = (BigInt(hi) << 32n) | BigInt(lo);
+  return kindFlag ? BigInt.asIntN(64, big) : big;
+}
+
+/** Words per enumerator: ENUM (name, value), ENUM64 (name, low, high). */
+function stride(types: BtfTypes, id: number): number {
+  return types.kind(id) === Kind.ENUM ? 2 : 3;
+}
+
+/**
+ * The enumerator `name` of the first ENUM or ENUM64 (in type-id order, anonymous ones
+ * included) that has one, or null when no enum has it.
+ */
+export function enumValue(types: BtfTypes, name: string): EnumValue | null {
+  return enumValues(types, [name]).get(name) ?? null;
+}
+
+/**
+ * {@link enumValue} for several names in one pass over the enums: a map holding each name
+ * that some enum defines.
+ */
+export function enumValues(types: BtfTypes, names: readonly string[]): Map<string, EnumValue> {
+  // Names are matched by hash first (no string is decoded), then compared byte for byte.
+  const wanted = new Map<number, [string, Uint8Array][]>();
+  for (const n of new Set(names)) {
+    const bytes = encoder.encode(n), h = hashName(bytes);
+    wanted.set(h, [...wanted.get(h) ?? [], [n, bytes]]);
+  }
+  const found = new Map<string, EnumValue>();
+  let left = wanted.size > 0 ? new Set(names).size : 0;
+  for (const id of enumTypeIds(types)) {
+    if (left === 0) break;
+    const { words, at, count, kindFlag } = types.elements(id);
+    const step = stride(types, id);
+    for (let i = 0; i < count; i++) {
+      const off = words[at + step * i];
+      const candidates = off === 0 ? undefined : wanted.get(types.nameHash(off));
+      const hit = candidates?.find(([n, bytes]) => !found.has(n) && types.nameEquals(off, bytes));
+      if (!hit) continue;
+      const value = valueOf(types, id, i);
+      found.set(hit[0], { value, signed: kindFlag, typeId: id, enumName: types.name(id) });
+      left--;
+    }
+  }
+  return found;
+}
+
+/** The enumerators of ENUM or ENUM64 `typeId`, in order; any other kind is an error. */
+export function enumerators(types: BtfTypes, typeId: number): Enumerator[] {
+  const kind = types.kind(typeId);
+  if (kind !== Kind.ENUM && kind !== Kind.ENUM64) {
+    throw new BtfError(`btf: type id ${typeId} is not an enum`);
+  }
+  const { words, at, count } = types.elements(typeId);
+  const step = stride(types, typeId);
+  const list: Enumerator[] = [];
+  for (let i = 0; i < count; i++) {
+    list.push({ name: types.stringAt(words[at + step * i]), value: valueOf(types, typeId, i) });
+  }
+  return list;
+}

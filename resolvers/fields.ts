@@ -1,0 +1,107 @@
+/**
+ * The group declarations as a flat list of leaves and sub-groups, with where each value is
+ * read from: the data behind the human report's `struct.member` column, docs/FIELDS.md, the
+ * per-group TypeScript interfaces and the JSON Schema (all generated from this list).
+ * @module
+ */
+import type { Group } from "./dsl.ts";
+import { GROUP_NAMES, GROUPS } from "./mod.ts";
+
+/** One entry of a group, flattened. */
+export interface FieldInfo {
+  /** Dotted path (`kernel.event_offsets.ev_select_cpu_fallback`). */
+  path: string;
+  /** `offset`, `size`, `enum`, `computed`: a number; `map`: name → offset; `names`: a list; `group`: a sub-group. */
+  type: "offset" | "size" | "enum" | "computed" | "map" | "names" | "group";
+  /** Where the value is read (`rq.nr_running`, `sizeof zone`, `enum PSI_IRQ_FULL`, ...). */
+  source: string;
+  /** `struct.member`s tried when the source member is absent. */
+  fallbacks: readonly string[];
+  /** `required`, or what an absent value becomes (`null`, `0`); sub-groups are `null`. */
+  absent: "required" | "null" | "zero";
+  /** How the struct is found (`find_struct`, `typeof(rq.scx)`), when there is one. */
+  found?: string;
+  /** Direct member only (no search through anonymous members). */
+  direct?: boolean;
+  /** Optional fields that are all present or all null together. */
+  allOrNothing?: boolean;
+}
+
+function flatten(g: Group, prefix: string, out: FieldInfo[]): FieldInfo[] {
+  for (const e of g.entries) {
+    switch (e.kind) {
+      case "field":
+      case "set":
+        for (const f of e.kind === "set" ? e.fields : [e]) {
+          out.push({
+            path: `${prefix}.${f.key}`,
+            type: f.mode === "sizeof"
+              ? "size"
+              : f.mode === "member" || f.mode === "direct"
+              ? "offset"
+              : f.mode,
+            source: f.source,
+            fallbacks: f.fallbacks,
+            absent: e.kind === "set" ? "null" : f.absent,
+            ...(f.found ? { found: f.found } : {}),
+            ...(f.mode === "direct" ? { direct: true } : {}),
+            ...(e.kind === "set" ? { allOrNothing: true } : {}),
+          });
+        }
+        break;
+      case "map":
+        out.push({
+          path: `${prefix}.${e.key}`,
+          type: "map",
+          source: e.source,
+          fallbacks: [],
+          absent: "required",
+        });
+        break;
+      case "derived":
+        out.push({
+          path: `${prefix}.${e.key}`,
+          type: e.key === "missing_groups" ? "names" : "computed",
+          source: e.source,
+          fallbacks: [],
+          absent: "required",
+        });
+        break;
+      case "sub":
+        out.push({
+          path: `${prefix}.${e.key}`,
+          type: "group",
+          source: "",
+          fallbacks: [],
+          absent: "null",
+        });
+        flatten(e.group, `${prefix}.${e.key}`, out);
+        break;
+      case "check":
+        break;
+    }
+  }
+  return out;
+}
+
+/** Every group, sub-group and field of every top-level group, in report order. */
+export const FIELDS: readonly FieldInfo[] = GROUP_NAMES.flatMap((name) => [
+  { path: name, type: "group", source: "", fallbacks: [], absent: "null" } as FieldInfo,
+  ...flatten(GROUPS[name], name, []),
+]);
+
+const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
+
+/**
+ * Where the value at `path` was read: the `via` entry when a fallback was used, else the
+ * declared source; a member of a name → offset map is `<struct>.<name>`.
+ */
+export function sourceAt(path: string, via: Readonly<Record<string, string>>): string {
+  if (via[path] !== undefined) return via[path];
+  const known = BY_PATH.get(path);
+  if (known) return known.source;
+  const cut = path.lastIndexOf(".");
+  const parent = BY_PATH.get(path.slice(0, cut));
+  if (parent?.type === "map") return `${parent.source.split(".")[0]}.${path.slice(cut + 1)}`;
+  return "";
+}
