@@ -45,8 +45,15 @@ const fullKernelWeight = num("full-kernel-weight", values["full-kernel-weight"],
 const start = num("start", values.start), iterations = num("iterations", values.iterations);
 const workers = Math.max(1, num("workers", values.workers));
 
-/** Runs one slice in a worker; `onProgress` gets the iterations it has done so far. */
-function runSlice(slice: FuzzSlice, onProgress: (done: number) => void): Promise<FuzzReport> {
+/** A worker's progress: iterations done, failures found, longest mutant (ms) so far. */
+interface Progress {
+  done: number;
+  failures: number;
+  maxMs: number;
+}
+
+/** Runs one slice in a worker; `onProgress` gets how far it has come. */
+function runSlice(slice: FuzzSlice, onProgress: (p: Progress) => void): Promise<FuzzReport> {
   const worker = new Worker(new URL("./fuzz_worker.ts", import.meta.url), { type: "module" });
   return new Promise((resolve, reject) => {
     worker.onmessage = (e) => {
@@ -86,7 +93,12 @@ if (values.only !== undefined) {
   for (const what of m.mutations) console.log(`  ${what}`);
   report = runFuzz({ seed, start: only, iterations: 1, inputs, timeLimitMs });
 } else {
-  const per = Math.ceil(iterations / workers), done = new Array(workers).fill(0);
+  const per = Math.ceil(iterations / workers);
+  const progress: Progress[] = Array.from({ length: workers }, () => ({
+    done: 0,
+    failures: 0,
+    maxMs: 0,
+  }));
   let shown = 0;
   const slices = Array.from({ length: workers }, (_, w) => ({
     seed,
@@ -98,13 +110,15 @@ if (values.only !== undefined) {
   console.log(`seed ${seed}: ${iterations} iterations from ${start} on ${slices.length} workers`);
   report = merge(
     await Promise.all(slices.map((s, w) =>
-      runSlice(s, (n) => {
-        done[w] = n;
-        const total = done.reduce((a, b) => a + b, 0);
+      runSlice(s, (p) => {
+        progress[w] = p;
+        const total = progress.reduce((a, q) => a + q.done, 0);
         if (total - shown < 50000) return;
         shown = total;
         const secs = ((performance.now() - began) / 1000).toFixed(0);
-        console.log(`  ${total} iterations, ${secs} s`);
+        const failures = progress.reduce((a, q) => a + q.failures, 0);
+        const maxMs = Math.max(...progress.map((q) => q.maxMs)).toFixed(1);
+        console.log(`  ${total} iterations, ${failures} failures, max ${maxMs} ms, ${secs} s`);
       })
     )),
   );

@@ -13,7 +13,8 @@ self.onmessage = (e: MessageEvent<FuzzSlice>) => {
     ...s,
     inputs,
     progressEvery: 5000,
-    onProgress: (done, r) => self.postMessage({ progress: done, failures: r.failures.length }),
+    onProgress: (done, r) =>
+      self.postMessage({ progress: { done, failures: r.failures.length, maxMs: r.maxMs } }),
   });
   self.postMessage({ report });
   self.close();
