@@ -7,7 +7,7 @@
  * so the parse runs near memory speed even in a cold process. Layout (32-bit words):
  *   meta[16] | pad | raw BTF bytes (placed so the type section is 4-byte aligned) |
  *   record word index per type | name hash per type | buckets[n+1] | (hash, id) pairs |
- *   record shapes per kind [256] | error details [4]
+ *   record shapes per kind [256] | rules per kind [32] | error details [4]
  *
  * The name index is a hash table in compressed-row form: named types are counted per bucket,
  * prefix-summed and filled in id order, so a lookup returns matches in type-id order and no
@@ -124,6 +124,58 @@ function recordShapes(bytes: Uint8Array, layoutStart: number, layoutLen: number)
   }
   return { fixed, perElem };
 }
+
+/** Rule bits of the decoder's fast path (R_* in btf/wasm/decode.c). */
+const R = {
+  SLOW: 1,
+  KF0: 2,
+  NAME_REQ: 4,
+  NAME_FORB: 8,
+  REF2: 16,
+  ELEMS: 64,
+  ELEM_REF: 128,
+  STRUCT: 256,
+  UNION: 512,
+  VLEN0: 1024,
+  VLEN2: 2048,
+};
+
+/** A size rule: the allowed sizes as mask bits 12..28 (sizes 0..16). */
+function sizes(...allowed: number[]): number {
+  return allowed.reduce((m, s) => m | (1 << (12 + s)), 32) >>> 0;
+}
+
+/**
+ * The kernel verifier's rules per kind 0..31, as the decoder's fast path reads them (the
+ * rare kinds, with rules of their own, always take the exact path: R.SLOW).
+ */
+const KIND_RULES: Uint32Array = (() => {
+  const rules = new Uint32Array(32);
+  const modifier = R.VLEN0 | R.KF0 | R.NAME_FORB | R.REF2;
+  const set: [number, number][] = [
+    [Kind.INT, R.SLOW],
+    [Kind.PTR, modifier],
+    [Kind.ARRAY, R.SLOW],
+    [Kind.STRUCT, R.ELEMS | R.ELEM_REF | R.STRUCT],
+    [Kind.UNION, R.ELEMS | R.ELEM_REF | R.UNION],
+    [Kind.ENUM, R.ELEMS | sizes(1, 2, 4, 8)],
+    [Kind.FWD, R.VLEN0 | R.NAME_REQ | sizes(0)],
+    [Kind.TYPEDEF, R.VLEN0 | R.KF0 | R.NAME_REQ | R.REF2],
+    [Kind.VOLATILE, modifier],
+    [Kind.CONST, modifier],
+    [Kind.RESTRICT, modifier],
+    [Kind.FUNC, R.VLEN2 | R.KF0 | R.NAME_REQ | R.REF2],
+    [Kind.FUNC_PROTO, R.KF0 | R.NAME_FORB | R.REF2 | R.ELEMS | R.ELEM_REF],
+    [Kind.VAR, R.SLOW],
+    [Kind.DATASEC, R.SLOW],
+    [Kind.FLOAT, R.VLEN0 | R.KF0 | sizes(2, 4, 8, 12, 16)],
+    [Kind.DECL_TAG, R.SLOW],
+    [Kind.TYPE_TAG, R.VLEN0 | R.NAME_REQ | R.REF2],
+    [Kind.ENUM64, R.ELEMS | sizes(1, 2, 4, 8)],
+  ];
+  for (const [kind, rule] of set) rules[kind] = rule;
+  return rules;
+})();
 
 /** The exports of btf/wasm/decode.c. */
 interface Decoder {
@@ -348,7 +400,7 @@ export class BtfTypes {
   ): BtfTypes {
     const hdr = parseHeader(head, total);
     const maxTypes = Math.floor(hdr.typeLen / 12);
-    const shapesWord = META_WORDS, errWord = shapesWord + 256;
+    const shapesWord = META_WORDS, errWord = shapesWord + 256 + 32;
     const start = (errWord + 4) * 4;
     const btfByte = start + ((4 - ((start + hdr.typeStart) % 4)) % 4);
     const offsetsWord = Math.ceil((btfByte + total) / 4);
@@ -376,6 +428,7 @@ export class BtfTypes {
     const strByte = btfByte + hdr.strStart;
     const { fixed, perElem } = recordShapes(blob, hdr.layoutStart, hdr.layoutLen);
     new Int32Array(memory.buffer, shapesWord * 4, 256).set([...fixed, ...perElem]);
+    new Uint32Array(memory.buffer, (shapesWord + 256) * 4, 32).set(KIND_RULES);
     const wasm = decoder(memory);
     const typeWord = (btfByte + hdr.typeStart) / 4;
     const count = wasm.parse(

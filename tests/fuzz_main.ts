@@ -79,6 +79,7 @@ function merge(reports: FuzzReport[]): FuzzReport {
     all.built += r.built;
     all.queries += r.queries;
     all.queryErrors += r.queryErrors;
+    all.contended += r.contended;
     all.digest = Math.imul(all.digest ^ r.digest, 0x01000193) >>> 0;
   }
   return all;
@@ -135,6 +136,9 @@ console.log(
 console.log(
   `rejected before a table: ${report.rejected}, tables built: ${report.built}, ` +
     `queries: ${report.queries} (${report.queryErrors} BtfErrors)`,
+);
+console.log(
+  `over the limit by the clock but not in CPU time (a busy machine): ${report.contended}`,
 );
 console.log(`digest: ${report.digest.toString(16)}`);
 if (report.failures.length > 0) Deno.exit(1);

@@ -43,6 +43,8 @@ enum {
 /* Info bits no known kind uses (16..23: vlen is 16 bits; 29..30: kind is 5 bits). */
 #define INFO_RESERVED 0x60ff0000u
 #define FAIL(code, elem) do { err[0] = idx; err[1] = (elem); return (code); } while (0)
+/* Bytes covered up to bit offset b (rounded up). */
+#define BYTES(b) (((b) >> 3) + (((b) & 7) != 0))
 #define REF(t) do { u32 t_ = (t); if (t_ > maxRef) { maxRef = t_; maxRefAt = idx; } } while (0)
 
 /*
@@ -95,21 +97,34 @@ static inline __attribute__((always_inline)) int check(u32 *m, u32 pos, u32 idx,
     REF(x[1]);
     break;
   case STRUCT: case UNION: {
-    u32 mask = kflag ? 0xffffffu : 0xffffffffu;
-    for (u32 i = 0; i < vlen; i++, x += 3) {
-      if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
-      REF(x[1]);
-      u32 bit = x[2] & mask;
-      if (kind == UNION ? bit != 0 : (bit >> 3) + ((bit & 7) != 0) > sz)
-        FAIL(ERR_MEMBER_OFFSET, i);
+    /* The hot loop: maxima only, no branch per member; the first bad member is looked
+       for only when a maximum says there is one. */
+    u32 mask = kflag ? 0xffffffu : 0xffffffffu, maxName = 0, maxType = 0, maxBit = 0, anyBit = 0;
+    for (u32 i = 0; i < vlen; i++) {
+      u32 n = x[3 * i], t = x[3 * i + 1], b = x[3 * i + 2] & mask;
+      maxName = n > maxName ? n : maxName;
+      maxType = t > maxType ? t : maxType;
+      maxBit = b > maxBit ? b : maxBit;
+      anyBit |= b;
     }
+    if (maxName >= nameLimit || (kind == UNION ? anyBit != 0 : BYTES(maxBit) > sz)) {
+      for (u32 i = 0; i < vlen; i++, x += 3) {
+        if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
+        u32 bit = x[2] & mask;
+        if (kind == UNION ? bit != 0 : BYTES(bit) > sz) FAIL(ERR_MEMBER_OFFSET, i);
+      }
+    }
+    REF(maxType);
     break;
   }
   case ENUM: case ENUM64: {
-    u32 step = kind == ENUM ? 2 : 3;
+    u32 step = kind == ENUM ? 2 : 3, maxName = 0;
     if (sz == 0 || sz > 8 || (sz & (sz - 1))) FAIL(ERR_SIZE, 0);
-    for (u32 i = 0; i < vlen; i++, x += step)
-      if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
+    for (u32 i = 0; i < vlen; i++) maxName = x[step * i] > maxName ? x[step * i] : maxName;
+    if (maxName >= nameLimit) {
+      for (u32 i = 0; i < vlen; i++, x += step)
+        if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
+    }
     break;
   }
   case FWD:
@@ -127,9 +142,17 @@ static inline __attribute__((always_inline)) int check(u32 *m, u32 pos, u32 idx,
     if (kflag) FAIL(ERR_KIND_FLAG, 0);
     if (name) FAIL(ERR_NAME_FORBIDDEN, 0);
     REF(sz);
-    for (u32 i = 0; i < vlen; i++, x += 2) {
-      if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
-      REF(x[1]);
+    {
+      u32 maxName = 0, maxType = 0;
+      for (u32 i = 0; i < vlen; i++) {
+        maxName = x[2 * i] > maxName ? x[2 * i] : maxName;
+        maxType = x[2 * i + 1] > maxType ? x[2 * i + 1] : maxType;
+      }
+      if (maxName >= nameLimit) {
+        for (u32 i = 0; i < vlen; i++, x += 2)
+          if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
+      }
+      REF(maxType);
     }
     break;
   case VAR:
@@ -166,16 +189,33 @@ static inline __attribute__((always_inline)) int check(u32 *m, u32 pos, u32 idx,
   return 0;
 }
 
+/* Bits of a kind's rule word (btf/table.ts writes them): the fast path of parse(). */
+#define R_SLOW 1u        /* always run check() (rare kinds with rules of their own) */
+#define R_KF0 2u         /* kind_flag must be 0 */
+#define R_NAME_REQ 4u    /* must be named */
+#define R_NAME_FORB 8u   /* must be anonymous */
+#define R_REF2 16u       /* word 2 is a type id */
+#define R_SIZE 32u       /* the size must be one of the mask bits 12..28 (sizes 0..16) */
+#define R_ELEMS 64u      /* vlen elements of perElem words, each starting with a name */
+#define R_ELEM_REF 128u  /* an element's word 1 is a type id */
+#define R_STRUCT 256u    /* members lie within the size */
+#define R_UNION 512u     /* members at bit 0 */
+#define R_VLEN0 1024u    /* vlen must be 0 */
+#define R_VLEN2 2048u    /* vlen (a linkage) at most 2 */
+
 /*
- * Records the word index of every type record and checks it (see check()). shapes: 128
- * fixed-extra-word counts (0xffffffff = unknown kind) then 128 per-element word counts.
+ * Records the word index of every type record and checks it. shapes: 128 fixed-extra-word
+ * counts (0xffffffff = unknown kind), 128 per-element word counts, then a rule word per
+ * kind 0..31 (R_*). The common kinds are checked by their rule without a branch per rule;
+ * a record that breaks one, and the rare kinds, go to check(), which names the defect.
  * Returns the type count, with the highest type id referenced in err[2] and the index of
  * the type referencing it in err[3]; or a negative error with details in err[0..1].
  */
 int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesWord,
           u32 errWord) {
   u32 *m = W(0u + typeWord) - typeWord; /* word-indexed view of memory */
-  u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128), *err = W(errWord);
+  u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128), *rules = W(shapesWord + 256);
+  u32 *err = W(errWord);
   u32 pos = typeWord, count = 0, maxRef = 0, maxRefAt = 0;
   while (pos < endWord) {
     if (endWord - pos < 3) { err[0] = count; return ERR_HEADER_PAST_END; }
@@ -187,8 +227,48 @@ int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesW
     u64 next = (u64)pos + 3 + extra + (u64)perElem[kind] * (info & 0xffffff);
     if (next > endWord) { err[0] = count - 1; err[1] = kind; return ERR_RECORD_PAST_END; }
     if (kind <= ENUM64) {
-      int bad = check(m, pos, count - 1, nameLimit, err, &maxRef, &maxRefAt);
-      if (bad) return bad;
+      u32 rule = rules[kind], idx = count - 1, sz = m[pos + 2], vlen = info & 0xffff;
+      u32 viol = rule & R_SLOW;
+      viol |= (info & INFO_RESERVED) != 0;
+      viol |= (rule & R_VLEN0) && vlen;
+      viol |= (rule & R_VLEN2) && vlen > 2;
+      viol |= (rule & R_KF0) && (info >> 31);
+      viol |= (rule & R_NAME_REQ) && !name;
+      viol |= (rule & R_NAME_FORB) && name;
+      viol |= (rule & R_SIZE) && (sz > 16 || !((rule >> (12 + sz)) & 1));
+      u32 ref = (rule & R_REF2) ? sz : 0;
+      if (rule & R_ELEMS) {
+        /* Maxima only: one compare per rule after the loop, none per element. */
+        const u32 *x = m + pos + 3;
+        u32 typeMask = (rule & R_ELEM_REF) ? 0xffffffffu : 0;
+        u32 maxName = 0, maxType = 0, maxBit = 0;
+        if (perElem[kind] == 3) {
+          u32 bitMask = !(rule & (R_STRUCT | R_UNION)) ? 0 : (info >> 31) ? 0xffffffu : 0xffffffffu;
+          for (u32 i = 0; i < 3 * vlen; i += 3) {
+            u32 n = x[i], t = x[i + 1] & typeMask, b = x[i + 2] & bitMask;
+            maxName = n > maxName ? n : maxName;
+            maxType = t > maxType ? t : maxType;
+            maxBit = b > maxBit ? b : maxBit;
+          }
+        } else {
+          for (u32 i = 0; i < 2 * vlen; i += 2) {
+            u32 n = x[i], t = x[i + 1] & typeMask;
+            maxName = n > maxName ? n : maxName;
+            maxType = t > maxType ? t : maxType;
+          }
+        }
+        viol |= maxName >= nameLimit;
+        viol |= (rule & R_STRUCT) && BYTES(maxBit) > sz;
+        viol |= (rule & R_UNION) && maxBit;
+        ref = maxType > ref ? maxType : ref;
+      }
+      if (viol) {
+        int bad = check(m, pos, idx, nameLimit, err, &maxRef, &maxRefAt);
+        if (bad) return bad;
+      } else if (ref > maxRef) {
+        maxRef = ref;
+        maxRefAt = idx;
+      }
     }
     pos = (u32)next;
   }
@@ -204,22 +284,36 @@ static u32 mix(u32 a, u32 b, u32 c) {
   return h ^ (h >> 16);
 }
 
-/* Up to 4 bytes of a name from s[0] as a little-endian word, stopping at the NUL. */
-static u32 word_at(const u8 *s, u32 *done) {
-  u32 w = 0;
-  for (u32 i = 0; i < 4 && !*done; i++) {
-    if (s[i] == 0) *done = 1;
-    else w |= (u32)s[i] << (i * 8);
-  }
+/* An unaligned little-endian word (wasm loads need no alignment). */
+static u32 load32(const u8 *s) {
+  u32 w;
+  __builtin_memcpy(&w, s, 4);
   return w;
 }
 
+/* High bit of each zero byte of w (the lowest one exact; higher ones may be spurious). */
+static u32 zero_bytes(u32 w) { return (w - 0x01010101u) & ~w & 0x80808080u; }
+
+/* The bytes of w before its first zero byte (z = zero_bytes(w), non-zero). */
+static u32 before_nul(u32 w, u32 z) {
+  u32 bits = (u32)__builtin_ctz(z) - 7;
+  return bits == 0 ? 0 : w & (0xffffffffu >> (32 - bits));
+}
+
+/*
+ * The first 12 bytes of the name at s, zero after its NUL, as three words, mixed: a word
+ * at a time (reading up to 11 bytes past a short name is harmless: the table's memory
+ * continues after the strings, and those bytes are masked off).
+ */
 static u32 hash_name(const u8 *s) {
-  u32 done = 0;
-  u32 a = word_at(s, &done);
-  u32 b = done ? 0 : word_at(s + 4, &done);
-  u32 c = done ? 0 : word_at(s + 8, &done);
-  return mix(a, b, c);
+  u32 a = load32(s), z = zero_bytes(a);
+  if (z) return mix(before_nul(a, z), 0, 0);
+  u32 b = load32(s + 4);
+  z = zero_bytes(b);
+  if (z) return mix(a, before_nul(b, z), 0);
+  u32 c = load32(s + 8);
+  z = zero_bytes(c);
+  return mix(a, b, z ? before_nul(c, z) : c);
 }
 
 static int compare(const u8 *a, const u8 *b) {
