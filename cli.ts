@@ -16,10 +16,21 @@ import { type CliIo, processIo, StdoutClosed, UsageError } from "./cli/io.ts";
 import { didYouMean } from "./cli/suggest.ts";
 import { KERNEL_COMMAND } from "./cli/kernel.ts";
 import { CACHE_COMMAND } from "./cli/cache.ts";
+import { STRUCT_COMMAND } from "./cli/struct.ts";
+import { OFFSET_COMMAND } from "./cli/offset.ts";
+import { DIFF_COMMAND } from "./cli/diff.ts";
+import { ENUM_COMMAND } from "./cli/enum.ts";
 import { printable } from "./btf/errors.ts";
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [KERNEL_COMMAND, CACHE_COMMAND] as Command[];
+export const COMMANDS: readonly Command[] = [
+  KERNEL_COMMAND,
+  STRUCT_COMMAND,
+  OFFSET_COMMAND,
+  ENUM_COMMAND,
+  DIFF_COMMAND,
+  CACHE_COMMAND,
+] as Command[];
 
 /** Exit code when standard output was closed before the output was written (as a shell shows a SIGPIPE death). */
 export const EXIT_STDOUT_CLOSED = 141;

@@ -56,13 +56,17 @@ export { GROUP_PATHS, valueAt } from "./resolvers/paths.ts";
 export {
   CONSTANTS,
   CPUTIME,
+  type KernelConstants,
+  kernelConstants,
   NUMA_EVENT,
   NUMA_EVENT_NAMES,
   PID_TYPE,
+  type ResolvedConstants,
   SOFTIRQ_NAMES,
 } from "./resolvers/constants.ts";
 
-// The report objects `--json` prints.
+// The report objects `--json` prints, typed per group (generated from the declarations).
+export type * from "./report/offsets_types.ts";
 export {
   errorEntry,
   type KernelError,
@@ -71,3 +75,30 @@ export {
   type SidecarStatus,
   type SourceInfo,
 } from "./report/json.ts";
+
+// ---- queries: any question about a kernel's types (struct layouts, member paths, enums,
+// what changed between two kernels). Pure, like the rest of the core.
+export { findMember, type FoundMember, stripQualifiers } from "./btf/queries.ts";
+export { type TypeKind, typeKind } from "./query/kind.ts";
+export { compositeOf, type Member, members } from "./query/members.ts";
+export { pointerSize, sizeOf } from "./query/size.ts";
+export { declaration, typeName } from "./query/type_name.ts";
+export {
+  type Hole,
+  type Layout,
+  type LayoutMember,
+  structLayout,
+  structsNamed,
+} from "./query/layout.ts";
+export { type PathHop, type ResolvedPath, resolvePath } from "./query/path.ts";
+export { type EnumAnswer, type EnumDefinition, lookupEnum } from "./query/enum.ts";
+export {
+  type Change,
+  type ChangeClass,
+  declaredProvenance,
+  diffLayouts,
+  diffReports,
+  type Provenance,
+  type ReportView,
+} from "./query/diff.ts";
+// ---- end of queries

@@ -6,6 +6,7 @@ import { BtfTypes, loadBtf } from "../mod.ts";
 import { GROUP_NAMES, resolveNamedGroup, resolveOffsets } from "../resolvers/mod.ts";
 import { resolvePooled } from "../workers/fanout.ts";
 import { WorkerPool } from "../workers/pool.ts";
+import { kernelConstants } from "../resolvers/constants.ts";
 
 const HOST_BTF = "/sys/kernel/btf/vmlinux";
 const bytes = Deno.readFileSync(HOST_BTF);
@@ -21,6 +22,18 @@ Deno.bench("parse + index host BTF (bytes in memory)", { group: "load" }, () => 
 
 Deno.bench("resolve all groups inline", { group: "resolve", baseline: true }, () => {
   resolveOffsets(types);
+});
+
+// Cold: a fresh view of the same table has no per-table memo (struct ids, event path, enums),
+// so each iteration resolves as a new kernel would.
+Deno.bench("resolve all groups cold (fresh table view)", { group: "cold", baseline: true }, () => {
+  resolveOffsets(BtfTypes.attach(types.buffer));
+});
+
+Deno.bench("resolve all groups + constants cold (fresh table view)", { group: "cold" }, () => {
+  const fresh = BtfTypes.attach(types.buffer);
+  resolveOffsets(fresh);
+  kernelConstants(fresh);
 });
 
 for (const name of GROUP_NAMES) {

@@ -7,7 +7,7 @@
  */
 import { BtfError } from "./errors.ts";
 import { Kind } from "./kinds.ts";
-import { type BtfTypes, hashName } from "./table.ts";
+import type { BtfTypes } from "./table.ts";
 
 /** An enumerator's value and where it was found. */
 export interface EnumValue {
@@ -29,19 +29,7 @@ export interface Enumerator {
   value: number | bigint;
 }
 
-const encoder = new TextEncoder();
 const TWO_32 = 0x1_0000_0000;
-const ENUM_KINDS = [Kind.ENUM, Kind.ENUM64];
-
-/** Ids of every ENUM and ENUM64 type, in type-id order, found once per table. */
-const enumIdsMemo = new WeakMap<BtfTypes, Uint32Array>();
-
-function enumTypeIds(types: BtfTypes): Uint32Array {
-  let ids = enumIdsMemo.get(types);
-  if (!ids) enumIdsMemo.set(types, ids = Uint32Array.from(types.idsOfKinds(ENUM_KINDS)));
-  return ids;
-}
-
 /** The value of enumerator `i` of ENUM or ENUM64 `id`. */
 function valueOf(types: BtfTypes, id: number, i: number): number | bigint {
   const { words, at, kindFlag } = types.elements(id);
@@ -71,31 +59,21 @@ export function enumValue(types: BtfTypes, name: string): EnumValue | null {
 }
 
 /**
- * {@link enumValue} for several names in one pass over the enums: a map holding each name
- * that some enum defines.
+ * {@link enumValue} for several names: a map holding each name that some enum defines
+ * (looked up in the table's enumerator index).
  */
 export function enumValues(types: BtfTypes, names: readonly string[]): Map<string, EnumValue> {
-  // Names are matched by hash first (no string is decoded), then compared byte for byte.
-  const wanted = new Map<number, [string, Uint8Array][]>();
-  for (const n of new Set(names)) {
-    const bytes = encoder.encode(n), h = hashName(bytes);
-    wanted.set(h, [...wanted.get(h) ?? [], [n, bytes]]);
-  }
   const found = new Map<string, EnumValue>();
-  let left = wanted.size > 0 ? new Set(names).size : 0;
-  for (const id of enumTypeIds(types)) {
-    if (left === 0) break;
-    const { words, at, count, kindFlag } = types.elements(id);
-    const step = stride(types, id);
-    for (let i = 0; i < count; i++) {
-      const off = words[at + step * i];
-      const candidates = off === 0 ? undefined : wanted.get(types.nameHash(off));
-      const hit = candidates?.find(([n, bytes]) => !found.has(n) && types.nameEquals(off, bytes));
-      if (!hit) continue;
-      const value = valueOf(types, id, i);
-      found.set(hit[0], { value, signed: kindFlag, typeId: id, enumName: types.name(id) });
-      left--;
-    }
+  for (const name of names) {
+    const first = found.has(name) ? undefined : types.enumeratorsNamed(name)[0];
+    if (first === undefined) continue;
+    const [id, i] = first;
+    found.set(name, {
+      value: valueOf(types, id, i),
+      signed: types.kindFlag(id),
+      typeId: id,
+      enumName: types.name(id),
+    });
   }
   return found;
 }

@@ -7,8 +7,11 @@ import { type ByteSource, ElfFormatError, findElfSection, hasElfMagic } from "./
 import { BtfError } from "./errors.ts";
 import { hasBigEndianBtfMagic, hasBtfMagic } from "./header.ts";
 
-/** How the BTF was found: a raw blob or the `.BTF` section of an ELF file. */
-export type InputFormat = "raw" | "elf";
+/**
+ * How the BTF was found: a raw blob, the `.BTF` section of an ELF file, or that of the ELF
+ * inside a compressed kernel image or module (`image`, see btf/image/).
+ */
+export type InputFormat = "raw" | "elf" | "image";
 
 /** The BTF bytes of an input and where they came from. */
 export interface BtfInput {
@@ -28,16 +31,18 @@ export interface BtfLocation {
   size: number;
 }
 
-/** Finds the BTF blob in `src`; `path` only names the file in error messages. */
-export function locateBtf(src: ByteSource, path: string): BtfLocation {
+/** Finds the BTF blob in `src` (raw BTF or ELF); the caller names the file in errors. */
+export function locateBtf(src: ByteSource): BtfLocation {
+  if (src.size === 0) throw new BtfError("empty file");
   const head = src.read(0, Math.min(16, src.size));
   if (hasBtfMagic(head)) return { format: "raw", offset: 0, size: src.size };
   if (hasBigEndianBtfMagic(head)) {
     throw new BtfError(
-      `${path}: big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`,
+      `big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`,
     );
   }
-  const unrecognized = `${path}: not recognized as raw BTF (missing 0x9FEB magic) or ELF vmlinux`;
+  const unrecognized =
+    "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image";
   if (!hasElfMagic(head)) throw new BtfError(unrecognized);
   let section;
   try {
@@ -53,8 +58,8 @@ export function locateBtf(src: ByteSource, path: string): BtfLocation {
   return { format: "elf", offset: section.offset, size: section.size };
 }
 
-/** Reads the BTF blob out of `src`; `path` only names the file in error messages. */
-export function extractBtf(src: ByteSource, path: string): BtfInput {
-  const at = locateBtf(src, path);
+/** Reads the BTF blob out of `src` (raw BTF or ELF); the caller names the file in errors. */
+export function extractBtf(src: ByteSource): BtfInput {
+  const at = locateBtf(src);
   return { format: at.format, bytes: src.read(at.offset, at.size) };
 }

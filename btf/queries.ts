@@ -89,16 +89,35 @@ function notFound(types: BtfTypes, structId: number, field: string): BtfError {
   return new BtfError(`btf: struct '${types.name(structId)}' has no member '${field}'`);
 }
 
+/** A member found by name the way member_offset searches (SPEC §3). */
+export interface FoundMember {
+  /** Byte offset of the member in the searched struct (anonymous members' offsets added). */
+  offset: number;
+  /** Type id of the member. */
+  type: number;
+  /** Bitfield width from the kind_flag encoding (0 when not a bitfield). */
+  bitSize: number;
+  /** Type ids of the anonymous structs/unions passed through, outermost first. */
+  anon: number[];
+}
+
 /**
- * member_offset: byte offset of `field` in struct/union `structId`, searching anonymous
- * struct/union members (through qualifiers and typedefs, never pointers) on the way.
+ * member_offset's walk, returning what it found: `field` in struct/union `structId`,
+ * searching anonymous struct/union members (through qualifiers and typedefs, never
+ * pointers) on the way. `memberOffset` is its offset.
+ *
+ * ```ts
+ * const curr = findMember(types, findStruct(types, "rq"), "curr");
+ * // { offset: 2720, type: <struct task_struct *>, bitSize: 0, anon: [<the anonymous union>] }
+ * ```
  */
-export function memberOffset(types: BtfTypes, structId: number, field: string): number {
+export function findMember(types: BtfTypes, structId: number, field: string): FoundMember {
   const wanted = utf8(field);
   const path: number[] = [];
   let visits = 0;
-  /** The offset, or -1 when not found; only the outermost struct reports a misaligned field. */
-  const walk = (id: number, base: number): number => {
+  let found: FoundMember | null = null;
+  /** True when found; only the outermost struct reports a misaligned field. */
+  const walk = (id: number, base: number): boolean => {
     const { words, at, count, kindFlag } = types.elements(id);
     path.push(id);
     for (let i = 0, w = at; i < count; i++, w += 3) {
@@ -116,8 +135,9 @@ export function memberOffset(types: BtfTypes, structId: number, field: string): 
       }
       const offset = base + bits / 8;
       if (isField) {
-        path.pop();
-        return offset;
+        const bitSize = kindFlag ? words[w + 2] >>> 24 : 0;
+        found = { offset, type: words[w + 1], bitSize, anon: path.slice(1) };
+        return true;
       }
       if (nameOff !== 0 || path.length > MAX_ANON_DEPTH) continue;
       // A failure inside an anonymous member is ignored and the walk goes on; a member
@@ -125,19 +145,22 @@ export function memberOffset(types: BtfTypes, structId: number, field: string): 
       // is not entered again.
       const inner = orNull(() => followTo(types, words[w + 1], QUALIFIERS));
       if (inner === null || path.includes(inner)) continue;
-      const found = orNull(() => walk(inner, offset));
-      if (found !== null && found >= 0) {
-        path.pop();
-        return found;
-      }
+      if (orNull(() => walk(inner, offset))) return true;
       path.length = path.indexOf(id) + 1;
     }
     path.pop();
-    return -1;
+    return false;
   };
-  const offset = walk(structId, 0);
-  if (offset < 0) throw notFound(types, structId, field);
-  return offset;
+  if (!walk(structId, 0) || found === null) throw notFound(types, structId, field);
+  return found;
+}
+
+/**
+ * member_offset: byte offset of `field` in struct/union `structId`, searching anonymous
+ * struct/union members (through qualifiers and typedefs, never pointers) on the way.
+ */
+export function memberOffset(types: BtfTypes, structId: number, field: string): number {
+  return findMember(types, structId, field).offset;
 }
 
 /** direct_member: like member_offset over direct members only, also returning the member's type. */
@@ -189,4 +212,20 @@ export function datasecVarOffset(types: BtfTypes, section: string, varName: stri
     }
   }
   return null;
+}
+
+/**
+ * The type behind CONST, VOLATILE, TYPEDEF, RESTRICT and TYPE_TAG (at most 20 steps; the
+ * last one reached when the chain is longer).
+ *
+ * ```ts
+ * typeKind(types, stripQualifiers(types, findMember(types, rq, "__lock").type)); // "struct" (raw_spinlock_t)
+ * ```
+ */
+export function stripQualifiers(types: BtfTypes, typeId: number): number {
+  let id = typeId;
+  for (let step = 0; step < MAX_CHAIN_STEPS && QUALIFIERS.has(types.kind(id)); step++) {
+    id = types.refType(id);
+  }
+  return id;
 }

@@ -5,14 +5,16 @@
  * The buffer is the memory of a shared WebAssembly.Memory: the hot loops (walking the
  * records, the sortedness check, building the index) run as WebAssembly (btf/wasm/decode.c)
  * so the parse runs near memory speed even in a cold process. Layout (32-bit words):
- *   meta[16] | pad | raw BTF bytes (placed so the type section is 4-byte aligned) |
- *   record word index per type | name hash per type | buckets[n+1] | (hash, id) pairs |
- *   record shapes per kind [256] | rules per kind [32] | error details [4]
+ *   meta[20] | record shapes per kind [256] | rules per kind [32] | error details [5] | pad |
+ *   raw BTF bytes (placed so the type section is 4-byte aligned) | record word index per
+ *   type | name hash per type | buckets[n+1] | (hash, id) pairs | enumerator buckets |
+ *   (hash, id, element) triples
  *
  * The name index is a hash table in compressed-row form: named types are counted per bucket,
  * prefix-summed and filled in id order, so a lookup returns matches in type-id order and no
  * string is ever allocated. A blob whose named types are already sorted by name (newer
- * kernels sort vmlinux BTF) skips the index and is binary-searched instead.
+ * kernels sort vmlinux BTF) skips the index and is binary-searched instead. Enumerators (of
+ * every ENUM and ENUM64) have an index of their own, in the same form.
  * @module
  */
 import { BtfError } from "./errors.ts";
@@ -21,7 +23,7 @@ import { DECODE_WASM_BASE64 } from "./wasm/decode_wasm.ts";
 import { extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
 
 const TABLE_MAGIC = 0x4b425446;
-const META_WORDS = 16;
+const META_WORDS = 20;
 const M_MAGIC = 0,
   M_FIRST_ID = 1,
   M_COUNT = 2,
@@ -35,7 +37,10 @@ const M_MAGIC = 0,
   M_BUCKET_MASK = 10,
   M_ENTRIES_WORD = 11,
   M_FIRST_NAMED = 12,
-  M_STR_BASE = 13;
+  M_STR_BASE = 13,
+  M_ENUM_BUCKETS_WORD = 14,
+  M_ENUM_MASK = 15,
+  M_ENUM_ENTRIES_WORD = 16;
 
 const encoder = new TextEncoder();
 const textDecoder = new TextDecoder();
@@ -96,8 +101,8 @@ function hashNameAt(u32: Uint32Array, at: number): number {
   return mixWords(a, b, z !== 0 ? beforeNul(c, z) : c);
 }
 
-/** Hash of a name given as UTF-8 bytes, equal to {@link BtfTypes.nameHash} of the same name. */
-export function hashName(bytes: Uint8Array): number {
+/** Hash of a query name given as UTF-8 bytes (same value as {@link hashNameAt}). */
+function hashBytes(bytes: Uint8Array): number {
   const padded = new Uint8Array(16);
   padded.set(bytes.subarray(0, 12));
   return hashNameAt(new Uint32Array(padded.buffer), 0);
@@ -197,6 +202,17 @@ interface Decoder {
     mask: number,
     entriesWord: number,
     hashesWord: number,
+    firstId: number,
+  ): void;
+  build_enum_index(
+    offsetsWord: number,
+    count: number,
+    strByte: number,
+    strBase: number,
+    nameLimit: number,
+    bucketsWord: number,
+    mask: number,
+    entriesWord: number,
     firstId: number,
   ): void;
 }
@@ -401,12 +417,15 @@ export class BtfTypes {
     const hdr = parseHeader(head, total);
     const maxTypes = Math.floor(hdr.typeLen / 12);
     const shapesWord = META_WORDS, errWord = shapesWord + 256 + 32;
-    const start = (errWord + 4) * 4;
+    const start = (errWord + 5) * 4;
     const btfByte = start + ((4 - ((start + hdr.typeStart) % 4)) % 4);
     const offsetsWord = Math.ceil((btfByte + total) / 4);
     // The index is sized once the type count is known: the memory grows into it.
     const indexWord = offsetsWord + maxTypes;
-    const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1;
+    // At most one enumerator per 2 words of type data.
+    const maxEnumerators = Math.floor(hdr.typeLen / 8);
+    const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1 +
+      3 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
     const pages = pagesFor(indexWord), maxPages = pagesFor(indexWord + indexBound);
     // Decided from the header, before anything is allocated or read.
     checkMemoryLimit(total, maxPages);
@@ -457,6 +476,7 @@ export class BtfTypes {
     }
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
     let index = [0, 0, 0];
+    let indexEnd = indexWord;
     if (firstNamed < 0) {
       const hashesWord = indexWord, mask = nextPow2(Math.max(1, count >> 1)) - 1;
       const bucketsWord = hashesWord + count, entriesWord = bucketsWord + mask + 2;
@@ -484,12 +504,35 @@ export class BtfTypes {
         firstId,
       );
       index = [bucketsWord, mask, entriesWord];
+      indexEnd = entriesWord + 2 * count;
     }
+    const enumerators = u32[errWord + 4];
+    const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
+    const enumEntriesWord = indexEnd + enumMask + 2;
+    const grow = pagesFor(enumEntriesWord + 3 * enumerators) - memory.buffer.byteLength / 65536;
+    if (grow > 0) allocate(total, () => memory.grow(grow));
+    u32 = new Uint32Array(memory.buffer);
+    wasm.build_enum_index(
+      offsetsWord,
+      count,
+      strByte,
+      strBase,
+      strBase + hdr.strLen,
+      indexEnd,
+      enumMask,
+      enumEntriesWord,
+      firstId,
+    );
     u32.set([TABLE_MAGIC, firstId, count, btfByte, total, strByte, hdr.strLen, offsetsWord]);
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
     [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = index;
     u32[M_STR_BASE] = strBase;
+    [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = [
+      indexEnd,
+      enumMask,
+      enumEntriesWord,
+    ];
     return new BtfTypes(memory.buffer as unknown as SharedArrayBuffer, base);
   }
 
@@ -540,14 +583,6 @@ export class BtfTypes {
       if (c !== query[i]) return c - query[i];
     }
     return bytes[at + query.length] === 0 ? 0 : 1;
-  }
-
-  /** Hash of the name at string offset `off`, equal to {@link hashName} of its bytes. */
-  nameHash(off: number): number {
-    const local = off - this.#strBase;
-    if (local >= 0 && local < this.#strLen) return hashNameAt(this.#u32, this.#strByte + local);
-    const ref = this.#nameRef(off);
-    return hashNameAt(ref.table.#u32, ref.at);
   }
 
   /** True when the string at offset `off` equals `query` (UTF-8 bytes). */
@@ -646,7 +681,7 @@ export class BtfTypes {
     if (query.length === 0) return found;
     if (this.sortedByName) return found.concat(this.#searchSorted(query));
     const u32 = this.#u32, meta = u32;
-    const h = hashName(query), bucket = h & meta[M_BUCKET_MASK];
+    const h = hashBytes(query), bucket = h & meta[M_BUCKET_MASK];
     const bucketsWord = meta[M_BUCKETS_WORD], entriesWord = meta[M_ENTRIES_WORD];
     for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
       const slot = entriesWord + 2 * e;
@@ -673,16 +708,41 @@ export class BtfTypes {
     return ids;
   }
 
-  /** Every type id whose kind is in `kinds` (all below 32), the base's first, in id order. */
-  idsOfKinds(kinds: readonly number[]): number[] {
-    const ids = this.base ? this.base.idsOfKinds(kinds) : [];
-    const mask = kinds.reduce((m, k) => m | (1 << k), 0);
-    const u32 = this.#u32, offsets = this.#offsets;
-    for (let i = 0; i < this.count; i++) {
-      const kind = (u32[u32[offsets + i] + 1] >>> 24) & 0x7f;
-      if (kind < 32 && ((mask >>> kind) & 1) === 1) ids.push(this.firstId + i);
+  /**
+   * Every enumerator named `name` as `[type id, element index]`, in type-id then element
+   * order, the base's first (from the enumerator index; a split table's enumerators whose
+   * names live in the base's strings are found by a direct search of its own enums).
+   */
+  enumeratorsNamed(name: string): [number, number][] {
+    const query = encoder.encode(name);
+    const found = this.base ? this.base.enumeratorsNamed(name) : [];
+    if (query.length === 0) return found;
+    const u32 = this.#u32;
+    if (this.base) {
+      // Split tables are small: search their enums directly (names may be in either table).
+      for (let id = this.firstId; id <= this.lastId; id++) {
+        const kind = this.kind(id);
+        if (kind !== Kind.ENUM && kind !== Kind.ENUM64) continue;
+        const { words, at, count } = this.elements(id);
+        const step = kind === Kind.ENUM ? 2 : 3;
+        for (let e = 0; e < count; e++) {
+          const off = words[at + step * e];
+          if (off !== 0 && this.nameEquals(off, query)) found.push([id, e]);
+        }
+      }
+      return found;
     }
-    return ids;
+    const h = hashBytes(query), bucketsWord = u32[M_ENUM_BUCKETS_WORD];
+    const bucket = h & u32[M_ENUM_MASK], entriesWord = u32[M_ENUM_ENTRIES_WORD];
+    for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
+      const slot = entriesWord + 3 * e;
+      if (u32[slot] !== h) continue;
+      const id = u32[slot + 1], elem = u32[slot + 2];
+      const { words, at } = this.elements(id);
+      const step = this.kind(id) === Kind.ENUM ? 2 : 3;
+      if (this.nameEquals(words[at + step * elem], query)) found.push([id, elem]);
+    }
+    return found;
   }
 
   /** Number of types of each kind held by this table, keyed by kind name (`STRUCT`, ...). */

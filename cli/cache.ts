@@ -3,14 +3,9 @@
  * @module
  */
 import { BtfError, printable } from "../btf/errors.ts";
-import {
-  addEntry,
-  type CacheOptions,
-  cacheRoot,
-  cleanEntries,
-  listEntries,
-} from "../load/cache.ts";
+import { type CacheOptions, cacheRoot, cleanEntries, listEntries } from "../load/cache.ts";
 import { CacheError, humanSize } from "../load/cache_root.ts";
+import { addKernelEntry } from "../load/image.ts";
 import { type CliIo, UsageError } from "./io.ts";
 import { command, ENVIRONMENT_HELP } from "./command.ts";
 import { didYouMean } from "./suggest.ts";
@@ -99,12 +94,17 @@ interface CacheCommandOptions {
   cache: CacheOptions;
 }
 
-function runCache(sub: string, path: string | undefined, opts: CacheCommandOptions, io: CliIo) {
+async function runCache(
+  sub: string,
+  path: string | undefined,
+  opts: CacheCommandOptions,
+  io: CliIo,
+): Promise<number> {
   try {
     const root = cacheRoot(opts.cache);
     if (sub === "list") return list(root, opts.json, io);
     if (sub === "add") {
-      const r = addEntry(root, path!, opts.key, opts.force);
+      const r = await addKernelEntry(root, path!, opts.key, opts.force);
       const version = r.version ? ` (Linux ${r.version})` : "";
       io.out(`${r.replaced ? "replaced" : "added"} ${r.key}${version}: ${r.path}\n`);
       return 0;

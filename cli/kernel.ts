@@ -9,10 +9,10 @@ import type { LoadedBtf } from "../load/file.ts";
 import {
   type CacheOptions,
   isHostBtf,
-  loadBtfCached,
   loadBtfCachedWith,
   resolveKernelInput,
 } from "../load/cache.ts";
+import { implicitBase, loadKernelCached, needsDecompression } from "../load/image.ts";
 import { renderHuman } from "../report/human.ts";
 import {
   errorEntry,
@@ -186,12 +186,17 @@ function poolOptions(): PoolOptions {
   };
 }
 
-/** One input's outcome: its report, or the one-line error that stopped it. */
-type Outcome = { report: KernelReport } | { path: string; error: string };
-
-/** Runs `kernel` over `paths`; returns the exit code. */
-export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo): Promise<number> {
-  const groups = selectGroups(opts);
+/**
+ * Loads each of `paths` (default the running kernel; cache keys, `--base`, sidecars, the
+ * pool) and resolves `groups` of each, in input order: what `kernel` does before printing,
+ * shared by every command that reads kernels.
+ */
+export async function loadKernels(
+  paths: string[],
+  opts: LoadOptions,
+  groups: GroupName[],
+  io: CliIo,
+): Promise<Outcome[]> {
   const cache: CacheOptions = {
     warn: (m) => io.err(`ktstr-btf: warning: ${printable(m)}\n`),
     ...opts.cache,
@@ -206,7 +211,9 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
   const pool = jobs > 0 ? WorkerPool.start(jobs, poolOptions()) : undefined;
   let outcomes: Outcome[];
   try {
-    const base = opts.base === undefined ? undefined : loadBtfCached(opts.base, cache).types;
+    const base = opts.base === undefined
+      ? undefined
+      : (await loadKernelCached(opts.base, cache)).types;
     // Several kernels: the loads made in this turn go to the pool as one shared job.
     const load = pool && inputs.length > 1 ? batchedLoader(pool, groups, base) : undefined;
     outcomes = await Promise.all(
@@ -219,10 +226,33 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
   } finally {
     pool?.close();
   }
-  const reports = outcomes.flatMap((o) => "report" in o ? [o.report] : []);
+  return outcomes;
+}
+
+/**
+ * One input's outcome: its table, where it came from and its resolved groups (the report is
+ * assembled by {@link reportOf} only where needed: it reads the constants too), or the
+ * one-line error that stopped it.
+ */
+export type Outcome =
+  | { types: BtfTypes; source: SourceInfo; resolved: OffsetsReport }
+  | { path: string; error: string };
+
+/** The kernel report of a loaded outcome. */
+export function reportOf(o: { types: BtfTypes; source: SourceInfo; resolved: OffsetsReport }) {
+  return kernelReport(o.source, o.resolved, o.types);
+}
+
+/** How {@link loadKernels} loads: the loading options of {@link KernelOptions}. */
+export type LoadOptions = Pick<KernelOptions, "base" | "jobs" | "cache">;
+
+/** Runs `kernel` over `paths`; returns the exit code. */
+export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo): Promise<number> {
+  const outcomes = await loadKernels(paths, opts, selectGroups(opts), io);
+  const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : reportOf(o));
+  const reports = entries.filter((e): e is KernelReport => !("error" in e));
   for (const o of outcomes) if ("error" in o) io.err(`ktstr-btf: ${printable(o.error)}\n`);
   if (opts.json) {
-    const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : o.report);
     io.out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2) + "\n");
   } else if (reports.length > 0) {
     io.out(reports.map((r) => renderHuman(r, io.color)).join("\n"));
@@ -246,19 +276,22 @@ async function loadAndResolve(
 ): Promise<Outcome> {
   try {
     let loaded: LoadedBtf, resolved: OffsetsReport, sidecar: SidecarStatus;
-    if (load && !(base === undefined && isHostBtf(path))) {
+    // Decompression and implicit bases stay on this thread (the workers read files only).
+    const inline = (base === undefined && isHostBtf(path)) || needsDecompression(path) ||
+      implicitBase(path) !== undefined;
+    if (load && !inline) {
       // Parsed by the pool: from the fresh sidecar when there is one, else from the file.
       const pooled = await loadBtfCachedWith(path, cache, load);
       loaded = { path, format: pooled.format, types: pooled.types };
       resolved = pooled.report;
       sidecar = pooled.sidecar;
     } else {
-      ({ sidecar, ...loaded } = loadBtfCached(path, cache, base));
+      ({ sidecar, ...loaded } = await loadKernelCached(path, cache, base));
       resolved = pool
         ? await resolvePooled(pool, loaded.types, groups)
         : resolveOffsets(loaded.types, groups);
     }
-    return { report: kernelReport(sourceInfo(loaded, sidecar), resolved, loaded.types) };
+    return { types: loaded.types, source: sourceInfo(loaded, sidecar), resolved };
   } catch (err) {
     if (err instanceof BtfError) return { path, error: err.message };
     return { path, error: `${path}: ${(err as Error).message}` };

@@ -6,7 +6,7 @@
  * Nothing is ever written outside the canonical cache root, and a read never creates it.
  * @module
  */
-import { hasElfMagic } from "../btf/elf.ts";
+import { type ByteSource, hasElfMagic, memorySource } from "../btf/elf.ts";
 import { hasBtfMagic } from "../btf/header.ts";
 import { type BtfLocation, locateBtf } from "../btf/input.ts";
 import { BtfError } from "../btf/errors.ts";
@@ -36,14 +36,17 @@ import {
   validateCacheKey,
 } from "./cache_root.ts";
 import {
+  isStandardInput,
   loadBtf,
   loadBtfFrom,
   type LoadedBtf,
   openedAs,
-  type OpenInput,
+  type OpenSource,
   osMessage,
   withInput,
 } from "./file.ts";
+import { BOOT_HEADER_BYTES } from "../btf/image/bzimage.ts";
+import { isKernelImage } from "../btf/image/image.ts";
 
 /** The running kernel's BTF, memoized per process. */
 export const HOST_BTF_PATH = "/sys/kernel/btf/vmlinux";
@@ -103,6 +106,8 @@ export type SidecarPlan =
   | { kind: "none"; status: SidecarStatus }
   | {
     kind: "cache";
+    /** `elf`, or `image` for a compressed kernel image (its sidecar holds the inner ELF's BTF). */
+    format: "elf" | "image";
     /** Canonical ELF path (inside the canonical root). */
     elf: string;
     /** `<elf>.btf`. */
@@ -111,20 +116,24 @@ export type SidecarPlan =
     freshness: "missing" | "stale" | "candidate";
     /** The ELF's provenance stamp: a sidecar written now gets it as its mtime. */
     stamp: number | null;
-    /** Where the `.BTF` section lies in the ELF. */
-    btf: BtfLocation;
+    /** Where the `.BTF` section lies in an ELF (null for a compressed image). */
+    btf: BtfLocation | null;
   };
 
 /**
  * Decides, from the opened input and the file system, whether it gets a sidecar: only an
- * ELF whose canonical directory lies inside the canonical cache root (symlinks resolved
- * first). A root that cannot be resolved or does not exist means nothing is inside it.
- * Every such access also sweeps the temp files of dead writers beside the sidecar.
+ * ELF or a compressed kernel image whose canonical directory lies inside the canonical
+ * cache root (symlinks resolved first). A root that cannot be resolved or does not exist
+ * means nothing is inside it; standard input never gets one. Every such access also sweeps
+ * the temp files of dead writers beside the sidecar.
  */
-function planFor(input: OpenInput, path: string, opts: CacheOptions): SidecarPlan {
-  if (!hasElfMagic(input.src.read(0, Math.min(4, input.src.size)))) {
+function planFor(input: OpenSource, path: string, opts: CacheOptions): SidecarPlan {
+  if (isStandardInput(path) || input.info === null) {
     return { kind: "none", status: "not-applicable" };
   }
+  const head = input.src.read(0, Math.min(BOOT_HEADER_BYTES, input.src.size));
+  const format = hasElfMagic(head) ? "elf" : isKernelImage(head) ? "image" : undefined;
+  if (format === undefined) return { kind: "none", status: "not-applicable" };
   if (opts.enabled === false) return { kind: "none", status: "disabled" };
   let root: string | undefined;
   try {
@@ -138,16 +147,12 @@ function planFor(input: OpenInput, path: string, opts: CacheOptions): SidecarPla
   }
   const sidecar = elf + SIDECAR_SUFFIX;
   sweepTempFiles(dirName(sidecar));
-  const btf = locateBtf(input.src, path);
+  // An ELF's section is found from its headers; an image's only by decompressing it, so
+  // its sidecar is proven by the stamp alone.
+  const btf = format === "elf" ? locateBtf(input.src) : null;
   const stamp = stampOf(input.info);
-  return {
-    kind: "cache",
-    elf,
-    sidecar,
-    freshness: sidecarFreshness({ stamp, btfSize: btf.size, sidecar: sidecarFacts(sidecar) }),
-    stamp,
-    btf,
-  };
+  const facts = { stamp, btfSize: btf?.size ?? null, sidecar: sidecarFacts(sidecar) };
+  return { kind: "cache", format, elf, sidecar, freshness: sidecarFreshness(facts), stamp, btf };
 }
 
 /** lstat of a sidecar as {@link SidecarFacts} want it (a symlink is not regular), or null. */
@@ -179,20 +184,22 @@ export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan 
  */
 function readSidecar(
   plan: Extract<SidecarPlan, { kind: "cache" }>,
-  elf: OpenInput,
+  elf: OpenSource,
   base?: BtfTypes,
 ): BtfTypes | undefined {
   for (let attempt = 0; attempt < 3; attempt++) {
     const seen = sidecarFacts(plan.sidecar);
-    const facts = { stamp: plan.stamp, btfSize: plan.btf.size, sidecar: seen };
+    const facts = { stamp: plan.stamp, btfSize: plan.btf?.size ?? null, sidecar: seen };
     if (!seen || sidecarFreshness(facts) !== "candidate") return undefined;
     try {
       const types = withInput(plan.sidecar, (input) => {
-        if (fileId(input.info) !== seen.id) return null;
+        if (input.info === null || fileId(input.info) !== seen.id) return null;
         const n = Math.min(HEAD_CHECK_BYTES, input.info.size);
-        const mine = input.src.read(0, n), theirs = elf.src.read(plan.btf.offset, n);
+        const mine = input.src.read(0, n);
+        const theirs = plan.btf ? elf.src.read(plan.btf.offset, n) : mine;
         if (!hasBtfMagic(mine) || mine.some((b, k) => b !== theirs[k])) return undefined;
-        return loadBtfFrom(input, plan.sidecar, base).types;
+        const loaded = loadBtfFrom(input, plan.sidecar, base);
+        return loaded.format === "raw" ? loaded.types : undefined;
       });
       if (types !== null) return types;
     } catch {
@@ -240,7 +247,7 @@ export function loadBtfCached(
       if (plan.kind === "none") return { ...loadBtfFrom(input, path, base), sidecar: plan.status };
       if (plan.freshness === "candidate") {
         const types = readSidecar(plan, input, base);
-        if (types) return { path, format: "elf" as const, types, sidecar: "hit" as const };
+        if (types) return { path, format: plan.format, types, sidecar: "hit" as const };
       }
       const loaded = loadBtfFrom(input, path, base);
       return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
@@ -262,8 +269,9 @@ export async function loadBtfCachedWith<T extends { format: InputFormat; types: 
   if (plan.freshness === "candidate") {
     try {
       const fromSidecar = await load(plan.sidecar);
-      if (fromSidecar.format === "raw" && fromSidecar.types.btfBytes === plan.btf.size) {
-        return { ...fromSidecar, format: "elf", sidecar: "hit" };
+      const size = plan.btf?.size ?? fromSidecar.types.btfBytes;
+      if (fromSidecar.format === "raw" && fromSidecar.types.btfBytes === size) {
+        return { ...fromSidecar, format: plan.format, sidecar: "hit" };
       }
     } catch {
       // Corrupt sidecar: fall back to the ELF and rewrite it.
@@ -701,28 +709,20 @@ const COPY_CHUNK = 1 << 20;
 const BANNER_OVERLAP = 512;
 
 /**
- * Copies the open `input` to the new file `dest` in fixed-size chunks (memory stays flat
- * whatever the image size), fsynced, finding the `Linux version` banner on the way. Read
- * errors name `source`, write errors `dest`. Returns the banner's release, if any.
+ * Copies `src` to the new file `dest` in fixed-size chunks (memory stays flat whatever the
+ * image size), fsynced, finding the `Linux version` banner on the way. Read errors are
+ * BtfErrors (`read file: ...`, named by the caller). Returns the banner's release, if any.
  */
-function copyImage(input: OpenInput, source: string, dest: string): string | undefined {
+function copyImage(src: ByteSource, dest: string): string | undefined {
   using out = Deno.openSync(dest, { write: true, createNew: true, mode: 0o644 });
   const buf = new Uint8Array(BANNER_OVERLAP + COPY_CHUNK);
   let version: string | undefined, kept = 0, copied = 0;
-  input.file.seekSync(0, Deno.SeekMode.Start);
-  while (copied < input.info.size) {
-    let n: number | null;
-    try {
-      n = input.file.readSync(buf.subarray(kept, kept + COPY_CHUNK));
-    } catch (err) {
-      throw new CacheError(`cache add: ${source}: ${osMessage(err)}`);
-    }
-    if (n === null || n === 0) {
-      throw new CacheError(`cache add: ${source}: unexpected end of file at ${copied}`);
-    }
+  while (copied < src.size) {
+    const n = Math.min(COPY_CHUNK, src.size - copied);
+    src.readInto(copied, buf.subarray(kept, kept + n));
     writeAll(out, buf.subarray(kept, kept + n));
     copied += n;
-    const end = kept + n, last = copied >= input.info.size;
+    const end = kept + n, last = copied >= src.size;
     // A match must leave room for the release after it, unless this is the last chunk.
     version ??= findBannerVersion(buf.subarray(0, end), last ? end : end - BANNER_OVERLAP / 2);
     kept = Math.min(end, BANNER_OVERLAP);
@@ -740,12 +740,32 @@ function copyImage(input: OpenInput, source: string, dest: string): string | und
  * buffer, never the image. Every error names the file it is about (`btf: open <source>:
  * ...`, `cache add: <path>: ...`).
  */
-export function addEntry(root: string, source: string, key?: string, replace = false): AddResult {
+export function addEntry(
+  root: string,
+  source: string,
+  key?: string,
+  replace = false,
+  extracted?: ExtractedElf,
+): AddResult {
   if (key !== undefined) validateCacheKey(key);
-  return openedAs(
-    source,
-    () => withInput(source, (input) => addFrom(root, source, input, key, replace)),
-  );
+  return openedAs(source, () => {
+    if (extracted) {
+      const src = memorySource(extracted.elf);
+      return addFrom(root, source, src, Deno.statSync(source), extracted.btf, key, replace);
+    }
+    return withInput(
+      source,
+      (input) => addFrom(root, source, input.src, input.info, null, key, replace),
+    );
+  });
+}
+
+/** An ELF vmlinux already extracted from a compressed image, and its `.BTF` section. */
+export interface ExtractedElf {
+  /** The whole ELF. */
+  elf: Uint8Array;
+  /** Its `.BTF` section. */
+  btf: Uint8Array;
 }
 
 function refuseExisting(root: string, key: string, replace: boolean): void {
@@ -754,20 +774,29 @@ function refuseExisting(root: string, key: string, replace: boolean): void {
   }
 }
 
+/**
+ * `cache add` of the ELF in `src` (`info`: the source file's stat), whose `.BTF` section is
+ * `given` when already known.
+ */
 function addFrom(
   root: string,
   source: string,
-  input: OpenInput,
+  src: ByteSource,
+  info: Deno.FileInfo | null,
+  given: Uint8Array | null,
   key: string | undefined,
   replace: boolean,
 ): AddResult {
-  const at = locateBtf(input.src, source);
-  if (at.format !== "elf") {
-    throw new CacheError(`cache add: ${source} is raw BTF; a cache entry holds an ELF vmlinux`);
+  let btf = given;
+  if (btf === null) {
+    const at = locateBtf(src);
+    if (at.format !== "elf") {
+      throw new CacheError(`cache add: ${source} is raw BTF; a cache entry holds an ELF vmlinux`);
+    }
+    btf = src.read(at.offset, at.size);
   }
-  const btf = input.src.read(at.offset, at.size);
   BtfTypes.build(btf);
-  const arch = elfArch(input.src.read(0, Math.min(20, input.src.size)));
+  const arch = elfArch(src.read(0, Math.min(20, src.size)));
   // A given key is checked before anything is copied; a derived one once it is known.
   if (key !== undefined) refuseExisting(root, key, replace);
   const createdRoot = !exists(root);
@@ -784,14 +813,14 @@ function addFrom(
   try {
     Deno.mkdirSync(staged, { mode: 0o755 });
     const vmlinux = joinPath(staged, ENTRY_VMLINUX);
-    const version = copyImage(input, source, vmlinux);
+    const version = copyImage(src, vmlinux);
     const entryKey = key ?? defaultKey(source, version);
     refuseExisting(root, entryKey, replace);
     target = joinPath(root, entryKey);
     // The sidecar's provenance stamp, from the copy (the entry's rename keeps it valid).
     const stamp = stampOf(Deno.statSync(vmlinux)) ?? undefined;
     writeFileSynced(joinPath(staged, ENTRY_VMLINUX + SIDECAR_SUFFIX), btf, stamp);
-    const real = realPath(source), info = input.info;
+    const real = realPath(source);
     const metadata: KtstrMetadata = {
       version: version ?? null,
       source: { type: "local", source_tree_path: real ? dirName(real) : null, git_hash: null },
@@ -803,8 +832,8 @@ function addFrom(
       extra_kconfig_hash: null,
       has_vmlinux: true,
       vmlinux_stripped: false,
-      source_vmlinux_size: info.size,
-      source_vmlinux_mtime_secs: info.mtime ? Math.floor(info.mtime.getTime() / 1000) : null,
+      source_vmlinux_size: info?.size ?? src.size,
+      source_vmlinux_mtime_secs: info?.mtime ? Math.floor(info.mtime.getTime() / 1000) : null,
     };
     writeFileSynced(
       joinPath(staged, ENTRY_METADATA),

@@ -151,8 +151,8 @@ export function provenanceStamp(id: ImageIdentity): number | null {
 export interface SidecarFacts {
   /** The image's {@link provenanceStamp}. */
   stamp: number | null;
-  /** Size of the ELF's `.BTF` section (from its section header). */
-  btfSize: number;
+  /** Size of the ELF's `.BTF` section (from its section header); null when unknown. */
+  btfSize: number | null;
   /** lstat of the sidecar (`id`: device and inode), or null when there is none. */
   sidecar: { regular: boolean; size: number; mtime: number | null; id?: string } | null;
 }
@@ -170,7 +170,8 @@ export function sidecarFreshness(f: SidecarFacts): "missing" | "stale" | "candid
   const s = f.sidecar;
   if (s === null) return "missing";
   if (!s.regular || f.stamp === null) return "stale";
-  return s.mtime === f.stamp && s.size === f.btfSize ? "candidate" : "stale";
+  const size = f.btfSize === null || s.size === f.btfSize;
+  return s.mtime === f.stamp && size ? "candidate" : "stale";
 }
 
 /** Name of a temporary file for `target` owned by process `pid` (same directory). */

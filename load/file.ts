@@ -4,16 +4,17 @@
  * is a BtfError prefixed `btf: open <path>: ` (SPEC §1).
  * @module
  */
-import type { ByteSource } from "../btf/elf.ts";
+import { type ByteSource, memorySource } from "../btf/elf.ts";
 import { BtfError } from "../btf/errors.ts";
 import { extractBtf, type InputFormat, locateBtf } from "../btf/input.ts";
-import { BtfTypes } from "../btf/table.ts";
+import { buildTypes } from "../btf/split.ts";
+import type { BtfTypes } from "../btf/table.ts";
 
 /** A loaded BTF: where it came from and its type table. */
 export interface LoadedBtf {
   /** The path as given by the caller. */
   path: string;
-  /** `raw` or `elf`. */
+  /** `raw`, `elf`, or `image` (a compressed kernel or module). */
   format: InputFormat;
   /** The parsed type table (shared buffer inside). */
   types: BtfTypes;
@@ -53,23 +54,45 @@ function fileSource(file: Deno.FsFile, size: number): ByteSource {
   };
 }
 
-/** An input opened once: the file, what fstat says of it, and random access to its bytes. */
-export interface OpenInput extends Disposable {
-  /** The open file. */
-  file: Deno.FsFile;
-  /** fstat of the open file (size, times, inode). */
-  info: Deno.FileInfo;
-  /** Reads of the open file. */
-  src: ByteSource;
-}
-
-/**
- * Paths that name this process's standard input. They are not refused for being pipes:
- * reading standard input is the input layer's (load/file.ts) job and must not be blocked here.
- */
+/** Whether `path` names this process's standard input (`-`, or its /dev and /proc names). */
 export function isStandardInput(path: string): boolean {
   return path === "-" || path === "/dev/stdin" || path === "/dev/fd/0" ||
     path === "/proc/self/fd/0";
+}
+
+let stdinBytes: Uint8Array | undefined;
+
+/**
+ * All of standard input, read once per process and kept: a pipe cannot seek, and it can be
+ * read only once, while an input is looked at more than once (its head, then its BTF).
+ */
+export function standardInputBytes(): Uint8Array {
+  if (stdinBytes) return stdinBytes;
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const buf = new Uint8Array(1 << 20);
+    const n = Deno.stdin.readSync(buf);
+    if (n === null) break;
+    parts.push(buf.subarray(0, n));
+    total += n;
+  }
+  stdinBytes = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) stdinBytes.set(part, (at += part.length) - part.length);
+  return stdinBytes;
+}
+
+/** An opened input: random access to its bytes, what fstat says of it, and how to close it. */
+export interface OpenSource {
+  /** Reads of the input. */
+  src: ByteSource;
+  /** fstat of the open file (size, times, inode); null for standard input. */
+  info: Deno.FileInfo | null;
+  /** The open file (null for standard input). */
+  file: Deno.FsFile | null;
+  /** Closes the file (nothing for standard input). */
+  close(): void;
 }
 
 /** What kind of non-regular file `info` describes, for the refusal message. */
@@ -81,61 +104,80 @@ function fileKind(info: Deno.FileInfo): string {
   return "not a file";
 }
 
-/**
- * Opens `path` once and classifies it. A regular file (sysfs files such as
- * /sys/kernel/btf/vmlinux are regular) is opened for reading; a directory is
- * `Is a directory`; a FIFO, socket or device is refused from its stat, before any open, so
- * an input can never block waiting for a writer (opening a FIFO does). Standard input is
- * left to its own reader. The file is fstat'ed after the open too, so a path swapped for a
- * non-regular file between the two is refused as well. Errors: `read file: <reason>`.
- */
-export function openInput(path: string): OpenInput {
-  let info: Deno.FileInfo;
-  try {
-    info = Deno.statSync(path);
-  } catch (err) {
-    throw new BtfError(`read file: ${osMessage(err)}`);
+/** Refuses what is not a regular file: a directory as the OS says it, the rest by kind. */
+function refuseNonRegular(info: Deno.FileInfo): void {
+  if (info.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
+  if (!info.isFile) {
+    throw new BtfError(
+      `read file: not a regular file (${fileKind(info)}); only regular files and standard ` +
+        "input are read",
+    );
   }
-  const refuse = (i: Deno.FileInfo) => {
-    if (i.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
-    if (!i.isFile && !isStandardInput(path)) {
-      throw new BtfError(
-        `read file: not a regular file (${
-          fileKind(i)
-        }); only regular files and standard input are read`,
-      );
+}
+
+/**
+ * Opens `path` once and classifies it; I/O errors become `read file: <os error>`. Standard
+ * input is read whole (see {@link standardInputBytes}). A regular file (sysfs files such as
+ * /sys/kernel/btf/vmlinux are regular) is opened; a directory, FIFO, socket or device is
+ * refused from its stat, before any open, so an input can never block waiting for a writer
+ * (opening a FIFO does). The open file is fstat'ed too, so a path swapped for something
+ * else between the two is refused as well.
+ */
+export function openSource(path: string): OpenSource {
+  if (isStandardInput(path)) {
+    try {
+      return { src: memorySource(standardInputBytes()), info: null, file: null, close: () => {} };
+    } catch (err) {
+      throw new BtfError(`read file: ${osMessage(err)}`);
     }
-  };
-  refuse(info);
+  }
   let file: Deno.FsFile;
   try {
+    refuseNonRegular(Deno.statSync(path));
     file = Deno.openSync(path, { read: true });
   } catch (err) {
+    if (err instanceof BtfError) throw err;
     throw new BtfError(`read file: ${osMessage(err)}`);
   }
   try {
-    info = file.statSync();
-    refuse(info);
+    const info = file.statSync();
+    refuseNonRegular(info);
+    return { src: fileSource(file, info.size), info, file, close: () => file.close() };
   } catch (err) {
     file.close();
     if (err instanceof BtfError) throw err;
     throw new BtfError(`read file: ${osMessage(err)}`);
   }
-  return { file, info, src: fileSource(file, info.size), [Symbol.dispose]: () => file.close() };
 }
 
-/**
- * Runs `use` on `path`, opened once (see {@link openInput}) and closed afterwards. Reads
- * through `input.src` fail with BtfError `read file: <os error>`.
- */
-export function withInput<T>(path: string, use: (input: OpenInput) => T): T {
-  using input = openInput(path);
-  return use(input);
+/** Runs `use` on `path`, opened once (see {@link openSource}) and closed afterwards. */
+export function withInput<T>(path: string, use: (input: OpenSource) => T): T {
+  const opened = openSource(path);
+  try {
+    return use(opened);
+  } finally {
+    opened.close();
+  }
+}
+
+/** Opens `path` and runs `use` on its bytes. */
+function withFile<T>(path: string, use: (src: ByteSource) => T): T {
+  return withInput(path, (input) => use(input.src));
+}
+
+/** The first `n` bytes of `path` (fewer when it is shorter). */
+export function readHead(path: string, n: number): Uint8Array {
+  return withFile(path, (src) => src.read(0, Math.min(n, src.size)).slice());
+}
+
+/** Reads the whole of `path`; I/O errors become `read file: <os error>`. */
+export function readWholeFile(path: string): Uint8Array {
+  return withFile(path, (src) => src.read(0, src.size));
 }
 
 /** Reads the BTF bytes of `path` (raw BTF as is, the `.BTF` section of an ELF). */
 export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8Array } {
-  return withInput(path, (input) => extractBtf(input.src, path));
+  return withFile(path, (src) => extractBtf(src));
 }
 
 /**
@@ -147,7 +189,23 @@ export function loadBtf(path: string, base?: BtfTypes): LoadedBtf {
   return openedAs(path, () => withInput(path, (input) => loadBtfFrom(input, path, base)));
 }
 
-/** Prefixes a BtfError raised by `fn` with `btf: open <path>: ` (SPEC §1). */
+/**
+ * Loads an already opened input (raw BTF or ELF vmlinux); `path` names it. Errors are
+ * BtfErrors without the `btf: open` prefix (see {@link openedAs}).
+ */
+export function loadBtfFrom(input: OpenSource, path: string, base?: BtfTypes): LoadedBtf {
+  const src = input.src, at = locateBtf(src);
+  const types = buildTypes(
+    at.size,
+    src.read(at.offset, Math.min(at.size, 64)),
+    (dest) => src.readInto(at.offset, dest),
+    (offset) => src.read(at.offset + offset, 1)[0],
+    base,
+  );
+  return { path, format: at.format, types };
+}
+
+/** Runs `fn`, prefixing a BtfError it raises with `btf: open <path>: ` (SPEC §1). */
 export function openedAs<T>(path: string, fn: () => T): T {
   try {
     return fn();
@@ -155,15 +213,4 @@ export function openedAs<T>(path: string, fn: () => T): T {
     if (err instanceof BtfError) throw new BtfError(`btf: open ${path}: ${err.message}`);
     throw err;
   }
-}
-
-/**
- * Loads an already opened input (raw BTF or ELF vmlinux); `path` names it. Errors are
- * BtfErrors without the `btf: open` prefix (see {@link openedAs}).
- */
-export function loadBtfFrom(input: OpenInput, path: string, base?: BtfTypes): LoadedBtf {
-  const src = input.src, at = locateBtf(src, path);
-  const head = src.read(at.offset, Math.min(at.size, 64));
-  const types = BtfTypes.buildFrom(at.size, head, (dest) => src.readInto(at.offset, dest), base);
-  return { path, format: at.format, types };
 }

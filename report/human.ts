@@ -85,12 +85,15 @@ function listLines(label: string, words: string[]): string[] {
 }
 
 /** Renders one kernel's report as text. */
+/** How each input format is named in the header line. */
+const FORMAT_LABELS = { raw: "raw BTF", elf: "ELF", image: "compressed image" } as const;
+
 export function renderHuman(report: KernelReport, color: boolean): string {
   const p = paint(color);
   const s = report.source;
   const lines = [
     p.bold(printable(s.path)),
-    `  ${s.format === "raw" ? "raw BTF" : "ELF vmlinux"} · ${s.btf_bytes} BTF bytes · ` +
+    `  ${FORMAT_LABELS[s.format]} · ${s.btf_bytes} BTF bytes · ` +
     `${s.type_count} types · sidecar ${s.sidecar}`,
     "",
   ];

@@ -6,6 +6,7 @@ import type { InputFormat } from "../btf/input.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import { type KernelConstants, kernelConstants } from "../resolvers/constants.ts";
 import type { MissingMap, ViaMap } from "../resolvers/dsl.ts";
+import type { Offsets } from "./offsets_types.ts";
 import type { OffsetsReport } from "../resolvers/mod.ts";
 
 /** What happened with the BTF sidecar cache for this input (SPEC §5). */
@@ -38,8 +39,8 @@ export interface KernelReport {
   schema: 2;
   /** Where the BTF came from. */
   source: SourceInfo;
-  /** Group name → group object (`null` when missing). */
-  offsets: OffsetsReport["offsets"];
+  /** Group name → group object (`null` when missing), typed per group (docs/FIELDS.md). */
+  offsets: Offsets;
   /** Dotted path → message chain. */
   missing: MissingMap;
   /**
@@ -61,7 +62,9 @@ export function kernelReport(
   return {
     schema: 2,
     source,
-    offsets: resolved.offsets,
+    // The generated interfaces describe exactly what the declarations resolve to
+    // (tests/generated_test.ts keeps them in step; docs/report.schema.json checks real output).
+    offsets: resolved.offsets as Offsets,
     missing: resolved.missing,
     via: { ...resolved.via, ...via },
     constants,

@@ -259,12 +259,13 @@ export function enumerator(key: string, name: string): Field {
 
 /**
  * A field computed by `fn` (for the irregular cases; comment why at the call site); `source`
- * says what it is read from.
+ * says what it is read from, `fallbacks` what it reads when that is absent.
  */
 export function custom(
   key: string,
   source: string,
   fn: (types: BtfTypes, note: Note) => number,
+  fallbacks: readonly string[] = [],
 ): Field {
   return {
     kind: "field",
@@ -272,7 +273,7 @@ export function custom(
     absent: "required",
     mode: "computed",
     source,
-    fallbacks: [],
+    fallbacks,
     resolve: fn,
   };
 }

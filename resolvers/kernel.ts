@@ -15,6 +15,7 @@ import {
   member,
   memberMap,
   named,
+  type Note,
   optional,
   perTable,
   plus,
@@ -77,18 +78,21 @@ function event(key: string, ...fallbacks: string[]): Field {
   return member(key, eventStats, `SCX_EV_${key.slice(3).toUpperCase()}`, ...fallbacks);
 }
 
+function percpuPtrOff(types: BtfTypes, note: Note): number {
+  const path = eventPath(types, "event");
+  if (path.eventStatsOff === null) note("scx_sched.event_stats_cpu");
+  return path.percpuPtrOff;
+}
+
+function eventStatsOff(types: BtfTypes): number {
+  return eventPath(types, "event").eventStatsOff ?? 0;
+}
+
 /** kernel.event_offsets (ScxEventOffsets). */
 export const EVENT_OFFSETS = group(
-  custom("percpu_ptr_off", "scx_sched.pcpu", (types, note) => {
-    const path = eventPath(types, "event");
-    if (path.eventStatsOff === null) note("scx_sched.event_stats_cpu");
-    return path.percpuPtrOff;
-  }),
-  custom(
-    "event_stats_off",
-    "scx_sched_pcpu.event_stats",
-    (types) => eventPath(types, "event").eventStatsOff ?? 0,
-  ),
+  // Path A (6.18+): scx_sched.pcpu; path B (6.16-6.17.0): scx_sched.event_stats_cpu.
+  custom("percpu_ptr_off", "scx_sched.pcpu", percpuPtrOff, ["scx_sched.event_stats_cpu"]),
+  custom("event_stats_off", "scx_sched_pcpu.event_stats", eventStatsOff, ["0 (path B)"]),
   event("ev_select_cpu_fallback"),
   event("ev_dispatch_local_dsq_offline"),
   event("ev_dispatch_keep_last"),

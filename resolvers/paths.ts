@@ -23,12 +23,9 @@ export function topGroup(path: string): GroupName {
 }
 
 /** The value at a dotted path of `offsets` (`null` when it or a parent is missing). */
-export function valueAt(
-  offsets: Partial<Record<string, GroupValue | null>>,
-  path: string,
-): GroupValue | null | undefined {
+export function valueAt(offsets: object, path: string): GroupValue | null | undefined {
   const [first, ...rest] = path.split(".");
-  let value: GroupValue | null | undefined = offsets[first];
+  let value = (offsets as Partial<Record<string, GroupValue | null>>)[first];
   for (const key of rest) {
     if (value === null || value === undefined) return value;
     value = value[key] as GroupValue | null | undefined;

@@ -6,7 +6,7 @@
  *   bpftool -B testdata/split_enums_base.btf btf dump file testdata/split_enums_mod.btf
  */
 import assert from "node:assert/strict";
-import { fixture, throwsBtf } from "./helpers.ts";
+import { fixture, HOST_BTF, run, throwsBtf } from "./helpers.ts";
 import { BtfBuilder } from "./btf_builder.ts";
 import { BtfTypes, enumerators, enumValue, enumValues, Kind, loadBtf } from "../mod.ts";
 
@@ -132,4 +132,52 @@ Deno.test("enumerators: every enumerator of an ENUM and an ENUM64, in order", ()
 
 Deno.test("enumerators: a type that is not an enum is an error", () => {
   throwsBtf(() => enumerators(base, 2), "btf: type id 2 is not an enum");
+});
+
+Deno.test("enumerators: a name past the strings is rejected when the blob is parsed", () => {
+  const b = new BtfBuilder();
+  b.raw("bad", Kind.ENUM, 2, 4, [99999, 1, b.str("GOOD"), 2]);
+  throwsBtf(
+    () => BtfTypes.build(b.build()),
+    "btf: type id 1 (ENUM) element 0 has name offset 99999 past the strings",
+  );
+});
+
+Deno.test("enumValue: many enumerators sharing hash buckets are all found in id order", () => {
+  const b = new BtfBuilder();
+  for (let t = 0; t < 40; t++) {
+    const pairs = Array.from({ length: 50 }, (_, i) => [b.str(`E_${(t * 50 + i) % 1500}`), t]);
+    b.raw(`e${t}`, Kind.ENUM, 50, 4, pairs.flat());
+  }
+  const types = BtfTypes.build(b.build());
+  // E_0 .. E_1499 first appear in types 0..29; types 30..39 repeat E_0 .. E_499.
+  for (const i of [0, 1, 499, 500, 1499]) {
+    assert.deepEqual(enumValue(types, `E_${i}`)?.typeId, Math.floor(i / 50) + 1, `E_${i}`);
+  }
+  assert.deepEqual(types.enumeratorsNamed("E_7").map(([id]) => id), [1, 31]);
+});
+
+Deno.test("enumValue on the host kernel: the first definition bpftool lists, for every enumerator", () => {
+  const types = loadBtf(HOST_BTF).types;
+  const first = new Map<string, { value: bigint; typeId: number }>();
+  let typeId = 0;
+  for (const line of run("bpftool", ["btf", "dump", "file", HOST_BTF]).split("\n")) {
+    const head = /^\[(\d+)\] (\w+) /.exec(line);
+    if (head) {
+      typeId = head[2] === "ENUM" || head[2] === "ENUM64" ? Number(head[1]) : 0;
+      continue;
+    }
+    const e = /^\t'(\w+)' val=(-?\d+)/.exec(line);
+    if (typeId !== 0 && e && !first.has(e[1])) {
+      first.set(e[1], { value: BigInt(e[2]), typeId });
+    }
+  }
+  assert.ok(first.size > 10000, `${first.size} enumerators`);
+  const found = enumValues(types, [...first.keys()]);
+  assert.equal(found.size, first.size);
+  for (const [name, want] of first) {
+    const got = found.get(name)!;
+    assert.equal(got.typeId, want.typeId, name);
+    assert.equal(BigInt(got.value), want.value, name);
+  }
 });

@@ -174,7 +174,7 @@ export const IMAGE_INPUTS: string[] = [];
  * hook for compressed images (see {@link IMAGE_INPUTS}).
  */
 export function extractForFuzz(bytes: Uint8Array): Uint8Array {
-  return extractBtf(memorySource(bytes), "fuzz").bytes;
+  return extractBtf(memorySource(bytes)).bytes;
 }
 
 function readOptional(path: string): Uint8Array | undefined {
@@ -330,7 +330,7 @@ function compactElf(path: string): Uint8Array | undefined {
   const file = readOptional(path);
   if (!file) return undefined;
   const src = memorySource(file);
-  const at = locateBtf(src, path);
+  const at = locateBtf(src);
   const v = new DataView(file.buffer, file.byteOffset);
   const shoff = Number(v.getBigUint64(0x28, true)), shentsize = v.getUint16(0x3a, true);
   const shnum = v.getUint16(0x3c, true), shstrndx = v.getUint16(0x3e, true);
@@ -933,4 +933,27 @@ export function runFuzz(opts: FuzzOptions): FuzzReport {
 export function describeFailure(f: FuzzFailure): string {
   return `seed ${f.seed} iteration ${f.iteration} (${f.input}; ${f.mutations.join("; ")}): ` +
     `${f.kind}: ${f.detail.split("\n").slice(0, 4).join(" | ")}`;
+}
+
+/**
+ * Image mutants (issue 10): a tiny bzImage (a real x86 setup header in front of `payload`)
+ * with random byte flips, edge values in the header's payload fields, or a cut. Returns
+ * the mutant; feed it to btfFromImage, which must throw only BtfErrors.
+ */
+export function imageMutant(payload: Uint8Array, r: Rng): Uint8Array {
+  const image = new Uint8Array(1024 + payload.length);
+  const v = new DataView(image.buffer);
+  image[0x1f1] = 1; // one setup sector: the payload starts at 2 * 512
+  image.set([0x48, 0x64, 0x72, 0x53], 0x202); // "HdrS"
+  v.setUint16(0x206, 0x20f, true);
+  v.setUint32(0x24c, payload.length, true);
+  image.set(payload, 1024);
+  for (let n = 1 + r.below(4); n > 0; n--) {
+    const which = r.below(4);
+    if (which === 0) image[r.below(image.length)] ^= 1 << r.below(8);
+    else if (which === 1) image[1024 + r.below(Math.min(64, payload.length))] = r.pick(EDGE_BYTES);
+    else if (which === 2) v.setUint32(r.pick([0x248, 0x24c]), r.pick(EDGE_U32), true);
+    else return image.subarray(0, r.below(image.length));
+  }
+  return image;
 }

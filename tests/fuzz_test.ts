@@ -134,7 +134,7 @@ Deno.test("fuzz corpus: the synthetic inputs read as intended", () => {
   assert.equal(layout.name(14), "future");
   assert.equal(findStruct(layout, "task_struct"), 12);
   // 32-bit ELF: the .BTF section comes out byte for byte.
-  const elf = extractBtf(memorySource(elf32(sortedBtf())), "elf32");
+  const elf = extractBtf(memorySource(elf32(sortedBtf())));
   assert.equal(elf.format, "elf");
   assert.deepEqual(elf.bytes, sortedBtf());
 });
@@ -147,7 +147,7 @@ Deno.test("fuzz corpus: real kernels, raw, ELF and split, are in it and build", 
   }
   const elf = inputs.find((i) => i.name === "vmlinux-6.1 (ELF)")!;
   const raw = inputs.find((i) => i.name === "vmlinux-6.1.btf")!;
-  assert.deepEqual(extractBtf(memorySource(elf.bytes), "elf").bytes, raw.bytes);
+  assert.deepEqual(extractBtf(memorySource(elf.bytes)).bytes, raw.bytes);
 });
 
 Deno.test("fuzz corpus: a kernel closure keeps the real records (rq's offsets as in the kernel)", () => {

@@ -31,3 +31,9 @@ if [ ! -x "$node22/node_modules/.bin/node" ]; then
 fi
 bash "$here/testdata/fetch-debian-vmlinux.sh" "$here/testdata/.cache" >/dev/null
 bash "$here/testdata/fetch-debian-7.3.sh" "$here/testdata/.cache" >/dev/null
+# Kernel images and modules for tests/image_test.ts (testdata/.cache; see each script).
+td="$here/testdata"
+bash "$td/fetch-debian-image.sh" debian-6.1-cloud 'linux-image-6\.1\.0-[0-9]+-cloud-amd64-unsigned' bookworm "$td/.cache"
+bash "$td/repack-bzimage.sh" "$td/.cache/vmlinuz-7.3.4+deb13-amd64" \
+  "$td/.cache/vmlinux-7.3.4+deb13-amd64" "$td/.cache/debian-7.3"
+bash "$td/fetch-debian-modules.sh" "$td/.cache"

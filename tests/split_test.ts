@@ -227,8 +227,7 @@ Deno.test("split: attaching to the shared buffer gives the same answers", () => 
 });
 
 Deno.test("split: the module's blob without its base fails with a BtfError", () => {
-  // Read as a base BTF, its string section (a continuation of the base's) does not start
-  // with the empty name the kernel requires of a base.
+  // Its strings start with its first own name (mod_inner), not the empty string: split BTF.
   let err: unknown;
   try {
     loadBtf(MOD_PATH);
@@ -238,7 +237,12 @@ Deno.test("split: the module's blob without its base fails with a BtfError", () 
   assert.ok(err instanceof BtfError, `expected a BtfError, got ${String(err)}`);
   assert.equal(
     err.message,
-    `btf: open ${MOD_PATH}: btf: string section does not start with a NUL (offset 0 is the empty name)`,
+    `btf: open ${MOD_PATH}: split BTF (a module's): pass --base VMLINUX`,
+  );
+  // loadBtf checks a base against the module: shapes.btf is not the module's base.
+  throwsBtf(
+    () => loadBtf(MOD_PATH, loadBtf(fixture("shapes.btf")).types),
+    `btf: open ${MOD_PATH}: split BTF does not match its base: type id 140 has name offset 304, not the start of a string (built against another vmlinux?)`,
   );
   // Built over the wrong base (shapes.btf): ids shift past its 139 types and the module's
   // string offsets land in the wrong strings, so mod_dev is no longer found by name; touching

@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 clang --target=wasm32 -O2 -nostdlib -ffreestanding -matomics -mbulk-memory \
   -fuse-ld="$(command -v wasm-ld-14 || command -v wasm-ld)" \
   -Wl,--no-entry -Wl,--import-memory -Wl,--shared-memory -Wl,--max-memory=4294967296 \
-  -Wl,--export=parse -Wl,--export=sorted_from -Wl,--export=build_index \
+  -Wl,--export=parse -Wl,--export=sorted_from -Wl,--export=build_index -Wl,--export=build_enum_index \
   -Wl,-z,stack-size=0 -Wall -Werror \
   -o "$here/decode.wasm" "$here/decode.c"
 {

@@ -208,15 +208,17 @@ static inline __attribute__((always_inline)) int check(u32 *m, u32 pos, u32 idx,
  * counts (0xffffffff = unknown kind), 128 per-element word counts, then a rule word per
  * kind 0..31 (R_*). The common kinds are checked by their rule without a branch per rule;
  * a record that breaks one, and the rare kinds, go to check(), which names the defect.
- * Returns the type count, with the highest type id referenced in err[2] and the index of
- * the type referencing it in err[3]; or a negative error with details in err[0..1].
+ * Returns the type count, with the highest type id referenced in err[2], the index of the
+ * type referencing it in err[3] and the number of enumerators (of every ENUM and ENUM64,
+ * which sizes the enumerator index) in err[4]; or a negative error with details in
+ * err[0..1].
  */
 int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesWord,
           u32 errWord) {
   u32 *m = W(0u + typeWord) - typeWord; /* word-indexed view of memory */
   u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128), *rules = W(shapesWord + 256);
   u32 *err = W(errWord);
-  u32 pos = typeWord, count = 0, maxRef = 0, maxRefAt = 0;
+  u32 pos = typeWord, count = 0, maxRef = 0, maxRefAt = 0, enumerators = 0;
   while (pos < endWord) {
     if (endWord - pos < 3) { err[0] = count; return ERR_HEADER_PAST_END; }
     u32 name = m[pos], info = m[pos + 1], kind = (info >> 24) & 0x7f;
@@ -224,6 +226,7 @@ int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesW
     if (extra == 0xffffffffu) { err[0] = count; err[1] = kind; return ERR_UNKNOWN_KIND; }
     if (name >= nameLimit) { err[0] = count; err[1] = name; return ERR_NAME_PAST_STRINGS; }
     m[offsetsWord + count++] = pos;
+    if (kind == ENUM || kind == ENUM64) enumerators += info & 0xffffff;
     u64 next = (u64)pos + 3 + extra + (u64)perElem[kind] * (info & 0xffffff);
     if (next > endWord) { err[0] = count - 1; err[1] = kind; return ERR_RECORD_PAST_END; }
     if (kind <= ENUM64) {
@@ -274,6 +277,7 @@ int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesW
   }
   err[2] = maxRef;
   err[3] = maxRefAt;
+  err[4] = enumerators;
   return (int)count;
 }
 
@@ -371,6 +375,43 @@ void build_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 bucke
     m[slot + 1] = firstId + i;
   }
   /* Filling advanced each start to the next bucket's start: shift them back. */
+  for (u32 b = mask + 1; b > 0; b--) buckets[b] = buckets[b - 1];
+  buckets[0] = 0;
+}
+
+/*
+ * Builds the enumerator index, like build_index but over the enumerators of every ENUM and
+ * ENUM64 (in type-id order, then declaration order): entries are (hash, id, element) triples
+ * grouped by bucket. Enumerators whose names live in a base's strings (offset < strBase) are
+ * left out (a split table's reader searches its own enums directly instead), and so are
+ * names past the strings (nameLimit), which only corrupt BTF has.
+ */
+void build_enum_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 nameLimit,
+                      u32 bucketsWord, u32 mask, u32 entriesWord, u32 firstId) {
+  u32 *m = W(0u + offsetsWord) - offsetsWord;
+  u32 *buckets = W(bucketsWord);
+  for (u32 b = 0; b <= mask + 1; b++) buckets[b] = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (u32 i = 0; i < count; i++) {
+      u32 rec = m[offsetsWord + i], info = m[rec + 1], kind = (info >> 24) & 0x7f;
+      if (kind != ENUM && kind != ENUM64) continue;
+      u32 step = kind == ENUM ? 2 : 3, vlen = info & 0xffffff;
+      for (u32 e = 0; e < vlen; e++) {
+        u32 off = m[rec + 3 + step * e];
+        if (off == 0 || off < strBase || off >= nameLimit) continue;
+        u32 h = hash_name(B(strByte + off - strBase));
+        if (pass == 0) {
+          buckets[(h & mask) + 1]++;
+        } else {
+          u32 slot = entriesWord + 3 * buckets[h & mask]++;
+          m[slot] = h;
+          m[slot + 1] = firstId + i;
+          m[slot + 2] = e;
+        }
+      }
+    }
+    if (pass == 0) for (u32 b = 0; b <= mask; b++) buckets[b + 1] += buckets[b];
+  }
   for (u32 b = mask + 1; b > 0; b--) buckets[b] = buckets[b - 1];
   buckets[0] = 0;
 }

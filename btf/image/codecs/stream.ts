@@ -1,0 +1,31 @@
+/**
+ * What every codec shares: the compressed input read in pieces, and the sink that takes the
+ * decompressed output chunk by chunk and says when it has enough.
+ * @module
+ */
+import type { ByteSource } from "../../elf.ts";
+
+/** Takes one decompressed chunk (a view it must not keep); returns false to stop. */
+export type Sink = (chunk: Uint8Array) => boolean;
+
+/** Decompresses all of `input` (or until `sink` returns false) into `sink`. */
+export type Codec = (input: ByteSource, sink: Sink) => Promise<void>;
+
+/** Input pieces are read this large, so a payload is never held whole by the reader. */
+export const INPUT_CHUNK = 1 << 20;
+
+/** The input in {@link INPUT_CHUNK}-byte pieces, read only as they are consumed. */
+export function* inputChunks(input: ByteSource): Generator<Uint8Array> {
+  for (let at = 0; at < input.size; at += INPUT_CHUNK) {
+    yield input.read(at, Math.min(INPUT_CHUNK, input.size - at));
+  }
+}
+
+/**
+ * Imports a codec's package on first use. The specifier is a parameter, not a literal, so
+ * Deno does not fetch the package (or start its Node layer) while it loads the program:
+ * a raw-BTF run never touches a decompressor.
+ */
+export function lazyImport<T>(specifier: string): Promise<T> {
+  return import(specifier);
+}

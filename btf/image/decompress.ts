@@ -1,0 +1,102 @@
+/**
+ * Decompresses a payload with the codec of its compression and collects the `.BTF` section
+ * of the ELF inside (see {@link ElfBtfCollector}). Codecs are imported on first use only.
+ * Errors are BtfErrors naming the compression: `zstd payload: <what is wrong>`.
+ * @module
+ */
+import type { ByteSource } from "../elf.ts";
+import { BtfError } from "../errors.ts";
+import type { Codec } from "./codecs/stream.ts";
+import type { Compression } from "./compression.ts";
+import { type CollectedElf, ElfBtfCollector } from "./elf_btf.ts";
+
+/** Loads the codec of `compression`, or throws when no package decodes it. */
+async function codecFor(compression: Compression): Promise<Codec> {
+  switch (compression) {
+    case "gzip":
+      return (await import("./codecs/zlib.ts")).gunzip;
+    case "zstd":
+      return (await import("./codecs/zlib.ts")).unzstd;
+    case "xz":
+      return (await import("./codecs/lzma.ts")).unxz;
+    case "lzma":
+      return (await import("./codecs/lzma.ts")).unlzma;
+    case "bzip2":
+      return (await import("./codecs/bzip2.ts")).bunzip2;
+    case "lz4":
+      return (await import("./codecs/lz4.ts")).unlz4;
+    case "lzo":
+      throw new BtfError(
+        "lzo payload: not supported (no maintained lzo decompressor package runs here); " +
+          "decompress it with `lzop -d` first",
+      );
+  }
+}
+
+/** One line from whatever a codec threw. */
+function reason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split("\n")[0].replace(/^Error: /, "");
+}
+
+/** A ByteSource over `length` bytes of `src` starting at `offset`. */
+export function sliceSource(src: ByteSource, offset: number, length: number): ByteSource {
+  return {
+    size: length,
+    read: (at, n) => src.read(offset + at, n),
+    readInto: (at, dest) => src.readInto(offset + at, dest),
+  };
+}
+
+/**
+ * Compressions whose stream ends with a checksum of the data (gzip's CRC32, xz's check,
+ * zstd's content checksum, bzip2's stream CRC): an exact payload is decompressed to its end
+ * so the checksum is verified, because a corrupt block before `.BTF` can still leave an ELF
+ * that parses. lz4 (legacy frames) and lzma carry none: they stop at the section headers.
+ */
+const CHECKSUMMED = new Set<Compression>(["gzip", "xz", "zstd", "bzip2"]);
+
+/**
+ * Decompresses `payload` as `compression` and returns the `.BTF` section of the ELF inside
+ * (and the whole ELF with `keepAll`). `exact` says the payload is the whole stream (a
+ * bzImage's payload, a compressed file): then a checksummed stream is verified to its end,
+ * and any decoder error is an error. Otherwise (a magic found by scanning, trailing bytes
+ * unknown) decompression stops once the ELF's section headers are in. Throws BtfError
+ * `<compression> payload: ...` for a corrupt or truncated payload, one that holds no ELF, or
+ * an ELF without `.BTF`.
+ */
+export async function btfFromPayload(
+  payload: ByteSource,
+  compression: Compression,
+  exact: boolean,
+  keepAll = false,
+): Promise<CollectedElf> {
+  const codec = await codecFor(compression);
+  const verify = exact && CHECKSUMMED.has(compression);
+  const attempt = async (all: boolean) => {
+    const collector = new ElfBtfCollector(all);
+    let failure: unknown;
+    try {
+      await codec(payload, (chunk) => collector.push(chunk) || verify);
+    } catch (err) {
+      failure = err;
+    }
+    if (failure !== undefined && (verify || !collector.complete)) {
+      throw new BtfError(
+        `corrupt or truncated after ${collector.received} decompressed bytes (${reason(failure)})`,
+      );
+    }
+    return collector.finish();
+  };
+  try {
+    return await attempt(keepAll) ?? await attempt(true) ??
+      fail("the ELF's .BTF section was not found");
+  } catch (err) {
+    if (err instanceof BtfError) throw new BtfError(`${compression} payload: ${err.message}`);
+    throw err;
+  }
+}
+
+function fail(message: string): never {
+  throw new BtfError(message);
+}

@@ -1,0 +1,77 @@
+/**
+ * Finds the compressed kernel inside an image file the way the kernel's
+ * `scripts/extract-vmlinux` does, after first asking the x86 boot header: a bzImage's setup
+ * header names its payload exactly; a file that starts with a compression's magic is a bare
+ * compressed vmlinux (or module); anything else is scanned for every compression's magic and
+ * each hit is tried until one decompresses to an ELF with `.BTF`.
+ * @module
+ */
+import type { ByteSource } from "../elf.ts";
+import { BtfError } from "../errors.ts";
+import { BOOT_HEADER_BYTES, bootPayload } from "./bzimage.ts";
+import { type Compression, compressionAt, magicCandidates } from "./compression.ts";
+import { btfFromPayload, sliceSource } from "./decompress.ts";
+import type { CollectedElf } from "./elf_btf.ts";
+
+/** The `.BTF` section found in a compressed image, and how it was compressed. */
+export interface ImageBtf extends CollectedElf {
+  /** The payload's compression. */
+  compression: Compression;
+}
+
+/** Images larger than this are not scanned for magic (a bzImage is a few tens of MB). */
+const MAX_SCAN = 256 << 20;
+
+/** Whether `head` (the file's first {@link BOOT_HEADER_BYTES}) starts a kernel image. */
+export function isKernelImage(head: Uint8Array): boolean {
+  return bootPayload(head) !== null || compressionAt(head) !== null;
+}
+
+function hex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
+}
+
+/**
+ * The `.BTF` of the ELF compressed inside `src` (with the whole ELF when `keepAll`), or null
+ * when `src` holds no compressed stream at all. Throws BtfError naming the compression
+ * when the payload is corrupt, truncated, or holds no ELF with `.BTF`.
+ */
+export async function btfFromImage(src: ByteSource, keepAll = false): Promise<ImageBtf | null> {
+  const head = src.read(0, Math.min(src.size, BOOT_HEADER_BYTES));
+  const boot = bootPayload(head);
+  if (boot !== null) {
+    const magic = src.read(boot.offset, Math.max(0, Math.min(8, src.size - boot.offset)));
+    const compression = compressionAt(magic);
+    if (compression === null) {
+      throw new BtfError(
+        `bzImage payload at ${boot.offset} has an unknown compression (starts ${hex(magic)})`,
+      );
+    }
+    if (boot.offset + boot.length > src.size) {
+      throw new BtfError(
+        `${compression} payload: ${boot.length} bytes at ${boot.offset} run past the end of the ${src.size}-byte file (truncated)`,
+      );
+    }
+    // x86 appends the decompressed size (4 bytes) to every payload but gzip's; some decoders
+    // (xz, lzma) refuse data after their stream's end.
+    const length = compression === "gzip" ? boot.length : Math.max(0, boot.length - 4);
+    const payload = sliceSource(src, boot.offset, length);
+    return { compression, ...await btfFromPayload(payload, compression, true, keepAll) };
+  }
+  const leading = compressionAt(head);
+  if (leading !== null) {
+    return { compression: leading, ...await btfFromPayload(src, leading, true, keepAll) };
+  }
+  if (src.size > MAX_SCAN) return null;
+  const candidates = magicCandidates(src.read(0, src.size));
+  for (const { compression, offset } of candidates) {
+    try {
+      const payload = sliceSource(src, offset, src.size - offset);
+      return { compression, ...await btfFromPayload(payload, compression, false, keepAll) };
+    } catch (err) {
+      // Like extract-vmlinux: a hit that does not decompress to a vmlinux is not the payload.
+      if (!(err instanceof BtfError)) throw err;
+    }
+  }
+  return null;
+}

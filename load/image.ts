@@ -1,0 +1,126 @@
+/**
+ * Loading any kernel input a user has: raw BTF, an ELF vmlinux or module, a compressed
+ * kernel image (bzImage/vmlinuz, or a bare compressed vmlinux), a compressed module
+ * (`.ko.xz`, `.ko.zst`, `.ko.gz`), `/sys/kernel/btf/<module>` (its base is
+ * `/sys/kernel/btf/vmlinux`, as pahole does), and standard input (`-`). Decompression is
+ * asynchronous (its codecs are imported on first use), so these loaders are too; raw BTF and
+ * ELF take the synchronous path of load/file.ts.
+ * @module
+ */
+import { hasElfMagic } from "../btf/elf.ts";
+import { BtfError } from "../btf/errors.ts";
+import { hasBigEndianBtfMagic, hasBtfMagic } from "../btf/header.ts";
+import { BOOT_HEADER_BYTES } from "../btf/image/bzimage.ts";
+import { btfFromImage, type ImageBtf } from "../btf/image/image.ts";
+import { buildTypes } from "../btf/split.ts";
+import type { BtfTypes } from "../btf/table.ts";
+import {
+  addEntry,
+  type AddResult,
+  type CachedBtf,
+  type CacheOptions,
+  HOST_BTF_PATH,
+  hostBtfMemo,
+  loadBtfCached,
+  loadBtfCachedWith,
+} from "./cache.ts";
+import { loadBtf, type LoadedBtf, openSource, readHead } from "./file.ts";
+
+const SYSFS_BTF = "/sys/kernel/btf/";
+
+/** The base a split input gets without `--base`: the host's vmlinux for a sysfs module. */
+export function implicitBase(path: string): string | undefined {
+  const name = path.startsWith(SYSFS_BTF) ? path.slice(SYSFS_BTF.length) : "";
+  return name !== "" && name !== "vmlinux" && !name.includes("/") ? HOST_BTF_PATH : undefined;
+}
+
+/** Whether `path` holds neither raw BTF nor ELF, so it is read as a compressed image. */
+export function needsDecompression(path: string): boolean {
+  let head;
+  try {
+    head = readHead(path, BOOT_HEADER_BYTES);
+  } catch {
+    return false; // the synchronous loader reports the I/O error
+  }
+  return head.length > 0 && !hasBtfMagic(head) && !hasBigEndianBtfMagic(head) &&
+    !hasElfMagic(head);
+}
+
+/**
+ * The `.BTF` of the ELF compressed in `path` (and that whole ELF with `keepAll`). Errors:
+ * BtfError without the `btf: open` prefix; a file with no compressed stream at all is the
+ * "not recognized" error.
+ */
+export async function readImageBtf(path: string, keepAll = false): Promise<ImageBtf> {
+  const opened = openSource(path);
+  try {
+    const found = await btfFromImage(opened.src, keepAll);
+    if (found === null) {
+      throw new BtfError(
+        "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image",
+      );
+    }
+    return found;
+  } finally {
+    opened.close();
+  }
+}
+
+/** Loads a compressed image or module (see {@link readImageBtf}) over `base`. */
+export async function loadImage(path: string, base?: BtfTypes): Promise<LoadedBtf> {
+  try {
+    const { btf } = await readImageBtf(path);
+    const types = buildTypes(
+      btf.length,
+      btf,
+      (dest) => dest.set(btf),
+      (offset) => btf[offset],
+      base,
+    );
+    return { path, format: "image", types };
+  } catch (err) {
+    if (err instanceof BtfError) throw new BtfError(`btf: open ${path}: ${err.message}`);
+    throw err;
+  }
+}
+
+/**
+ * Loads any kernel input through the cache (see {@link loadBtfCached}): a compressed image
+ * inside the cache root gets a sidecar like an ELF, and a sysfs module its implicit base.
+ */
+export async function loadKernelCached(
+  path: string,
+  opts: CacheOptions = {},
+  base?: BtfTypes,
+): Promise<CachedBtf> {
+  if (base === undefined && implicitBase(path) !== undefined) base = hostBtfMemo.get().types;
+  if (!needsDecompression(path)) return loadBtfCached(path, opts, base);
+  const loaded = await loadBtfCachedWith(
+    path,
+    opts,
+    (p) => p === path ? loadImage(p, base) : Promise.resolve(loadBtf(p, base)),
+  );
+  return { ...loaded, path }; // a sidecar hit reports the image, not its sidecar
+}
+
+/**
+ * `cache add` for any kernel input: a compressed image is decompressed and its ELF becomes
+ * the entry's `vmlinux` (ktstr's layout and metadata.json unchanged); an ELF is copied as
+ * {@link addEntry} does.
+ */
+export async function addKernelEntry(
+  root: string,
+  source: string,
+  key?: string,
+  replace = false,
+): Promise<AddResult> {
+  if (!needsDecompression(source)) return addEntry(root, source, key, replace);
+  let image;
+  try {
+    image = await readImageBtf(source, true);
+  } catch (err) {
+    if (err instanceof BtfError) throw new BtfError(`btf: open ${source}: ${err.message}`);
+    throw err;
+  }
+  return addEntry(root, source, key, replace, { elf: image.elf!, btf: image.btf });
+}
