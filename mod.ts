@@ -13,9 +13,11 @@
  * The API, in groups:
  * - the pure core (format layer, lookups, groups, report objects): everything of `./core.ts`,
  *   also importable alone (it runs in Node ≥ 22 too);
- * - loading files: {@link loadBtf}, {@link loadBtfCached}, {@link loadHostBtf};
+ * - loading files: {@link loadBtf}, {@link loadBtfCached}, {@link loadHostBtf}, and for every
+ *   kernel input (compressed images and modules, standard input) {@link loadKernelCached} and
+ *   {@link loadImage};
  * - the kernel cache: {@link cacheRoot}, {@link listEntries}, {@link addEntry},
- *   {@link cleanEntries};
+ *   {@link addKernelEntry}, {@link cleanEntries};
  * - the worker pool: {@link WorkerPool}, {@link resolvePooled}, {@link loadPooled}.
  *
  * The group declaration DSL is a sub-path export (`@ktstr/btf/dsl`); the CLI is
@@ -33,6 +35,7 @@ export {
   loadBtfCached,
   loadHostBtf,
 } from "./load/cache.ts";
+export { addKernelEntry, loadImage, loadKernelCached } from "./load/image.ts";
 
 // The kernel cache (ktstr's layout: <root>/<key>/vmlinux, its .btf sidecar, metadata.json).
 export {
@@ -42,6 +45,7 @@ export {
   cacheRoot,
   cleanEntries,
   type CleanResult,
+  type ExtractedElf,
   type KtstrMetadata,
   listEntries,
   type SidecarState,

@@ -205,14 +205,16 @@ interface Decoder {
     firstId: number,
   ): void;
   build_enum_index(
-    offsetsWord: number,
-    count: number,
+    typeWord: number,
+    endWord: number,
+    shapesWord: number,
     strByte: number,
     strBase: number,
     nameLimit: number,
     bucketsWord: number,
     mask: number,
     entriesWord: number,
+    scratchWord: number,
     firstId: number,
   ): void;
 }
@@ -425,7 +427,7 @@ export class BtfTypes {
     // At most one enumerator per 2 words of type data.
     const maxEnumerators = Math.floor(hdr.typeLen / 8);
     const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1 +
-      3 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
+      6 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
     const pages = pagesFor(indexWord), maxPages = pagesFor(indexWord + indexBound);
     // Decided from the header, before anything is allocated or read.
     checkMemoryLimit(total, maxPages);
@@ -509,18 +511,22 @@ export class BtfTypes {
     const enumerators = u32[errWord + 4];
     const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
     const enumEntriesWord = indexEnd + enumMask + 2;
-    const grow = pagesFor(enumEntriesWord + 3 * enumerators) - memory.buffer.byteLength / 65536;
+    // Scratch for the build follows the entries (the memory past them is unused afterwards).
+    const scratchWord = enumEntriesWord + 3 * enumerators;
+    const grow = pagesFor(scratchWord + 3 * enumerators) - memory.buffer.byteLength / 65536;
     if (grow > 0) allocate(total, () => memory.grow(grow));
     u32 = new Uint32Array(memory.buffer);
     wasm.build_enum_index(
-      offsetsWord,
-      count,
+      typeWord,
+      typeWord + hdr.typeLen / 4,
+      shapesWord,
       strByte,
       strBase,
       strBase + hdr.strLen,
       indexEnd,
       enumMask,
       enumEntriesWord,
+      scratchWord,
       firstId,
     );
     u32.set([TABLE_MAGIC, firstId, count, btfByte, total, strByte, hdr.strLen, offsetsWord]);

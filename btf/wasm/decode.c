@@ -382,35 +382,46 @@ void build_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 bucke
 /*
  * Builds the enumerator index, like build_index but over the enumerators of every ENUM and
  * ENUM64 (in type-id order, then declaration order): entries are (hash, id, element) triples
- * grouped by bucket. Enumerators whose names live in a base's strings (offset < strBase) are
- * left out (a split table's reader searches its own enums directly instead), and so are
- * names past the strings (nameLimit), which only corrupt BTF has.
+ * grouped by bucket. One walk over the type records, in file order as parse() walks them
+ * (already validated; shapes as for parse), writes every enumerator's triple to the scratch
+ * area (3 words each, after the entries), which is then counted and scattered. Enumerators
+ * whose names live in a base's strings (offset < strBase) are left out (a split table's reader
+ * searches its own enums directly instead), and so are names past the strings (nameLimit),
+ * which only corrupt BTF has.
  */
-void build_enum_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 nameLimit,
-                      u32 bucketsWord, u32 mask, u32 entriesWord, u32 firstId) {
-  u32 *m = W(0u + offsetsWord) - offsetsWord;
-  u32 *buckets = W(bucketsWord);
-  for (u32 b = 0; b <= mask + 1; b++) buckets[b] = 0;
-  for (int pass = 0; pass < 2; pass++) {
-    for (u32 i = 0; i < count; i++) {
-      u32 rec = m[offsetsWord + i], info = m[rec + 1], kind = (info >> 24) & 0x7f;
-      if (kind != ENUM && kind != ENUM64) continue;
-      u32 step = kind == ENUM ? 2 : 3, vlen = info & 0xffffff;
-      for (u32 e = 0; e < vlen; e++) {
-        u32 off = m[rec + 3 + step * e];
-        if (off == 0 || off < strBase || off >= nameLimit) continue;
-        u32 h = hash_name(B(strByte + off - strBase));
-        if (pass == 0) {
-          buckets[(h & mask) + 1]++;
-        } else {
-          u32 slot = entriesWord + 3 * buckets[h & mask]++;
-          m[slot] = h;
-          m[slot + 1] = firstId + i;
-          m[slot + 2] = e;
-        }
-      }
+void build_enum_index(u32 typeWord, u32 endWord, u32 shapesWord, u32 strByte, u32 strBase,
+                      u32 nameLimit, u32 bucketsWord, u32 mask, u32 entriesWord,
+                      u32 scratchWord, u32 firstId) {
+  u32 *m = W(0u + typeWord) - typeWord;
+  u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128);
+  u32 *buckets = W(bucketsWord), *scratch = W(scratchWord);
+  u32 n = 0;
+  for (u32 rec = typeWord, i = 0; rec < endWord; i++) {
+    u32 info = m[rec + 1], kind = (info >> 24) & 0x7f, vlen = info & 0xffffff;
+    u32 next = rec + 3 + fixed[kind] + perElem[kind] * vlen;
+    if (kind != ENUM && kind != ENUM64) {
+      rec = next;
+      continue;
     }
-    if (pass == 0) for (u32 b = 0; b <= mask; b++) buckets[b + 1] += buckets[b];
+    u32 step = kind == ENUM ? 2 : 3;
+    for (u32 e = 0; e < vlen; e++) {
+      u32 off = m[rec + 3 + step * e];
+      if (off == 0 || off < strBase || off >= nameLimit) continue;
+      scratch[3 * n] = hash_name(B(strByte + off - strBase));
+      scratch[3 * n + 1] = firstId + i;
+      scratch[3 * n + 2] = e;
+      n++;
+    }
+    rec = next;
+  }
+  for (u32 b = 0; b <= mask + 1; b++) buckets[b] = 0;
+  for (u32 k = 0; k < n; k++) buckets[(scratch[3 * k] & mask) + 1]++;
+  for (u32 b = 0; b <= mask; b++) buckets[b + 1] += buckets[b];
+  for (u32 k = 0; k < n; k++) {
+    u32 slot = entriesWord + 3 * buckets[scratch[3 * k] & mask]++;
+    m[slot] = scratch[3 * k];
+    m[slot + 1] = scratch[3 * k + 1];
+    m[slot + 2] = scratch[3 * k + 2];
   }
   for (u32 b = mask + 1; b > 0; b--) buckets[b] = buckets[b - 1];
   buckets[0] = 0;

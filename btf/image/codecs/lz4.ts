@@ -5,7 +5,7 @@
  * @module
  */
 import { BtfError } from "../../errors.ts";
-import { type Codec, lazyImport } from "./stream.ts";
+import { type Codec, lazyImport, PACKAGES } from "./stream.ts";
 
 /** The part of lz4js used here (it ships no types). */
 interface Lz4js {
@@ -25,7 +25,7 @@ const MAX_BLOCK = BLOCK_OUTPUT + BLOCK_OUTPUT / 255 + 16;
 
 /** lz4 legacy format (kernel `lz4 -l -12`). */
 export const unlz4: Codec = async (input, sink) => {
-  const lz4 = await lazyImport<Lz4js>("lz4js");
+  const lz4 = await lazyImport<Lz4js>(PACKAGES.lz4);
   const out = new Uint8Array(BLOCK_OUTPUT);
   const word = (at: number) => new DataView(input.read(at, 4).slice().buffer).getUint32(0, true);
   for (let at = 0; at + 4 <= input.size;) {

@@ -5,9 +5,13 @@
  * 1 MiB views, so the collector sees a stream like every other codec's.
  * @module
  */
-import { type Codec, lazyImport, type Sink } from "./stream.ts";
+import { type Codec, lazyImport, PACKAGES, type Sink } from "./stream.ts";
 
-type Lzma = typeof import("@napi-rs/lzma");
+/** The part of `@napi-rs/lzma` used here. */
+interface Lzma {
+  xz: { decompressSync(input: Uint8Array): Uint8Array };
+  lzma: { decompressSync(input: Uint8Array): Uint8Array };
+}
 
 const PIECE = 1 << 20;
 
@@ -19,12 +23,12 @@ function feed(out: Uint8Array, sink: Sink): void {
 
 /** xz (kernel `xzkern`: BCJ x86 + LZMA2, CRC32; `.ko.xz`). */
 export const unxz: Codec = async (input, sink) => {
-  const { xz } = await lazyImport<Lzma>("@napi-rs/lzma");
+  const { xz } = await lazyImport<Lzma>(PACKAGES.lzma);
   feed(xz.decompressSync(input.read(0, input.size)), sink);
 };
 
 /** lzma (kernel `lzma -9`). */
 export const unlzma: Codec = async (input, sink) => {
-  const { lzma } = await lazyImport<Lzma>("@napi-rs/lzma");
+  const { lzma } = await lazyImport<Lzma>(PACKAGES.lzma);
   feed(lzma.decompressSync(input.read(0, input.size)), sink);
 };
