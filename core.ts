@@ -21,6 +21,13 @@ export { type BtfHeader, parseHeader } from "./btf/header.ts";
 export { type ByteSource, memorySource } from "./btf/elf.ts";
 export { type BtfInput, extractBtf, type InputFormat } from "./btf/input.ts";
 export { BtfTypes } from "./btf/table.ts";
+export {
+  freshSpace,
+  type MemoryAdvice,
+  type Region,
+  TableArena,
+  type TableSpace,
+} from "./btf/arena.ts";
 
 // Lookup primitives (the rules every group follows).
 export {

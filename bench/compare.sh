@@ -8,13 +8,19 @@
 #   5. diff of two raw kernels vs one kernel run over both
 #   6. Debian 7.3's vmlinuz (zstd) vs `zstd -dc` of its payload plus the report from its raw
 #      .BTF, and the same vmlinuz inside the cache root once its sidecar exists
-# Needs hyperfine, pahole (dwarves) and bpftool; installs them from Debian when missing.
+#   7. the CLI vs an empty `deno run`; 10 raw kernels (the host's and Debian 6.1's and 7.3's
+#      from the fetch scripts, and copies) as a batch and as a diff series, --jobs 0 vs auto;
+#      with BASELINE="<git ref> ...", each revision's CLI on the host and on the 10-kernel batch
+# Every command's minor page faults are counted too (/usr/bin/time, median of FAULT_RUNS).
+# Needs hyperfine, pahole (dwarves), bpftool and GNU time; installs them from Debian when
+# missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
 command -v hyperfine >/dev/null || need+=(hyperfine)
 command -v pahole >/dev/null || need+=(dwarves)
 command -v bpftool >/dev/null || [ -x /usr/sbin/bpftool ] || need+=(bpftool)
+[ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
@@ -42,28 +48,70 @@ dd if="$IMAGE" of="$tmp/payload.zst" iflag=skip_bytes,count_bytes skip="$poff" \
   count="$(($(le "$IMAGE" 588 4) - 4))" bs=1M status=none
 mkdir -p "$tmp/root/img" && cp "$IMAGE" "$tmp/root/img/vmlinuz"
 BATCH="$HOST testdata/.cache/vmlinux-debian.btf testdata/.cache/vmlinux-debian $tmp/host.btf"
+: >"$tmp/empty.ts"
+# Ten distinct raw kernels: the host's, Debian 6.1's and 7.3's, and copies of them.
+SERIES=$HOST
+for i in 1 2 3; do
+  cp "$HOST" "$tmp/host$i.btf"
+  cp testdata/.cache/vmlinux-debian.btf "$tmp/debian61-$i.btf"
+  cp testdata/.cache/vmlinux-7.3.4+deb13-amd64.btf "$tmp/debian73-$i.btf"
+  SERIES+=" $tmp/host$i.btf $tmp/debian61-$i.btf $tmp/debian73-$i.btf"
+done
 CLI="$DENO run -A cli.ts kernel"
 CLI_BASE="$DENO run -A cli.ts"
 PAIR="$HOST testdata/.cache/vmlinux-debian.btf"
 # Warm Deno's module cache so every run below is a cold process with a warm disk cache.
 $CLI "$HOST" --json >/dev/null
 KTSTR_CACHE_DIR=$tmp/root $CLI "$tmp/root/img/vmlinuz" --json >/dev/null # writes the sidecar
+# name, command: timed by hyperfine, then their page faults counted one by one.
+RUNS_LIST=(
+  empty "$DENO run $tmp/empty.ts"
+  cli "$CLI $HOST --json"
+  pahole "pahole -F btf -C $STRUCTS $HOST"
+  bpftool "bpftool btf dump file $HOST"
+  cli-jobs0 "$CLI $HOST --json --jobs 0"
+  cli-jobs1 "$CLI $HOST --json --jobs 1"
+  cli-jobs2 "$CLI $HOST --json --jobs 2"
+  batch-jobs0 "$CLI $BATCH --json --jobs 0"
+  batch-jobs2 "$CLI $BATCH --json --jobs 2"
+  batch10-jobs0 "$CLI $SERIES --json --jobs 0"
+  batch10-auto "$CLI $SERIES --json"
+  diff10-jobs0 "$CLI_BASE diff $SERIES --jobs 0"
+  diff10-auto "$CLI_BASE diff $SERIES"
+  struct-rq "$CLI_BASE struct rq -k $HOST"
+  pahole-rq "pahole -F btf -C rq $HOST"
+  diff-pair "$CLI_BASE diff $PAIR"
+  kernel-pair "$CLI $PAIR"
+  vmlinuz "$CLI $IMAGE --json --no-cache"
+  zstd-dc "zstd -dcq -o /dev/null $tmp/payload.zst"
+  raw-7.3 "$CLI testdata/.cache/vmlinux-7.3.4+deb13-amd64.btf --json"
+  vmlinuz-sidecar "env KTSTR_CACHE_DIR=$tmp/root $CLI $tmp/root/img/vmlinuz --json"
+)
+for ref in ${BASELINE:-}; do
+  mkdir "$tmp/base-$ref" && git archive "$ref" | tar -x -C "$tmp/base-$ref"
+  ln -s "$PWD/testdata/.cache" "$tmp/base-$ref/testdata/.cache"
+  $DENO run -A "$tmp/base-$ref/cli.ts" kernel "$HOST" --json >/dev/null
+  RUNS_LIST+=(
+    "base-$ref-cli" "$DENO run -A $tmp/base-$ref/cli.ts kernel $HOST --json"
+    "base-$ref-batch10-jobs0" "$DENO run -A $tmp/base-$ref/cli.ts kernel $SERIES --json --jobs 0"
+  )
+done
+hf=()
+for ((i = 0; i < ${#RUNS_LIST[@]}; i += 2)); do hf+=(-n "${RUNS_LIST[i]}" "${RUNS_LIST[i + 1]}"); done
 # -i: diff exits 1 when the kernels differ (as diff(1) does).
-hyperfine -N -i --warmup 3 --runs "${RUNS:-30}" --export-json "$tmp/runs.json" \
-  -n cli "$CLI $HOST --json" \
-  -n pahole "pahole -F btf -C $STRUCTS $HOST" \
-  -n bpftool "bpftool btf dump file $HOST" \
-  -n cli-jobs0 "$CLI $HOST --json --jobs 0" \
-  -n cli-jobs1 "$CLI $HOST --json --jobs 1" \
-  -n cli-jobs2 "$CLI $HOST --json --jobs 2" \
-  -n batch-jobs0 "$CLI $BATCH --json --jobs 0" \
-  -n batch-jobs2 "$CLI $BATCH --json --jobs 2" \
-  -n struct-rq "$CLI_BASE struct rq -k $HOST" \
-  -n pahole-rq "pahole -F btf -C rq $HOST" \
-  -n diff-pair "$CLI_BASE diff $PAIR" \
-  -n kernel-pair "$CLI $PAIR" \
-  -n vmlinuz "$CLI $IMAGE --json --no-cache" \
-  -n zstd-dc "zstd -dcq -o /dev/null $tmp/payload.zst" \
-  -n raw-7.3 "$CLI testdata/.cache/vmlinux-7.3.4+deb13-amd64.btf --json" \
-  -n vmlinuz-sidecar "env KTSTR_CACHE_DIR=$tmp/root $CLI $tmp/root/img/vmlinuz --json" >/dev/null
-"$DENO" run --allow-read bench/ratios.ts "$tmp/runs.json"
+hyperfine -N -i --warmup 3 --runs "${RUNS:-30}" --export-json "$tmp/runs.json" "${hf[@]}" >/dev/null
+# Minor page faults: the median of FAULT_RUNS runs of each command.
+{
+  echo "{"
+  for ((i = 0; i < ${#RUNS_LIST[@]}; i += 2)); do
+    counts=$(for _ in $(seq "${FAULT_RUNS:-5}"); do
+      # shellcheck disable=SC2086 # the command is a word list
+      # diff exits 1 when the kernels differ: the count is still the last line.
+      { /usr/bin/time -f %R ${RUNS_LIST[i + 1]} 2>&1 >/dev/null || true; } | tail -1
+    done | sort -n)
+    median=$(echo "$counts" | sed -n "$(((${FAULT_RUNS:-5} + 1) / 2))p")
+    echo "  \"${RUNS_LIST[i]}\": $median$([ $((i + 2)) -lt ${#RUNS_LIST[@]} ] && echo ,)"
+  done
+  echo "}"
+} >"$tmp/faults.json"
+"$DENO" run --allow-read bench/ratios.ts "$tmp/runs.json" "$tmp/faults.json"

@@ -3,6 +3,8 @@
  * Run: deno task bench
  */
 import { BtfTypes, loadBtf } from "../mod.ts";
+import { TableArena } from "../btf/arena.ts";
+import { pageAdvice } from "../load/map.ts";
 import { GROUP_NAMES, resolveNamedGroup, resolveOffsets } from "../resolvers/mod.ts";
 import { resolvePooled } from "../workers/fanout.ts";
 import { WorkerPool } from "../workers/pool.ts";
@@ -10,6 +12,10 @@ import { kernelConstants } from "../resolvers/constants.ts";
 
 const HOST_BTF = "/sys/kernel/btf/vmlinux";
 const bytes = Deno.readFileSync(HOST_BTF);
+// A regular file (read, not mapped), removed when the process ends.
+const HOST_COPY = Deno.makeTempFileSync({ suffix: ".btf" });
+Deno.writeFileSync(HOST_COPY, bytes);
+globalThis.addEventListener("unload", () => Deno.removeSync(HOST_COPY));
 const types = BtfTypes.build(bytes);
 
 Deno.bench("read + parse + index host BTF", { group: "load", baseline: true }, () => {
@@ -18,6 +24,19 @@ Deno.bench("read + parse + index host BTF", { group: "load", baseline: true }, (
 
 Deno.bench("parse + index host BTF (bytes in memory)", { group: "load" }, () => {
   BtfTypes.build(bytes);
+});
+
+// The batch driver's way: each table's memory is recycled for the next (no fresh page).
+const arena = new TableArena(pageAdvice() ?? undefined);
+Deno.bench(
+  "read + parse + index a copy of the host BTF, recycled memory",
+  { group: "load" },
+  () => {
+    arena.release(loadBtf(HOST_COPY, undefined, arena).types);
+  },
+);
+Deno.bench("read + parse + index a copy of the host BTF, fresh memory", { group: "load" }, () => {
+  loadBtf(HOST_COPY);
 });
 
 Deno.bench("resolve all groups inline", { group: "resolve", baseline: true }, () => {

@@ -15,6 +15,7 @@ import { BtfError } from "./errors.ts";
 import { parseHeader } from "./header.ts";
 import { Kind, kindName } from "./kinds.ts";
 import { BtfTypes } from "./table.ts";
+import type { TableSpace } from "./arena.ts";
 
 /** The error for split BTF loaded without a base. */
 export const SPLIT_NEEDS_BASE = "split BTF (a module's): pass --base VMLINUX";
@@ -29,8 +30,8 @@ export function isSplitStrings(strLen: number, firstStringByte: number): boolean
 }
 
 /**
- * Builds the type table of a `total`-byte blob (see {@link BtfTypes.buildFrom}; `byteAt`
- * reads one byte of the blob), checking its role first: split BTF needs `base`, a base is
+ * Builds the type table of a `total`-byte blob in `space` (see {@link BtfTypes.buildFrom};
+ * `byteAt` reads one byte of the blob), checking its role first: split BTF needs `base`, a base is
  * only for split BTF, and a split BTF must fit its base ({@link checkSplitBase}).
  */
 export function buildTypes(
@@ -39,6 +40,7 @@ export function buildTypes(
   fill: (dest: Uint8Array) => void,
   byteAt: (offset: number) => number,
   base?: BtfTypes,
+  space?: TableSpace,
 ): BtfTypes {
   const hdr = parseHeader(head, total);
   const split = isSplitStrings(hdr.strLen, hdr.strLen > 0 ? byteAt(hdr.strStart) : 0);
@@ -49,10 +51,10 @@ export function buildTypes(
         "--base is only for a module's split BTF",
     );
   }
-  if (!base) return BtfTypes.buildFrom(total, head, fill);
+  if (!base) return BtfTypes.buildFrom(total, head, fill, undefined, space);
   let types;
   try {
-    types = BtfTypes.buildFrom(total, head, fill, base);
+    types = BtfTypes.buildFrom(total, head, fill, base, space);
   } catch (err) {
     if (err instanceof BtfError) throw new BtfError(`${MISMATCH}: ${err.message}`);
     throw err;

@@ -20,6 +20,7 @@
 import { BtfError } from "./errors.ts";
 import { type BtfHeader, checkStrings, parseHeader } from "./header.ts";
 import { DECODE_WASM_BASE64 } from "./wasm/decode_wasm.ts";
+import { FRESH_SPACE, GENERATION_WORD, growTo, type TableSpace } from "./arena.ts";
 import { extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
 
 const TABLE_MAGIC = 0x4b425446;
@@ -48,6 +49,11 @@ const textDecoder = new TextDecoder();
 /** WebAssembly pages (64 KiB) that hold `words` 32-bit words. */
 function pagesFor(words: number): number {
   return Math.max(1, Math.ceil((words * 4) / 65536));
+}
+
+/** `n` rounded up to a multiple of `align`. */
+function alignUp(n: number, align: number): number {
+  return Math.ceil(n / align) * align;
 }
 
 function nextPow2(n: number): number {
@@ -193,6 +199,16 @@ interface Decoder {
     errWord: number,
   ): number;
   sorted_from(offsetsWord: number, count: number, strByte: number, strBase: number): number;
+  count_enumerators(offsetsWord: number, count: number, strLen: number): number;
+  build_enum_index(
+    offsetsWord: number,
+    count: number,
+    strByte: number,
+    strLen: number,
+    bucketsWord: number,
+    mask: number,
+    entriesWord: number,
+  ): void;
   build_index(
     offsetsWord: number,
     count: number,
@@ -221,12 +237,22 @@ interface Decoder {
 
 let decodeModule: WebAssembly.Module | undefined;
 
+/**
+ * Decodes base64: natively where the runtime has `Uint8Array.fromBase64` (a per-character
+ * decode in JavaScript cost ~150 page faults and 7 ms of a cold start), else with atob.
+ */
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const native = (Uint8Array as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> })
+    .fromBase64;
+  if (native) return native(text);
+  const bin = atob(text), bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
 /** The decoder bound to one table's memory (the module is compiled once per process). */
 function decoder(memory: WebAssembly.Memory): Decoder {
-  if (!decodeModule) {
-    const text = atob(DECODE_WASM_BASE64);
-    decodeModule = new WebAssembly.Module(Uint8Array.from(text, (c) => c.charCodeAt(0)));
-  }
+  if (!decodeModule) decodeModule = new WebAssembly.Module(fromBase64(DECODE_WASM_BASE64));
   return new WebAssembly.Instance(decodeModule, { env: { memory } }).exports as unknown as Decoder;
 }
 
@@ -376,6 +402,7 @@ export class BtfTypes {
   readonly #strByte: number;
   readonly #strLen: number;
   readonly #strBase: number;
+  readonly #generation: number;
 
   private constructor(buffer: SharedArrayBuffer, base: BtfTypes | undefined) {
     const meta = new Uint32Array(buffer, 0, META_WORDS);
@@ -391,6 +418,7 @@ export class BtfTypes {
     this.#strByte = meta[M_STR_BYTE];
     this.#strLen = meta[M_STR_LEN];
     this.#strBase = meta[M_STR_BASE];
+    this.#generation = this.#u32[GENERATION_WORD];
     if (base && this.firstId !== base.lastId + 1) {
       throw new BtfError("btf: split table does not continue its base");
     }
@@ -401,29 +429,30 @@ export class BtfTypes {
    * ids continue after the base's, and a string offset at or past the base's string length
    * points into the blob's own strings.
    */
-  static build(btf: Uint8Array, base?: BtfTypes): BtfTypes {
-    return BtfTypes.buildFrom(btf.length, btf, (dest) => dest.set(btf), base);
+  static build(btf: Uint8Array, base?: BtfTypes, space?: TableSpace): BtfTypes {
+    return BtfTypes.buildFrom(btf.length, btf, (dest) => dest.set(btf), base, space);
   }
 
   /**
    * Parses a `total`-byte blob that `fill` writes straight into the table's memory (so a
    * file is read once, with no intermediate copy). `head` holds at least the blob's first
-   * 32 bytes (fewer only when the blob is shorter).
+   * 32 bytes (fewer only when the blob is shorter). `space` says where the memory comes
+   * from (default: a new memory; see btf/arena.ts for recycling).
    */
   static buildFrom(
     total: number,
     head: Uint8Array,
     fill: (dest: Uint8Array) => void,
     base?: BtfTypes,
+    space: TableSpace = FRESH_SPACE,
   ): BtfTypes {
     const hdr = parseHeader(head, total);
     const maxTypes = Math.floor(hdr.typeLen / 12);
     const shapesWord = META_WORDS, errWord = shapesWord + 256 + 32;
-    const start = (errWord + 5) * 4;
-    const btfByte = start + ((4 - ((start + hdr.typeStart) % 4)) % 4);
-    const offsetsWord = Math.ceil((btfByte + total) / 4);
+    // The space may move the blob and the index to boundaries (btf/arena.ts): room for that.
+    const metaEnd = (errWord + 5) * 4;
+    const indexWord = Math.ceil((metaEnd + 3 + total + space.slack(total)) / 4) + maxTypes;
     // The index is sized once the type count is known: the memory grows into it.
-    const indexWord = offsetsWord + maxTypes;
     // At most one enumerator per 2 words of type data.
     const maxEnumerators = Math.floor(hdr.typeLen / 8);
     const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1 +
@@ -431,10 +460,10 @@ export class BtfTypes {
     const pages = pagesFor(indexWord), maxPages = pagesFor(indexWord + indexBound);
     // Decided from the header, before anything is allocated or read.
     checkMemoryLimit(total, maxPages);
-    const memory = allocate(
-      total,
-      () => new WebAssembly.Memory({ initial: pages, maximum: maxPages, shared: true }),
-    );
+    const memory = allocate(total, () => space.acquire(pages, maxPages));
+    const start = space.place(memory, metaEnd, "blob", total);
+    const btfByte = start + ((4 - ((start + hdr.typeStart) % 4)) % 4);
+    const offsetsWord = alignUp(space.place(memory, btfByte + total, "index", total), 4) / 4;
     let u32 = new Uint32Array(memory.buffer);
     const blob = new Uint8Array(memory.buffer, btfByte, total);
     fill(blob);
@@ -478,11 +507,12 @@ export class BtfTypes {
     }
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
     let index = [0, 0, 0];
-    let indexEnd = indexWord;
+    let indexEnd = offsetsWord + count;
     if (firstNamed < 0) {
-      const hashesWord = indexWord, mask = nextPow2(Math.max(1, count >> 1)) - 1;
+      // Sized by the parse: the index starts right after the count's record offsets.
+      const hashesWord = offsetsWord + count, mask = nextPow2(Math.max(1, count >> 1)) - 1;
       const bucketsWord = hashesWord + count, entriesWord = bucketsWord + mask + 2;
-      allocate(total, () => memory.grow(pagesFor(entriesWord + 2 * count) - pages));
+      allocate(total, () => growTo(memory, pagesFor(entriesWord + 2 * count)));
       u32 = new Uint32Array(memory.buffer);
       if (base) {
         // Names of a split BTF that live in the base's strings are hashed here, over the
@@ -513,8 +543,7 @@ export class BtfTypes {
     const enumEntriesWord = indexEnd + enumMask + 2;
     // Scratch for the build follows the entries (the memory past them is unused afterwards).
     const scratchWord = enumEntriesWord + 3 * enumerators;
-    const grow = pagesFor(scratchWord + 3 * enumerators) - memory.buffer.byteLength / 65536;
-    if (grow > 0) allocate(total, () => memory.grow(grow));
+    allocate(total, () => growTo(memory, pagesFor(scratchWord + 3 * enumerators)));
     u32 = new Uint32Array(memory.buffer);
     wasm.build_enum_index(
       typeWord,
@@ -559,12 +588,21 @@ export class BtfTypes {
 
   /** The raw BTF blob this table was built from (a view into the shared buffer). */
   rawBytes(): Uint8Array {
+    this.#live();
     const meta = this.#u32;
     return this.#u8.subarray(meta[M_BTF_BYTE], meta[M_BTF_BYTE] + meta[M_BTF_LEN]);
   }
 
+  /** Throws when this table's memory was released for another table (btf/arena.ts). */
+  #live(): void {
+    if (this.#u32[GENERATION_WORD] !== this.#generation) {
+      throw new BtfError("btf: this table was released; its memory now holds another table");
+    }
+  }
+
   /** Resolves a string offset to the table and absolute byte holding it. */
   #nameRef(off: number): NameRef {
+    this.#live();
     if (off < this.#strBase) {
       if (!this.base) throw new BtfError(`btf: name offset ${off} out of range`);
       return this.base.#nameRef(off);
@@ -606,6 +644,7 @@ export class BtfTypes {
 
   /** The table holding `id` and the word index of its record; throws for an unknown id. */
   #record(id: number): [BtfTypes, number] {
+    this.#live();
     if (id >= this.firstId) {
       const i = id - this.firstId;
       if (i >= this.count || !Number.isInteger(i)) {
@@ -682,6 +721,7 @@ export class BtfTypes {
 
   /** Every type id with exactly this name, in type-id order (the base's first for split BTF). */
   byName(name: string): number[] {
+    this.#live();
     const query = encoder.encode(name);
     const found = this.base ? this.base.byName(name) : [];
     if (query.length === 0) return found;

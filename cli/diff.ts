@@ -53,7 +53,9 @@ export const DIFF_COMMAND = command({
       jobs: v.jobs ?? "auto",
       cache: { root: v["cache-dir"], enabled: !v["no-cache"] },
     };
-    const outcomes = await loadKernels(paths, opts, [...GROUP_NAMES], io);
+    const structs = v.struct ?? [];
+    // Layouts need the tables themselves; otherwise each kernel's memory is recycled.
+    const outcomes = await loadKernels(paths, opts, [...GROUP_NAMES], io, structs.length > 0);
     const failed = outcomes.filter((o) => "error" in o);
     if (failed.length > 0) {
       for (const o of failed) if ("error" in o) io.err(`ktstr-btf: ${printable(o.error)}\n`);
@@ -64,13 +66,12 @@ export const DIFF_COMMAND = command({
       return EXIT_TROUBLE;
     }
     const kernels = outcomes.flatMap((o) => "error" in o ? [] : [o]);
-    const structs = v.struct ?? [];
     const diffs: KernelDiff[] = [];
     for (let i = 1; i < kernels.length; i++) {
       const a = kernels[i - 1], b = kernels[i];
       const changes = diffReports(a.resolved, b.resolved);
       for (const name of structs) {
-        changes.push(...diffLayouts(name, layoutOf(a.types, name), layoutOf(b.types, name)));
+        changes.push(...diffLayouts(name, layoutOf(a.types!, name), layoutOf(b.types!, name)));
       }
       diffs.push({ from: a.source.path, to: b.source.path, changes });
     }

@@ -44,10 +44,10 @@ export async function loadOne(
     jobs: v.jobs ?? "auto",
     cache: { root: v["cache-dir"], enabled: !v["no-cache"] },
   };
-  const [outcome] = await loadKernels(v.kernel ? [v.kernel] : [], opts, [], io);
+  const [outcome] = await loadKernels(v.kernel ? [v.kernel] : [], opts, [], io, true);
   if ("error" in outcome) {
     io.err(`ktstr-btf: ${printable(outcome.error)}\n`);
     return null;
   }
-  return { types: outcome.types, source: outcome.source };
+  return { types: outcome.types!, source: outcome.source };
 }

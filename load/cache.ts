@@ -12,6 +12,7 @@ import { type BtfLocation, locateBtf } from "../btf/input.ts";
 import { BtfError } from "../btf/errors.ts";
 import type { InputFormat } from "../btf/input.ts";
 import { BtfTypes } from "../btf/table.ts";
+import type { TableSpace } from "../btf/arena.ts";
 import type { SidecarStatus } from "../report/json.ts";
 import {
   bannerVersion,
@@ -61,6 +62,8 @@ export interface CacheOptions {
   env?: EnvLike;
   /** Receives warnings such as a failed sidecar write (default: stderr). */
   warn?: (message: string) => void;
+  /** Where the tables' memory comes from (default: a new memory; btf/arena.ts recycles). */
+  space?: TableSpace;
 }
 
 /** A loaded BTF plus what happened with its sidecar. */
@@ -186,6 +189,7 @@ function readSidecar(
   plan: Extract<SidecarPlan, { kind: "cache" }>,
   elf: OpenSource,
   base?: BtfTypes,
+  space?: TableSpace,
 ): BtfTypes | undefined {
   for (let attempt = 0; attempt < 3; attempt++) {
     const seen = sidecarFacts(plan.sidecar);
@@ -198,7 +202,7 @@ function readSidecar(
         const mine = input.src.read(0, n);
         const theirs = plan.btf ? elf.src.read(plan.btf.offset, n) : mine;
         if (!hasBtfMagic(mine) || mine.some((b, k) => b !== theirs[k])) return undefined;
-        const loaded = loadBtfFrom(input, plan.sidecar, base);
+        const loaded = loadBtfFrom(input, plan.sidecar, base, space);
         return loaded.format === "raw" ? loaded.types : undefined;
       });
       if (types !== null) return types;
@@ -244,41 +248,46 @@ export function loadBtfCached(
   return openedAs(path, () =>
     withInput(path, (input) => {
       const plan = planFor(input, path, opts);
-      if (plan.kind === "none") return { ...loadBtfFrom(input, path, base), sidecar: plan.status };
-      if (plan.freshness === "candidate") {
-        const types = readSidecar(plan, input, base);
-        if (types) return { path, format: plan.format, types, sidecar: "hit" as const };
+      if (plan.kind === "none") {
+        return { ...loadBtfFrom(input, path, base, opts.space), sidecar: plan.status };
       }
-      const loaded = loadBtfFrom(input, path, base);
+      if (plan.freshness === "candidate") {
+        const types = readSidecar(plan, input, base, opts.space);
+        if (types) {
+          return { path, format: plan.format, types, sidecar: "hit" as const };
+        }
+      }
+      const loaded = loadBtfFrom(input, path, base, opts.space);
       return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
     }));
 }
 
 /**
  * The same as {@link loadBtfCached} with the parse done by `load` (e.g. a worker pool's
- * `load`), which is handed either the sidecar (raw BTF) or the original path. The plan
- * (provenance included) is made here; the pool reads the file it is handed.
+ * `load`), which is handed either the sidecar (raw BTF) or the original path, and whether
+ * the table is needed afterwards (to write the sidecar from); only then must it return one.
+ * The plan (provenance included) is made here; the pool reads the file it is handed.
  */
-export async function loadBtfCachedWith<T extends { format: InputFormat; types: BtfTypes }>(
+export async function loadBtfCachedWith<T extends { format: InputFormat; types?: BtfTypes }>(
   path: string,
   opts: CacheOptions,
-  load: (path: string) => Promise<T>,
+  load: (path: string, needTable: boolean) => Promise<T>,
 ): Promise<T & { sidecar: SidecarStatus }> {
   const plan = planSidecar(path, opts);
-  if (plan.kind === "none") return { ...await load(path), sidecar: plan.status };
+  if (plan.kind === "none") return { ...await load(path, false), sidecar: plan.status };
   if (plan.freshness === "candidate") {
     try {
-      const fromSidecar = await load(plan.sidecar);
-      const size = plan.btf?.size ?? fromSidecar.types.btfBytes;
-      if (fromSidecar.format === "raw" && fromSidecar.types.btfBytes === size) {
+      const fromSidecar = await load(plan.sidecar, false);
+      const size = plan.btf?.size ?? fromSidecar.types?.btfBytes;
+      if (fromSidecar.format === "raw" && (fromSidecar.types?.btfBytes ?? size) === size) {
         return { ...fromSidecar, format: plan.format, sidecar: "hit" };
       }
     } catch {
       // Corrupt sidecar: fall back to the ELF and rewrite it.
     }
   }
-  const loaded = await load(path);
-  return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
+  const loaded = await load(path, true);
+  return { ...loaded, sidecar: finishSidecar(plan, loaded.types!, opts) };
 }
 
 /** A value loaded once and shared; a failed load is not remembered (the next call retries). */

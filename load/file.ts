@@ -9,6 +9,8 @@ import { BtfError } from "../btf/errors.ts";
 import { extractBtf, type InputFormat, locateBtf } from "../btf/input.ts";
 import { buildTypes } from "../btf/split.ts";
 import type { BtfTypes } from "../btf/table.ts";
+import type { TableSpace } from "../btf/arena.ts";
+import { defaultSpace, mapInto } from "./map.ts";
 
 /** A loaded BTF: where it came from and its type table. */
 export interface LoadedBtf {
@@ -185,22 +187,28 @@ export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8A
  * the table's shared memory. With `base`, the file is split BTF over that base. Errors:
  * BtfError `btf: open <path>: <what is wrong>`.
  */
-export function loadBtf(path: string, base?: BtfTypes): LoadedBtf {
-  return openedAs(path, () => withInput(path, (input) => loadBtfFrom(input, path, base)));
+export function loadBtf(path: string, base?: BtfTypes, space?: TableSpace): LoadedBtf {
+  return openedAs(path, () => withInput(path, (input) => loadBtfFrom(input, path, base, space)));
 }
 
 /**
  * Loads an already opened input (raw BTF or ELF vmlinux); `path` names it. Errors are
  * BtfErrors without the `btf: open` prefix (see {@link openedAs}).
  */
-export function loadBtfFrom(input: OpenSource, path: string, base?: BtfTypes): LoadedBtf {
+export function loadBtfFrom(
+  input: OpenSource,
+  path: string,
+  base?: BtfTypes,
+  space?: TableSpace,
+): LoadedBtf {
   const src = input.src, at = locateBtf(src);
   const types = buildTypes(
     at.size,
     src.read(at.offset, Math.min(at.size, 64)),
-    (dest) => src.readInto(at.offset, dest),
+    (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest),
     (offset) => src.read(at.offset + offset, 1)[0],
     base,
+    space ?? defaultSpace(),
   );
   return { path, format: at.format, types };
 }

@@ -4,7 +4,11 @@
  */
 import type { InputFormat } from "../btf/input.ts";
 import type { BtfTypes } from "../btf/table.ts";
-import { type KernelConstants, kernelConstants } from "../resolvers/constants.ts";
+import {
+  type KernelConstants,
+  kernelConstants,
+  type ResolvedConstants,
+} from "../resolvers/constants.ts";
 import type { MissingMap, ViaMap } from "../resolvers/dsl.ts";
 import type { Offsets } from "./offsets_types.ts";
 import type { OffsetsReport } from "../resolvers/mod.ts";
@@ -58,7 +62,15 @@ export function kernelReport(
   resolved: OffsetsReport,
   types: BtfTypes,
 ): KernelReport {
-  const { constants, via } = kernelConstants(types);
+  return reportWith(source, resolved, kernelConstants(types));
+}
+
+/** Assembles the report of one kernel from constants already read (e.g. by a worker). */
+export function reportWith(
+  source: SourceInfo,
+  resolved: OffsetsReport,
+  { constants, via }: ResolvedConstants,
+): KernelReport {
   return {
     schema: 2,
     source,

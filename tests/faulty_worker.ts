@@ -17,11 +17,12 @@ GROUPS.numa_stats = group(custom("boom", "nothing", () => {
 self.onmessage = (event: MessageEvent<ShareRequest>) => {
   const { job, slot, task } = event.data;
   const claims = new Int32Array(event.data.claims);
+  const attached = new Map();
   for (let i; (i = claimNext(claims, itemCount(task), slot + 1)) >= 0;) {
     const item = task.kind === "groups" ? task.groups[i] : task.paths[i];
     if (item === "idr") throw new Error("injected crash");
     if (item === "cpu_time") return;
-    self.postMessage({ kind: "item", job, index: i, result: runItem(task, i) });
+    self.postMessage({ kind: "item", job, index: i, result: runItem(task, i, attached) });
   }
   self.postMessage({ kind: "done", job });
 };

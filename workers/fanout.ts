@@ -14,8 +14,9 @@ import {
   mergeOutcomes,
   type OffsetsReport,
 } from "../resolvers/names.ts";
-import { remember, runItem } from "./handler.ts";
+import { type Attached, runItem } from "./handler.ts";
 import type { WorkerPool } from "./pool.ts";
+import type { ResolvedConstants } from "../resolvers/constants.ts";
 import type { GroupsTask, ItemResult, KernelItem, KernelsTask, SharedTable } from "./protocol.ts";
 
 /** Whether the main thread claims items too (tests of worker failures turn it off). */
@@ -24,6 +25,7 @@ export interface FanoutOptions {
   mainThread?: boolean;
 }
 
+// Weak: a table's number lives as long as the table, and nothing here keeps a table alive.
 const shared = new WeakMap<BtfTypes, SharedTable>();
 let nextTableId = 1;
 
@@ -37,13 +39,16 @@ export function shareTable(types: BtfTypes): SharedTable {
       base: types.base ? shareTable(types.base) : undefined,
     };
     shared.set(types, table);
-    remember(table.id, types);
   }
   return table;
 }
 
-function local(opts: FanoutOptions, task: GroupsTask | KernelsTask) {
-  return opts.mainThread === false ? undefined : (i: number) => runItem(task, i);
+/** The main thread's part of a job, using its own tables (never re-attaching them). */
+function local(opts: FanoutOptions, task: GroupsTask | KernelsTask, own?: BtfTypes) {
+  if (opts.mainThread === false) return undefined;
+  const attached: Attached = new Map();
+  for (let t = own; t; t = t.base) attached.set(shareTable(t).id, t);
+  return (i: number) => runItem(task, i, attached);
 }
 
 function outcome(group: GroupName, result: ItemResult | Error): GroupOutcome {
@@ -65,7 +70,7 @@ export async function resolvePooled(
     table: shareTable(types),
     groups: inReportOrder(groups),
   };
-  const results = await pool.share(task, local(opts, task));
+  const results = await pool.share(task, local(opts, task, types));
   return mergeOutcomes(task.groups.map((g, i) => [g, outcome(g, results[i])]));
 }
 
@@ -88,12 +93,12 @@ export async function loadPooled(
     groups: inReportOrder(groups),
     base: base ? shareTable(base) : undefined,
   };
-  const results = await pool.share(task, local(opts, task));
+  const results = await pool.share(task, local(opts, task, base));
   return results.map((result, i) => {
     if (result instanceof Error) return { error: `${paths[i]}: ${result.message}`, btf: false };
     const item = result as KernelItem;
     if ("error" in item) return item;
-    const types = BtfTypes.attach(item.table.buffer, base);
+    const types = BtfTypes.attach(item.table!.buffer, base);
     return { format: item.format, types, report: mergeOutcomes(item.outcomes) };
   });
 }
@@ -102,35 +107,69 @@ export async function loadPooled(
 export interface PooledLoad {
   /** `raw` or `elf`. */
   format: InputFormat;
-  /** Its table, attached here without copying. */
-  types: BtfTypes;
+  /** Its table, attached here without copying; absent when it was recycled. */
+  types?: BtfTypes;
+  /** Size of its BTF blob in bytes. */
+  btfBytes: number;
+  /** Number of its types. */
+  typeCount: number;
   /** Its groups, merged in report order. */
   report: OffsetsReport;
+  /** Its constants, read by the thread that loaded it. */
+  constants: ResolvedConstants;
 }
 
 /**
  * A per-path loader whose calls made in the same turn of the event loop go to the pool as
- * one shared job (so several kernels load in parallel). A load failure rejects with the
- * loader's BtfError; a worker failure with an Error.
+ * one shared job (so several kernels load in parallel). A table not asked for
+ * (`needTable` false) is recycled by the thread that loaded it as soon as its groups are
+ * resolved. A load failure rejects with the loader's BtfError; a worker failure with an
+ * Error.
  */
 export function batchedLoader(
   pool: WorkerPool,
   groups: readonly GroupName[],
   base?: BtfTypes,
-): (path: string) => Promise<PooledLoad> {
-  let queue: { path: string; resolve(k: PooledLoad): void; reject(e: Error): void }[] = [];
+): (path: string, needTable: boolean) => Promise<PooledLoad> {
+  type Queued = {
+    path: string;
+    keep: boolean;
+    resolve(k: PooledLoad): void;
+    reject(e: Error): void;
+  };
+  let queue: Queued[] = [];
   const flush = async () => {
     const batch = queue;
     queue = [];
-    const results = await loadPooled(pool, batch.map((q) => q.path), groups, base);
-    results.forEach((k, i) => {
-      if ("report" in k) batch[i].resolve(k);
-      else batch[i].reject(k.btf ? new BtfError(k.error) : new Error(k.error));
+    const task: KernelsTask = {
+      kind: "kernels",
+      paths: batch.map((q) => q.path),
+      groups: inReportOrder(groups),
+      base: base ? shareTable(base) : undefined,
+      recycle: batch.map((q) => !q.keep),
+    };
+    const results = await pool.share(task, local({}, task, base));
+    results.forEach((result, i) => {
+      if (result instanceof Error) {
+        return batch[i].reject(new Error(`${batch[i].path}: ${result.message}`));
+      }
+      const item = result as KernelItem;
+      if ("error" in item) {
+        return batch[i].reject(item.btf ? new BtfError(item.error) : new Error(item.error));
+      }
+      batch[i].resolve({
+        format: item.format,
+        types: item.table && BtfTypes.attach(item.table.buffer, base),
+        btfBytes: item.btfBytes,
+        typeCount: item.typeCount,
+        report: mergeOutcomes(item.outcomes),
+        constants: item.constants,
+      });
     });
   };
-  return (path) =>
+  return (path, needTable) =>
     new Promise((resolve, reject) => {
       if (queue.length === 0) queueMicrotask(() => void flush());
-      queue.push({ path, resolve, reject });
+      queue.push({ path, keep: needTable, resolve, reject });
     });
 }

@@ -3,30 +3,35 @@
  * run it (resolve one group, or load and resolve one kernel), repeat. The same code runs in
  * workers and on the main thread. Any exception of a group becomes that group's recorded
  * error; a load failure becomes that kernel's error.
+ *
+ * Tables are attached per job (an {@link Attached} map lives as long as one share request),
+ * so no thread keeps a table after the job that needed it. Kernels marked for recycling are
+ * loaded into this thread's {@link TableArena} and released once resolved, so a batch
+ * touches fresh memory once per thread, not once per kernel.
  * @module
  */
+import { TableArena } from "../btf/arena.ts";
 import { BtfError } from "../btf/errors.ts";
 import { BtfTypes } from "../btf/table.ts";
 import { loadBtf } from "../load/file.ts";
+import { pageAdvice } from "../load/map.ts";
 import { resolveNamedGroup } from "../resolvers/mod.ts";
+import { kernelConstants } from "../resolvers/constants.ts";
 import type { GroupName, GroupOutcome } from "../resolvers/names.ts";
 import type { ItemResult, KernelItem, SharedTable, Task } from "./protocol.ts";
 
-const attached = new Map<number, BtfTypes>();
+/** The tables one job has attached, by SharedTable id (seed it with tables this thread owns). */
+export type Attached = Map<number, BtfTypes>;
 
-/** The table for `shared`, attached once per thread (no copy). */
-export function attach(shared: SharedTable): BtfTypes {
+/** The table for `shared`, attached once per job (no copy). */
+export function attach(shared: SharedTable, attached: Attached): BtfTypes {
   let types = attached.get(shared.id);
   if (!types) {
-    types = BtfTypes.attach(shared.buffer, shared.base ? attach(shared.base) : undefined);
+    const base = shared.base ? attach(shared.base, attached) : undefined;
+    types = BtfTypes.attach(shared.buffer, base);
     attached.set(shared.id, types);
   }
   return types;
-}
-
-/** Makes `types` known under `id` (the main thread's own tables, so it never re-attaches). */
-export function remember(id: number, types: BtfTypes): void {
-  attached.set(id, types);
 }
 
 /** Resolves one group; a non-BTF exception becomes the group's recorded error. */
@@ -39,16 +44,32 @@ export function safeResolve(types: BtfTypes, name: GroupName): GroupOutcome {
   }
 }
 
-function loadKernel(path: string, groups: GroupName[], base?: SharedTable): KernelItem {
+let threadArena: TableArena | undefined;
+
+/** This thread's arena for recycled kernel tables. */
+function arena(): TableArena {
+  return threadArena ??= new TableArena(pageAdvice() ?? undefined);
+}
+
+function loadKernel(
+  path: string,
+  groups: GroupName[],
+  recycle: boolean,
+  attached: Attached,
+  base?: SharedTable,
+): KernelItem {
   try {
-    const loaded = loadBtf(path, base ? attach(base) : undefined);
+    const space = recycle ? arena() : undefined;
+    const { types, format } = loadBtf(path, base ? attach(base, attached) : undefined, space);
+    const outcomes = groups.map((g): [GroupName, GroupOutcome] => [g, safeResolve(types, g)]);
+    const constants = kernelConstants(types);
+    const item = { format, btfBytes: types.btfBytes, typeCount: types.count, outcomes, constants };
+    if (recycle) {
+      arena().release(types);
+      return item;
+    }
     // id 0: a table made here is attached by whoever receives it, never looked up by id.
-    const table: SharedTable = { id: 0, buffer: loaded.types.buffer, base };
-    return {
-      format: loaded.format,
-      table,
-      outcomes: groups.map((g) => [g, safeResolve(loaded.types, g)]),
-    };
+    return { ...item, table: { id: 0, buffer: types.buffer, base } };
   } catch (err) {
     return {
       error: err instanceof Error ? err.message : String(err),
@@ -57,8 +78,11 @@ function loadKernel(path: string, groups: GroupName[], base?: SharedTable): Kern
   }
 }
 
-/** Runs item `index` of `task`. */
-export function runItem(task: Task, index: number): ItemResult {
-  if (task.kind === "groups") return safeResolve(attach(task.table), task.groups[index]);
-  return loadKernel(task.paths[index], task.groups, task.base);
+/** Runs item `index` of `task`, attaching tables through `attached` (one map per job). */
+export function runItem(task: Task, index: number, attached: Attached): ItemResult {
+  if (task.kind === "groups") {
+    return safeResolve(attach(task.table, attached), task.groups[index]);
+  }
+  const recycle = task.recycle?.[index] ?? false;
+  return loadKernel(task.paths[index], task.groups, recycle, attached, task.base);
 }

@@ -7,6 +7,7 @@
  */
 import type { InputFormat } from "../btf/input.ts";
 import type { GroupName, GroupOutcome } from "../resolvers/names.ts";
+import type { ResolvedConstants } from "../resolvers/constants.ts";
 
 /** A type table as a worker receives it: its buffer, and its base's for split BTF. */
 export interface SharedTable {
@@ -38,14 +39,27 @@ export interface KernelsTask {
   groups: GroupName[];
   /** Base table for split BTF. */
   base?: SharedTable;
+  /**
+   * Item i's table is recycled by the thread that loaded it once its groups are resolved
+   * (only its numbers come back, see btf/arena.ts) when `recycle[i]`; otherwise it is
+   * returned for the caller to keep.
+   */
+  recycle?: boolean[];
 }
 
 /** Something to share out. */
 export type Task = GroupsTask | KernelsTask;
 
-/** A loaded and resolved kernel, or why it failed. */
+/** A loaded and resolved kernel (its table unless it was recycled), or why it failed. */
 export type KernelItem =
-  | { format: InputFormat; table: SharedTable; outcomes: [GroupName, GroupOutcome][] }
+  | {
+    format: InputFormat;
+    table?: SharedTable;
+    btfBytes: number;
+    typeCount: number;
+    outcomes: [GroupName, GroupOutcome][];
+    constants: ResolvedConstants;
+  }
   | { error: string; btf: boolean };
 
 /** The result of one item. */

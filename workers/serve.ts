@@ -15,8 +15,9 @@ export function serveShares(): void {
     const claims = new Int32Array(event.data.claims);
     const count = itemCount(task);
     const post = (reply: WorkerReply) => self.postMessage(reply);
+    const attached = new Map();
     for (let i; (i = claimNext(claims, count, slot + 1)) >= 0;) {
-      post({ kind: "item", job, index: i, result: runItem(task, i) });
+      post({ kind: "item", job, index: i, result: runItem(task, i, attached) });
     }
     post({ kind: "done", job });
   };

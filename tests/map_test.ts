@@ -1,0 +1,97 @@
+/**
+ * Mapping the kernel's BTF into the table and huge-page advice (load/map.ts), and every
+ * fallback: a regular file is read, FFI not allowed, a mapping refused.
+ */
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { freshSpace } from "../btf/arena.ts";
+import { BtfTypes } from "../btf/table.ts";
+import { mapInto, pageAdvice } from "../load/map.ts";
+import { resolveOffsets } from "../resolvers/mod.ts";
+import { HOST_BTF, tempDir } from "./helpers.ts";
+
+const CHILD = fileURLToPath(new URL("./map_main.ts", import.meta.url));
+
+interface ChildReport {
+  count: number;
+  same: boolean;
+  advice: boolean;
+  mapped: boolean;
+  secondLoadFaults: number;
+}
+
+function child(permissions: string[], path: string): ChildReport {
+  const out = new Deno.Command(Deno.execPath(), {
+    args: ["run", ...permissions, CHILD, path],
+    stdout: "piped",
+    stderr: "piped",
+  }).outputSync();
+  const stderr = new TextDecoder().decode(out.stderr);
+  assert.equal(out.code, 0, stderr);
+  return JSON.parse(new TextDecoder().decode(out.stdout));
+}
+
+/** Whether the running kernel maps sysfs BTF (Linux 6.16 and later). */
+function kernelMapsBtf(): boolean {
+  const [major, minor] = Deno.osRelease().split(".").map((n) => parseInt(n, 10));
+  return major > 6 || (major === 6 && minor >= 16);
+}
+
+const hostCount = BtfTypes.build(Deno.readFileSync(HOST_BTF)).count;
+
+Deno.test("map: the host BTF is mapped into its table where the kernel allows it", () => {
+  const r = child(["-A"], HOST_BTF);
+  assert.equal(r.count, hostCount);
+  assert.equal(r.same, true);
+  assert.equal(r.advice, true);
+  assert.equal(r.mapped, kernelMapsBtf(), `kernel ${Deno.osRelease()}`);
+  // Mapped, with huge pages for the index: a second load touches almost no fresh page
+  // (reading it into 4 KiB pages takes over 1,300 faults).
+  assert.ok(r.secondLoadFaults < 200, `second load: ${r.secondLoadFaults} faults`);
+});
+
+Deno.test("map: a regular file is read, never mapped", () => {
+  using dir = tempDir();
+  const copy = `${dir.path}/host.btf`;
+  Deno.copyFileSync(HOST_BTF, copy);
+  const r = child(["-A"], copy);
+  assert.deepEqual([r.count, r.mapped, r.advice], [hostCount, false, true]);
+});
+
+Deno.test("map: without --allow-ffi the load reads into ordinary memory", () => {
+  using dir = tempDir();
+  const copy = `${dir.path}/host.btf`;
+  Deno.copyFileSync(HOST_BTF, copy);
+  const r = child(["--allow-read"], copy);
+  assert.deepEqual([r.count, r.same, r.mapped, r.advice], [hostCount, true, false, false]);
+});
+
+Deno.test("map: a refused mapping leaves the memory as it was, writable", () => {
+  const memory = new WebAssembly.Memory({ initial: 200, maximum: 200, shared: true });
+  const bytes = new Uint8Array(memory.buffer);
+  // Not page-aligned, an unaligned file offset, a regular file, a file that does not exist.
+  assert.equal(mapInto(HOST_BTF, 0, bytes.subarray(100, 4196)), false);
+  assert.equal(mapInto(HOST_BTF, 100, bytes.subarray(4096, 8192)), false);
+  assert.equal(mapInto(CHILD, 0, bytes.subarray(4096, 8192)), false);
+  assert.equal(mapInto("/sys/kernel/btf/no-such-module", 0, bytes.subarray(4096, 8192)), false);
+  bytes.fill(7, 0, 8192);
+  assert.equal(bytes[4096], 7);
+});
+
+Deno.test("map: a mappable space lays the blob on a page and commits the table up front", () => {
+  const space = freshSpace(pageAdvice() ?? undefined, true);
+  const bytes = Deno.readFileSync(HOST_BTF);
+  const types = BtfTypes.buildFrom(
+    bytes.length,
+    bytes,
+    (dest) => {
+      assert.equal(dest.byteOffset % 4096, 0);
+      assert.equal(mapInto(HOST_BTF, 0, dest), kernelMapsBtf());
+      if (!kernelMapsBtf()) dest.set(bytes);
+    },
+    undefined,
+    space,
+  );
+  assert.deepEqual(types.rawBytes(), bytes);
+  assert.deepEqual(resolveOffsets(types), resolveOffsets(BtfTypes.build(bytes)));
+});
