@@ -48,14 +48,26 @@ export interface TableSpace {
   place(memory: WebAssembly.Memory, byte: number, region: Region, total: number): number;
 }
 
-function newMemory(pages: number, maxPages: number): WebAssembly.Memory {
-  return new WebAssembly.Memory({ initial: pages, maximum: maxPages, shared: true });
+/**
+ * `pages` rounded up to whole 2 MiB (32 pages): a memory that ends mid-way through 2 MiB
+ * when that part is first touched cannot take a huge page there (4 KiB faults instead).
+ */
+function wholeHugePages(pages: number): number {
+  return Math.min(MAX_WASM_PAGES, Math.ceil(pages / 32) * 32);
 }
 
-/** Grows `memory` to at least `pages` pages. */
+function newMemory(pages: number, maxPages: number): WebAssembly.Memory {
+  return new WebAssembly.Memory({
+    initial: wholeHugePages(pages),
+    maximum: wholeHugePages(maxPages),
+    shared: true,
+  });
+}
+
+/** Grows `memory` to at least `pages` pages (in whole 2 MiB steps). */
 export function growTo(memory: WebAssembly.Memory, pages: number): void {
   const have = memory.buffer.byteLength / WASM_PAGE;
-  if (have < pages) memory.grow(pages - have);
+  if (have < pages) memory.grow(wholeHugePages(pages) - have);
 }
 
 /** Bytes of a page a file can be mapped onto. */

@@ -24,7 +24,7 @@ const HELP = `Usage: ktstr-btf diff A B [C...] [options]
 Shows what changed from kernel A to kernel B (then B to C, ...): every offset group
 leaf, the groups missing on one side, and with --struct the layouts of those structs.
 Each change is moved, added, removed or resized, with the struct.member it reads.
-A, B, ... are raw BTF, ELF vmlinux, '-' for standard input, or cache keys.
+A, B, ... are raw BTF, ELF vmlinux, vmlinuz, '-' for standard input, or cache keys.
 
 Options:
   --struct NAME    also compare this struct's layout, member by member (repeatable)

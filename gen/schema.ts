@@ -57,7 +57,7 @@ export function reportSchema(): string {
         additionalProperties: false,
         properties: {
           path: { type: "string" },
-          format: { enum: ["raw", "elf"] },
+          format: { enum: ["raw", "elf", "image"] },
           btf_bytes: { type: "integer", minimum: 0 },
           type_count: { type: "integer", minimum: 0 },
           sidecar: {

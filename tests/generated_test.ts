@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { Ajv } from "ajv";
 import { generateAll } from "../gen/main.ts";
-import { DEBIAN_73_VMLINUX, fixture, HOST_BTF, runCli } from "./helpers.ts";
+import { DEBIAN_73_BTF, DEBIAN_73_VMLINUX, fixture, HOST_BTF, runCli } from "./helpers.ts";
 
 const generated = await generateAll();
 
@@ -59,6 +59,15 @@ Deno.test("schema: every fixture, the host and Debian 7.3.4 validate, one by one
     fixture("split_rq_mod.btf"),
   ]);
   assertValid(JSON.parse(split.stdout), "split module");
+  const image = await runCli([
+    "kernel",
+    "--json",
+    "--base",
+    DEBIAN_73_BTF,
+    fixture(".cache/mod-7.3-fat.ko.xz"),
+  ]);
+  assert.equal(JSON.parse(image.stdout).source.format, "image");
+  assertValid(JSON.parse(image.stdout), "compressed module");
   const one = await runCli(["kernel", "--json", "--group", "psi", HOST_BTF]);
   assertValid(JSON.parse(one.stdout), "--group psi");
 });

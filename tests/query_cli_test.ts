@@ -296,3 +296,28 @@ Deno.test("struct reads an ELF vmlinux exactly as its raw .BTF", async () => {
   assert.equal(JSON.parse(elf.stdout).source.format, "elf");
   assert.equal(strip(raw.stdout)[0].size, 672);
 });
+
+Deno.test("query commands read a vmlinuz and standard input like kernel does", async () => {
+  const vmlinuz = fixture(".cache/vmlinuz-7.3.4+deb13-amd64");
+  const fromImage = await runCli(["offset", "-k", vmlinuz, "rq.scx.local_dsq.nr", "--json"]);
+  const fromRaw = await runCli(["offset", "-k", DEBIAN_73_BTF, "rq.scx.local_dsq.nr", "--json"]);
+  assert.equal(fromImage.code, 0, fromImage.stderr);
+  assert.deepEqual(JSON.parse(fromImage.stdout).paths, JSON.parse(fromRaw.stdout).paths);
+  assert.equal(JSON.parse(fromImage.stdout).paths[0].offset, 2592);
+  const cli = new URL("../cli.ts", import.meta.url).pathname;
+  const child = new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", cli, "enum", "-k", "-", "ENUM_NEG"],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "piped",
+  }).spawn();
+  const writer = child.stdin.getWriter();
+  await writer.write(Deno.readFileSync(fixture("split_enums_base.btf")));
+  await writer.close();
+  const out = await child.output();
+  assert.equal(new TextDecoder().decode(out.stderr), "");
+  assert.equal(
+    new TextDecoder().decode(out.stdout),
+    "ENUM_NEG = -5 (0xfffffffb) in enum enum_signed (type id 1, signed)\n",
+  );
+});
