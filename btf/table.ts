@@ -199,16 +199,6 @@ interface Decoder {
     errWord: number,
   ): number;
   sorted_from(offsetsWord: number, count: number, strByte: number, strBase: number): number;
-  count_enumerators(offsetsWord: number, count: number, strLen: number): number;
-  build_enum_index(
-    offsetsWord: number,
-    count: number,
-    strByte: number,
-    strLen: number,
-    bucketsWord: number,
-    mask: number,
-    entriesWord: number,
-  ): void;
   build_index(
     offsetsWord: number,
     count: number,
