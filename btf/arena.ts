@@ -73,12 +73,18 @@ export function growTo(memory: WebAssembly.Memory, pages: number): void {
 /** Bytes of a page a file can be mapped onto. */
 const MAP_PAGE = 4096;
 
-/** Placement shared by both spaces: the advice's, and a page boundary for a mappable blob. */
+/**
+ * Placement shared by both spaces: the blob where the advice says (a page boundary at least
+ * when it may be mapped). A copied blob is followed at once by the index, which so shares
+ * the blob's last huge page; after a mapped blob (whole file pages, not memory) the index
+ * starts where the advice says too.
+ */
 function placeIn(
   advice: MemoryAdvice | undefined,
   mappable: boolean,
 ): TableSpace["place"] {
   return (memory, byte, region, total) => {
+    if (region === "index" && !mappable) return byte;
     const at = advice ? advice.place(memory, byte, total) : byte;
     return region === "blob" && mappable ? Math.ceil(at / MAP_PAGE) * MAP_PAGE : at;
   };

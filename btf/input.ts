@@ -5,6 +5,8 @@
  */
 import { type ByteSource, ElfFormatError, findElfSection, hasElfMagic } from "./elf.ts";
 import { BtfError } from "./errors.ts";
+import { BOOT_HEADER_BYTES, bootPayload } from "./image/bzimage.ts";
+import { compressionAt } from "./image/compression.ts";
 import { hasBigEndianBtfMagic, hasBtfMagic } from "./header.ts";
 
 /**
@@ -43,7 +45,16 @@ export function locateBtf(src: ByteSource): BtfLocation {
   }
   const unrecognized =
     "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image";
-  if (!hasElfMagic(head)) throw new BtfError(unrecognized);
+  if (!hasElfMagic(head)) {
+    const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
+    if (bootPayload(boot) !== null || compressionAt(boot) !== null) {
+      throw new BtfError(
+        "a compressed kernel image or module: the asynchronous loaders read it " +
+          "(loadImage, loadKernelCached)",
+      );
+    }
+    throw new BtfError(unrecognized);
+  }
   let section;
   try {
     section = findElfSection(src, ".BTF");

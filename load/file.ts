@@ -208,7 +208,7 @@ export function loadBtfFrom(
     (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest),
     (offset) => src.read(at.offset + offset, 1)[0],
     base,
-    space ?? defaultSpace(),
+    space ?? defaultSpace(path),
   );
   return { path, format: at.format, types };
 }

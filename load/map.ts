@@ -83,8 +83,11 @@ export function pageAdvice(): MemoryAdvice | null {
         return Number((base + BigInt(byte) + huge - 1n) / huge * huge - base);
       },
       fresh(memory, maxBytes) {
-        // The whole reservation: pages committed later by growing inherit the advice.
-        c.madvise(pointer(address(new Uint8Array(memory.buffer))), BigInt(maxBytes), MADV_HUGEPAGE);
+        // The whole reservation (pages committed later by growing inherit the advice) but
+        // its first, partial 2 MiB: that holds only the table's meta, one 4 KiB page.
+        const base = address(new Uint8Array(memory.buffer)), huge = BigInt(HUGE_PAGE);
+        const from = (base / huge + 1n) * huge, end = base + BigInt(maxBytes);
+        if (from < end) c.madvise(pointer(from), end - from, MADV_HUGEPAGE);
       },
     }
     : null;
@@ -92,12 +95,17 @@ export function pageAdvice(): MemoryAdvice | null {
 }
 
 /**
- * The space `loadBtf` uses by default: a new memory per table, with huge-page advice and
- * the blob on a page boundary (so {@link mapInto} can map it) where FFI is allowed.
+ * The space `loadBtf` uses by default for `path`: a new memory per table, with huge-page
+ * advice where FFI is allowed, laid out for {@link mapInto} when `path` may be mapped.
  */
-export function defaultSpace(): TableSpace {
+export function defaultSpace(path: string): TableSpace {
   const a = pageAdvice();
-  return freshSpace(a ?? undefined, lib() !== null);
+  return freshSpace(a ?? undefined, a !== null && mayMap(path));
+}
+
+/** Whether {@link mapInto} would try `path` (sysfs BTF; regular files are read). */
+function mayMap(path: string): boolean {
+  return path.startsWith(SYSFS_BTF);
 }
 
 /**
@@ -108,7 +116,7 @@ export function defaultSpace(): TableSpace {
  * mapping therefore never leaves a hole in the table's memory.
  */
 export function mapInto(path: string, offset: number, dest: Uint8Array): boolean {
-  if (!path.startsWith(SYSFS_BTF) || offset % PAGE !== 0 || dest.length === 0) return false;
+  if (!mayMap(path) || offset % PAGE !== 0 || dest.length === 0) return false;
   const c = lib();
   const at = c ? address(dest) : 0n;
   if (!c || at % BigInt(PAGE) !== 0n) return false;

@@ -121,6 +121,17 @@ for (const c of REPACKED) {
   });
 }
 
+Deno.test("image: the synchronous loader points to the asynchronous ones", () => {
+  const path = cache("mod-7.3-fat.ko.zst");
+  assert.throws(
+    () => loadBtf(path),
+    (e) =>
+      e instanceof BtfError &&
+      e.message ===
+        `btf: open ${path}: a compressed kernel image or module: the asynchronous loaders read it (loadImage, loadKernelCached)`,
+  );
+});
+
 Deno.test("image: lzo is a clear error naming the compression", async () => {
   const path = cache("debian-7.3-lzo.vmlinuz");
   assert.equal(
