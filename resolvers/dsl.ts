@@ -288,6 +288,22 @@ export function plus(key: string, a: Field, b: Field): Field {
 }
 
 /**
+ * The offset of `inner` inside the struct embedded as direct member `memberName` of
+ * `struct`, relative to `struct`: `struct.memberName` + member_offset of `inner` in
+ * typeof(struct.memberName) (named `label` in messages).
+ */
+export function embedded(
+  key: string,
+  struct: StructRef | string,
+  memberName: string,
+  label: string,
+  inner: string,
+): Field {
+  const outer = direct(memberName, struct, memberName);
+  return plus(key, outer, member(inner, typeOf(struct, memberName, label), inner));
+}
+
+/**
  * `key`: every member of `struct` whose name starts with `prefix` → its offset, in member
  * order (direct members; a future kernel's new member appears without a code change).
  */
