@@ -2,7 +2,7 @@
  * The `offset` command: resolves member paths such as `rq.scx.local_dsq.nr`.
  * @module
  */
-import { BtfError } from "../btf/errors.ts";
+import { BtfError, printable } from "../btf/errors.ts";
 import { resolvePath } from "../query/path.ts";
 import { pathJson, renderPath } from "../report/path.ts";
 import { command, ENVIRONMENT_HELP } from "./command.ts";
@@ -50,7 +50,7 @@ export const OFFSET_COMMAND = command({
       } catch (err) {
         if (!(err instanceof BtfError)) throw err;
         missing[expr] = err.message;
-        io.err(`ktstr-btf: ${kernel.source.path}: ${err.message}\n`);
+        io.err(`ktstr-btf: ${printable(`${kernel.source.path}: ${err.message}`)}\n`);
       }
     }
     if (v.json) io.out(JSON.stringify({ source: kernel.source, paths, missing }, null, 2) + "\n");
