@@ -1,6 +1,6 @@
 /**
  * The one error type of the format layer and resolvers, and the `: ` chaining rule of
- * SPEC §3 (`outer: inner`).
+ * the lookup rules (`outer: inner`).
  * @module
  */
 

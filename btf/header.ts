@@ -1,5 +1,5 @@
 /**
- * BTF header decoding and validation (SPEC §1): magic, version, header length, the type,
+ * BTF header decoding and validation (README: CLI): magic, version, header length, the type,
  * string and optional kind-layout sections inside the blob, NUL-terminated strings.
  * @module
  */

@@ -1,5 +1,5 @@
 /**
- * The `cache` command: `list`, `add` and `clean` over the kernel cache (SPEC §5).
+ * The `cache` command: `list`, `add` and `clean` over the kernel cache (README: The cache).
  * @module
  */
 import { BtfError, printable } from "../btf/errors.ts";

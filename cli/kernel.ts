@@ -1,6 +1,6 @@
 /**
  * The `kernel` command: load each path, resolve the selected groups, print the reports
- * (human or JSON) and pick the exit code (SPEC §6).
+ * (human or JSON) and pick the exit code (README: The JSON contract).
  * @module
  */
 import { printable } from "../btf/errors.ts";

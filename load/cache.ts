@@ -1,5 +1,5 @@
 /**
- * The file-system half of the BTF cache (SPEC §5): sidecar reads and atomic writes beside
+ * The file-system half of the BTF cache (README: The cache): sidecar reads and atomic writes beside
  * cached ELF vmlinux files, the in-process memo of `/sys/kernel/btf/vmlinux`, and the cache
  * entries `<root>/<key>/vmlinux` (+ `metadata.json`) that `cache list/add/clean` manage.
  *

@@ -1,7 +1,7 @@
 /**
  * The file-system edge of loading: reads an input file (only the parts it needs for an
  * ELF), recognises it, and builds the shared type table. Every error reaching the caller
- * is a BtfError prefixed `btf: open <path>: ` (SPEC §1).
+ * is a BtfError prefixed `btf: open <path>: ` (README: CLI).
  * @module
  */
 import { type ByteSource, memorySource } from "../btf/elf.ts";
@@ -213,7 +213,7 @@ export function loadBtfFrom(
   return { path, format: at.format, types };
 }
 
-/** Runs `fn`, prefixing a BtfError it raises with `btf: open <path>: ` (SPEC §1). */
+/** Runs `fn`, prefixing a BtfError it raises with `btf: open <path>: ` (README: CLI). */
 export function openedAs<T>(path: string, fn: () => T): T {
   try {
     return fn();

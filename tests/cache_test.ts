@@ -1,4 +1,4 @@
-/** The BTF cache (SPEC §5): root, keys, sidecars, the host memo and the `cache` command. */
+/** The BTF cache (README: The cache): root, keys, sidecars, the host memo and the `cache` command. */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { Kind } from "../btf/kinds.ts";

@@ -1,5 +1,5 @@
 /**
- * Enumerator lookup (btf/enums.ts, SPEC §8). testdata/split_enums_base.btf and
+ * Enumerator lookup (btf/enums.ts; README: The JSON contract). testdata/split_enums_base.btf and
  * split_enums_mod.btf are gcc + pahole BTF of testdata/src/split_enums/{base,mod}.c; the
  * expected values are the C source's literals, and the type ids come from
  *   bpftool btf dump file testdata/split_enums_base.btf

@@ -3,7 +3,7 @@
  * (testdata/*.btf, testdata/*.o, split_mod.btf over its base, /sys/kernel/btf/vmlinux) are
  * mutated (bit flips, header fields, type-section words, ELF section headers, truncation,
  * splices, duplicated ranges) and each mutant goes through extractBtf, BtfTypes.build and the
- * SPEC §3 primitives. Every error must be a BtfError; anything else (TypeError, RangeError,
+ * lookup primitives. Every error must be a BtfError; anything else (TypeError, RangeError,
  * a stack overflow) is a failure, and so is a mutant that takes longer than the time limit.
  * Iteration `i` of seed `s` depends only on (s, i) and the inputs, so a failure replays with
  * `deno run -A tests/fuzz_main.ts --seed s --only i`. No Math.random anywhere.

@@ -1,4 +1,4 @@
-/** Loading (SPEC §1) and decoding (SPEC §2): every input shape and every defect message. */
+/** Loading (README: CLI) and decoding (README: Design): every input shape and every defect message. */
 import assert from "node:assert/strict";
 import {
   BtfError,
@@ -179,7 +179,7 @@ Deno.test("input: raw BTF is taken as is; an ELF yields its .BTF section (64- an
   }
 });
 
-Deno.test("input: ELF defects and foreign files get the SPEC's messages", () => {
+Deno.test("input: ELF defects and foreign files get one messages", () => {
   const err = (bytes: Uint8Array) => {
     try {
       extractBtf(memorySource(bytes));
