@@ -30,9 +30,12 @@ function changeLine(c: Change, width: number): string {
   return `${head} ${label}${value(c.from).padStart(6)} → ${value(c.to)}${sizes}${via}`;
 }
 
+/** The widest path column: longer paths (event counters) push their line out, not every line. */
+const MAX_PATH_WIDTH = 44;
+
 /** One pair's changes: a `--- A` / `+++ B` header, one line per change, and a count. */
 export function renderDiff(d: KernelDiff): string {
-  const width = Math.max(0, ...d.changes.map((c) => c.path.length));
+  const width = Math.min(MAX_PATH_WIDTH, Math.max(0, ...d.changes.map((c) => c.path.length)));
   const lines = [`--- ${d.from}`, `+++ ${d.to}`, ...d.changes.map((c) => changeLine(c, width))];
   const n = d.changes.length;
   lines.push(n === 0 ? "  identical" : `  ${n} change${n === 1 ? "" : "s"}`);
