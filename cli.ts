@@ -20,6 +20,7 @@ import { STRUCT_COMMAND } from "./cli/struct.ts";
 import { OFFSET_COMMAND } from "./cli/offset.ts";
 import { DIFF_COMMAND } from "./cli/diff.ts";
 import { ENUM_COMMAND } from "./cli/enum.ts";
+import { printable } from "./btf/errors.ts";
 
 /** Every command, in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -86,10 +87,11 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
   } catch (err) {
     if (err instanceof StdoutClosed) return EXIT_STDOUT_CLOSED;
     if (err instanceof UsageError) {
-      io.err(`ktstr-btf: ${err.message}; see '${seeHelp}'\n`);
+      io.err(`ktstr-btf: ${printable(err.message)}; see '${printable(seeHelp)}'\n`);
       return 2;
     }
-    io.err(`ktstr-btf: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    const message = err instanceof Error ? err.message : String(err);
+    io.err(`ktstr-btf: internal error: ${printable(message)}\n`);
     return 1;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Enumerators of ENUM and ENUM64 types (SPEC §8 "Enumerator values come from the kernel").
+ * Enumerators of ENUM and ENUM64 types (docs/FIELDS.md, `constants`).
  * An enumerator is looked up by name across every ENUM and ENUM64 type in type-id order
  * (the base's first for split BTF); the first match wins, anonymous enums included. The
  * type's kind_flag says whether its values are signed. Pure functions over a table.

@@ -1,6 +1,6 @@
 /**
  * The one error type of the format layer and resolvers, and the `: ` chaining rule of
- * SPEC §3 (`outer: inner`).
+ * the lookup rules (`outer: inner`).
  * @module
  */
 
@@ -32,3 +32,25 @@ export function orNull<T>(fn: () => T): T | null {
     throw err;
   }
 }
+
+/**
+ * Makes `text` safe to print as one line of a message: C0 and C1 control characters, DEL,
+ * the Unicode line/paragraph separators and the bidirectional overrides are shown as
+ * escapes (`\n`, `\t`, `\r`, `\x1b`, `\u2028`), so a newline in a path cannot split a
+ * message and a terminal escape in a name cannot reach the terminal. Every message the CLI
+ * prints goes through it.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const named = NAMED_ESCAPES[c];
+    if (named) return named;
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, "0")}`
+      : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+// deno-lint-ignore no-control-regex
+const UNPRINTABLE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_ESCAPES: Record<string, string> = { "\n": "\\n", "\t": "\\t", "\r": "\\r" };

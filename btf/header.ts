@@ -1,5 +1,5 @@
 /**
- * BTF header decoding and validation (SPEC §1): magic, version, header length, the type,
+ * BTF header decoding and validation (README: CLI): magic, version, header length, the type,
  * string and optional kind-layout sections inside the blob, NUL-terminated strings.
  * @module
  */
@@ -42,6 +42,12 @@ export function hasBigEndianBtfMagic(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0xeb && bytes[1] === 0x9f;
 }
 
+interface Section {
+  name: string;
+  off: number;
+  len: number;
+}
+
 function section(
   name: string,
   hdrLen: number,
@@ -59,10 +65,46 @@ function section(
 }
 
 /**
+ * The kernel's section layout rule (btf_check_sec_info): sections may not overlap, and the
+ * bytes after the header are exactly the sections. One relaxation: up to 3 bytes of padding
+ * before a 4-byte-aligned section. So data after the last section is rejected (not read) and
+ * the blob's size is bounded by what the header describes, before any large allocation.
+ */
+function checkLayout(sections: Section[], hdrLen: number, total: number): void {
+  const used = sections.filter((s) => s.len > 0).sort((a, b) => a.off - b.off);
+  let end = 0, prev: Section | undefined;
+  for (const s of used) {
+    if (prev && s.off < end) {
+      throw new BtfError(
+        `btf: ${s.name} section [${s.off}, ${s.off + s.len}) overlaps the ${prev.name} section ` +
+          `[${prev.off}, ${end})`,
+      );
+    }
+    const gap = s.off - end;
+    if (gap > 0 && !(gap < 4 && s.off % 4 === 0)) {
+      throw new BtfError(
+        `btf: ${gap} unused bytes before the ${s.name} section at offset ${s.off}`,
+      );
+    }
+    end = s.off + s.len;
+    prev = s;
+  }
+  const trailing = total - hdrLen - end;
+  if (trailing > 0) {
+    throw new BtfError(
+      `btf: ${trailing} bytes of trailing data after the sections the header describes ` +
+        `(they end at byte ${hdrLen + end})`,
+    );
+  }
+}
+
+/**
  * Decodes and validates the header of a raw BTF blob of `total` bytes whose first bytes
- * are `bytes` (all of it by default); throws BtfError naming the defect. The string
- * section's NUL terminator is checked by {@link checkStringsTerminated} once the whole
- * blob is at hand.
+ * are `bytes` (all of it by default); throws BtfError naming the defect. Checked, as the
+ * kernel does: magic, version, flags 0, a longer header's unknown bytes all zero (those in
+ * `bytes`), the type section 4-byte aligned, every section inside the blob, no overlap, no
+ * data outside the sections. The string section's contents are checked by
+ * {@link checkStrings} once the whole blob is at hand.
  */
 export function parseHeader(bytes: Uint8Array, total: number = bytes.length): BtfHeader {
   if (hasBigEndianBtfMagic(bytes)) {
@@ -77,6 +119,8 @@ export function parseHeader(bytes: Uint8Array, total: number = bytes.length): Bt
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = bytes[2];
   if (version !== 1) throw new BtfError(`btf: unsupported version ${version} (expected 1)`);
+  const flags = bytes[3];
+  if (flags !== 0) throw new BtfError(`btf: header flags 0x${flags.toString(16)} are not zero`);
   const hdrLen = view.getUint32(4, true);
   if (hdrLen < MIN_HEADER_LEN) {
     throw new BtfError(`btf: header length ${hdrLen} is shorter than ${MIN_HEADER_LEN}`);
@@ -84,24 +128,42 @@ export function parseHeader(bytes: Uint8Array, total: number = bytes.length): Bt
   if (hdrLen > total) {
     throw new BtfError(`btf: header length ${hdrLen} runs past the end of the ${total}-byte blob`);
   }
+  for (let i = LAYOUT_HEADER_LEN; i < Math.min(hdrLen, bytes.length); i++) {
+    if (bytes[i] !== 0) {
+      throw new BtfError(
+        `btf: header bytes ${LAYOUT_HEADER_LEN}..${hdrLen - 1} are not zero ` +
+          `(a ${hdrLen}-byte header this reader does not know)`,
+      );
+    }
+  }
   const typeOff = view.getUint32(8, true), typeLen = view.getUint32(12, true);
   const strOff = view.getUint32(16, true), strLen = view.getUint32(20, true);
+  if (typeOff % 4 !== 0) {
+    throw new BtfError(`btf: type section offset ${typeOff} is not a multiple of 4`);
+  }
   const typeStart = section("type", hdrLen, typeOff, typeLen, total);
   const strStart = section("string", hdrLen, strOff, strLen, total);
   if (typeLen % 4 !== 0) {
     throw new BtfError(`btf: type section length ${typeLen} is not a multiple of 4`);
   }
+  const sections = [{ name: "type", off: typeOff, len: typeLen }, {
+    name: "string",
+    off: strOff,
+    len: strLen,
+  }];
   let layoutStart = -1, layoutLen = 0;
   if (hdrLen >= LAYOUT_HEADER_LEN && bytes.length >= LAYOUT_HEADER_LEN) {
     const layoutOff = view.getUint32(24, true);
     layoutLen = view.getUint32(28, true);
     if (layoutLen > 0) {
       layoutStart = section("kind layout", hdrLen, layoutOff, layoutLen, total);
+      sections.push({ name: "kind layout", off: layoutOff, len: layoutLen });
     }
   }
+  checkLayout(sections, hdrLen, total);
   return {
     version,
-    flags: bytes[3],
+    flags,
     hdrLen,
     typeStart,
     typeLen,
@@ -112,8 +174,19 @@ export function parseHeader(bytes: Uint8Array, total: number = bytes.length): Bt
   };
 }
 
-/** Checks that the string section of `blob` (decoded as `hdr`) ends in a NUL. */
-export function checkStringsTerminated(blob: Uint8Array, hdr: BtfHeader): void {
+/**
+ * Checks the string section of `blob` (decoded as `hdr`), as the kernel does: it ends in a
+ * NUL and, for a base (not split) BTF, it is not empty and starts with the empty name.
+ */
+export function checkStrings(blob: Uint8Array, hdr: BtfHeader, split: boolean): void {
+  if (!split && hdr.strLen === 0) {
+    throw new BtfError("btf: string section is empty (offset 0 is the empty name)");
+  }
+  if (!split && blob[hdr.strStart] !== 0) {
+    throw new BtfError(
+      "btf: string section does not start with a NUL (offset 0 is the empty name)",
+    );
+  }
   if (hdr.strLen > 0 && blob[hdr.strStart + hdr.strLen - 1] !== 0) {
     throw new BtfError("btf: string section is not NUL-terminated");
   }

@@ -1,6 +1,6 @@
 /**
- * Recognises an input file (SPEC §1): raw BTF is used as is, an ELF vmlinux yields its
- * `.BTF` section, anything else is rejected with the SPEC's message naming the path.
+ * Recognises an input file (README: CLI): raw BTF is used as is, an ELF vmlinux yields its
+ * `.BTF` section, anything else is rejected with one message naming the path.
  * @module
  */
 import { type ByteSource, ElfFormatError, findElfSection, hasElfMagic } from "./elf.ts";

@@ -1,5 +1,5 @@
 /**
- * The lookup primitives every offset group is built from (SPEC §3), with their exact error
+ * The lookup primitives every offset group is built from (README: Lookup rules), with their exact error
  * messages. Pure functions over a {@link BtfTypes} table.
  * @module
  */
@@ -7,7 +7,7 @@ import { BtfError, orNull } from "./errors.ts";
 import { Kind } from "./kinds.ts";
 import { type BtfTypes, isComposite, memberBits } from "./table.ts";
 
-/** How many type-chain steps the resolvers follow before giving up (SPEC §3). */
+/** How many type-chain steps the resolvers follow before giving up (README: Lookup rules). */
 export const MAX_CHAIN_STEPS = 20;
 /** Nesting depth of anonymous members searched before a branch is abandoned. */
 const MAX_ANON_DEPTH = 32;
@@ -89,7 +89,7 @@ function notFound(types: BtfTypes, structId: number, field: string): BtfError {
   return new BtfError(`btf: struct '${types.name(structId)}' has no member '${field}'`);
 }
 
-/** A member found by name the way member_offset searches (SPEC §3). */
+/** A member found by name the way member_offset searches (README: Lookup rules). */
 export interface FoundMember {
   /** Byte offset of the member in the searched struct (anonymous members' offsets added). */
   offset: number;
@@ -184,7 +184,7 @@ export function resolveToStruct(types: BtfTypes, typeId: number): number | null 
   return followTo(types, typeId, QUALIFIERS_AND_PTR);
 }
 
-/** resolve_member_struct: the struct a member's type leads to, or the SPEC's error. */
+/** resolve_member_struct: the struct a member's type leads to, or its error. */
 export function resolveMemberStruct(types: BtfTypes, member: DirectMember): number {
   const id = resolveToStruct(types, member.type);
   if (id === null) throw new BtfError("btf: could not resolve member to struct");

@@ -1,11 +1,11 @@
 /**
  * The parsed type table of one BTF blob, built once into a SharedArrayBuffer so that worker
- * threads can attach to it without copying (SPEC §2).
+ * threads can attach to it without copying (README: Design).
  *
  * The buffer is the memory of a shared WebAssembly.Memory: the hot loops (walking the
  * records, the sortedness check, building the index) run as WebAssembly (btf/wasm/decode.c)
  * so the parse runs near memory speed even in a cold process. Layout (32-bit words):
- *   meta[20] | record shapes per kind [256] | error details [3] | pad |
+ *   meta[20] | record shapes per kind [256] | rules per kind [32] | error details [5] | pad |
  *   raw BTF bytes (placed so the type section is 4-byte aligned) | record word index per
  *   type | name hash per type | buckets[n+1] | (hash, id) pairs | enumerator buckets |
  *   (hash, id, element) triples
@@ -18,7 +18,7 @@
  * @module
  */
 import { BtfError } from "./errors.ts";
-import { checkStringsTerminated, parseHeader } from "./header.ts";
+import { type BtfHeader, checkStrings, parseHeader } from "./header.ts";
 import { DECODE_WASM_BASE64 } from "./wasm/decode_wasm.ts";
 import { FRESH_SPACE, GENERATION_WORD, growTo, type TableSpace } from "./arena.ts";
 import { extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
@@ -117,7 +117,8 @@ function hashBytes(bytes: Uint8Array): number {
 /** Per-kind record sizes: fixed extra words and extra words per vlen element (-1 = unknown). */
 function recordShapes(bytes: Uint8Array, layoutStart: number, layoutLen: number) {
   const fixed = new Int32Array(128).fill(-1), perElem = new Int32Array(128);
-  for (let k = 0; k <= MAX_KNOWN_KIND; k++) {
+  // Kind 0 (void) is never a record: like any unknown kind, it is an error.
+  for (let k = 1; k <= MAX_KNOWN_KIND; k++) {
     fixed[k] = extraWords(k, 0);
     perElem[k] = extraWords(k, 1) - fixed[k];
   }
@@ -134,6 +135,58 @@ function recordShapes(bytes: Uint8Array, layoutStart: number, layoutLen: number)
   }
   return { fixed, perElem };
 }
+
+/** Rule bits of the decoder's fast path (R_* in btf/wasm/decode.c). */
+const R = {
+  SLOW: 1,
+  KF0: 2,
+  NAME_REQ: 4,
+  NAME_FORB: 8,
+  REF2: 16,
+  ELEMS: 64,
+  ELEM_REF: 128,
+  STRUCT: 256,
+  UNION: 512,
+  VLEN0: 1024,
+  VLEN2: 2048,
+};
+
+/** A size rule: the allowed sizes as mask bits 12..28 (sizes 0..16). */
+function sizes(...allowed: number[]): number {
+  return allowed.reduce((m, s) => m | (1 << (12 + s)), 32) >>> 0;
+}
+
+/**
+ * The kernel verifier's rules per kind 0..31, as the decoder's fast path reads them (the
+ * rare kinds, with rules of their own, always take the exact path: R.SLOW).
+ */
+const KIND_RULES: Uint32Array = (() => {
+  const rules = new Uint32Array(32);
+  const modifier = R.VLEN0 | R.KF0 | R.NAME_FORB | R.REF2;
+  const set: [number, number][] = [
+    [Kind.INT, R.SLOW],
+    [Kind.PTR, modifier],
+    [Kind.ARRAY, R.SLOW],
+    [Kind.STRUCT, R.ELEMS | R.ELEM_REF | R.STRUCT],
+    [Kind.UNION, R.ELEMS | R.ELEM_REF | R.UNION],
+    [Kind.ENUM, R.ELEMS | sizes(1, 2, 4, 8)],
+    [Kind.FWD, R.VLEN0 | R.NAME_REQ | sizes(0)],
+    [Kind.TYPEDEF, R.VLEN0 | R.KF0 | R.NAME_REQ | R.REF2],
+    [Kind.VOLATILE, modifier],
+    [Kind.CONST, modifier],
+    [Kind.RESTRICT, modifier],
+    [Kind.FUNC, R.VLEN2 | R.KF0 | R.NAME_REQ | R.REF2],
+    [Kind.FUNC_PROTO, R.KF0 | R.NAME_FORB | R.REF2 | R.ELEMS | R.ELEM_REF],
+    [Kind.VAR, R.SLOW],
+    [Kind.DATASEC, R.SLOW],
+    [Kind.FLOAT, R.VLEN0 | R.KF0 | sizes(2, 4, 8, 12, 16)],
+    [Kind.DECL_TAG, R.SLOW],
+    [Kind.TYPE_TAG, R.VLEN0 | R.NAME_REQ | R.REF2],
+    [Kind.ENUM64, R.ELEMS | sizes(1, 2, 4, 8)],
+  ];
+  for (const [kind, rule] of set) rules[kind] = rule;
+  return rules;
+})();
 
 /** The exports of btf/wasm/decode.c. */
 interface Decoder {
@@ -193,19 +246,121 @@ function decoder(memory: WebAssembly.Memory): Decoder {
   return new WebAssembly.Instance(decodeModule, { env: { memory } }).exports as unknown as Decoder;
 }
 
-/** The BtfError for a negative result of the decoder's parse. */
-function parseError(code: number, id: number, detail: number): BtfError {
+/** Size rules of the kinds with fixed sizes, as the error states them. */
+const SIZE_RULES: Record<number, string> = {
+  [Kind.INT]: "is 1, 2, 4, 8 or 16 bytes",
+  [Kind.ENUM]: "is 1, 2, 4 or 8 bytes",
+  [Kind.ENUM64]: "is 1, 2, 4 or 8 bytes",
+  [Kind.FLOAT]: "is 2, 4, 8, 12 or 16 bytes",
+  [Kind.ARRAY]: "takes 0",
+  [Kind.FWD]: "takes 0 (no referenced type)",
+};
+
+function hex(v: number): string {
+  return `0x${(v >>> 0).toString(16).padStart(8, "0")}`;
+}
+
+/**
+ * The BtfError for a negative result of the decoder's parse: `rec` are the words of the
+ * failing record (from its header), `elem` the element index or detail the decoder gave.
+ */
+function parseError(code: number, id: number, elem: number, rec: Uint32Array): BtfError {
+  const [name, info, size] = rec, kind = (info >>> 24) & 0x7f, vlen = info & 0xffff;
+  const t = `btf: type id ${id} (${kindName(kind)})`;
   switch (code) {
     case -1:
       return new BtfError(`btf: type id ${id} runs past the end of the type section`);
     case -2:
-      return new BtfError(`btf: type id ${id} has unknown kind ${detail}`);
+      return new BtfError(`btf: type id ${id} has unknown kind ${elem}`);
     case -3:
-      return new BtfError(`btf: type id ${id} has name offset ${detail} past the strings`);
-    default:
+      return new BtfError(`btf: type id ${id} has name offset ${elem} past the strings`);
+    case -5:
+      return new BtfError(`${t} has reserved info bits set (${hex(info)})`);
+    case -6:
+      return new BtfError(`${t} has vlen ${vlen}; ${kindName(kind)} takes none`);
+    case -7:
+      return new BtfError(`${t} has kind_flag set; ${kindName(kind)} takes none`);
+    case -8:
+      return new BtfError(`${t} has size ${size}; ${kindName(kind)} ${SIZE_RULES[kind]}`);
+    case -9:
+      return new BtfError(`${t} must be named`);
+    case -10:
+      return new BtfError(`${t} must be anonymous (name offset ${name})`);
+    case -11:
       return new BtfError(
-        `btf: type id ${id} (${kindName(detail)}) runs past the end of the type section`,
+        `${t} element ${elem} has name offset ${rec[3 + elemWords(kind) * elem]} past the strings`,
       );
+    case -12: {
+      const bits = memberBits(rec[3 + 3 * elem + 2], (info >>> 31) === 1);
+      return new BtfError(
+        kind === Kind.UNION
+          ? `${t} member ${elem} at bit offset ${bits}: union members start at 0`
+          : `${t} member ${elem} at bit offset ${bits} lies past its ${size}-byte size`,
+      );
+    }
+    case -13: {
+      const d = rec[3], bits = d & 0xff, off = (d >>> 16) & 0xff;
+      const why = (d & 0xf000ff00) !== 0
+        ? "reserved bits set"
+        : bits > 128
+        ? "more than 128 bits"
+        : off + bits > size * 8
+        ? `offset ${off} + ${bits} bits exceed its ${size}-byte size`
+        : `encoding ${(d >>> 24) & 0xf}`;
+      return new BtfError(`${t} has invalid int data ${hex(d)} (${why})`);
+    }
+    case -14:
+      return new BtfError(
+        `${t} has linkage ${kind === Kind.FUNC ? vlen : rec[3]} (0, 1 or 2)`,
+      );
+    case -15:
+      return new BtfError(
+        `${t} variable ${elem} (offset ${rec[3 + 3 * elem + 1]}, size ${
+          rec[3 + 3 * elem + 2]
+        }) runs past its ${size}-byte size`,
+      );
+    case -16:
+      return new BtfError(`${t} has component index ${rec[3] | 0}`);
+    default:
+      return new BtfError(`${t} runs past the end of the type section`);
+  }
+}
+
+/** Words per element of a kind with a vlen-long list (members, enumerators, parameters). */
+function elemWords(kind: number): number {
+  return extraWords(kind, 1) - extraWords(kind, 0);
+}
+
+/** The WebAssembly memory limit: 65536 pages of 64 KiB. */
+const MAX_PAGES = 65536;
+
+/** Throws the limit's BtfError when a table of `pages` cannot exist. */
+function checkMemoryLimit(total: number, pages: number): void {
+  if (pages > MAX_PAGES) {
+    throw new BtfError(
+      `btf: a ${total}-byte BTF needs ${Math.ceil(pages / 16)} MiB of WebAssembly memory, ` +
+        `over the ${MAX_PAGES / 16} MiB (4 GiB) limit`,
+    );
+  }
+}
+
+/** Whether two decodings of a header agree (the file did not change while it was read). */
+function sameHeader(a: BtfHeader, b: BtfHeader): boolean {
+  return a.hdrLen === b.hdrLen && a.typeStart === b.typeStart && a.typeLen === b.typeLen &&
+    a.strStart === b.strStart && a.strLen === b.strLen && a.layoutStart === b.layoutStart &&
+    a.layoutLen === b.layoutLen;
+}
+
+/**
+ * Runs an allocation of the table of a `total`-byte BTF; a failure (the system is out of
+ * memory) becomes a BtfError.
+ */
+function allocate<T>(total: number, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new BtfError(`btf: cannot allocate the table of a ${total}-byte BTF: ${err.message}`);
   }
 }
 
@@ -283,29 +438,37 @@ export class BtfTypes {
   ): BtfTypes {
     const hdr = parseHeader(head, total);
     const maxTypes = Math.floor(hdr.typeLen / 12);
-    const shapesWord = META_WORDS, errWord = shapesWord + 256;
+    const shapesWord = META_WORDS, errWord = shapesWord + 256 + 32;
     // The space may move the blob and the index to boundaries (btf/arena.ts): room for that.
-    const metaEnd = (errWord + 3) * 4;
+    const metaEnd = (errWord + 5) * 4;
     const indexWord = Math.ceil((metaEnd + 3 + total + space.slack(total)) / 4) + maxTypes;
     // The index is sized once the type count is known: the memory grows into it.
     // At most one enumerator per 2 words of type data.
     const maxEnumerators = Math.floor(hdr.typeLen / 8);
     const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1 +
       6 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
-    const pages = pagesFor(indexWord);
-    const memory = space.acquire(pages, pagesFor(indexWord + indexBound));
+    const pages = pagesFor(indexWord), maxPages = pagesFor(indexWord + indexBound);
+    // Decided from the header, before anything is allocated or read.
+    checkMemoryLimit(total, maxPages);
+    const memory = allocate(total, () => space.acquire(pages, maxPages));
     const start = space.place(memory, metaEnd, "blob", total);
     const btfByte = start + ((4 - ((start + hdr.typeStart) % 4)) % 4);
     const offsetsWord = alignUp(space.place(memory, btfByte + total, "index", total), 4) / 4;
     let u32 = new Uint32Array(memory.buffer);
     const blob = new Uint8Array(memory.buffer, btfByte, total);
     fill(blob);
-    checkStringsTerminated(blob, hdr);
+    // The whole header again, from the bytes actually read: a longer header's tail is
+    // checked, and a file that changed between the two reads is caught here.
+    if (!sameHeader(parseHeader(blob), hdr)) {
+      throw new BtfError("btf: the header changed while the file was read");
+    }
+    checkStrings(blob, hdr, base !== undefined);
     const firstId = base ? base.lastId + 1 : 1;
     const strBase = base ? base.#strBase + base.#strLen : 0;
     const strByte = btfByte + hdr.strStart;
     const { fixed, perElem } = recordShapes(blob, hdr.layoutStart, hdr.layoutLen);
     new Int32Array(memory.buffer, shapesWord * 4, 256).set([...fixed, ...perElem]);
+    new Uint32Array(memory.buffer, (shapesWord + 256) * 4, 32).set(KIND_RULES);
     const wasm = decoder(memory);
     const typeWord = (btfByte + hdr.typeStart) / 4;
     const count = wasm.parse(
@@ -316,7 +479,22 @@ export class BtfTypes {
       shapesWord,
       errWord,
     );
-    if (count < 0) throw parseError(count, firstId + u32[errWord], u32[errWord + 1]);
+    if (count < 0) {
+      const at = u32[offsetsWord + u32[errWord]];
+      const rec = count === -1 || count === -2 || count === -3
+        ? new Uint32Array(3)
+        : u32.subarray(at, Math.min(at + 3 + 3 * (u32[errWord + 1] + 1), u32.length));
+      throw parseError(count, firstId + u32[errWord], u32[errWord + 1], rec);
+    }
+    const lastId = firstId + count - 1, maxRef = u32[errWord + 2];
+    if (maxRef > lastId) {
+      const id = firstId + u32[errWord + 3];
+      const kind = (u32[u32[offsetsWord + u32[errWord + 3]] + 1] >>> 24) & 0x7f;
+      throw new BtfError(
+        `btf: type id ${id} (${kindName(kind)}) refers to type id ${maxRef}, ` +
+          `past the last type id ${lastId}`,
+      );
+    }
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
     let index = [0, 0, 0];
     let indexEnd = offsetsWord + count;
@@ -324,7 +502,7 @@ export class BtfTypes {
       // Sized by the parse: the index starts right after the count's record offsets.
       const hashesWord = offsetsWord + count, mask = nextPow2(Math.max(1, count >> 1)) - 1;
       const bucketsWord = hashesWord + count, entriesWord = bucketsWord + mask + 2;
-      growTo(memory, pagesFor(entriesWord + 2 * count));
+      allocate(total, () => growTo(memory, pagesFor(entriesWord + 2 * count)));
       u32 = new Uint32Array(memory.buffer);
       if (base) {
         // Names of a split BTF that live in the base's strings are hashed here, over the
@@ -350,12 +528,12 @@ export class BtfTypes {
       index = [bucketsWord, mask, entriesWord];
       indexEnd = entriesWord + 2 * count;
     }
-    const enumerators = u32[errWord + 2];
+    const enumerators = u32[errWord + 4];
     const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
     const enumEntriesWord = indexEnd + enumMask + 2;
     // Scratch for the build follows the entries (the memory past them is unused afterwards).
     const scratchWord = enumEntriesWord + 3 * enumerators;
-    growTo(memory, pagesFor(scratchWord + 3 * enumerators));
+    allocate(total, () => growTo(memory, pagesFor(scratchWord + 3 * enumerators)));
     u32 = new Uint32Array(memory.buffer);
     wasm.build_enum_index(
       typeWord,

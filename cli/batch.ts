@@ -13,7 +13,7 @@
  * @module
  */
 import { TableArena } from "../btf/arena.ts";
-import { BtfError } from "../btf/errors.ts";
+import { BtfError, printable } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import {
   type CacheOptions,
@@ -177,7 +177,7 @@ export async function loadKernels(
   keep = false,
 ): Promise<Outcome[]> {
   const cache: CacheOptions = {
-    warn: (m) => io.err(`ktstr-btf: warning: ${m}\n`),
+    warn: (m) => io.err(`ktstr-btf: warning: ${printable(m)}\n`),
     ...opts.cache,
   };
   // An argument that is not a path but a cache key names `<root>/<key>/vmlinux`.

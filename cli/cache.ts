@@ -1,8 +1,8 @@
 /**
- * The `cache` command: `list`, `add` and `clean` over the kernel cache (SPEC §5).
+ * The `cache` command: `list`, `add` and `clean` over the kernel cache (README: The cache).
  * @module
  */
-import { BtfError } from "../btf/errors.ts";
+import { BtfError, printable } from "../btf/errors.ts";
 import { type CacheOptions, cacheRoot, cleanEntries, listEntries } from "../load/cache.ts";
 import { CacheError, humanSize } from "../load/cache_root.ts";
 import { addKernelEntry } from "../load/image.ts";
@@ -124,7 +124,7 @@ async function runCache(
     return 0;
   } catch (err) {
     if (err instanceof CacheError || err instanceof BtfError) {
-      io.err(`ktstr-btf: ${err.message}\n`);
+      io.err(`ktstr-btf: ${printable(err.message)}\n`);
       return 1;
     }
     throw err;

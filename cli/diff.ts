@@ -3,7 +3,7 @@
  * @module
  */
 import { findStruct } from "../btf/queries.ts";
-import { orNull } from "../btf/errors.ts";
+import { orNull, printable } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import { diffLayouts, diffReports } from "../query/diff.ts";
 import { type Layout, structLayout } from "../query/layout.ts";
@@ -58,7 +58,7 @@ export const DIFF_COMMAND = command({
     const outcomes = await loadKernels(paths, opts, [...GROUP_NAMES], io, structs.length > 0);
     const failed = outcomes.filter((o) => "error" in o);
     if (failed.length > 0) {
-      for (const o of failed) if ("error" in o) io.err(`ktstr-btf: ${o.error}\n`);
+      for (const o of failed) if ("error" in o) io.err(`ktstr-btf: ${printable(o.error)}\n`);
       if (v.json) {
         const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : o.source);
         io.out(JSON.stringify({ kernels: entries }, null, 2) + "\n");

@@ -2,7 +2,7 @@
  * The `enum` command: enum types and enumerator values from BTF.
  * @module
  */
-import { BtfError } from "../btf/errors.ts";
+import { BtfError, printable } from "../btf/errors.ts";
 import { lookupEnum } from "../query/enum.ts";
 import { enumJson, renderEnum } from "../report/enum.ts";
 import { command, ENVIRONMENT_HELP } from "./command.ts";
@@ -46,7 +46,7 @@ export const ENUM_COMMAND = command({
       } catch (err) {
         if (!(err instanceof BtfError)) throw err;
         missing[name] = err.message;
-        io.err(`ktstr-btf: ${kernel.source.path}: ${err.message}\n`);
+        io.err(`ktstr-btf: ${printable(`${kernel.source.path}: ${err.message}`)}\n`);
       }
     }
     if (v.json) {

@@ -1,8 +1,9 @@
 /**
  * The `kernel` command: load each path, resolve the selected groups, print the reports
- * (human or JSON) and pick the exit code (SPEC §6).
+ * (human or JSON) and pick the exit code (README: The JSON contract).
  * @module
  */
+import { printable } from "../btf/errors.ts";
 import { errorEntry, type KernelReport } from "../report/json.ts";
 import { renderHuman } from "../report/human.ts";
 import { GROUP_NAMES, type GroupName } from "../resolvers/mod.ts";
@@ -119,7 +120,7 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
   const outcomes = await loadKernels(paths, opts, selectGroups(opts), io);
   const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : reportOf(o));
   const reports = entries.filter((e): e is KernelReport => !("error" in e));
-  for (const o of outcomes) if ("error" in o) io.err(`ktstr-btf: ${o.error}\n`);
+  for (const o of outcomes) if ("error" in o) io.err(`ktstr-btf: ${printable(o.error)}\n`);
   if (opts.json) {
     io.out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2) + "\n");
   } else if (reports.length > 0) {
@@ -140,7 +141,8 @@ function requireMissing(reports: KernelReport[], require: string[], io: CliIo): 
       if (valueAt(report.offsets, path) !== null) continue;
       reported.push(path);
       const reason = report.missing[path] ?? firstMissingParent(report, path);
-      io.err(`ktstr-btf: ${report.source.path}: required group ${path} is missing: ${reason}\n`);
+      const line = `${report.source.path}: required group ${path} is missing: ${reason}`;
+      io.err(`ktstr-btf: ${printable(line)}\n`);
       missing = true;
     }
   }

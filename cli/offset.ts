@@ -2,7 +2,7 @@
  * The `offset` command: resolves member paths such as `rq.scx.local_dsq.nr`.
  * @module
  */
-import { BtfError } from "../btf/errors.ts";
+import { BtfError, printable } from "../btf/errors.ts";
 import { resolvePath } from "../query/path.ts";
 import { pathJson, renderPath } from "../report/path.ts";
 import { command, ENVIRONMENT_HELP } from "./command.ts";
@@ -18,7 +18,7 @@ struct.member chain it went through. EXPR is a struct name followed by .member,
   kernel_cpustat.cpustat[5]   an array element
   rq.curr->scx.dsq_vtime      '->' follows a pointer: the offset of curr in rq,
                               then the offset of scx.dsq_vtime in task_struct
-Lookups follow the groups' rules (SPEC §3): the first struct of the name, members
+Lookups follow the groups' rules (README: Lookup rules): the first struct of the name, members
 found as member_offset finds them. Quote EXPRs with '->' or '[' in a shell.
 
 Options:
@@ -50,7 +50,7 @@ export const OFFSET_COMMAND = command({
       } catch (err) {
         if (!(err instanceof BtfError)) throw err;
         missing[expr] = err.message;
-        io.err(`ktstr-btf: ${kernel.source.path}: ${err.message}\n`);
+        io.err(`ktstr-btf: ${printable(`${kernel.source.path}: ${err.message}`)}\n`);
       }
     }
     if (v.json) io.out(JSON.stringify({ source: kernel.source, paths, missing }, null, 2) + "\n");

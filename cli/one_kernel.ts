@@ -3,6 +3,7 @@
  * option and loading it through {@link loadKernels}, as `kernel` loads its inputs.
  * @module
  */
+import { printable } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import type { SourceInfo } from "../report/json.ts";
 import type { OptionValues } from "./args.ts";
@@ -45,7 +46,7 @@ export async function loadOne(
   };
   const [outcome] = await loadKernels(v.kernel ? [v.kernel] : [], opts, [], io, true);
   if ("error" in outcome) {
-    io.err(`ktstr-btf: ${outcome.error}\n`);
+    io.err(`ktstr-btf: ${printable(outcome.error)}\n`);
     return null;
   }
   return { types: outcome.types!, source: outcome.source };

@@ -2,7 +2,7 @@
  * The `struct` command: the layout of each named struct or union, as pahole prints it.
  * @module
  */
-import { BtfError, orNull } from "../btf/errors.ts";
+import { BtfError, orNull, printable } from "../btf/errors.ts";
 import { findMember } from "../btf/queries.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import { compositeOf } from "../query/members.ts";
@@ -58,12 +58,16 @@ export const STRUCT_COMMAND = command({
       } catch (err) {
         if (!(err instanceof BtfError)) throw err;
         missing[name] = err.message;
-        io.err(`ktstr-btf: ${kernel.source.path}: ${err.message}\n`);
+        io.err(`ktstr-btf: ${printable(`${kernel.source.path}: ${err.message}`)}\n`);
       }
     }
     for (const p of expand.filter((p) => !used.has(p))) {
       missing[`--expand ${p}`] = `btf: no NAME has a member '${p.split(".")[0]}'`;
-      io.err(`ktstr-btf: ${kernel.source.path}: --expand ${p}: ${missing[`--expand ${p}`]}\n`);
+      io.err(
+        `ktstr-btf: ${
+          printable(`${kernel.source.path}: --expand ${p}: ${missing[`--expand ${p}`]}`)
+        }\n`,
+      );
     }
     if (v.json) {
       const json = { source: kernel.source, structs: layouts.map(layoutJson), missing };

@@ -1,14 +1,14 @@
 /**
- * The file-system half of the BTF cache (SPEC §5): sidecar reads and atomic writes beside
+ * The file-system half of the BTF cache (README: The cache): sidecar reads and atomic writes beside
  * cached ELF vmlinux files, the in-process memo of `/sys/kernel/btf/vmlinux`, and the cache
  * entries `<root>/<key>/vmlinux` (+ `metadata.json`) that `cache list/add/clean` manage.
  *
  * Nothing is ever written outside the canonical cache root, and a read never creates it.
  * @module
  */
-import { hasElfMagic, memorySource } from "../btf/elf.ts";
+import { type ByteSource, hasElfMagic, memorySource } from "../btf/elf.ts";
 import { hasBtfMagic } from "../btf/header.ts";
-import { extractBtf } from "../btf/input.ts";
+import { type BtfLocation, locateBtf } from "../btf/input.ts";
 import { BtfError } from "../btf/errors.ts";
 import type { InputFormat } from "../btf/input.ts";
 import { BtfTypes } from "../btf/table.ts";
@@ -25,16 +25,27 @@ import {
   type EnvLike,
   isInsideRoot,
   joinPath,
+  provenanceStamp,
   resolveCacheRoot,
   SIDECAR_SUFFIX,
+  type SidecarFacts,
   sidecarFreshness,
+  tempFileOwner,
   tempNameFor,
-  tempOwner,
   TMP_PREFIX,
   tmpDirOwner,
   validateCacheKey,
 } from "./cache_root.ts";
-import { isStandardInput, loadBtf, type LoadedBtf, osMessage, readWholeFile } from "./file.ts";
+import {
+  isStandardInput,
+  loadBtf,
+  loadBtfFrom,
+  type LoadedBtf,
+  openedAs,
+  type OpenSource,
+  osMessage,
+  withInput,
+} from "./file.ts";
 import { BOOT_HEADER_BYTES } from "../btf/image/bzimage.ts";
 import { isKernelImage } from "../btf/image/image.ts";
 
@@ -82,21 +93,15 @@ function mtimeMs(info: Deno.FileInfo): number | null {
   return info.mtime ? info.mtime.getTime() : null;
 }
 
-/** The first `n` bytes of `path` (fewer for a shorter file; empty when it cannot be read). */
-function fileHead(path: string, n: number): Uint8Array {
-  try {
-    using file = Deno.openSync(path, { read: true });
-    const head = new Uint8Array(n);
-    let done = 0;
-    while (done < n) {
-      const got = file.readSync(head.subarray(done));
-      if (got === null || got === 0) break;
-      done += got;
-    }
-    return head.subarray(0, done);
-  } catch {
-    return new Uint8Array();
-  }
+/** The provenance stamp of the image whose fstat is `info`. */
+function stampOf(info: Deno.FileInfo): number | null {
+  return provenanceStamp({
+    dev: info.dev,
+    ino: info.ino,
+    size: info.size,
+    mtimeMs: mtimeMs(info),
+    ctimeMs: info.ctime ? info.ctime.getTime() : null,
+  });
 }
 
 /** Where a load stands with the cache before any BTF is read. */
@@ -110,19 +115,26 @@ export type SidecarPlan =
     elf: string;
     /** `<elf>.btf`. */
     sidecar: string;
-    /** What the timestamps say. */
+    /** What provenance says (see sidecarFreshness in cache_root.ts). */
     freshness: "missing" | "stale" | "candidate";
+    /** The ELF's provenance stamp: a sidecar written now gets it as its mtime. */
+    stamp: number | null;
+    /** Where the `.BTF` section lies in an ELF (null for a compressed image). */
+    btf: BtfLocation | null;
   };
 
 /**
- * Decides, from the file system, whether `path` gets a sidecar: only an ELF or a compressed
- * kernel image whose canonical directory lies inside the canonical cache root (symlinks
- * resolved first). A root that cannot be resolved or does not exist means nothing is inside
- * it. Standard input never gets one.
+ * Decides, from the opened input and the file system, whether it gets a sidecar: only an
+ * ELF or a compressed kernel image whose canonical directory lies inside the canonical
+ * cache root (symlinks resolved first). A root that cannot be resolved or does not exist
+ * means nothing is inside it; standard input never gets one. Every such access also sweeps
+ * the temp files of dead writers beside the sidecar.
  */
-export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan {
-  if (isStandardInput(path)) return { kind: "none", status: "not-applicable" };
-  const head = fileHead(path, BOOT_HEADER_BYTES);
+function planFor(input: OpenSource, path: string, opts: CacheOptions): SidecarPlan {
+  if (isStandardInput(path) || input.info === null) {
+    return { kind: "none", status: "not-applicable" };
+  }
+  const head = input.src.read(0, Math.min(BOOT_HEADER_BYTES, input.src.size));
   const format = hasElfMagic(head) ? "elf" : isKernelImage(head) ? "image" : undefined;
   if (format === undefined) return { kind: "none", status: "not-applicable" };
   if (opts.enabled === false) return { kind: "none", status: "disabled" };
@@ -137,35 +149,72 @@ export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan 
     return { kind: "none", status: "outside-cache" };
   }
   const sidecar = elf + SIDECAR_SUFFIX;
-  let elfMtime = Infinity, sidecarMtime: number | null = null;
+  sweepTempFiles(dirName(sidecar));
+  // An ELF's section is found from its headers; an image's only by decompressing it, so
+  // its sidecar is proven by the stamp alone.
+  const btf = format === "elf" ? locateBtf(input.src) : null;
+  const stamp = stampOf(input.info);
+  const facts = { stamp, btfSize: btf?.size ?? null, sidecar: sidecarFacts(sidecar) };
+  return { kind: "cache", format, elf, sidecar, freshness: sidecarFreshness(facts), stamp, btf };
+}
+
+/** lstat of a sidecar as {@link SidecarFacts} want it (a symlink is not regular), or null. */
+function sidecarFacts(sidecar: string): SidecarFacts["sidecar"] {
   try {
-    elfMtime = mtimeMs(Deno.statSync(elf)) ?? Infinity;
-    const info = Deno.statSync(sidecar);
-    sidecarMtime = info.isFile ? (mtimeMs(info) ?? -Infinity) : -Infinity;
+    const info = Deno.lstatSync(sidecar);
+    return { regular: info.isFile, size: info.size, mtime: mtimeMs(info), id: fileId(info) };
   } catch {
-    // No sidecar (or no stat): written below.
+    return null;
   }
-  const freshness = sidecarFreshness({ elfMtime, sidecarMtime });
-  return { kind: "cache", format, elf, sidecar, freshness };
 }
 
-function sidecarHasMagic(sidecar: string): boolean {
-  return hasBtfMagic(fileHead(sidecar, 2));
+function fileId(info: Deno.FileInfo): string {
+  return `${info.dev}:${info.ino}`;
 }
 
-/** Reads a candidate sidecar: its table when it starts with the magic and parses. */
+/** {@link planFor} for a path (opened once, here); load errors are `btf: open <path>: ...`. */
+export function planSidecar(path: string, opts: CacheOptions = {}): SidecarPlan {
+  return openedAs(path, () => withInput(path, (input) => planFor(input, path, opts)));
+}
+
+/**
+ * Reads a candidate sidecar: its table when the file opened is the regular file lstat sees
+ * at the path (never a symlink's target, so a read never leaves the root), it still
+ * carries the plan's stamp and size, is raw BTF, starts with the same bytes as the ELF's
+ * `.BTF` section and parses; otherwise undefined (the ELF is read and the sidecar
+ * rewritten). A sidecar replaced between the lstat and the open (a concurrent writer's
+ * rename) is looked at again, a few times.
+ */
 function readSidecar(
-  sidecar: string,
+  plan: Extract<SidecarPlan, { kind: "cache" }>,
+  elf: OpenSource,
   base?: BtfTypes,
   space?: TableSpace,
 ): BtfTypes | undefined {
-  if (!sidecarHasMagic(sidecar)) return undefined;
-  try {
-    return loadBtf(sidecar, base, space).types;
-  } catch {
-    return undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const seen = sidecarFacts(plan.sidecar);
+    const facts = { stamp: plan.stamp, btfSize: plan.btf?.size ?? null, sidecar: seen };
+    if (!seen || sidecarFreshness(facts) !== "candidate") return undefined;
+    try {
+      const types = withInput(plan.sidecar, (input) => {
+        if (input.info === null || fileId(input.info) !== seen.id) return null;
+        const n = Math.min(HEAD_CHECK_BYTES, input.info.size);
+        const mine = input.src.read(0, n);
+        const theirs = plan.btf ? elf.src.read(plan.btf.offset, n) : mine;
+        if (!hasBtfMagic(mine) || mine.some((b, k) => b !== theirs[k])) return undefined;
+        const loaded = loadBtfFrom(input, plan.sidecar, base, space);
+        return loaded.format === "raw" ? loaded.types : undefined;
+      });
+      if (types !== null) return types;
+    } catch {
+      return undefined;
+    }
   }
+  return undefined;
 }
+
+/** Bytes at the start of a sidecar compared with the ELF's `.BTF` section on a hit. */
+const HEAD_CHECK_BYTES = 4096;
 
 /** Writes the sidecar of `plan` from `types`; a failure is a warning, never an error. */
 function finishSidecar(
@@ -174,7 +223,7 @@ function finishSidecar(
   opts: CacheOptions,
 ): SidecarStatus {
   try {
-    writeFileAtomic(plan.sidecar, types.rawBytes().slice());
+    writeFileAtomic(plan.sidecar, types.rawBytes().slice(), plan.stamp ?? undefined);
     return plan.freshness === "missing" ? "written" : "rewritten";
   } catch (err) {
     warnOf(opts)(`sidecar ${plan.sidecar}: write failed: ${osMessage(err)}`);
@@ -184,8 +233,9 @@ function finishSidecar(
 
 /**
  * Loads `path` through the cache: the host BTF from the memo, an ELF inside the cache root
- * from its fresh sidecar (else from the ELF, then the sidecar is (re)written), anything else
- * as {@link loadBtf} does. Load errors are those of loadBtf (`btf: open <path>: ...`).
+ * from its sidecar when that provably belongs to it (else from the ELF, then the sidecar is
+ * (re)written), anything else as {@link loadBtf} does. The input is opened once. Load errors
+ * are those of loadBtf (`btf: open <path>: ...`).
  */
 export function loadBtfCached(
   path: string,
@@ -195,20 +245,28 @@ export function loadBtfCached(
   if (base === undefined && isHostBtf(path)) {
     return { ...hostBtfMemo.get(), path, sidecar: "not-applicable" };
   }
-  const plan = planSidecar(path, opts);
-  if (plan.kind === "none") return { ...loadBtf(path, base, opts.space), sidecar: plan.status };
-  if (plan.freshness === "candidate") {
-    const types = readSidecar(plan.sidecar, base, opts.space);
-    if (types) return { path, format: plan.format, types, sidecar: "hit" };
-  }
-  const loaded = loadBtf(path, base, opts.space);
-  return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
+  return openedAs(path, () =>
+    withInput(path, (input) => {
+      const plan = planFor(input, path, opts);
+      if (plan.kind === "none") {
+        return { ...loadBtfFrom(input, path, base, opts.space), sidecar: plan.status };
+      }
+      if (plan.freshness === "candidate") {
+        const types = readSidecar(plan, input, base, opts.space);
+        if (types) {
+          return { path, format: plan.format, types, sidecar: "hit" as const };
+        }
+      }
+      const loaded = loadBtfFrom(input, path, base, opts.space);
+      return { ...loaded, sidecar: finishSidecar(plan, loaded.types, opts) };
+    }));
 }
 
 /**
  * The same as {@link loadBtfCached} with the parse done by `load` (e.g. a worker pool's
  * `load`), which is handed either the sidecar (raw BTF) or the original path, and whether
  * the table is needed afterwards (to write the sidecar from); only then must it return one.
+ * The plan (provenance included) is made here; the pool reads the file it is handed.
  */
 export async function loadBtfCachedWith<T extends { format: InputFormat; types?: BtfTypes }>(
   path: string,
@@ -217,10 +275,11 @@ export async function loadBtfCachedWith<T extends { format: InputFormat; types?:
 ): Promise<T & { sidecar: SidecarStatus }> {
   const plan = planSidecar(path, opts);
   if (plan.kind === "none") return { ...await load(path, false), sidecar: plan.status };
-  if (plan.freshness === "candidate" && sidecarHasMagic(plan.sidecar)) {
+  if (plan.freshness === "candidate") {
     try {
       const fromSidecar = await load(plan.sidecar, false);
-      if (fromSidecar.format === "raw") {
+      const size = plan.btf?.size ?? fromSidecar.types?.btfBytes;
+      if (fromSidecar.format === "raw" && (fromSidecar.types?.btfBytes ?? size) === size) {
         return { ...fromSidecar, format: plan.format, sidecar: "hit" };
       }
     } catch {
@@ -298,27 +357,41 @@ function pidIsDead(pid: number): boolean {
   }
 }
 
-/** Removes temporary files for `target` left in its directory by processes that died. */
-function sweepTempFiles(target: string): void {
-  const dir = dirName(target), base = baseName(target);
+/**
+ * Removes the temporary files (`.<name>.tmp-<nonce>-<pid>`) that writers which died left in
+ * `dir`; returns their names. A file whose writer is alive (or may be: pid reuse) is kept,
+ * and an entry that cannot be removed is skipped, never the end of the sweep.
+ */
+export function sweepTempFiles(dir: string): string[] {
+  const removed: string[] = [];
+  let names: string[];
   try {
-    for (const e of Deno.readDirSync(dir)) {
-      const pid = tempOwner(e.name, base);
-      if (pid !== undefined && pidIsDead(pid)) Deno.removeSync(joinPath(dir, e.name));
-    }
+    names = [...Deno.readDirSync(dir)].map((e) => e.name);
   } catch {
-    // Best effort: an unreadable directory fails the write itself.
+    return removed; // An unreadable directory fails the write itself.
   }
+  for (const name of names) {
+    const pid = tempFileOwner(name);
+    if (pid === undefined || !pidIsDead(pid)) continue;
+    try {
+      Deno.removeSync(joinPath(dir, name));
+      removed.push(name);
+    } catch {
+      // Not removable (or gone already): the next sweep tries again.
+    }
+  }
+  return removed;
 }
 
 function writeAll(file: Deno.FsFile, bytes: Uint8Array): void {
   for (let done = 0; done < bytes.length;) done += file.writeSync(bytes.subarray(done));
 }
 
-/** Creates `path` (it must not exist) with `bytes`, fsynced. */
-function writeFileSynced(path: string, bytes: Uint8Array): void {
+/** Creates `path` (it must not exist) with `bytes` and, if given, mtime `mtimeMs`, fsynced. */
+function writeFileSynced(path: string, bytes: Uint8Array, mtimeMs?: number): void {
   using file = Deno.openSync(path, { write: true, createNew: true, mode: 0o644 });
   writeAll(file, bytes);
+  if (mtimeMs !== undefined) file.utimeSync(new Date(), new Date(mtimeMs));
   file.syncSync();
 }
 
@@ -332,15 +405,16 @@ function syncDir(dir: string): void {
 }
 
 /**
- * Writes `bytes` to `target` atomically: a temporary file in the same directory, fsync,
- * rename over `target`. Readers see the old file or the new one, never a part; the
- * temporary file never outlives this call.
+ * Writes `bytes` to `target` atomically: a temporary file in the same directory (its mtime
+ * set to `mtimeMs` when given), fsync, rename over `target`. Readers see the old file or the
+ * new one, never a part; the temporary file never outlives this call (unless the process
+ * dies: then the next access sweeps it).
  */
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
-  sweepTempFiles(target);
+export function writeFileAtomic(target: string, bytes: Uint8Array, mtimeMs?: number): void {
+  sweepTempFiles(dirName(target));
   const tmp = tempNameFor(target, Deno.pid, nonce());
   try {
-    writeFileSynced(tmp, bytes);
+    writeFileSynced(tmp, bytes, mtimeMs);
     Deno.renameSync(tmp, target);
   } catch (err) {
     try {
@@ -432,10 +506,17 @@ export function resolveKernelInput(arg: string, opts: CacheOptions = {}): string
 
 /** Whether the sidecar of `vmlinux` would be a hit now (without writing anything). */
 export function sidecarState(vmlinux: string, root: string): SidecarState {
-  const plan = planSidecar(vmlinux, { root });
-  if (plan.kind === "none") return "outside-cache";
-  if (plan.freshness !== "candidate") return plan.freshness;
-  return readSidecar(plan.sidecar) ? "fresh" : "invalid";
+  try {
+    return withInput(vmlinux, (input) => {
+      const plan = planFor(input, vmlinux, { root });
+      if (plan.kind === "none") return "outside-cache";
+      if (plan.freshness !== "candidate") return plan.freshness;
+      return readSidecar(plan, input) ? "fresh" : "invalid";
+    });
+  } catch (err) {
+    if (err instanceof BtfError) return "invalid";
+    throw err;
+  }
 }
 
 function readMetadata(dir: string): Partial<KtstrMetadata> {
@@ -484,11 +565,21 @@ export function listEntries(root: string): CacheEntryInfo[] {
   return entries.map(({ time: _time, ...e }) => e);
 }
 
-/** The kernel release in the `Linux version ...` banner of an image, if present. */
-export function findBannerVersion(bytes: Uint8Array): string | undefined {
+/**
+ * The kernel release in the `Linux version ...` banner of an image, if present; only a
+ * banner starting before byte `before` counts.
+ */
+export function findBannerVersion(
+  bytes: Uint8Array,
+  before: number = bytes.length,
+): string | undefined {
   const banner = new TextEncoder().encode("Linux version ");
   // Uint8Array.indexOf is a native byte search: jump between candidate first bytes.
-  for (let at = bytes.indexOf(banner[0]); at >= 0; at = bytes.indexOf(banner[0], at + 1)) {
+  for (
+    let at = bytes.indexOf(banner[0]);
+    at >= 0 && at < before;
+    at = bytes.indexOf(banner[0], at + 1)
+  ) {
     let i = 1;
     while (i < banner.length && bytes[at + i] === banner[i]) i++;
     if (i === banner.length) {
@@ -580,15 +671,21 @@ function exists(path: string): boolean {
 /** Removes `.tmp-*-<pid>` directories of dead processes from `root`; returns their names. */
 export function sweepTmpDirs(root: string): string[] {
   const removed: string[] = [];
+  let names: string[];
   try {
-    for (const e of Deno.readDirSync(root)) {
-      const pid = tmpDirOwner(e.name);
-      if (pid === undefined || !pidIsDead(pid)) continue;
-      Deno.removeSync(joinPath(root, e.name), { recursive: true });
-      removed.push(e.name);
-    }
+    names = [...Deno.readDirSync(root)].map((e) => e.name);
   } catch {
-    // Best effort.
+    return removed; // No root yet.
+  }
+  for (const name of names) {
+    const pid = tmpDirOwner(name);
+    if (pid === undefined || !pidIsDead(pid)) continue;
+    try {
+      Deno.removeSync(joinPath(root, name), { recursive: true });
+      removed.push(name);
+    } catch {
+      // Not removable now: the next sweep tries again; the others are still swept.
+    }
   }
   return removed;
 }
@@ -615,19 +712,42 @@ export function defaultKey(source: string, version: string | undefined): string 
   return name;
 }
 
-/** An ELF vmlinux already extracted from a compressed image, and its `.BTF` section. */
-export interface ExtractedElf {
-  /** The whole ELF. */
-  elf: Uint8Array;
-  /** Its `.BTF` section. */
-  btf: Uint8Array;
+/** Bytes copied per read by `cache add` (its memory does not grow with the image). */
+const COPY_CHUNK = 1 << 20;
+/** Bytes kept from one chunk to the next, so a banner across the boundary is found. */
+const BANNER_OVERLAP = 512;
+
+/**
+ * Copies `src` to the new file `dest` in fixed-size chunks (memory stays flat whatever the
+ * image size), fsynced, finding the `Linux version` banner on the way. Read errors are
+ * BtfErrors (`read file: ...`, named by the caller). Returns the banner's release, if any.
+ */
+function copyImage(src: ByteSource, dest: string): string | undefined {
+  using out = Deno.openSync(dest, { write: true, createNew: true, mode: 0o644 });
+  const buf = new Uint8Array(BANNER_OVERLAP + COPY_CHUNK);
+  let version: string | undefined, kept = 0, copied = 0;
+  while (copied < src.size) {
+    const n = Math.min(COPY_CHUNK, src.size - copied);
+    src.readInto(copied, buf.subarray(kept, kept + n));
+    writeAll(out, buf.subarray(kept, kept + n));
+    copied += n;
+    const end = kept + n, last = copied >= src.size;
+    // A match must leave room for the release after it, unless this is the last chunk.
+    version ??= findBannerVersion(buf.subarray(0, end), last ? end : end - BANNER_OVERLAP / 2);
+    kept = Math.min(end, BANNER_OVERLAP);
+    buf.copyWithin(0, end - kept, end);
+  }
+  out.syncSync();
+  return version;
 }
 
 /**
  * Copies an ELF vmlinux into `<root>/<key>/` with its sidecar and metadata.json, built in
- * a `.tmp-<key>-<nonce>-<pid>` directory and renamed into place (replacing an existing
- * entry atomically, only when `replace` is set). Creates the root when needed. With
- * `extracted` (a compressed image's ELF), that ELF is the entry's `vmlinux`.
+ * a `.tmp-add-<nonce>-<pid>` directory and renamed into place (replacing an existing entry
+ * atomically, only when `replace` is set). Creates the root when needed. The image is
+ * opened once and streamed: memory holds its `.BTF` section (validated) and one copy
+ * buffer, never the image. Every error names the file it is about (`btf: open <source>:
+ * ...`, `cache add: <path>: ...`).
  */
 export function addEntry(
   root: string,
@@ -637,54 +757,93 @@ export function addEntry(
   extracted?: ExtractedElf,
 ): AddResult {
   if (key !== undefined) validateCacheKey(key);
-  let bytes, input;
-  try {
-    // Read once: the whole image is copied in, its .BTF section becomes the sidecar.
-    bytes = extracted?.elf ?? readWholeFile(source);
-    input = extracted ? { format: "elf", bytes: extracted.btf } : extractBtf(memorySource(bytes));
-  } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`btf: open ${source}: ${err.message}`);
-    throw err;
+  return openedAs(source, () => {
+    if (extracted) {
+      const src = memorySource(extracted.elf);
+      return addFrom(root, source, src, Deno.statSync(source), extracted.btf, key, replace);
+    }
+    return withInput(
+      source,
+      (input) => addFrom(root, source, input.src, input.info, null, key, replace),
+    );
+  });
+}
+
+/** An ELF vmlinux already extracted from a compressed image, and its `.BTF` section. */
+export interface ExtractedElf {
+  /** The whole ELF. */
+  elf: Uint8Array;
+  /** Its `.BTF` section. */
+  btf: Uint8Array;
+}
+
+function refuseExisting(root: string, key: string, replace: boolean): void {
+  if (!replace && exists(joinPath(root, key))) {
+    throw new CacheError(`cache add: entry '${key}' exists; pass --force to replace it`);
   }
-  if (input.format !== "elf") {
-    throw new CacheError(`cache add: ${source} is raw BTF; a cache entry holds an ELF vmlinux`);
+}
+
+/**
+ * `cache add` of the ELF in `src` (`info`: the source file's stat), whose `.BTF` section is
+ * `given` when already known.
+ */
+function addFrom(
+  root: string,
+  source: string,
+  src: ByteSource,
+  info: Deno.FileInfo | null,
+  given: Uint8Array | null,
+  key: string | undefined,
+  replace: boolean,
+): AddResult {
+  let btf = given;
+  if (btf === null) {
+    const at = locateBtf(src);
+    if (at.format !== "elf") {
+      throw new CacheError(`cache add: ${source} is raw BTF; a cache entry holds an ELF vmlinux`);
+    }
+    btf = src.read(at.offset, at.size);
   }
-  BtfTypes.build(input.bytes);
-  const info = Deno.statSync(source);
-  const version = findBannerVersion(bytes);
-  const entryKey = key ?? defaultKey(source, version);
-  if (!replace && exists(joinPath(root, entryKey))) {
-    throw new CacheError(`cache add: entry '${entryKey}' exists; pass --force to replace it`);
-  }
+  BtfTypes.build(btf);
+  const arch = elfArch(src.read(0, Math.min(20, src.size)));
+  // A given key is checked before anything is copied; a derived one once it is known.
+  if (key !== undefined) refuseExisting(root, key, replace);
+  const createdRoot = !exists(root);
   try {
     Deno.mkdirSync(root, { recursive: true });
   } catch (err) {
     throw new CacheError(`cache: create ${root}: ${osMessage(err)}`);
   }
   sweepTmpDirs(root);
-  const tag = `${entryKey}-${nonce()}-${Deno.pid}`;
-  const staged = joinPath(root, `${TMP_PREFIX}${tag}`);
+  const tag = `${nonce()}-${Deno.pid}`;
+  const staged = joinPath(root, `${TMP_PREFIX}add-${tag}`);
   const scratch = joinPath(root, `${TMP_PREFIX}old-${tag}`);
-  const target = joinPath(root, entryKey);
-  const real = realPath(source);
-  const metadata: KtstrMetadata = {
-    version: version ?? null,
-    source: { type: "local", source_tree_path: real ? dirName(real) : null, git_hash: null },
-    arch: elfArch(bytes),
-    image_name: ENTRY_VMLINUX,
-    config_hash: null,
-    built_at: new Date().toISOString(),
-    ktstr_kconfig_hash: null,
-    extra_kconfig_hash: null,
-    has_vmlinux: true,
-    vmlinux_stripped: false,
-    source_vmlinux_size: info.size,
-    source_vmlinux_mtime_secs: info.mtime ? Math.floor(info.mtime.getTime() / 1000) : null,
-  };
+  let target = joinPath(root, key ?? "?");
   try {
     Deno.mkdirSync(staged, { mode: 0o755 });
-    writeFileSynced(joinPath(staged, ENTRY_VMLINUX), bytes);
-    writeFileSynced(joinPath(staged, ENTRY_VMLINUX + SIDECAR_SUFFIX), input.bytes);
+    const vmlinux = joinPath(staged, ENTRY_VMLINUX);
+    const version = copyImage(src, vmlinux);
+    const entryKey = key ?? defaultKey(source, version);
+    refuseExisting(root, entryKey, replace);
+    target = joinPath(root, entryKey);
+    // The sidecar's provenance stamp, from the copy (the entry's rename keeps it valid).
+    const stamp = stampOf(Deno.statSync(vmlinux)) ?? undefined;
+    writeFileSynced(joinPath(staged, ENTRY_VMLINUX + SIDECAR_SUFFIX), btf, stamp);
+    const real = realPath(source);
+    const metadata: KtstrMetadata = {
+      version: version ?? null,
+      source: { type: "local", source_tree_path: real ? dirName(real) : null, git_hash: null },
+      arch,
+      image_name: ENTRY_VMLINUX,
+      config_hash: null,
+      built_at: new Date().toISOString(),
+      ktstr_kconfig_hash: null,
+      extra_kconfig_hash: null,
+      has_vmlinux: true,
+      vmlinux_stripped: false,
+      source_vmlinux_size: info?.size ?? src.size,
+      source_vmlinux_mtime_secs: info?.mtime ? Math.floor(info.mtime.getTime() / 1000) : null,
+    };
     writeFileSynced(
       joinPath(staged, ENTRY_METADATA),
       new TextEncoder().encode(JSON.stringify(metadata, null, 2) + "\n"),
@@ -699,7 +858,15 @@ export function addEntry(
       replaced: outcome === "replaced",
     };
   } catch (err) {
-    if (err instanceof CacheError) throw err;
+    // A failed add leaves no root it created (e.g. no key could be derived).
+    for (const dir of createdRoot ? [staged, root] : [staged]) {
+      try {
+        Deno.removeSync(dir, { recursive: dir === staged });
+      } catch {
+        // Not empty, or already gone.
+      }
+    }
+    if (err instanceof CacheError || err instanceof BtfError) throw err;
     throw new CacheError(`cache add: ${target}: ${osMessage(err)}`);
   } finally {
     for (const dir of [staged, scratch]) {
@@ -718,7 +885,10 @@ export interface CleanResult {
   removed: string[];
   /** Keys kept. */
   kept: string[];
-  /** Orphaned temporary directories removed. */
+  /**
+   * Leftovers of dead writers removed: temporary directories in the root and temporary
+   * sidecar files in the kept entries (`<key>/<name>`).
+   */
   orphans: string[];
 }
 
@@ -731,7 +901,12 @@ export function cleanEntries(root: string, keep: number, force: boolean): CleanR
   const entries = listEntries(root);
   const kept = entries.slice(0, keep).map((e) => e.key);
   const doomed = entries.slice(keep).map((e) => e.key);
-  if (!force) return { removed: doomed, kept, orphans: [] };
+  // Dead writers' temp files are never entries: swept with or without --force, like on
+  // every other access.
+  const leftovers = kept.flatMap((key) =>
+    sweepTempFiles(joinPath(root, key)).map((name) => `${key}/${name}`)
+  );
+  if (!force) return { removed: doomed, kept, orphans: leftovers };
   for (const key of doomed) {
     const gone = joinPath(root, `${TMP_PREFIX}clean-${key}-${nonce()}-${Deno.pid}`);
     try {
@@ -741,5 +916,5 @@ export function cleanEntries(root: string, keep: number, force: boolean): CleanR
       throw new CacheError(`cache clean: ${joinPath(root, key)}: ${osMessage(err)}`);
     }
   }
-  return { removed: doomed, kept, orphans: sweepTmpDirs(root) };
+  return { removed: doomed, kept, orphans: [...leftovers, ...sweepTmpDirs(root)] };
 }

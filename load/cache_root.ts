@@ -1,5 +1,5 @@
 /**
- * The pure half of the BTF cache (SPEC §5): where the cache root is, which cache keys are
+ * The pure half of the BTF cache (README: The cache): where the cache root is, which cache keys are
  * valid, whether a path lies inside the root, and whether a sidecar is fresh. Nothing here
  * touches the file system, so every rule is testable from plain values.
  * @module
@@ -34,13 +34,22 @@ export const SIDECAR_SUFFIX = ".btf";
 /**
  * The cache root: `KTSTR_CACHE_DIR` when set and non-empty (as given), else
  * `$XDG_CACHE_HOME/ktstr/kernels` when set and non-empty, else `$HOME/.cache/ktstr/kernels`.
- * A HOME that is unset, empty, `/` or relative is a CacheError naming the case.
+ * A relative KTSTR_CACHE_DIR or XDG_CACHE_HOME (which would put the cache under the current
+ * directory), or a HOME that is unset, empty, `/` or relative, is a CacheError naming the case.
  */
 export function resolveCacheRoot(env: EnvLike): string {
+  const absolute = (name: string, value: string) => {
+    if (!value.startsWith("/")) {
+      throw new CacheError(`cache root: ${name} '${value}' is not an absolute path`);
+    }
+    return value;
+  };
   const direct = env.get(CACHE_DIR_ENV);
-  if (direct !== undefined && direct !== "") return direct;
+  if (direct !== undefined && direct !== "") return absolute(CACHE_DIR_ENV, direct);
   const xdg = env.get("XDG_CACHE_HOME");
-  if (xdg !== undefined && xdg !== "") return joinPath(xdg, "ktstr/kernels");
+  if (xdg !== undefined && xdg !== "") {
+    return joinPath(absolute("XDG_CACHE_HOME", xdg), "ktstr/kernels");
+  }
   const home = env.get("HOME");
   const hint = `; set ${CACHE_DIR_ENV} or XDG_CACHE_HOME, or pass --cache-dir`;
   if (home === undefined) throw new CacheError(`cache root: HOME is not set${hint}`);
@@ -108,21 +117,61 @@ export function validateCacheKey(key: string): string {
   return key;
 }
 
-/** What is known about a sidecar before it is read. */
-export interface SidecarFacts {
-  /** Modification time of the ELF (ms since the epoch). */
-  elfMtime: number;
-  /** Modification time of the sidecar, or null when there is none (or it is not a file). */
-  sidecarMtime: number | null;
+/** What the file system says of an ELF's current contents (from fstat of the open file). */
+export interface ImageIdentity {
+  /** Device and inode. */
+  dev: number;
+  ino: number | null;
+  /** Size in bytes. */
+  size: number;
+  /** Modification time (ms). */
+  mtimeMs: number | null;
+  /** Status-change time (ms; Deno reports whole seconds), or null where there is none. */
+  ctimeMs: number | null;
 }
 
 /**
- * The decision before reading: `missing` (write one), `stale` (older than the ELF: rewrite)
- * or `candidate` (read it; it is used only if it also starts with the magic and parses).
+ * The provenance stamp a sidecar of the image `id` carries as its mtime (ms), or null when
+ * the platform has no ctime. The second after the image's ctime (so the stamp is never older
+ * than the image, as ktstr's own mtime rule wants) plus, as milliseconds, a hash of the
+ * image's device, inode, size and mtime. The ctime is set by the kernel on every change to
+ * the image (write, `cp -p`, `touch`, `tar x`, `mv`, chmod) and cannot be set back, and
+ * the hash separates images that changed within one second of each other.
+ */
+export function provenanceStamp(id: ImageIdentity): number | null {
+  if (id.ctimeMs === null) return null;
+  let h = 0x811c9dc5;
+  for (const c of `${id.dev}:${id.ino}:${id.size}:${id.mtimeMs}`) {
+    h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  }
+  return (Math.floor(id.ctimeMs / 1000) + 1) * 1000 + (h % 1000);
+}
+
+/** What is known about a sidecar before it is read. */
+export interface SidecarFacts {
+  /** The image's {@link provenanceStamp}. */
+  stamp: number | null;
+  /** Size of the ELF's `.BTF` section (from its section header); null when unknown. */
+  btfSize: number | null;
+  /** lstat of the sidecar (`id`: device and inode), or null when there is none. */
+  sidecar: { regular: boolean; size: number; mtime: number | null; id?: string } | null;
+}
+
+/**
+ * The decision before reading: `missing` (write one), `stale` (rewrite it) or `candidate`
+ * (read it; it is used only if it also matches the section's first bytes and parses).
+ *
+ * Provenance: a sidecar is written with its mtime set to the ELF's {@link provenanceStamp}.
+ * So it belongs to the ELF only when it is a regular file (a symlink is never followed),
+ * its mtime equals the ELF's current stamp and its size equals the ELF's `.BTF` section's.
+ * Replacing the ELF (any way), or the sidecar by another file, breaks that.
  */
 export function sidecarFreshness(f: SidecarFacts): "missing" | "stale" | "candidate" {
-  if (f.sidecarMtime === null) return "missing";
-  return f.sidecarMtime >= f.elfMtime ? "candidate" : "stale";
+  const s = f.sidecar;
+  if (s === null) return "missing";
+  if (!s.regular || f.stamp === null) return "stale";
+  const size = f.btfSize === null || s.size === f.btfSize;
+  return s.mtime === f.stamp && size ? "candidate" : "stale";
 }
 
 /** Name of a temporary file for `target` owned by process `pid` (same directory). */
@@ -135,9 +184,12 @@ export function tempNameFor(target: string, pid: number, nonce: string): string 
  * that made it; else undefined.
  */
 export function tempOwner(name: string, base: string): number | undefined {
-  const prefix = `.${base}.tmp-`;
-  if (!name.startsWith(prefix)) return undefined;
-  const m = /-(\d+)$/.exec(name.slice(prefix.length));
+  return name.startsWith(`.${base}.tmp-`) ? tempFileOwner(name) : undefined;
+}
+
+/** The pid of a temporary file made by {@link tempNameFor} for any target, if `name` is one. */
+export function tempFileOwner(name: string): number | undefined {
+  const m = /^\..+\.tmp-[^-]*-(\d+)$/.exec(name);
   return m ? Number(m[1]) : undefined;
 }
 

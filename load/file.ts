@@ -1,7 +1,7 @@
 /**
  * The file-system edge of loading: reads an input file (only the parts it needs for an
  * ELF), recognises it, and builds the shared type table. Every error reaching the caller
- * is a BtfError prefixed `btf: open <path>: ` (SPEC §1).
+ * is a BtfError prefixed `btf: open <path>: ` (README: CLI).
  * @module
  */
 import { type ByteSource, memorySource } from "../btf/elf.ts";
@@ -31,13 +31,18 @@ export function osMessage(err: unknown): string {
 /** A ByteSource over an open file: each read seeks and reads exactly the bytes asked for. */
 function fileSource(file: Deno.FsFile, size: number): ByteSource {
   const readInto = (offset: number, dest: Uint8Array) => {
-    file.seekSync(offset, Deno.SeekMode.Start);
-    for (let done = 0; done < dest.length;) {
-      const n = file.readSync(dest.subarray(done));
-      if (n === null || n === 0) {
-        throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
+    try {
+      file.seekSync(offset, Deno.SeekMode.Start);
+      for (let done = 0; done < dest.length;) {
+        const n = file.readSync(dest.subarray(done));
+        if (n === null || n === 0) {
+          throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
+        }
+        done += n;
       }
-      done += n;
+    } catch (err) {
+      if (err instanceof BtfError) throw err;
+      throw new BtfError(`read file: ${osMessage(err)}`);
     }
   };
   return {
@@ -80,33 +85,66 @@ export function standardInputBytes(): Uint8Array {
   return stdinBytes;
 }
 
-/** An opened input: random access to its bytes, and how to close it. */
+/** An opened input: random access to its bytes, what fstat says of it, and how to close it. */
 export interface OpenSource {
   /** Reads of the input. */
   src: ByteSource;
+  /** fstat of the open file (size, times, inode); null for standard input. */
+  info: Deno.FileInfo | null;
+  /** The open file (null for standard input). */
+  file: Deno.FsFile | null;
   /** Closes the file (nothing for standard input). */
   close(): void;
 }
 
-/** Opens `path` (standard input included); I/O errors become `read file: <os error>`. */
+/** What kind of non-regular file `info` describes, for the refusal message. */
+function fileKind(info: Deno.FileInfo): string {
+  if (info.isFifo) return "a FIFO";
+  if (info.isSocket) return "a socket";
+  if (info.isCharDevice) return "a character device";
+  if (info.isBlockDevice) return "a block device";
+  return "not a file";
+}
+
+/** Refuses what is not a regular file: a directory as the OS says it, the rest by kind. */
+function refuseNonRegular(info: Deno.FileInfo): void {
+  if (info.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
+  if (!info.isFile) {
+    throw new BtfError(
+      `read file: not a regular file (${fileKind(info)}); only regular files and standard ` +
+        "input are read",
+    );
+  }
+}
+
+/**
+ * Opens `path` once and classifies it; I/O errors become `read file: <os error>`. Standard
+ * input is read whole (see {@link standardInputBytes}). A regular file (sysfs files such as
+ * /sys/kernel/btf/vmlinux are regular) is opened; a directory, FIFO, socket or device is
+ * refused from its stat, before any open, so an input can never block waiting for a writer
+ * (opening a FIFO does). The open file is fstat'ed too, so a path swapped for something
+ * else between the two is refused as well.
+ */
 export function openSource(path: string): OpenSource {
   if (isStandardInput(path)) {
     try {
-      return { src: memorySource(standardInputBytes()), close: () => {} };
+      return { src: memorySource(standardInputBytes()), info: null, file: null, close: () => {} };
     } catch (err) {
       throw new BtfError(`read file: ${osMessage(err)}`);
     }
   }
   let file: Deno.FsFile;
   try {
+    refuseNonRegular(Deno.statSync(path));
     file = Deno.openSync(path, { read: true });
   } catch (err) {
+    if (err instanceof BtfError) throw err;
     throw new BtfError(`read file: ${osMessage(err)}`);
   }
   try {
     const info = file.statSync();
-    if (info.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
-    return { src: fileSource(file, info.size), close: () => file.close() };
+    refuseNonRegular(info);
+    return { src: fileSource(file, info.size), info, file, close: () => file.close() };
   } catch (err) {
     file.close();
     if (err instanceof BtfError) throw err;
@@ -114,17 +152,19 @@ export function openSource(path: string): OpenSource {
   }
 }
 
-/** Opens `path` and runs `use` on it; I/O errors become `read file: <os error>`. */
-function withFile<T>(path: string, use: (src: ByteSource) => T): T {
+/** Runs `use` on `path`, opened once (see {@link openSource}) and closed afterwards. */
+export function withInput<T>(path: string, use: (input: OpenSource) => T): T {
   const opened = openSource(path);
   try {
-    return use(opened.src);
-  } catch (err) {
-    if (err instanceof BtfError) throw err;
-    throw new BtfError(`read file: ${osMessage(err)}`);
+    return use(opened);
   } finally {
     opened.close();
   }
+}
+
+/** Opens `path` and runs `use` on its bytes. */
+function withFile<T>(path: string, use: (src: ByteSource) => T): T {
+  return withInput(path, (input) => use(input.src));
 }
 
 /** The first `n` bytes of `path` (fewer when it is shorter). */
@@ -148,22 +188,32 @@ export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8A
  * BtfError `btf: open <path>: <what is wrong>`.
  */
 export function loadBtf(path: string, base?: BtfTypes, space?: TableSpace): LoadedBtf {
-  return openedAs(path, () =>
-    withFile(path, (src) => {
-      const at = locateBtf(src);
-      const types = buildTypes(
-        at.size,
-        src.read(at.offset, Math.min(at.size, 64)),
-        (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest),
-        (offset) => src.read(at.offset + offset, 1)[0],
-        base,
-        space ?? defaultSpace(path),
-      );
-      return { path, format: at.format, types };
-    }));
+  return openedAs(path, () => withInput(path, (input) => loadBtfFrom(input, path, base, space)));
 }
 
-/** Runs `fn`, prefixing a BtfError it raises with `btf: open <path>: ` (SPEC §1). */
+/**
+ * Loads an already opened input (raw BTF or ELF vmlinux); `path` names it. Errors are
+ * BtfErrors without the `btf: open` prefix (see {@link openedAs}).
+ */
+export function loadBtfFrom(
+  input: OpenSource,
+  path: string,
+  base?: BtfTypes,
+  space?: TableSpace,
+): LoadedBtf {
+  const src = input.src, at = locateBtf(src);
+  const types = buildTypes(
+    at.size,
+    src.read(at.offset, Math.min(at.size, 64)),
+    (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest),
+    (offset) => src.read(at.offset + offset, 1)[0],
+    base,
+    space ?? defaultSpace(path),
+  );
+  return { path, format: at.format, types };
+}
+
+/** Runs `fn`, prefixing a BtfError it raises with `btf: open <path>: ` (README: CLI). */
 export function openedAs<T>(path: string, fn: () => T): T {
   try {
     return fn();

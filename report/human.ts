@@ -8,6 +8,7 @@
 import type { GroupValue, ViaMap } from "../resolvers/dsl.ts";
 import { sourceAt } from "../resolvers/fields.ts";
 import type { KernelReport } from "./json.ts";
+import { printable } from "../btf/errors.ts";
 
 const NAME_WIDTH = 44;
 /** The reason every scx group gives on a kernel without sched_ext. */
@@ -91,7 +92,7 @@ export function renderHuman(report: KernelReport, color: boolean): string {
   const p = paint(color);
   const s = report.source;
   const lines = [
-    p.bold(s.path),
+    p.bold(printable(s.path)),
     `  ${FORMAT_LABELS[s.format]} · ${s.btf_bytes} BTF bytes · ` +
     `${s.type_count} types · sidecar ${s.sidecar}`,
     "",
@@ -106,7 +107,9 @@ export function renderHuman(report: KernelReport, color: boolean): string {
   const missing = Object.entries(report.missing);
   if (missing.length > 0) {
     lines.push("", p.bold("missing"));
-    for (const [path, reason] of missing) lines.push(`  ${path}`, `    ${p.red(reason)}`);
+    for (const [path, reason] of missing) {
+      lines.push(`  ${path}`, `    ${p.red(printable(reason))}`);
+    }
   }
   if (missing.some(([, reason]) => reason.includes(NO_SCX))) {
     lines.push(

@@ -1,5 +1,5 @@
 /**
- * The per-kernel JSON object of SPEC §6 and §8 (schema 2).
+ * The per-kernel JSON object of `kernel --json` (schema 2; README, docs/report.schema.json).
  * @module
  */
 import type { InputFormat } from "../btf/input.ts";
@@ -13,7 +13,7 @@ import type { MissingMap, ViaMap } from "../resolvers/dsl.ts";
 import type { Offsets } from "./offsets_types.ts";
 import type { OffsetsReport } from "../resolvers/mod.ts";
 
-/** What happened with the BTF sidecar cache for this input (SPEC §5). */
+/** What happened with the BTF sidecar cache for this input (README, The cache). */
 export type SidecarStatus =
   | "hit"
   | "written"
@@ -52,7 +52,7 @@ export interface KernelReport {
    * `<struct>.<member>` it was read from, or `builtin` for a constant the kernel lacks.
    */
   via: ViaMap;
-  /** Kernel constants (SPEC §4), read from the kernel's enumerators (SPEC §8). */
+  /** Kernel constants, read from the kernel's enumerators (docs/FIELDS.md). */
   constants: KernelConstants;
 }
 

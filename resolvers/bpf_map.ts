@@ -1,6 +1,6 @@
 /**
  * bpf_map (BpfMapOffsets): map discovery and value access, with the optional hash table,
- * local storage, struct_ops, ring buffer and stack map sub-groups (SPEC §4).
+ * local storage, struct_ops, ring buffer and stack map sub-groups (docs/FIELDS.md).
  * @module
  */
 import { BtfError } from "../btf/errors.ts";

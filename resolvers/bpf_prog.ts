@@ -1,5 +1,5 @@
 /**
- * bpf_prog (BpfProgOffsets): program enumeration and run-time stats (SPEC §4).
+ * bpf_prog (BpfProgOffsets): program enumeration and run-time stats (docs/FIELDS.md).
  * @module
  */
 import { group, member } from "./dsl.ts";

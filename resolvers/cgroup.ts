@@ -1,5 +1,5 @@
 /**
- * psi (pressure stall accounting) and cgroup_walk (walking the cgroup hierarchy) (SPEC §8).
+ * psi (pressure stall accounting) and cgroup_walk (walking the cgroup hierarchy) (docs/FIELDS.md).
  * @module
  */
 import { enumerator, group, member, optional } from "./dsl.ts";

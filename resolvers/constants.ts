@@ -1,5 +1,5 @@
 /**
- * Kernel constants the monitor needs beside the offsets (SPEC §4 "constants"); exported and
+ * Kernel constants the monitor needs beside the offsets (docs/FIELDS.md, `constants`); exported and
  * included in the JSON report.
  * @module
  */
@@ -95,7 +95,7 @@ const SAME_NAME = [
 ];
 
 /**
- * The constants read from the kernel's enumerators (SPEC §8): pid_type from PIDTYPE_*,
+ * The constants read from the kernel's enumerators (docs/FIELDS.md): pid_type from PIDTYPE_*,
  * SOFTIRQ_NAMES from the enum holding HI_SOFTIRQ (its `*_SOFTIRQ` names below NR_SOFTIRQS, in
  * value order), NUMA_EVENT_NAMES in value order, the rest from the enumerator of the same
  * name; a constant the kernel does not define keeps its built-in value.

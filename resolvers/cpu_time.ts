@@ -1,5 +1,5 @@
 /**
- * cpu_time (CpuTimeOffsets) and numa_stats (NumaStatsOffsets) (SPEC §4).
+ * cpu_time (CpuTimeOffsets) and numa_stats (NumaStatsOffsets) (docs/FIELDS.md).
  * @module
  */
 import { group, member, optional, sizeOf } from "./dsl.ts";

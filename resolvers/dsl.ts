@@ -1,7 +1,7 @@
 /**
  * The one helper every offset group is built from: groups are declared as data (field name
  * → struct, member, lookup mode, optional, fallback names) and resolved by
- * {@link resolveGroup} with the semantics of SPEC §4: a group resolves every required field
+ * {@link resolveGroup} with these semantics (docs/FIELDS.md): a group resolves every required field
  * or fails with the first error; an optional field is `null` when absent; a failing
  * sub-group is `null` in its parent and its message is recorded under its dotted path.
  * @module
@@ -23,7 +23,7 @@ export interface GroupValue {
   [field: string]: number | null | GroupValue | string[];
 }
 
-/** Dotted path of a missing group → its message chain (SPEC §6 `missing`). */
+/** Dotted path of a missing group → its message chain (the JSON contract's `missing`). */
 export type MissingMap = Record<string, string>;
 
 /** A way to reach a struct: by name, or as the type of another struct's member. */
@@ -32,7 +32,7 @@ export interface StructRef {
   readonly label: string;
   /** How the struct is found, for the field reference (`find_struct`, `typeof(rq.scx)`). */
   readonly found: string;
-  /** Resolves to the struct's type id, or throws the SPEC's error. */
+  /** Resolves to the struct's type id, or throws the lookup's error. */
   resolve(types: BtfTypes): number;
 }
 
@@ -99,7 +99,7 @@ export type Entry = Field | FieldSet | SubGroup | Derived | Check | MemberMap;
 /** Records that a leaf was read from `<struct>.<member>` other than its name implies. */
 export type Note = (via: string) => void;
 
-/** Dotted path of a leaf → the `<struct>.<member>` it was really read from (SPEC §8 `via`). */
+/** Dotted path of a leaf → the `<struct>.<member>` it was really read from (the report's `via`). */
 export type ViaMap = Record<string, string>;
 
 /** How a field's value is obtained (for the field reference). */
@@ -285,6 +285,22 @@ export function plus(key: string, a: Field, b: Field): Field {
     `${a.source} + ${b.source}`,
     (types, note) => a.resolve(types, note) + b.resolve(types, note),
   );
+}
+
+/**
+ * The offset of `inner` inside the struct embedded as direct member `memberName` of
+ * `struct`, relative to `struct`: `struct.memberName` + member_offset of `inner` in
+ * typeof(struct.memberName) (named `label` in messages).
+ */
+export function embedded(
+  key: string,
+  struct: StructRef | string,
+  memberName: string,
+  label: string,
+  inner: string,
+): Field {
+  const outer = direct(memberName, struct, memberName);
+  return plus(key, outer, member(inner, typeOf(struct, memberName, label), inner));
 }
 
 /**

@@ -3,16 +3,14 @@
  * part of bpf_map and bpf_prog.
  * @module
  */
-import { direct, type Field, group, member, members, plus, typeOf } from "./dsl.ts";
-
-const xarray = typeOf("idr", "idr_rt", "xarray");
+import { embedded, type Field, group, member, members } from "./dsl.ts";
 
 /** xa_node_slots, xa_node_shift, idr_xa_head, idr_next: shared by idr, bpf_map, bpf_prog. */
 export const IDR_FIELDS: readonly Field[] = [
   member("xa_node_slots", "xa_node", "slots"),
   member("xa_node_shift", "xa_node", "shift"),
   // idr.idr_rt is an embedded struct xarray: its xa_head relative to the idr.
-  plus("idr_xa_head", direct("idr_rt", "idr", "idr_rt"), member("xa_head", xarray, "xa_head")),
+  embedded("idr_xa_head", "idr", "idr_rt", "xarray", "xa_head"),
   ...members("idr", "idr_next"),
 ];
 

@@ -1,6 +1,6 @@
 /**
  * kernel (KernelOffsets): run queue, scx_rq and local DSQ fields, with the optional event,
- * schedstat, sched_domain (+ stats) and watchdog sub-groups (SPEC §4).
+ * schedstat, sched_domain (+ stats) and watchdog sub-groups (docs/FIELDS.md).
  * @module
  */
 import { orNull, withContext } from "../btf/errors.ts";
@@ -10,6 +10,7 @@ import {
   allOrNothing,
   custom,
   direct,
+  embedded,
   type Field,
   group,
   member,
@@ -18,7 +19,6 @@ import {
   type Note,
   optional,
   perTable,
-  plus,
   type StructRef,
   sub,
   typeOf,
@@ -195,8 +195,6 @@ export const WATCHDOG_OFFSETS = group(
   member("scx_sched_watchdog_timeout_off", "scx_sched", "watchdog_timeout"),
 );
 
-const avgIrq = typeOf(rq, "avg_irq", "sched_avg");
-
 /** The kernel group (KernelOffsets). */
 export const KERNEL = group(
   member("rq_nr_running", rq, "nr_running"),
@@ -207,13 +205,7 @@ export const KERNEL = group(
   member("scx_rq_flags", scxRq, "flags"),
   member("dsq_nr", localDsq, "nr"),
   member("rq_cpu", rq, "cpu"),
-  optional(
-    plus(
-      "rq_avg_irq_util_avg",
-      direct("avg_irq", rq, "avg_irq"),
-      member("util_avg", avgIrq, "util_avg"),
-    ),
-  ),
+  optional(embedded("rq_avg_irq_util_avg", rq, "avg_irq", "sched_avg", "util_avg")),
   sub("event_offsets", EVENT_OFFSETS),
   sub("schedstat_offsets", SCHEDSTAT_OFFSETS),
   sub("sched_domain_offsets", SCHED_DOMAIN_OFFSETS),

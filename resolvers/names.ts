@@ -6,7 +6,7 @@
  */
 import type { GroupValue, MissingMap, ViaMap } from "./dsl.ts";
 
-/** Every top-level group name, in report order (SPEC §6 `offsets`). */
+/** Every top-level group name, in report order (the JSON contract's `offsets`, README). */
 export const GROUP_NAMES = [
   "kernel",
   "bpf_map",
@@ -34,7 +34,7 @@ export interface GroupOutcome {
   via: ViaMap;
 }
 
-/** The merged result of several groups: SPEC §6 `offsets` and `missing`. */
+/** The merged result of several groups: the JSON contract's `offsets` and `missing` (README). */
 export interface OffsetsReport {
   /** Group name → group value (`null` when the group failed). */
   offsets: Partial<Record<GroupName, GroupValue | null>>;

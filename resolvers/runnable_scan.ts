@@ -1,7 +1,7 @@
 /**
  * runnable_scan (RunnableScanOffsets): the runnable_at scanner's seven fields, each read
  * directly by member_offset, so the group depends only on what the scanner reads and fails
- * only with one of these fields' messages (SPEC §8).
+ * only with one of these fields' messages (docs/FIELDS.md).
  * @module
  */
 import { group, member } from "./dsl.ts";

@@ -1,7 +1,7 @@
 /**
  * scx_walker (ScxWalkerOffsets): ten independent per-struct sub-groups for the host-side
  * sched_ext walker. The group never fails; each sub-group is `null` when its struct or a
- * required member is missing, and `missing_groups` names the failed ones (SPEC §4).
+ * required member is missing, and `missing_groups` names the failed ones (docs/FIELDS.md).
  * @module
  */
 import { derived, type Group, group, member, members, optional, structExists, sub } from "./dsl.ts";

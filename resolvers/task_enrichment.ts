@@ -1,6 +1,6 @@
 /**
  * task_enrichment (TaskEnrichmentOffsets): per-task fields for the failure dump, with the
- * signal_struct / pid / upid chain to pgid and sid (SPEC §4).
+ * signal_struct / pid / upid chain to pgid and sid (docs/FIELDS.md).
  * @module
  */
 import { derived, group, member, optional, sizeOf } from "./dsl.ts";

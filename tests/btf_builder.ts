@@ -78,10 +78,15 @@ export class BtfBuilder {
     return this.raw(name, kind, members.length, size, extra, kindFlag);
   }
 
-  /** `n` types of `kind` stacked on `target` (TYPEDEFs named t0, t1, ...); the outermost id. */
+  /**
+   * `n` types of `kind` stacked on `target` (TYPEDEFs named t0, t1, ..., TYPE_TAGs `tag`);
+   * the outermost id.
+   */
   chain(kind: number, n: number, target: number): number {
     let id = target;
-    for (let i = 0; i < n; i++) id = this.ref(kind, kind === Kind.TYPEDEF ? `t${i}` : "", id);
+    const name = (i: number) =>
+      kind === Kind.TYPEDEF ? `t${i}` : kind === Kind.TYPE_TAG ? "tag" : "";
+    for (let i = 0; i < n; i++) id = this.ref(kind, name(i), id);
     return id;
   }
 

@@ -1,4 +1,4 @@
-/** The BTF cache (SPEC §5): root, keys, sidecars, the host memo and the `cache` command. */
+/** The BTF cache (README: The cache): root, keys, sidecars, the host memo and the `cache` command. */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { Kind } from "../btf/kinds.ts";
@@ -14,6 +14,7 @@ import {
   cacheKeyProblem,
   humanSize,
   isInsideRoot,
+  provenanceStamp,
   resolveCacheRoot,
   sidecarFreshness,
   tempNameFor,
@@ -108,7 +109,7 @@ const HINT = "; set KTSTR_CACHE_DIR or XDG_CACHE_HOME, or pass --cache-dir";
 
 Deno.test("cache root: KTSTR_CACHE_DIR as given, then XDG_CACHE_HOME, then HOME", () => {
   assert.equal(resolveCacheRoot(env({ KTSTR_CACHE_DIR: "/c", HOME: "/h" })), "/c");
-  assert.equal(resolveCacheRoot(env({ KTSTR_CACHE_DIR: "rel/dir" })), "rel/dir");
+  assert.equal(resolveCacheRoot(env({ KTSTR_CACHE_DIR: "/abs/dir" })), "/abs/dir");
   assert.equal(
     resolveCacheRoot(env({ KTSTR_CACHE_DIR: "", XDG_CACHE_HOME: "/x", HOME: "/h" })),
     "/x/ktstr/kernels",
@@ -211,10 +212,24 @@ Deno.test("cache: containment is component-wise", () => {
 });
 
 Deno.test("cache: freshness, temp names and small helpers", () => {
-  assert.equal(sidecarFreshness({ elfMtime: 10, sidecarMtime: null }), "missing");
-  assert.equal(sidecarFreshness({ elfMtime: 10, sidecarMtime: 9 }), "stale");
-  assert.equal(sidecarFreshness({ elfMtime: 10, sidecarMtime: 10 }), "candidate");
-  assert.equal(sidecarFreshness({ elfMtime: 10, sidecarMtime: 11 }), "candidate");
+  // Provenance: the sidecar's mtime is the ELF's stamp, its size the section's.
+  const facts = (mtime: number | null, size = 100, regular = true, stamp: number | null = 10) =>
+    sidecarFreshness({ stamp, btfSize: 100, sidecar: { regular, size, mtime } });
+  assert.equal(sidecarFreshness({ stamp: 10, btfSize: 100, sidecar: null }), "missing");
+  assert.equal(facts(10), "candidate");
+  assert.equal(facts(9), "stale", "older than the ELF's last change");
+  assert.equal(facts(11), "stale", "newer: not the stamp this tool wrote");
+  assert.equal(facts(10, 99), "stale", "another size than the .BTF section");
+  assert.equal(facts(10, 100, false), "stale", "a symlink (or other non-file)");
+  assert.equal(facts(10, 100, true, null), "stale", "no ctime: never provable");
+  // The stamp: the second after the ctime, plus a hash of the image's identity in ms.
+  const id = { dev: 1, ino: 2, size: 3, mtimeMs: 1_000_500, ctimeMs: 1_000_000 };
+  const stamp = provenanceStamp(id)!;
+  assert.ok(stamp >= 1_001_000 && stamp < 1_002_000, String(stamp));
+  assert.equal(provenanceStamp({ ...id }), stamp);
+  assert.equal(provenanceStamp({ ...id, ctimeMs: null }), null);
+  const others = [{ ino: 3 }, { size: 4 }, { mtimeMs: 1_000_501 }, { dev: 9 }, { ctimeMs: 2e6 }];
+  for (const change of others) assert.notEqual(provenanceStamp({ ...id, ...change }), stamp);
   const tmp = tempNameFor("/r/k/vmlinux.btf", 4242, "abcd");
   assert.equal(tmp, "/r/k/.vmlinux.btf.tmp-abcd-4242");
   assert.equal(tempOwner(".vmlinux.btf.tmp-abcd-4242", "vmlinux.btf"), 4242);
@@ -255,11 +270,25 @@ Deno.test("sidecar: written on the first load, reused (not rewritten) on the nex
   assert.deepEqual(ls(`${root}/k`), ["vmlinux", "vmlinux.btf"]);
 });
 
-Deno.test("sidecar: a fresh sidecar is what a hit reads (the ELF is not parsed)", async () => {
+Deno.test("sidecar: a hit reads the sidecar (the ELF's section is not parsed)", async () => {
   using dir = tempDir();
-  const vmlinux = makeEntry(dir.path, "k");
-  // A valid, fresh sidecar with a different layout: a hit must report the sidecar's offsets.
-  Deno.writeFileSync(`${vmlinux}.btf`, idrBtf(4));
+  // Padded so that the two layouts differ only after the first 4 KiB a hit compares.
+  const padded = (shift: number) => {
+    const b = new BtfBuilder();
+    for (let i = 0; i < 400; i++) b.int(`pad${i}`, 4);
+    const int = b.int("int", 4);
+    const ptr = b.ref(Kind.PTR, "", 0);
+    b.struct("xa_node", 64, [["shift", int, shift * 8], ["slots", ptr, 64]]);
+    const xa = b.struct("xarray", 16, [["xa_lock", int, 0], ["xa_head", ptr, 64]]);
+    b.struct("idr", 24, [["idr_rt", xa, 0], ["idr_base", int, 128], ["idr_next", int, 160]]);
+    return b.build();
+  };
+  const vmlinux = makeEntry(dir.path, "k", vmlinuxElf(padded(0)));
+  assert.equal((await kernel(vmlinux, "--cache-dir", dir.path)).sidecar, "written");
+  // Rewritten in place (same inode), its stamp put back: only the sidecar says shift 4.
+  const stamp = Deno.statSync(`${vmlinux}.btf`).mtime!;
+  Deno.writeFileSync(`${vmlinux}.btf`, padded(4));
+  Deno.utimeSync(`${vmlinux}.btf`, stamp, stamp);
   const r = await kernel(vmlinux, "--cache-dir", dir.path);
   assert.equal(r.sidecar, "hit");
   assert.deepEqual(r.idr, idrOffsets(4));
@@ -564,7 +593,7 @@ Deno.test("cache add/list: copies in atomically with metadata.json and a fresh s
     sidecar: "fresh",
     built_at: meta.built_at,
   });
-  assert.equal(byKey.mine.sidecar, "invalid");
+  assert.equal(byKey.mine.sidecar, "stale", "a planted sidecar is not this image's");
   assert.equal(byKey.bare.sidecar, "missing");
   assert.equal(byKey.bare.version, null);
 

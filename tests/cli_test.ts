@@ -1,4 +1,4 @@
-/** The `kernel` command: output shapes, selection, exit codes and bad input (SPEC §6). */
+/** The `kernel` command: output shapes, selection, exit codes and bad input (README: The JSON contract). */
 import assert from "node:assert/strict";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { BtfBuilder, buildElf } from "./btf_builder.ts";

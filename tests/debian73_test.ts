@@ -1,6 +1,6 @@
 /**
  * Debian's sched_ext kernel 7.3.4 (trixie-backports), fetched by testdata/fetch-debian-7.3.sh
- * through tests/prepare.sh: the schema-2 groups resolve, with the numbers of SPEC §8's closing
+ * through tests/prepare.sh: the schema-2 groups resolve, with the numbers of the schema-2 closing
  * note, and every psi, cgroup_walk and walker field read by find_struct + member equals
  * pahole's offset of the same member.
  */

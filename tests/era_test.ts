@@ -11,7 +11,7 @@ import { fixture, runCli } from "./helpers.ts";
 const ERAS = ["6_12", "6_14", "6_16", "6_18", "7_1", "7_3"] as const;
 type Era = typeof ERAS[number];
 
-/** Missing groups per era, with the exact message chains (SPEC §4). */
+/** Missing groups per era, with the exact message chains (docs/FIELDS.md). */
 const EXPECTED_MISSING: Record<Era, Record<string, string>> = {
   "6_12": {
     "kernel.event_offsets": "btf: type 'scx_sched' not found",

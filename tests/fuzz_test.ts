@@ -18,6 +18,7 @@ import {
   elf32,
   exercise,
   iterationRng,
+  kernelClosure,
   layoutBtf,
   loadFuzzInputs,
   makeMutant,
@@ -27,6 +28,7 @@ import {
 } from "./fuzz.ts";
 
 const inputs = loadFuzzInputs(0.02);
+const REAL = ["7.3[rq,scx_sched]", "6.1[rq,task_struct]", "mod-7.3-fat.btf (split)"];
 
 Deno.test("fuzz: 2,000 mutants throw only BtfErrors, each within 200 ms", () => {
   const report = runFuzz({ seed: 20240601, iterations: 2000, inputs, timeLimitMs: 200 });
@@ -135,4 +137,43 @@ Deno.test("fuzz corpus: the synthetic inputs read as intended", () => {
   const elf = extractBtf(memorySource(elf32(sortedBtf())));
   assert.equal(elf.format, "elf");
   assert.deepEqual(elf.bytes, sortedBtf());
+});
+
+Deno.test("fuzz corpus: real kernels, raw, ELF and split, are in it and build", () => {
+  const names = inputs.map((i) => i.name);
+  for (const name of ["vmlinux-7.3.btf", "vmlinux-6.1.btf", "vmlinux-6.1 (ELF)", ...REAL]) {
+    if (name.startsWith("mod-") && !names.includes(name)) continue; // fetched by btf/image
+    assert.ok(names.includes(name), `${name} missing from ${names.join(", ")}`);
+  }
+  const elf = inputs.find((i) => i.name === "vmlinux-6.1 (ELF)")!;
+  const raw = inputs.find((i) => i.name === "vmlinux-6.1.btf")!;
+  assert.deepEqual(extractBtf(memorySource(elf.bytes)).bytes, raw.bytes);
+});
+
+Deno.test("fuzz corpus: a kernel closure keeps the real records (rq's offsets as in the kernel)", () => {
+  const whole = BtfTypes.build(inputs.find((i) => i.name === "vmlinux-7.3.btf")!.bytes);
+  const cut = BtfTypes.build(kernelClosure(whole, ["rq"], 100_000));
+  for (const field of ["nr_running", "clock", "scx", "curr", "cpu"]) {
+    assert.equal(
+      memberOffset(cut, findStruct(cut, "rq"), field),
+      memberOffset(whole, findStruct(whole, "rq"), field),
+      field,
+    );
+  }
+  assert.ok(cut.count < whole.count / 2, `${cut.count} of ${whole.count} types`);
+  // Cut short, references past the cut become void and the blob is still valid BTF.
+  const small = BtfTypes.build(kernelClosure(whole, ["rq"], 50));
+  assert.equal(small.count, 50);
+  const rq = findStruct(small, "rq"), wholeRq = findStruct(whole, "rq");
+  assert.equal(small.size(rq), whole.size(wholeRq));
+  assert.equal(small.vlen(rq), whole.vlen(wholeRq));
+});
+
+Deno.test("fuzz: 3,000 mutants of real kernels throw only BtfErrors, each within 1 s", () => {
+  const real = inputs.filter((i) => REAL.includes(i.name));
+  assert.ok(real.length >= 2);
+  const report = runFuzz({ seed: 12, iterations: 3000, inputs: real, timeLimitMs: 1000 });
+  assert.deepEqual(report.failures.map(describeFailure), []);
+  assert.ok(report.built > 50, `only ${report.built} mutants built a table`);
+  assert.ok(report.queryErrors > 0 && report.queryErrors < report.queries);
 });

@@ -128,13 +128,13 @@ Deno.test("host BTF: every non-sched_ext offset equals pahole's member offset", 
   assert.ok(checked >= 60);
 });
 
-Deno.test("host BTF: without sched_ext, the scx groups are missing with the SPEC's messages", () => {
+Deno.test("host BTF: without sched_ext, the scx groups are missing with one messages", () => {
   const { types } = loadBtf(HOST_BTF);
   const hasScx = bpftoolKindCounts(HOST_BTF) && run("bpftool", ["btf", "dump", "file", HOST_BTF])
     .includes("STRUCT 'sched_ext_entity'");
   const report = resolveOffsets(types);
   if (hasScx) {
-    // A host with sched_ext: the groups the SPEC lists resolve instead.
+    // A host with sched_ext: the scx groups resolve instead.
     assert.notEqual(report.offsets.kernel, null);
     assert.notEqual(report.offsets.runnable_scan, null);
     return;

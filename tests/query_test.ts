@@ -35,7 +35,7 @@ Deno.test("resolvePath and sizeOf equal the compiler's offsetof and sizeof (shap
       const id = notStruct(member) ? structsNamed(shapes, member)[0] : findStruct(shapes, member);
       assert.equal(sizeOf(shapes, id), expected, key);
     } else if (notStruct(struct)) {
-      // Not structs: find_struct refuses them (SPEC §3), members() reads them.
+      // Not structs: find_struct refuses them (README: Lookup rules), members() reads them.
       const found = members(shapes, structsNamed(shapes, struct)[0]).find((m) => m.name === member);
       assert.equal(found?.offset, expected, key);
     } else {
@@ -159,7 +159,7 @@ Deno.test("members follows typedefs to the struct; sizeOf of a 2-D array", () =>
   assert.equal(pointerSize(types), 8);
 });
 
-Deno.test("resolvePath: chain, arrays, '->' hops, and the SPEC's anonymous descent", () => {
+Deno.test("resolvePath: chain, arrays, '->' hops, and member_offset's anonymous descent", () => {
   const deep = resolvePath(shapes, "nest.deep_field");
   assert.deepEqual(
     [deep.offset, deep.size, deep.type, deep.chain],

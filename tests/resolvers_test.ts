@@ -1,5 +1,5 @@
 /**
- * The irregular cases of SPEC §4 on synthetic BTF built type by type: event path A/B and
+ * The irregular cases of the groups (docs/FIELDS.md) on synthetic BTF built type by type: event path A/B and
  * the "neither" message, bucket selection, invariants at offset 0, all-or-nothing fields,
  * optional struct-only sub-groups, and the 0 default of map_btf_vmlinux_value_type_id.
  */
@@ -64,7 +64,7 @@ Deno.test("event_offsets: path B via event_stats_cpu, also when path A is incomp
   }
 });
 
-Deno.test("event_offsets: neither path gives the SPEC's message, chained with the cause", () => {
+Deno.test("event_offsets: neither path gives one message, chained with the cause", () => {
   const missing: Record<string, string> = {};
   assert.equal(
     resolveOptional(eventBtf("neither"), EVENT_OFFSETS, "kernel.event_offsets", missing),

@@ -1,5 +1,5 @@
 /**
- * Schema 2 (SPEC §8) on the fixtures: the 7.3 era (testdata/src/era_7_3.c, offsets from the
+ * Schema 2 (README: The JSON contract) on the fixtures: the 7.3 era (testdata/src/era_7_3.c, offsets from the
  * compiler in era_7_3.offsets.json), the fallbacks of the older eras and their `via`
  * entries, the constants read from enumerators, the human report's `struct.member` column,
  * and a split module with its own `struct rq` (testdata/src/split_rq/mod.c).
@@ -210,4 +210,70 @@ Deno.test("cli --json: schema 2 with via, for the 7.3 fixture", async () => {
     "constants.RHT_PTR_LOCK_BIT": "builtin",
   });
   assert.deepEqual(Object.keys(report.offsets).slice(-3), ["numa_stats", "psi", "cgroup_walk"]);
+});
+
+/** A small kernel: rq with scx (scx_rq, its local scx_dispatch_q) and cpu; `extra` rq members. */
+function tinyKernel(extraRq: (b: BtfBuilder, int: number) => [string, number, number][]) {
+  const b = new BtfBuilder();
+  const int = b.int("int", 4);
+  const dsq = b.struct("scx_dispatch_q", 8, [["nr", int, 32]]);
+  const scxRq = b.struct("scx_rq", 16, [["local_dsq", dsq, 0], ["nr_running", int, 64], [
+    "flags",
+    int,
+    96,
+  ]]);
+  b.struct("rq", 64, [
+    ["nr_running", int, 0],
+    ["clock", int, 32],
+    ["scx", scxRq, 64],
+    ["cpu", int, 192],
+    ...extraRq(b, int),
+  ]);
+  // The event path A with a counter no kernel has yet, and a member that is not a counter.
+  const stats = b.struct("scx_event_stats", 64, [
+    ...[
+      "SCX_EV_SELECT_CPU_FALLBACK",
+      "SCX_EV_DISPATCH_LOCAL_DSQ_OFFLINE",
+      "SCX_EV_DISPATCH_KEEP_LAST",
+      "SCX_EV_ENQ_SKIP_EXITING",
+      "SCX_EV_ENQ_SKIP_MIGRATION_DISABLED",
+      "SCX_EV_FROM_THE_FUTURE",
+    ].map((n, i): [string, number, number] => [n, int, 64 * i]),
+    ["nr_events", int, 448],
+  ]);
+  b.struct("scx_sched_pcpu", 72, [["event_stats", stats, 64]]);
+  b.struct("scx_sched", 16, [["pcpu", b.ref(Kind.PTR, "", int), 64]]);
+  return resolveOffsets(BtfTypes.build(b.build()), ["kernel"]);
+}
+
+Deno.test("kernel: rq_avg_irq_util_avg is null without rq.avg_irq or when it is not a struct", () => {
+  // deno-lint-ignore no-explicit-any
+  const without = tinyKernel(() => []).offsets.kernel as any;
+  assert.equal(without.rq_cpu, 24);
+  assert.equal(without.rq_avg_irq_util_avg, null);
+  // deno-lint-ignore no-explicit-any
+  const notStruct = tinyKernel((_, int) => [["avg_irq", int, 256]]).offsets.kernel as any;
+  assert.equal(notStruct.rq_avg_irq_util_avg, null);
+  const withAvg = tinyKernel((b, int) => {
+    const avg = b.struct("sched_avg", 16, [["load_avg", int, 0], ["util_avg", int, 64]]);
+    return [["avg_irq", avg, 256]];
+  });
+  // deno-lint-ignore no-explicit-any
+  assert.equal((withAvg.offsets.kernel as any).rq_avg_irq_util_avg, 32 + 8);
+  assert.equal(withAvg.missing.kernel, undefined);
+});
+
+Deno.test("counters: a counter no code knows is reported, members without the prefix are not", () => {
+  // deno-lint-ignore no-explicit-any
+  const ev = (tinyKernel(() => []).offsets.kernel as any).event_offsets;
+  assert.deepEqual(ev.counters, {
+    SCX_EV_SELECT_CPU_FALLBACK: 0,
+    SCX_EV_DISPATCH_LOCAL_DSQ_OFFLINE: 8,
+    SCX_EV_DISPATCH_KEEP_LAST: 16,
+    SCX_EV_ENQ_SKIP_EXITING: 24,
+    SCX_EV_ENQ_SKIP_MIGRATION_DISABLED: 32,
+    SCX_EV_FROM_THE_FUTURE: 40,
+  });
+  assert.equal(ev.event_stats_off, 8);
+  assert.equal(ev.ev_sub_rescue, null);
 });

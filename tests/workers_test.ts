@@ -1,4 +1,4 @@
-/** The worker pool: identical to inline resolution, and failures never hang (SPEC §7). */
+/** The worker pool: identical to inline resolution, and failures never hang (README: Design). */
 import assert from "node:assert/strict";
 import { loadBtf } from "../mod.ts";
 import { GROUP_NAMES, type OffsetsReport, resolveOffsets } from "../resolvers/mod.ts";

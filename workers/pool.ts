@@ -1,6 +1,6 @@
 /**
  * A pool of module workers that share work with the main thread over shared type tables
- * (SPEC §7). Start it before reading and parsing so worker start-up overlaps that work:
+ * (README: Design). Start it before reading and parsing so worker start-up overlaps that work:
  * every participant claims the next item from a shared counter, so the main thread never
  * waits for a worker that is still booting. Results are stored by item index, so the
  * merged output is identical to inline output. A worker that throws, dies or never
@@ -61,7 +61,7 @@ export class WorkerPool {
   }
 
   /**
-   * Starts `size` workers now (default: the hardware concurrency, SPEC §7); their start-up
+   * Starts `size` workers now (default: the hardware concurrency); their start-up
    * runs on their own threads while the caller goes on.
    */
   static start(size: number = navigator.hardwareConcurrency, opts: PoolOptions = {}): WorkerPool {

@@ -16,26 +16,209 @@ typedef unsigned char u8;
 #define B(byte) ((u8 *)(__SIZE_TYPE__)(byte))
 
 enum {
-  ERR_HEADER_PAST_END = -1, /* err[0] = type index */
-  ERR_UNKNOWN_KIND = -2,    /* err[0] = type index, err[1] = kind */
+  ERR_HEADER_PAST_END = -1,   /* err[0] = type index */
+  ERR_UNKNOWN_KIND = -2,      /* err[0] = type index, err[1] = kind */
   ERR_NAME_PAST_STRINGS = -3, /* err[0] = type index, err[1] = name offset */
-  ERR_RECORD_PAST_END = -4, /* err[0] = type index, err[1] = kind */
+  ERR_RECORD_PAST_END = -4,   /* err[0] = type index, err[1] = kind */
+  /* The kernel verifier's per-kind rules; err[0] = type index, err[1] = element index. */
+  ERR_INFO_BITS = -5,
+  ERR_VLEN = -6,
+  ERR_KIND_FLAG = -7,
+  ERR_SIZE = -8,
+  ERR_NAME_REQUIRED = -9,
+  ERR_NAME_FORBIDDEN = -10,
+  ERR_ELEM_NAME = -11,
+  ERR_MEMBER_OFFSET = -12,
+  ERR_INT_DATA = -13,
+  ERR_LINKAGE = -14,
+  ERR_DATASEC_VAR = -15,
+  ERR_COMPONENT = -16,
 };
 
-#define KIND_ENUM 6u
-#define KIND_ENUM64 19u
+enum {
+  INT = 1, PTR, ARRAY, STRUCT, UNION, ENUM, FWD, TYPEDEF, VOLATILE, CONST, RESTRICT, FUNC,
+  FUNC_PROTO, VAR, DATASEC, FLOAT, DECL_TAG, TYPE_TAG, ENUM64,
+};
+
+/* Info bits no known kind uses (16..23: vlen is 16 bits; 29..30: kind is 5 bits). */
+#define INFO_RESERVED 0x60ff0000u
+#define FAIL(code, elem) do { err[0] = idx; err[1] = (elem); return (code); } while (0)
+/* Bytes covered up to bit offset b (rounded up). */
+#define BYTES(b) (((b) >> 3) + (((b) & 7) != 0))
+#define REF(t) do { u32 t_ = (t); if (t_ > maxRef) { maxRef = t_; maxRefAt = idx; } } while (0)
 
 /*
- * Records the word index of every type record. shapes: 128 fixed-extra-word counts
- * (0xffffffff = unknown kind) then 128 per-element word counts. Returns the type count or
- * a negative error with details in err[0..1]; err[2] gets the number of enumerators (of
- * every ENUM and ENUM64), which sizes the enumerator index.
+ * The kernel's meta checks (kernel/bpf/btf.c, *_check_meta) of the known record at word
+ * `pos`, type index `idx`: reserved info bits, vlen, kind_flag, size, which kinds must or
+ * must not be named, element names inside the strings, member offsets inside the struct
+ * (union members at 0), INT encodings, linkages, DATASEC variables inside the section. The
+ * highest type id referenced goes to *maxRef (checked against the count by the caller).
+ * Returns 0 or a negative error with err[0..1] set.
+ */
+static inline __attribute__((always_inline)) int check(u32 *m, u32 pos, u32 idx, u32 nameLimit, u32 *err, u32 *maxRefOut,
+                 u32 *maxRefAtOut) {
+  u32 name = m[pos], info = m[pos + 1], sz = m[pos + 2], *x = m + pos + 3;
+  u32 kind = (info >> 24) & 0x1f, vlen = info & 0xffff, kflag = info >> 31;
+  u32 maxRef = *maxRefOut, maxRefAt = *maxRefAtOut;
+  if (info & INFO_RESERVED) FAIL(ERR_INFO_BITS, 0);
+  switch (kind) {
+  case INT: {
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (sz == 0 || sz > 16 || (sz & (sz - 1))) FAIL(ERR_SIZE, 0);
+    u32 d = x[0], bits = d & 0xff, off = (d >> 16) & 0xff, enc = (d >> 24) & 0xf;
+    if ((d & 0xf000ff00u) || bits > 128 || off + bits > sz * 8 || (enc & (enc - 1)) || enc > 4)
+      FAIL(ERR_INT_DATA, 0);
+    break;
+  }
+  case PTR: case VOLATILE: case CONST: case RESTRICT:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (name) FAIL(ERR_NAME_FORBIDDEN, 0);
+    REF(sz);
+    break;
+  case TYPEDEF:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    REF(sz);
+    break;
+  case TYPE_TAG:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    REF(sz);
+    break;
+  case ARRAY:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (name) FAIL(ERR_NAME_FORBIDDEN, 0);
+    if (sz) FAIL(ERR_SIZE, 0);
+    REF(x[0]);
+    REF(x[1]);
+    break;
+  case STRUCT: case UNION: {
+    /* The hot loop: maxima only, no branch per member; the first bad member is looked
+       for only when a maximum says there is one. */
+    u32 mask = kflag ? 0xffffffu : 0xffffffffu, maxName = 0, maxType = 0, maxBit = 0, anyBit = 0;
+    for (u32 i = 0; i < vlen; i++) {
+      u32 n = x[3 * i], t = x[3 * i + 1], b = x[3 * i + 2] & mask;
+      maxName = n > maxName ? n : maxName;
+      maxType = t > maxType ? t : maxType;
+      maxBit = b > maxBit ? b : maxBit;
+      anyBit |= b;
+    }
+    if (maxName >= nameLimit || (kind == UNION ? anyBit != 0 : BYTES(maxBit) > sz)) {
+      for (u32 i = 0; i < vlen; i++, x += 3) {
+        if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
+        u32 bit = x[2] & mask;
+        if (kind == UNION ? bit != 0 : BYTES(bit) > sz) FAIL(ERR_MEMBER_OFFSET, i);
+      }
+    }
+    REF(maxType);
+    break;
+  }
+  case ENUM: case ENUM64: {
+    u32 step = kind == ENUM ? 2 : 3, maxName = 0;
+    if (sz == 0 || sz > 8 || (sz & (sz - 1))) FAIL(ERR_SIZE, 0);
+    for (u32 i = 0; i < vlen; i++) maxName = x[step * i] > maxName ? x[step * i] : maxName;
+    if (maxName >= nameLimit) {
+      for (u32 i = 0; i < vlen; i++, x += step)
+        if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
+    }
+    break;
+  }
+  case FWD:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    if (sz) FAIL(ERR_SIZE, 0);
+    break;
+  case FUNC:
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (vlen > 2) FAIL(ERR_LINKAGE, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    REF(sz);
+    break;
+  case FUNC_PROTO:
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (name) FAIL(ERR_NAME_FORBIDDEN, 0);
+    REF(sz);
+    {
+      u32 maxName = 0, maxType = 0;
+      for (u32 i = 0; i < vlen; i++) {
+        maxName = x[2 * i] > maxName ? x[2 * i] : maxName;
+        maxType = x[2 * i + 1] > maxType ? x[2 * i + 1] : maxType;
+      }
+      if (maxName >= nameLimit) {
+        for (u32 i = 0; i < vlen; i++, x += 2)
+          if (x[0] >= nameLimit) FAIL(ERR_ELEM_NAME, i);
+      }
+      REF(maxType);
+    }
+    break;
+  case VAR:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    if (x[0] > 2) FAIL(ERR_LINKAGE, 0);
+    REF(sz);
+    break;
+  case DATASEC:
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    /* Size 0: a compiled object's section, sized by libbpf at load time (the kernel only
+       ever sees it sized); its variables' offsets are not known yet either. */
+    for (u32 i = 0; i < vlen; i++, x += 3) {
+      REF(x[0]);
+      if (sz && (u64)x[1] + x[2] > sz) FAIL(ERR_DATASEC_VAR, i);
+    }
+    break;
+  case FLOAT:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (kflag) FAIL(ERR_KIND_FLAG, 0);
+    if (sz != 2 && sz != 4 && sz != 8 && sz != 12 && sz != 16) FAIL(ERR_SIZE, 0);
+    break;
+  case DECL_TAG:
+    if (vlen) FAIL(ERR_VLEN, 0);
+    if (!name) FAIL(ERR_NAME_REQUIRED, 0);
+    if ((int)x[0] < -1) FAIL(ERR_COMPONENT, 0);
+    REF(sz);
+    break;
+  }
+  *maxRefOut = maxRef;
+  *maxRefAtOut = maxRefAt;
+  return 0;
+}
+
+/* Bits of a kind's rule word (btf/table.ts writes them): the fast path of parse(). */
+#define R_SLOW 1u        /* always run check() (rare kinds with rules of their own) */
+#define R_KF0 2u         /* kind_flag must be 0 */
+#define R_NAME_REQ 4u    /* must be named */
+#define R_NAME_FORB 8u   /* must be anonymous */
+#define R_REF2 16u       /* word 2 is a type id */
+#define R_SIZE 32u       /* the size must be one of the mask bits 12..28 (sizes 0..16) */
+#define R_ELEMS 64u      /* vlen elements of perElem words, each starting with a name */
+#define R_ELEM_REF 128u  /* an element's word 1 is a type id */
+#define R_STRUCT 256u    /* members lie within the size */
+#define R_UNION 512u     /* members at bit 0 */
+#define R_VLEN0 1024u    /* vlen must be 0 */
+#define R_VLEN2 2048u    /* vlen (a linkage) at most 2 */
+
+/*
+ * Records the word index of every type record and checks it. shapes: 128 fixed-extra-word
+ * counts (0xffffffff = unknown kind), 128 per-element word counts, then a rule word per
+ * kind 0..31 (R_*). The common kinds are checked by their rule without a branch per rule;
+ * a record that breaks one, and the rare kinds, go to check(), which names the defect.
+ * Returns the type count, with the highest type id referenced in err[2], the index of the
+ * type referencing it in err[3] and the number of enumerators (of every ENUM and ENUM64,
+ * which sizes the enumerator index) in err[4]; or a negative error with details in
+ * err[0..1].
  */
 int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesWord,
           u32 errWord) {
   u32 *m = W(0u + typeWord) - typeWord; /* word-indexed view of memory */
-  u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128), *err = W(errWord);
-  u32 pos = typeWord, count = 0, enumerators = 0;
+  u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128), *rules = W(shapesWord + 256);
+  u32 *err = W(errWord);
+  u32 pos = typeWord, count = 0, maxRef = 0, maxRefAt = 0, enumerators = 0;
   while (pos < endWord) {
     if (endWord - pos < 3) { err[0] = count; return ERR_HEADER_PAST_END; }
     u32 name = m[pos], info = m[pos + 1], kind = (info >> 24) & 0x7f;
@@ -43,12 +226,58 @@ int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesW
     if (extra == 0xffffffffu) { err[0] = count; err[1] = kind; return ERR_UNKNOWN_KIND; }
     if (name >= nameLimit) { err[0] = count; err[1] = name; return ERR_NAME_PAST_STRINGS; }
     m[offsetsWord + count++] = pos;
-    if (kind == KIND_ENUM || kind == KIND_ENUM64) enumerators += info & 0xffffff;
+    if (kind == ENUM || kind == ENUM64) enumerators += info & 0xffffff;
     u64 next = (u64)pos + 3 + extra + (u64)perElem[kind] * (info & 0xffffff);
     if (next > endWord) { err[0] = count - 1; err[1] = kind; return ERR_RECORD_PAST_END; }
+    if (kind <= ENUM64) {
+      u32 rule = rules[kind], idx = count - 1, sz = m[pos + 2], vlen = info & 0xffff;
+      u32 viol = rule & R_SLOW;
+      viol |= (info & INFO_RESERVED) != 0;
+      viol |= (rule & R_VLEN0) && vlen;
+      viol |= (rule & R_VLEN2) && vlen > 2;
+      viol |= (rule & R_KF0) && (info >> 31);
+      viol |= (rule & R_NAME_REQ) && !name;
+      viol |= (rule & R_NAME_FORB) && name;
+      viol |= (rule & R_SIZE) && (sz > 16 || !((rule >> (12 + sz)) & 1));
+      u32 ref = (rule & R_REF2) ? sz : 0;
+      if (rule & R_ELEMS) {
+        /* Maxima only: one compare per rule after the loop, none per element. */
+        const u32 *x = m + pos + 3;
+        u32 typeMask = (rule & R_ELEM_REF) ? 0xffffffffu : 0;
+        u32 maxName = 0, maxType = 0, maxBit = 0;
+        if (perElem[kind] == 3) {
+          u32 bitMask = !(rule & (R_STRUCT | R_UNION)) ? 0 : (info >> 31) ? 0xffffffu : 0xffffffffu;
+          for (u32 i = 0; i < 3 * vlen; i += 3) {
+            u32 n = x[i], t = x[i + 1] & typeMask, b = x[i + 2] & bitMask;
+            maxName = n > maxName ? n : maxName;
+            maxType = t > maxType ? t : maxType;
+            maxBit = b > maxBit ? b : maxBit;
+          }
+        } else {
+          for (u32 i = 0; i < 2 * vlen; i += 2) {
+            u32 n = x[i], t = x[i + 1] & typeMask;
+            maxName = n > maxName ? n : maxName;
+            maxType = t > maxType ? t : maxType;
+          }
+        }
+        viol |= maxName >= nameLimit;
+        viol |= (rule & R_STRUCT) && BYTES(maxBit) > sz;
+        viol |= (rule & R_UNION) && maxBit;
+        ref = maxType > ref ? maxType : ref;
+      }
+      if (viol) {
+        int bad = check(m, pos, idx, nameLimit, err, &maxRef, &maxRefAt);
+        if (bad) return bad;
+      } else if (ref > maxRef) {
+        maxRef = ref;
+        maxRefAt = idx;
+      }
+    }
     pos = (u32)next;
   }
-  err[2] = enumerators;
+  err[2] = maxRef;
+  err[3] = maxRefAt;
+  err[4] = enumerators;
   return (int)count;
 }
 
@@ -59,22 +288,36 @@ static u32 mix(u32 a, u32 b, u32 c) {
   return h ^ (h >> 16);
 }
 
-/* Up to 4 bytes of a name from s[0] as a little-endian word, stopping at the NUL. */
-static u32 word_at(const u8 *s, u32 *done) {
-  u32 w = 0;
-  for (u32 i = 0; i < 4 && !*done; i++) {
-    if (s[i] == 0) *done = 1;
-    else w |= (u32)s[i] << (i * 8);
-  }
+/* An unaligned little-endian word (wasm loads need no alignment). */
+static u32 load32(const u8 *s) {
+  u32 w;
+  __builtin_memcpy(&w, s, 4);
   return w;
 }
 
+/* High bit of each zero byte of w (the lowest one exact; higher ones may be spurious). */
+static u32 zero_bytes(u32 w) { return (w - 0x01010101u) & ~w & 0x80808080u; }
+
+/* The bytes of w before its first zero byte (z = zero_bytes(w), non-zero). */
+static u32 before_nul(u32 w, u32 z) {
+  u32 bits = (u32)__builtin_ctz(z) - 7;
+  return bits == 0 ? 0 : w & (0xffffffffu >> (32 - bits));
+}
+
+/*
+ * The first 12 bytes of the name at s, zero after its NUL, as three words, mixed: a word
+ * at a time (reading up to 11 bytes past a short name is harmless: the table's memory
+ * continues after the strings, and those bytes are masked off).
+ */
 static u32 hash_name(const u8 *s) {
-  u32 done = 0;
-  u32 a = word_at(s, &done);
-  u32 b = done ? 0 : word_at(s + 4, &done);
-  u32 c = done ? 0 : word_at(s + 8, &done);
-  return mix(a, b, c);
+  u32 a = load32(s), z = zero_bytes(a);
+  if (z) return mix(before_nul(a, z), 0, 0);
+  u32 b = load32(s + 4);
+  z = zero_bytes(b);
+  if (z) return mix(a, before_nul(b, z), 0);
+  u32 c = load32(s + 8);
+  z = zero_bytes(c);
+  return mix(a, b, z ? before_nul(c, z) : c);
 }
 
 static int compare(const u8 *a, const u8 *b) {
@@ -156,11 +399,11 @@ void build_enum_index(u32 typeWord, u32 endWord, u32 shapesWord, u32 strByte, u3
   for (u32 rec = typeWord, i = 0; rec < endWord; i++) {
     u32 info = m[rec + 1], kind = (info >> 24) & 0x7f, vlen = info & 0xffffff;
     u32 next = rec + 3 + fixed[kind] + perElem[kind] * vlen;
-    if (kind != KIND_ENUM && kind != KIND_ENUM64) {
+    if (kind != ENUM && kind != ENUM64) {
       rec = next;
       continue;
     }
-    u32 step = kind == KIND_ENUM ? 2 : 3;
+    u32 step = kind == ENUM ? 2 : 3;
     for (u32 e = 0; e < vlen; e++) {
       u32 off = m[rec + 3 + step * e];
       if (off == 0 || off < strBase || off >= nameLimit) continue;

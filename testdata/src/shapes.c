@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * BTF fixture: every BTF shape the lookup primitives of SPEC section 3 meet in a kernel,
+ * BTF fixture: every BTF shape the lookup primitives meet in a kernel,
  * in one small file. tests/queries_test.ts reads testdata/shapes.btf (and shapes.o) and
  * compares against testdata/shapes.offsets.json, the host compiler's offsetof/sizeof.
  *

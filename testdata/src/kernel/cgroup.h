@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * v7.3 (x86-64) pressure stall and cgroup structs for the psi and cgroup_walk groups
- * (SPEC section 8). Member order follows Debian's 7.3.4 kernel (pahole), shortened after
+ * (schema 2). Member order follows Debian's 7.3.4 kernel (pahole), shortened after
  * the last member a group reads. Include after kernel/enums.h (NR_PSI_STATES).
  */
 #ifndef KTSTR_FIXTURE_CGROUP_H

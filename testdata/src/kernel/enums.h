@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * v7.3 enums whose enumerators the constants are read from (SPEC section 8), with the
+ * v7.3 enums whose enumerators the constants are read from (schema 2), with the
  * values of Debian's 7.3.4 kernel, except that PSI_IRQ_FULL is present here
  * (CONFIG_IRQ_TIME_ACCOUNTING=y; Debian's 7.3.4 lacks it). Include before kernel/sched.h,
  * which then takes CPU_MAX_IDLE_TYPES and PIDTYPE_MAX from here.

@@ -2,8 +2,8 @@
 /*
  * The offset oracle shared by the era fixtures. Built only by testdata/build.sh's host gcc
  * pass (-DORACLE_MAIN); prints one flat JSON object mapping the dotted result paths of
- * SPEC section 4 ("<group>.<field>", "<group>.<subgroup>.<field>") to the compiler's
- * offsetof/sizeof values for this era's structs. A key is printed only when SPEC resolves
+ * docs/FIELDS.md ("<group>.<field>", "<group>.<subgroup>.<field>") to the compiler's
+ * offsetof/sizeof values for this era's structs. A key is printed only when the group resolves
  * the field to a number in this era: optional fields that are absent and groups that cannot
  * resolve are left out (the test reads a missing key as "must be null").
  * "sizeof.<struct>" keys carry struct sizes for the BTF format layer.
