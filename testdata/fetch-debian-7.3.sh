@@ -59,24 +59,9 @@ has_candidate() {
 }
 if ! has_candidate; then
   [ "$(id -u)" = 0 ] || die "$pkg is not in apt's lists; adding $suite needs root"
-  if ! grep -rqs "$suite" /etc/apt/sources.list /etc/apt/sources.list.d/; then
-    log "adding $suite to apt's sources (Pin-Priority 100)"
-    cat >/etc/apt/sources.list.d/ktstr-trixie-backports.sources <<EOF
-Types: deb
-URIs: http://deb.debian.org/debian
-Suites: $suite
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-EOF
-  fi
-  if ! grep -rqs "n=$suite" /etc/apt/preferences /etc/apt/preferences.d/; then
-    cat >/etc/apt/preferences.d/ktstr-trixie-backports <<EOF
-Package: *
-Pin: release n=$suite
-Pin-Priority: 100
-EOF
-  fi
-  apt-get update -qq >&2 || die "apt-get update failed"
+  # shellcheck source=apt-suite.sh
+  . "$here/apt-suite.sh"
+  ensure_suite "$suite" || die "cannot add $suite to apt's sources"
   has_candidate || die "no candidate for $pkg in $suite after apt-get update"
 fi
 

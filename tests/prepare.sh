@@ -5,6 +5,8 @@
 #   a Debian ELF vmlinux (testdata/.cache/vmlinux-debian), fetched by testdata/fetch-debian-vmlinux.sh
 #   Debian's sched_ext 7.3.4 (testdata/.cache/vmlinux-7.3.4+deb13-amd64{,.btf} and its bzImage),
 #     fetched by testdata/fetch-debian-7.3.sh (needs zstd)
+#   lz4, lzop, xz, bzip2, gzip: testdata/repack-bzimage.sh repacks that vmlinux with each
+#   Node 22 from npm (testdata/.cache/node22) for tests/node_core_test.ts
 # Needs apt (root) the first time; later runs find everything and return at once.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,6 +15,12 @@ command -v bpftool >/dev/null 2>&1 || [ -x /usr/sbin/bpftool ] || missing+=(bpft
 command -v llvm-objcopy >/dev/null 2>&1 || missing+=(llvm)
 command -v pahole >/dev/null 2>&1 || missing+=(dwarves)
 command -v zstd >/dev/null 2>&1 || missing+=(zstd)
+# The system compressors that repack the 7.3 vmlinux behind a bzImage header (image tests).
+command -v lz4 >/dev/null 2>&1 || missing+=(lz4)
+command -v lzop >/dev/null 2>&1 || missing+=(lzop)
+command -v xz >/dev/null 2>&1 || missing+=(xz-utils)
+command -v bzip2 >/dev/null 2>&1 || missing+=(bzip2)
+command -v gzip >/dev/null 2>&1 || missing+=(gzip)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "tests/prepare.sh: missing ${missing[*]}; install them (Debian: apt-get install ${missing[*]})" >&2
