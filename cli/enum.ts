@@ -2,12 +2,11 @@
  * The `enum` command: enum types and enumerator values from BTF.
  * @module
  */
-import { BtfError, printable } from "../btf/errors.ts";
 import { lookupEnum } from "../query/enum.ts";
 import { enumJson, renderEnum } from "../report/enum.ts";
 import { command, ENVIRONMENT_HELP } from "./command.ts";
 import { UsageError } from "./io.ts";
-import { loadOne, ONE_KERNEL_HELP, ONE_KERNEL_OPTIONS } from "./one_kernel.ts";
+import { answerEach, loadOne, ONE_KERNEL_HELP, ONE_KERNEL_OPTIONS } from "./one_kernel.ts";
 
 const HELP = `Usage: ktstr-btf enum NAME|ENUMERATOR... [options]
 
@@ -36,22 +35,10 @@ export const ENUM_COMMAND = command({
     if (names.length === 0) throw new UsageError("enum needs a NAME or ENUMERATOR");
     const kernel = await loadOne(v, io);
     if (!kernel) return 1;
-    const found: unknown[] = [], text: string[] = [];
-    const missing: Record<string, string> = {};
-    for (const name of names) {
-      try {
-        const answer = lookupEnum(kernel.types, name);
-        found.push(enumJson(answer));
-        text.push(renderEnum(answer));
-      } catch (err) {
-        if (!(err instanceof BtfError)) throw err;
-        missing[name] = err.message;
-        io.err(`ktstr-btf: ${printable(`${kernel.source.path}: ${err.message}`)}\n`);
-      }
-    }
-    if (v.json) {
-      io.out(JSON.stringify({ source: kernel.source, results: found, missing }, null, 2) + "\n");
-    } else io.out(text.join("\n"));
-    return Object.keys(missing).length > 0 ? 1 : 0;
+    return answerEach(kernel, names, v.json ?? false, "results", {
+      answer: (types, arg) => lookupEnum(types, arg),
+      json: (_arg, answer) => enumJson(answer),
+      text: (_arg, answer) => renderEnum(answer),
+    }, io);
   },
 });

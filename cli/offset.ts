@@ -2,12 +2,11 @@
  * The `offset` command: resolves member paths such as `rq.scx.local_dsq.nr`.
  * @module
  */
-import { BtfError, printable } from "../btf/errors.ts";
 import { resolvePath } from "../query/path.ts";
 import { pathJson, renderPath } from "../report/path.ts";
 import { command, ENVIRONMENT_HELP } from "./command.ts";
 import { UsageError } from "./io.ts";
-import { loadOne, ONE_KERNEL_HELP, ONE_KERNEL_OPTIONS } from "./one_kernel.ts";
+import { answerEach, loadOne, ONE_KERNEL_HELP, ONE_KERNEL_OPTIONS } from "./one_kernel.ts";
 
 const HELP = `Usage: ktstr-btf offset EXPR... [options]
 
@@ -40,21 +39,10 @@ export const OFFSET_COMMAND = command({
     if (exprs.length === 0) throw new UsageError("offset needs an EXPR");
     const kernel = await loadOne(v, io);
     if (!kernel) return 1;
-    const paths: unknown[] = [], text: string[] = [];
-    const missing: Record<string, string> = {};
-    for (const expr of exprs) {
-      try {
-        const path = resolvePath(kernel.types, expr);
-        paths.push(pathJson(expr, path));
-        text.push(renderPath(expr, path));
-      } catch (err) {
-        if (!(err instanceof BtfError)) throw err;
-        missing[expr] = err.message;
-        io.err(`ktstr-btf: ${printable(`${kernel.source.path}: ${err.message}`)}\n`);
-      }
-    }
-    if (v.json) io.out(JSON.stringify({ source: kernel.source, paths, missing }, null, 2) + "\n");
-    else io.out(text.join("\n"));
-    return Object.keys(missing).length > 0 ? 1 : 0;
+    return answerEach(kernel, exprs, v.json ?? false, "paths", {
+      answer: (types, arg) => resolvePath(types, arg),
+      json: (arg, answer) => pathJson(arg, answer),
+      text: (arg, answer) => renderPath(arg, answer),
+    }, io);
   },
 });

@@ -3,7 +3,7 @@
  * option and loading it through {@link loadKernels}, as `kernel` loads its inputs.
  * @module
  */
-import { printable } from "../btf/errors.ts";
+import { BtfError, printable } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import type { SourceInfo } from "../report/json.ts";
 import type { OptionValues } from "./args.ts";
@@ -50,4 +50,68 @@ export async function loadOne(
     return null;
   }
   return { types: outcome.types!, source: outcome.source };
+}
+
+/** Records that `arg` failed with `message` and says so on standard error, naming the kernel. */
+export function noteFailure(
+  kernel: OneKernel,
+  missing: Record<string, string>,
+  arg: string,
+  message: string,
+  io: CliIo,
+): void {
+  missing[arg] = message;
+  const where = arg.startsWith("--") ? `${arg}: ` : "";
+  io.err(`ktstr-btf: ${printable(`${kernel.source.path}: ${where}${message}`)}\n`);
+}
+
+/**
+ * Prints a query's answers: JSON `{source, <key>: items, missing}`, or the texts; returns the
+ * exit code (1 when any argument failed).
+ */
+export function printAnswers(
+  kernel: OneKernel,
+  json: boolean,
+  key: string,
+  answers: { items: unknown[]; texts: string[]; missing: Record<string, string> },
+  io: CliIo,
+): number {
+  const { items, texts, missing } = answers;
+  if (json) {
+    io.out(JSON.stringify({ source: kernel.source, [key]: items, missing }, null, 2) + "\n");
+  } else io.out(texts.join("\n"));
+  return Object.keys(missing).length > 0 ? 1 : 0;
+}
+
+/** How a query command answers one argument: the answer, and its JSON and text forms. */
+export interface Answerer<T> {
+  /** The answer for `arg`, or a BtfError. */
+  answer(types: BtfTypes, arg: string): T;
+  /** Its JSON form. */
+  json(arg: string, answer: T): unknown;
+  /** Its human form. */
+  text(arg: string, answer: T): string;
+}
+
+/** Answers every argument (a BtfError fails that argument alone) and prints the answers under `key`. */
+export function answerEach<T>(
+  kernel: OneKernel,
+  args: string[],
+  json: boolean,
+  key: string,
+  a: Answerer<T>,
+  io: CliIo,
+): number {
+  const answers = { items: [] as unknown[], texts: [] as string[], missing: {} };
+  for (const arg of args) {
+    try {
+      const answer = a.answer(kernel.types, arg);
+      answers.items.push(a.json(arg, answer));
+      answers.texts.push(a.text(arg, answer));
+    } catch (err) {
+      if (!(err instanceof BtfError)) throw err;
+      noteFailure(kernel, answers.missing, arg, err.message, io);
+    }
+  }
+  return printAnswers(kernel, json, key, answers, io);
 }

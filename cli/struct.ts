@@ -2,7 +2,7 @@
  * The `struct` command: the layout of each named struct or union, as pahole prints it.
  * @module
  */
-import { BtfError, orNull, printable } from "../btf/errors.ts";
+import { BtfError, orNull } from "../btf/errors.ts";
 import { findMember } from "../btf/queries.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import { compositeOf } from "../query/members.ts";
@@ -10,7 +10,13 @@ import { type Layout, structLayout, structsNamed } from "../query/layout.ts";
 import { layoutJson, renderLayout } from "../report/layout.ts";
 import { command, ENVIRONMENT_HELP } from "./command.ts";
 import { UsageError } from "./io.ts";
-import { loadOne, ONE_KERNEL_HELP, ONE_KERNEL_OPTIONS } from "./one_kernel.ts";
+import {
+  loadOne,
+  noteFailure,
+  ONE_KERNEL_HELP,
+  ONE_KERNEL_OPTIONS,
+  printAnswers,
+} from "./one_kernel.ts";
 
 const HELP = `Usage: ktstr-btf struct NAME... [options]
 
@@ -57,24 +63,18 @@ export const STRUCT_COMMAND = command({
         }
       } catch (err) {
         if (!(err instanceof BtfError)) throw err;
-        missing[name] = err.message;
-        io.err(`ktstr-btf: ${printable(`${kernel.source.path}: ${err.message}`)}\n`);
+        noteFailure(kernel, missing, name, err.message, io);
       }
     }
     for (const p of expand.filter((p) => !used.has(p))) {
-      missing[`--expand ${p}`] = `btf: no NAME has a member '${p.split(".")[0]}'`;
-      io.err(
-        `ktstr-btf: ${
-          printable(`${kernel.source.path}: --expand ${p}: ${missing[`--expand ${p}`]}`)
-        }\n`,
-      );
+      const message = `btf: no NAME has a member '${p.split(".")[0]}'`;
+      noteFailure(kernel, missing, `--expand ${p}`, message, io);
     }
-    if (v.json) {
-      const json = { source: kernel.source, structs: layouts.map(layoutJson), missing };
-      io.out(JSON.stringify(json, null, 2) + "\n");
-    } else {
-      io.out(layouts.map(renderLayout).join("\n"));
-    }
-    return Object.keys(missing).length > 0 ? 1 : 0;
+    const answers = {
+      items: layouts.map(layoutJson),
+      texts: layouts.map(renderLayout),
+      missing,
+    };
+    return printAnswers(kernel, v.json ?? false, "structs", answers, io);
   },
 });

@@ -646,7 +646,7 @@ function publishDir(staged: string, target: string, scratch: string): "added" | 
     Deno.renameSync(staged, target);
     return "added";
   } catch (err) {
-    if (!exists(target)) throw err;
+    if (!pathExists(target)) throw err;
   }
   const exchange = exchangeFn();
   if (exchange && exchange(cString(staged), cString(target), 2 /* RENAME_EXCHANGE */) === 0) {
@@ -659,7 +659,8 @@ function publishDir(staged: string, target: string, scratch: string): "added" | 
   return "replaced";
 }
 
-function exists(path: string): boolean {
+/** Whether anything (a dangling symlink included) is at `path`. */
+export function pathExists(path: string): boolean {
   try {
     Deno.lstatSync(path);
     return true;
@@ -778,7 +779,7 @@ export interface ExtractedElf {
 }
 
 function refuseExisting(root: string, key: string, replace: boolean): void {
-  if (!replace && exists(joinPath(root, key))) {
+  if (!replace && pathExists(joinPath(root, key))) {
     throw new CacheError(`cache add: entry '${key}' exists; pass --force to replace it`);
   }
 }
@@ -808,7 +809,7 @@ function addFrom(
   const arch = elfArch(src.read(0, Math.min(20, src.size)));
   // A given key is checked before anything is copied; a derived one once it is known.
   if (key !== undefined) refuseExisting(root, key, replace);
-  const createdRoot = !exists(root);
+  const createdRoot = !pathExists(root);
   try {
     Deno.mkdirSync(root, { recursive: true });
   } catch (err) {

@@ -178,3 +178,18 @@ export function buildElf(sections: Record<string, Uint8Array>, is64 = true): Uin
   });
   return out;
 }
+
+/**
+ * A BTF whose idr group resolves: xa_node_shift = `shift`, the rest fixed; `padding` unused
+ * INT types first (so two such BTFs can differ only after their first bytes).
+ */
+export function idrBtf(shift = 0, padding = 0): Uint8Array {
+  const b = new BtfBuilder();
+  for (let i = 0; i < padding; i++) b.int(`pad${i}`, 4);
+  const int = b.int("int", 4);
+  const ptr = b.ref(Kind.PTR, "", 0);
+  b.struct("xa_node", 64, [["shift", int, shift * 8], ["slots", ptr, 64]]);
+  const xa = b.struct("xarray", 16, [["xa_lock", int, 0], ["xa_head", ptr, 64]]);
+  b.struct("idr", 24, [["idr_rt", xa, 0], ["idr_base", int, 128], ["idr_next", int, 160]]);
+  return b.build();
+}

@@ -1,7 +1,6 @@
 /** The BTF cache (README: The cache): root, keys, sidecars, the host memo and the `cache` command. */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { Kind } from "../btf/kinds.ts";
 import {
   BtfMemo,
   hostBtfMemo,
@@ -22,22 +21,11 @@ import {
   tmpDirOwner,
 } from "../load/cache_root.ts";
 import { loadBtf, type LoadedBtf, readBtfInput } from "../load/file.ts";
-import { BtfBuilder, buildElf } from "./btf_builder.ts";
+import { BtfBuilder, buildElf, idrBtf } from "./btf_builder.ts";
 import { HOST_BTF, runCli, spawnCliUnprivileged, tempDir } from "./helpers.ts";
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
-
-/** A BTF whose idr group resolves: xa_node_shift = `shift`, the rest fixed. */
-export function idrBtf(shift = 0): Uint8Array {
-  const b = new BtfBuilder();
-  const int = b.int("int", 4);
-  const ptr = b.ref(Kind.PTR, "", 0);
-  b.struct("xa_node", 64, [["shift", int, shift * 8], ["slots", ptr, 64]]);
-  const xa = b.struct("xarray", 16, [["xa_lock", int, 0], ["xa_head", ptr, 64]]);
-  b.struct("idr", 24, [["idr_rt", xa, 0], ["idr_base", int, 128], ["idr_next", int, 160]]);
-  return b.build();
-}
 
 /** The idr offsets of {@link idrBtf}. */
 export function idrOffsets(shift = 0): Record<string, number> {
@@ -273,16 +261,7 @@ Deno.test("sidecar: written on the first load, reused (not rewritten) on the nex
 Deno.test("sidecar: a hit reads the sidecar (the ELF's section is not parsed)", async () => {
   using dir = tempDir();
   // Padded so that the two layouts differ only after the first 4 KiB a hit compares.
-  const padded = (shift: number) => {
-    const b = new BtfBuilder();
-    for (let i = 0; i < 400; i++) b.int(`pad${i}`, 4);
-    const int = b.int("int", 4);
-    const ptr = b.ref(Kind.PTR, "", 0);
-    b.struct("xa_node", 64, [["shift", int, shift * 8], ["slots", ptr, 64]]);
-    const xa = b.struct("xarray", 16, [["xa_lock", int, 0], ["xa_head", ptr, 64]]);
-    b.struct("idr", 24, [["idr_rt", xa, 0], ["idr_base", int, 128], ["idr_next", int, 160]]);
-    return b.build();
-  };
+  const padded = (shift: number) => idrBtf(shift, 400);
   const vmlinux = makeEntry(dir.path, "k", vmlinuxElf(padded(0)));
   assert.equal((await kernel(vmlinux, "--cache-dir", dir.path)).sidecar, "written");
   // Rewritten in place (same inode), its stamp put back: only the sidecar says shift 4.

@@ -8,10 +8,10 @@ import { BtfTypes } from "../btf/table.ts";
 import { BtfError } from "../btf/errors.ts";
 import { Kind } from "../btf/kinds.ts";
 import { printable } from "../btf/errors.ts";
-import { addEntry, cleanEntries } from "../load/cache.ts";
+import { addEntry, cleanEntries, pathExists as exists } from "../load/cache.ts";
 import { CacheError, resolveCacheRoot } from "../load/cache_root.ts";
 import { loadBtf } from "../load/file.ts";
-import { BtfBuilder, buildElf } from "./btf_builder.ts";
+import { BtfBuilder, buildElf, idrBtf } from "./btf_builder.ts";
 import { DEBIAN_BTF, DEBIAN_VMLINUX, HOST_BTF, runCli, tempDir, throwsBtf } from "./helpers.ts";
 
 const CLI = fileURLToPath(new URL("../cli.ts", import.meta.url));
@@ -21,17 +21,6 @@ function smallBtf(): Uint8Array {
   const b = new BtfBuilder();
   const int = b.int("int", 4);
   b.struct("s", 8, [["a", int, 0], ["b", int, 32]]);
-  return b.build();
-}
-
-/** Idr-shaped BTF whose xa_node.shift is at byte `shift` (so two kernels differ). */
-function idrBtf(shift: number): Uint8Array {
-  const b = new BtfBuilder();
-  const int = b.int("int", 4);
-  const ptr = b.ref(Kind.PTR, "", 0);
-  b.struct("xa_node", 64, [["shift", int, shift * 8], ["slots", ptr, 64]]);
-  const xa = b.struct("xarray", 16, [["xa_lock", int, 0], ["xa_head", ptr, 64]]);
-  b.struct("idr", 24, [["idr_rt", xa, 0], ["idr_base", int, 128], ["idr_next", int, 160]]);
   return b.build();
 }
 
@@ -272,15 +261,6 @@ Deno.test("sweep: a hit, and cache clean, remove dead writers' temp files, keep 
     await live.status;
   }
 });
-
-function exists(path: string): boolean {
-  try {
-    Deno.lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // ---------------------------------------------------------------------------------------
 // 6. Control characters are escaped in every message
