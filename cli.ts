@@ -12,7 +12,7 @@
 import denoJson from "./deno.json" with { type: "json" };
 import { parseOptions } from "./cli/args.ts";
 import type { Command } from "./cli/command.ts";
-import { type CliIo, processIo, StdoutClosed, UsageError } from "./cli/io.ts";
+import { type CliIo, complain, processIo, StdoutClosed, UsageError } from "./cli/io.ts";
 import { didYouMean } from "./cli/suggest.ts";
 import { KERNEL_COMMAND } from "./cli/kernel.ts";
 import { CACHE_COMMAND } from "./cli/cache.ts";
@@ -20,7 +20,6 @@ import { STRUCT_COMMAND } from "./cli/struct.ts";
 import { OFFSET_COMMAND } from "./cli/offset.ts";
 import { DIFF_COMMAND } from "./cli/diff.ts";
 import { ENUM_COMMAND } from "./cli/enum.ts";
-import { printable } from "./btf/errors.ts";
 
 /** Every command, in help order. */
 export const COMMANDS: readonly Command[] = [
@@ -87,11 +86,11 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
   } catch (err) {
     if (err instanceof StdoutClosed) return EXIT_STDOUT_CLOSED;
     if (err instanceof UsageError) {
-      io.err(`ktstr-btf: ${printable(err.message)}; see '${printable(seeHelp)}'\n`);
+      complain(io, `${err.message}; see '${seeHelp}'`);
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.err(`ktstr-btf: internal error: ${printable(message)}\n`);
+    complain(io, `internal error: ${message}`);
     return 1;
   }
 }

@@ -13,7 +13,7 @@
  * @module
  */
 import { TableArena } from "../btf/arena.ts";
-import { BtfError, printable } from "../btf/errors.ts";
+import { BtfError } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import {
   type CacheOptions,
@@ -28,7 +28,7 @@ import { kernelConstants, type ResolvedConstants } from "../resolvers/constants.
 import { type GroupName, type OffsetsReport, resolveOffsets } from "../resolvers/mod.ts";
 import type { PoolOptions, WorkerPool } from "../workers/pool.ts";
 import type { batchedLoader, resolvePooled } from "../workers/fanout.ts";
-import { type CliIo, UsageError } from "./io.ts";
+import { type CliIo, complain, UsageError } from "./io.ts";
 
 /** The default input: the running kernel's BTF. */
 export const DEFAULT_BTF_PATH = "/sys/kernel/btf/vmlinux";
@@ -177,7 +177,7 @@ export async function loadKernels(
   keep = false,
 ): Promise<Outcome[]> {
   const cache: CacheOptions = {
-    warn: (m) => io.err(`ktstr-btf: warning: ${printable(m)}\n`),
+    warn: (m) => complain(io, `warning: ${m}`),
     ...opts.cache,
   };
   // An argument that is not a path but a cache key names `<root>/<key>/vmlinux`.

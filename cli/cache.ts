@@ -2,11 +2,11 @@
  * The `cache` command: `list`, `add` and `clean` over the kernel cache (README: The cache).
  * @module
  */
-import { BtfError, printable } from "../btf/errors.ts";
+import { BtfError } from "../btf/errors.ts";
 import { type CacheOptions, cacheRoot, cleanEntries, listEntries } from "../load/cache.ts";
 import { CacheError, humanSize } from "../load/cache_root.ts";
 import { addKernelEntry } from "../load/image.ts";
-import { type CliIo, UsageError } from "./io.ts";
+import { type CliIo, complain, UsageError } from "./io.ts";
 import { command, ENVIRONMENT_HELP } from "./command.ts";
 import { didYouMean } from "./suggest.ts";
 
@@ -124,7 +124,7 @@ async function runCache(
     return 0;
   } catch (err) {
     if (err instanceof CacheError || err instanceof BtfError) {
-      io.err(`ktstr-btf: ${printable(err.message)}\n`);
+      complain(io, err.message);
       return 1;
     }
     throw err;

@@ -3,7 +3,7 @@
  * @module
  */
 import { findStruct } from "../btf/queries.ts";
-import { orNull, printable } from "../btf/errors.ts";
+import { orNull } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import { diffLayouts, diffReports } from "../query/diff.ts";
 import { type Layout, structLayout } from "../query/layout.ts";
@@ -11,7 +11,7 @@ import { diffJson, type KernelDiff, renderDiff } from "../report/diff.ts";
 import { errorEntry } from "../report/json.ts";
 import { GROUP_NAMES } from "../resolvers/names.ts";
 import { command, ENVIRONMENT_HELP, LOAD_OPTIONS, LOAD_OPTIONS_HELP } from "./command.ts";
-import { UsageError } from "./io.ts";
+import { complain, UsageError } from "./io.ts";
 import { loadKernels } from "./kernel.ts";
 
 /** Exit code when the kernels differ (as diff(1)). */
@@ -58,7 +58,7 @@ export const DIFF_COMMAND = command({
     const outcomes = await loadKernels(paths, opts, [...GROUP_NAMES], io, structs.length > 0);
     const failed = outcomes.filter((o) => "error" in o);
     if (failed.length > 0) {
-      for (const o of failed) if ("error" in o) io.err(`ktstr-btf: ${printable(o.error)}\n`);
+      for (const o of failed) if ("error" in o) complain(io, o.error);
       if (v.json) {
         const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : o.source);
         io.out(JSON.stringify({ kernels: entries }, null, 2) + "\n");

@@ -2,6 +2,7 @@
  * Output channels of the CLI, injectable so tests can run the CLI in process.
  * @module
  */
+import { printable } from "../btf/errors.ts";
 
 /** Where the CLI writes, and what it knows about its terminal. */
 export interface CliIo {
@@ -11,6 +12,11 @@ export interface CliIo {
   err(text: string): void;
   /** Whether colour may be used on standard output (a TTY without NO_COLOR). */
   color: boolean;
+}
+
+/** Writes `message` to standard error as one `ktstr-btf: ` line (control characters escaped). */
+export function complain(io: CliIo, message: string): void {
+  io.err(`ktstr-btf: ${printable(message)}\n`);
 }
 
 /** The real process streams. */

@@ -3,12 +3,11 @@
  * (human or JSON) and pick the exit code (README: The JSON contract).
  * @module
  */
-import { printable } from "../btf/errors.ts";
 import { errorEntry, type KernelReport } from "../report/json.ts";
 import { renderHuman } from "../report/human.ts";
 import { GROUP_NAMES, type GroupName } from "../resolvers/mod.ts";
 import { GROUP_PATHS, topGroup, valueAt } from "../resolvers/paths.ts";
-import { type CliIo, UsageError } from "./io.ts";
+import { type CliIo, complain, UsageError } from "./io.ts";
 import { command, ENVIRONMENT_HELP, LOAD_OPTIONS, LOAD_OPTIONS_HELP } from "./command.ts";
 import { didYouMean } from "./suggest.ts";
 import { DEFAULT_BTF_PATH, loadKernels, type LoadOptions, reportOf } from "./batch.ts";
@@ -120,7 +119,7 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
   const outcomes = await loadKernels(paths, opts, selectGroups(opts), io);
   const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : reportOf(o));
   const reports = entries.filter((e): e is KernelReport => !("error" in e));
-  for (const o of outcomes) if ("error" in o) io.err(`ktstr-btf: ${printable(o.error)}\n`);
+  for (const o of outcomes) if ("error" in o) complain(io, o.error);
   if (opts.json) {
     io.out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2) + "\n");
   } else if (reports.length > 0) {
@@ -142,7 +141,7 @@ function requireMissing(reports: KernelReport[], require: string[], io: CliIo): 
       reported.push(path);
       const reason = report.missing[path] ?? firstMissingParent(report, path);
       const line = `${report.source.path}: required group ${path} is missing: ${reason}`;
-      io.err(`ktstr-btf: ${printable(line)}\n`);
+      complain(io, line);
       missing = true;
     }
   }

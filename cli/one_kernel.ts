@@ -3,12 +3,12 @@
  * option and loading it through {@link loadKernels}, as `kernel` loads its inputs.
  * @module
  */
-import { BtfError, printable } from "../btf/errors.ts";
+import { BtfError } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import type { SourceInfo } from "../report/json.ts";
 import type { OptionValues } from "./args.ts";
 import { LOAD_OPTIONS, LOAD_OPTIONS_HELP } from "./command.ts";
-import type { CliIo } from "./io.ts";
+import { type CliIo, complain } from "./io.ts";
 import { DEFAULT_BTF_PATH, loadKernels } from "./kernel.ts";
 
 /** The options of a single-kernel query command. */
@@ -46,7 +46,7 @@ export async function loadOne(
   };
   const [outcome] = await loadKernels(v.kernel ? [v.kernel] : [], opts, [], io, true);
   if ("error" in outcome) {
-    io.err(`ktstr-btf: ${printable(outcome.error)}\n`);
+    complain(io, outcome.error);
     return null;
   }
   return { types: outcome.types!, source: outcome.source };
@@ -62,7 +62,7 @@ export function noteFailure(
 ): void {
   missing[arg] = message;
   const where = arg.startsWith("--") ? `${arg}: ` : "";
-  io.err(`ktstr-btf: ${printable(`${kernel.source.path}: ${where}${message}`)}\n`);
+  complain(io, `${kernel.source.path}: ${where}${message}`);
 }
 
 /**
