@@ -5,6 +5,7 @@
  * @module
  */
 import type { OptionSpec, OptionValues } from "./args.ts";
+import type { LoadOptions } from "./batch.ts";
 import type { CliIo } from "./io.ts";
 
 /** A subcommand of `ktstr-btf`. */
@@ -34,6 +35,15 @@ export const LOAD_OPTIONS = {
   "cache-dir": { type: "string" },
   "no-cache": { type: "boolean" },
 } as const satisfies Record<string, OptionSpec>;
+
+/** The {@link LoadOptions} that the parsed {@link LOAD_OPTIONS} ask for. */
+export function loadOptions(v: OptionValues<typeof LOAD_OPTIONS>): LoadOptions {
+  return {
+    base: v.base,
+    jobs: v.jobs ?? "auto",
+    cache: { root: v["cache-dir"], enabled: !v["no-cache"] },
+  };
+}
 
 /** The help lines of {@link LOAD_OPTIONS}. */
 export const LOAD_OPTIONS_HELP = `  --json           JSON instead of the human report

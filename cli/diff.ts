@@ -10,9 +10,15 @@ import { type Layout, structLayout } from "../query/layout.ts";
 import { diffJson, type KernelDiff, renderDiff } from "../report/diff.ts";
 import { errorEntry } from "../report/json.ts";
 import { GROUP_NAMES } from "../resolvers/names.ts";
-import { command, ENVIRONMENT_HELP, LOAD_OPTIONS, LOAD_OPTIONS_HELP } from "./command.ts";
+import {
+  command,
+  ENVIRONMENT_HELP,
+  LOAD_OPTIONS,
+  LOAD_OPTIONS_HELP,
+  loadOptions,
+} from "./command.ts";
 import { complain, UsageError } from "./io.ts";
-import { loadKernels } from "./kernel.ts";
+import { loadKernels } from "./batch.ts";
 
 /** Exit code when the kernels differ (as diff(1)). */
 export const EXIT_DIFFER = 1;
@@ -48,14 +54,10 @@ export const DIFF_COMMAND = command({
   options: { ...LOAD_OPTIONS, struct: { type: "string", multiple: true } },
   async run(paths, v, io) {
     if (paths.length < 2) throw new UsageError("diff needs two kernels, A and B");
-    const opts = {
-      base: v.base,
-      jobs: v.jobs ?? "auto",
-      cache: { root: v["cache-dir"], enabled: !v["no-cache"] },
-    };
     const structs = v.struct ?? [];
     // Layouts need the tables themselves; otherwise each kernel's memory is recycled.
-    const outcomes = await loadKernels(paths, opts, [...GROUP_NAMES], io, structs.length > 0);
+    const keep = structs.length > 0;
+    const outcomes = await loadKernels(paths, loadOptions(v), [...GROUP_NAMES], io, keep);
     const failed = outcomes.filter((o) => "error" in o);
     if (failed.length > 0) {
       for (const o of failed) if ("error" in o) complain(io, o.error);

@@ -8,11 +8,15 @@ import { renderHuman } from "../report/human.ts";
 import { GROUP_NAMES, type GroupName } from "../resolvers/mod.ts";
 import { GROUP_PATHS, topGroup, valueAt } from "../resolvers/paths.ts";
 import { type CliIo, complain, UsageError } from "./io.ts";
-import { command, ENVIRONMENT_HELP, LOAD_OPTIONS, LOAD_OPTIONS_HELP } from "./command.ts";
+import {
+  command,
+  ENVIRONMENT_HELP,
+  LOAD_OPTIONS,
+  LOAD_OPTIONS_HELP,
+  loadOptions,
+} from "./command.ts";
 import { didYouMean } from "./suggest.ts";
 import { DEFAULT_BTF_PATH, loadKernels, type LoadOptions, reportOf } from "./batch.ts";
-
-export { DEFAULT_BTF_PATH, loadKernels, type LoadOptions, type Outcome } from "./batch.ts";
 
 /** Exit code when a group named by `--require` is missing. */
 export const EXIT_REQUIRE = 3;
@@ -84,12 +88,10 @@ export const KERNEL_COMMAND = command({
   },
   run: (paths, v, io) =>
     runKernel(paths, {
+      ...loadOptions(v),
       json: v.json ?? false,
-      base: v.base,
       groups: v.group ?? [],
       require: v.require ?? [],
-      jobs: v.jobs ?? "auto",
-      cache: { root: v["cache-dir"], enabled: !v["no-cache"] },
     }, io),
 });
 

@@ -7,9 +7,9 @@ import { BtfError } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import type { SourceInfo } from "../report/json.ts";
 import type { OptionValues } from "./args.ts";
-import { LOAD_OPTIONS, LOAD_OPTIONS_HELP } from "./command.ts";
+import { LOAD_OPTIONS, LOAD_OPTIONS_HELP, loadOptions } from "./command.ts";
 import { type CliIo, complain } from "./io.ts";
-import { DEFAULT_BTF_PATH, loadKernels } from "./kernel.ts";
+import { DEFAULT_BTF_PATH, loadKernels } from "./batch.ts";
 
 /** The options of a single-kernel query command. */
 export const ONE_KERNEL_OPTIONS = {
@@ -39,12 +39,8 @@ export async function loadOne(
   v: OptionValues<typeof ONE_KERNEL_OPTIONS>,
   io: CliIo,
 ): Promise<OneKernel | null> {
-  const opts = {
-    base: v.base,
-    jobs: v.jobs ?? "auto",
-    cache: { root: v["cache-dir"], enabled: !v["no-cache"] },
-  };
-  const [outcome] = await loadKernels(v.kernel ? [v.kernel] : [], opts, [], io, true);
+  const paths = v.kernel ? [v.kernel] : [];
+  const [outcome] = await loadKernels(paths, loadOptions(v), [], io, true);
   if ("error" in outcome) {
     complain(io, outcome.error);
     return null;
