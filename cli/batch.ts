@@ -113,7 +113,7 @@ export function poolEstimate(costs: number[], workers: number, cores: number): n
  * Cores not busy with other processes: the hardware concurrency less the 1-minute load
  * average (at least 1), so on a machine already loaded the batch runs inline.
  */
-export function idleCores(): number {
+function idleCores(): number {
   const cores = navigator.hardwareConcurrency;
   let load = 0;
   try {

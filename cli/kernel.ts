@@ -112,7 +112,7 @@ function selectGroups(opts: KernelOptions): GroupName[] {
 }
 
 /** `--require` paths expanded: a path stands for itself and every sub-group below it. */
-export function requiredPaths(require: readonly string[]): string[] {
+function requiredPaths(require: readonly string[]): string[] {
   return GROUP_PATHS.filter((p) => require.some((r) => p === r || p.startsWith(`${r}.`)));
 }
 

@@ -30,7 +30,7 @@ const shared = new WeakMap<BtfTypes, SharedTable>();
 let nextTableId = 1;
 
 /** `types` as a SharedTable (its buffer, its base's), numbered once per table. */
-export function shareTable(types: BtfTypes): SharedTable {
+function shareTable(types: BtfTypes): SharedTable {
   let table = shared.get(types);
   if (!table) {
     table = {

@@ -35,7 +35,7 @@ export function attach(shared: SharedTable, attached: Attached): BtfTypes {
 }
 
 /** Resolves one group; a non-BTF exception becomes the group's recorded error. */
-export function safeResolve(types: BtfTypes, name: GroupName): GroupOutcome {
+function safeResolve(types: BtfTypes, name: GroupName): GroupOutcome {
   try {
     return resolveNamedGroup(types, name);
   } catch (err) {
