@@ -9,7 +9,7 @@
  * `deno run -A tests/fuzz_main.ts --seed s --only i`. No Math.random anywhere.
  * @module
  */
-import { fixture } from "./helpers.ts";
+import { DEBIAN_73_BTF, DEBIAN_BTF, DEBIAN_VMLINUX, fixture, HOST_BTF } from "./helpers.ts";
 import { extraWords } from "../btf/kinds.ts";
 import { locateBtf } from "../btf/input.ts";
 import {
@@ -149,31 +149,19 @@ function fnv(h: number, s: string): number {
 
 // ---- inputs -------------------------------------------------------------------------------
 
-/** The kernel's BTF, as far as this machine has one. */
-export const HOST_VMLINUX = "/sys/kernel/btf/vmlinux";
-
 /**
  * Real kernels fetched by tests/prepare.sh (raw `.BTF` sections and the ELF images), and a
  * real module's split BTF over the 7.3 kernel when the images fetch has provided it.
  */
 const KERNELS = {
-  raw73: fixture(".cache/vmlinux-7.3.4+deb13-amd64.btf"),
-  raw61: fixture(".cache/vmlinux-debian.btf"),
-  elf61: fixture(".cache/vmlinux-debian"),
+  raw73: DEBIAN_73_BTF,
+  raw61: DEBIAN_BTF,
+  elf61: DEBIAN_VMLINUX,
   module73: fixture(".cache/mod-7.3-fat.btf"),
 };
 
-/**
- * Compressed kernel images (bzImage vmlinuz) are fuzzed once the image reader (btf/image)
- * lands: add them here and route them through its extractor in {@link extractForFuzz}.
- */
-export const IMAGE_INPUTS: string[] = [];
-
-/**
- * How a mutant's bytes become a BTF blob: the CLI's own recognition (raw BTF or ELF). The
- * hook for compressed images (see {@link IMAGE_INPUTS}).
- */
-export function extractForFuzz(bytes: Uint8Array): Uint8Array {
+/** How a mutant's bytes become a BTF blob: the CLI's own recognition (raw BTF or ELF). */
+function extractForFuzz(bytes: Uint8Array): Uint8Array {
   return extractBtf(memorySource(bytes)).bytes;
 }
 
@@ -315,7 +303,7 @@ export function loadFuzzInputs(fullKernelWeight = 0.02): FuzzInput[] {
   inputs.push({ name: "synthetic-sorted.btf", bytes: sortedBtf() });
   inputs.push({ name: "synthetic-layout.btf", bytes: layoutBtf() });
   inputs.push({ name: "synthetic-elf32.o", bytes: elf32(sortedBtf()) });
-  const vmlinux = readOptional(HOST_VMLINUX);
+  const vmlinux = readOptional(HOST_BTF);
   if (vmlinux) inputs.push({ name: "vmlinux[0..256K]", bytes: vmlinux.slice(0, 256 * 1024) });
   if (inputs.length === 0) throw new Error("no fuzz inputs found under testdata/");
   return inputs;
@@ -723,7 +711,7 @@ export function makeMutant(
 // ---- the target ---------------------------------------------------------------------------
 
 /** Struct names tried on every built table (kernel names and names of the fixtures). */
-export const STRUCT_NAMES = [
+const STRUCT_NAMES = [
   "rq",
   "task_struct",
   "scx_rq",
@@ -743,7 +731,7 @@ export const STRUCT_NAMES = [
 ];
 
 /** Field names tried on every struct found. */
-export const FIELD_NAMES = [
+const FIELD_NAMES = [
   "nr_running",
   "scx",
   "curr",
