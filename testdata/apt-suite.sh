@@ -2,6 +2,7 @@
 # Sourced by the fetch scripts: ensure_suite SUITE makes apt know Debian's SUITE (e.g.
 # trixie-backports) at Pin-Priority 100, so `apt-get download` can fetch from it while nothing
 # is ever installed or upgraded from it. Reuses the mirror of the machine's own Debian source.
+# apt_download DIR PKG SUITE downloads PKG's .deb into DIR: from SUITE, else from any suite.
 ensure_suite() {
   local suite=$1
   if apt-cache policy 2>/dev/null | grep -q " $suite/"; then return 0; fi
@@ -13,4 +14,7 @@ ensure_suite() {
     "$uri" "$suite" >"/etc/apt/sources.list.d/ktstr-$suite.sources"
   printf 'Package: *\nPin: release n=%s\nPin-Priority: 100\n' "$suite" >"/etc/apt/preferences.d/ktstr-$suite"
   apt-get update -qq >&2
+}
+apt_download() {
+  (cd "$1" && apt-get download -q "$2/$3" >&2) || (cd "$1" && apt-get download -q "$2" >&2)
 }

@@ -34,7 +34,8 @@ vmlinuz=$out/vmlinuz-$kver
 vmlinux=$out/vmlinux-$kver
 btf=$out/vmlinux-$kver.btf
 
-hexhead() { od -An -tx1 -N "$2" "$1" 2>/dev/null | tr -d ' \n'; }
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 outputs_valid() {
   [ -s "$vmlinuz" ] && [ -s "$vmlinux" ] && [ -s "$btf" ] || return 1
   [ "$(od -An -c -j 514 -N4 "$vmlinuz" | tr -d ' ')" = HdrS ] || return 1

@@ -26,6 +26,8 @@ flock 9
 done_check && exit 0
 # shellcheck source=apt-suite.sh
 . "$here/apt-suite.sh"
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 ensure_suite "$suite"
 pick() { apt-cache pkgnames 2>/dev/null | grep -E "^($regex)\$" | sort -V | tail -n 1; }
 pkg=$(pick || true)
@@ -35,17 +37,12 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 chmod 777 "$tmp"
 echo "fetch-debian-image: $name: downloading $pkg" >&2
-(cd "$tmp" && apt-get download -q "$pkg/$suite" >&2) || (cd "$tmp" && apt-get download -q "$pkg" >&2) ||
-  die "apt-get download $pkg failed"
+apt_download "$tmp" "$pkg" "$suite" || die "apt-get download $pkg failed"
 dpkg-deb -x "$tmp"/*.deb "$tmp/root"
 image=$(find "$tmp/root" -name 'vmlinuz*' -type f | head -n 1)
 [ -n "$image" ] || die "$pkg holds no vmlinuz"
-le() { od -An -tu"$3" -j "$2" -N"$3" "$1" | tr -d ' '; }
 [ "$(od -An -c -j 514 -N4 "$image" | tr -d ' ')" = HdrS ] || die "$image has no x86 boot header"
-setup=$(le "$image" 497 1)
-[ "$setup" -ne 0 ] || setup=4
-poff=$(((setup + 1) * 512 + $(le "$image" 584 4)))
-plen=$(le "$image" 588 4)
+bzimage_payload "$image"
 magic=$(od -An -tx1 -j "$poff" -N4 "$image" | tr -d ' \n')
 case $magic in
   28b52ffd) comp=zstd cmd="zstd -dcq" ;;
@@ -56,7 +53,7 @@ case $magic in
 esac
 # The payload ends with the kernel's 4-byte size trailer: decompress without it.
 tail -c "+$((poff + 1))" "$image" | head -c "$((plen - 4))" | $cmd >"$tmp/vmlinux" 2>/dev/null || true
-[ "$(od -An -tx1 -N4 "$tmp/vmlinux" | tr -d ' \n')" = 7f454c46 ] || die "payload did not decompress to an ELF"
+[ "$(hexhead "$tmp/vmlinux" 4)" = 7f454c46 ] || die "payload did not decompress to an ELF"
 llvm-objcopy --dump-section ".BTF=$tmp/btf" "$tmp/vmlinux" "$tmp/discard" || die "no .BTF in the vmlinux"
 for f in vmlinuz:"$image" vmlinux:"$tmp/vmlinux" btf:"$tmp/btf"; do
   mv -f "${f#*:}" "$out/$name.${f%%:*}.tmp" && mv -f "$out/$name.${f%%:*}.tmp" "$out/$name.${f%%:*}"

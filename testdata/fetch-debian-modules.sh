@@ -25,7 +25,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 chmod 777 "$tmp"
 echo "fetch-debian-modules: downloading $pkg" >&2
-(cd "$tmp" && apt-get download -q "$pkg/$suite" >&2) || (cd "$tmp" && apt-get download -q "$pkg" >&2)
+apt_download "$tmp" "$pkg" "$suite"
 dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp" --wildcards "*/fs/fat/$m.ko.xz"
 ko=$(find "$tmp" -name "$m.ko.xz" | head -n 1)
 [ -n "$ko" ] || { echo "fetch-debian-modules: $m.ko.xz not in $pkg" >&2; exit 1; }

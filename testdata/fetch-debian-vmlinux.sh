@@ -26,8 +26,8 @@ out=$(cd "$out" && pwd)
 vmlinux_link=$out/vmlinux-debian
 btf_out=$out/vmlinux-debian.btf
 
-# first N bytes of a file as lowercase hex, no separators
-hexhead() { od -An -tx1 -N "$2" "$1" 2>/dev/null | tr -d ' \n'; }
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 
 outputs_valid() {
   [ -s "$vmlinux_link" ] && [ -s "$btf_out" ] || return 1

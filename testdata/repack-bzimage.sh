@@ -13,12 +13,10 @@ image=$1 vmlinux=$2 prefix=$3
 [ -s "$image" ] && [ -s "$vmlinux" ] || { echo "repack-bzimage: $image or $vmlinux is missing" >&2; exit 1; }
 exec 9>"$prefix.repack.lock"
 flock 9
-le() { od -An -tu"$3" -j "$2" -N"$3" "$1" | tr -d ' '; }
 le32() { printf "\\x$(printf %02x $(($1 & 255)))\\x$(printf %02x $(($1 >> 8 & 255)))\\x$(printf %02x $(($1 >> 16 & 255)))\\x$(printf %02x $(($1 >> 24 & 255)))"; }
-setup=$(le "$image" 497 1)
-[ "$setup" -ne 0 ] || setup=4
-poff=$(((setup + 1) * 512 + $(le "$image" 584 4)))
-plen=$(le "$image" 588 4)
+# shellcheck source=lib.sh
+. "$(dirname "$0")/lib.sh"
+bzimage_payload "$image"
 size=$(stat -c %s "$vmlinux")
 for c in gzip xz lzma bzip2 lzo lz4; do
   dest=$prefix-$c.vmlinuz
