@@ -3,14 +3,21 @@
  * when asked for, the memoized host table never recycled, and `--jobs auto`.
  */
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { COST, loadKernels, planJobs, poolEstimate, reportOf } from "../cli/batch.ts";
 import type { CliIo } from "../cli/io.ts";
 import { loadHostBtf } from "../load/cache.ts";
 import { loadBtf } from "../load/file.ts";
 import { kernelReport } from "../report/json.ts";
 import { GROUP_NAMES, resolveOffsets } from "../resolvers/mod.ts";
-import { DEBIAN_73_BTF, DEBIAN_BTF, fixture, HOST_BTF, spawnCli, tempDir } from "./helpers.ts";
+import {
+  childJson,
+  DEBIAN_73_BTF,
+  DEBIAN_BTF,
+  fixture,
+  HOST_BTF,
+  spawnCli,
+  tempDir,
+} from "./helpers.ts";
 
 const io: CliIo = { out: () => {}, err: (t) => assert.fail(t), color: false };
 const INPUTS = [fixture("era_6_12.btf"), DEBIAN_BTF, fixture("era_7_1.btf"), DEBIAN_73_BTF];
@@ -49,15 +56,8 @@ Deno.test("batch: inline, each kernel's memory holds the next (memory grows by o
   using dir = tempDir();
   const copies = Array.from({ length: 8 }, (_, i) => `${dir.path}/k${i}.btf`);
   for (const c of copies) Deno.copyFileSync(DEBIAN_BTF, c);
-  const child = (paths: string[]) => {
-    const out = new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", fileURLToPath(new URL("./batch_main.ts", import.meta.url)), ...paths],
-      stdout: "piped",
-      stderr: "piped",
-    }).outputSync();
-    assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
-    return JSON.parse(new TextDecoder().decode(out.stdout)) as { grew: number; loaded: number };
-  };
+  const child = (paths: string[]) =>
+    childJson<{ grew: number; loaded: number }>(["-A"], "batch_main.ts", paths);
   const one = child(copies.slice(0, 1)), eight = child(copies);
   assert.deepEqual([one.loaded, eight.loaded], [1, 8]);
   // A table of this kernel is ~9 MiB: eight fresh tables would add over 60 MiB.

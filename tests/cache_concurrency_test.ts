@@ -5,12 +5,11 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { readBtfInput } from "../load/file.ts";
 import { BtfTypes } from "../btf/table.ts";
 import { Kind } from "../btf/kinds.ts";
 import { BtfBuilder, buildElf } from "./btf_builder.ts";
-import { DEBIAN_VMLINUX, tempDir } from "./helpers.ts";
+import { CLI, DEBIAN_VMLINUX, tempDir } from "./helpers.ts";
 
 /** An ELF vmlinux whose idr group resolves to {@link IDR}. */
 function vmlinuxElf(): Uint8Array {
@@ -24,7 +23,6 @@ function vmlinuxElf(): Uint8Array {
 }
 const IDR = { xa_node_slots: 8, xa_node_shift: 0, idr_xa_head: 8, idr_next: 20 };
 
-const CLI = fileURLToPath(new URL("../cli.ts", import.meta.url));
 const PROCESSES = 24;
 
 interface Race {

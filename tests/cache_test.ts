@@ -1,6 +1,5 @@
 /** The BTF cache (README: The cache): root, keys, sidecars, the host memo and the `cache` command. */
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import {
   BtfMemo,
   hostBtfMemo,
@@ -22,7 +21,7 @@ import {
 } from "../load/cache_root.ts";
 import { loadBtf, type LoadedBtf, readBtfInput } from "../load/file.ts";
 import { BtfBuilder, buildElf, idrBtf } from "./btf_builder.ts";
-import { HOST_BTF, runCli, spawnCliUnprivileged, tempDir } from "./helpers.ts";
+import { CLI, HOST_BTF, runCli, spawn, spawnCliUnprivileged, tempDir } from "./helpers.ts";
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
@@ -75,19 +74,14 @@ function env(vars: Record<string, string>) {
 }
 
 const DENO_DIR = Deno.env.get("DENO_DIR") ?? `${Deno.env.get("HOME")}/.cache/deno`;
-const CLI = fileURLToPath(new URL("../cli.ts", import.meta.url));
 
 /** Runs the CLI with exactly `vars` as its environment (plus PATH and DENO_DIR). */
 function cliWithEnv(args: string[], vars: Record<string, string>) {
-  const out = new Deno.Command(Deno.execPath(), {
+  return spawn(Deno.execPath(), {
     args: ["run", "-A", CLI, ...args],
     clearEnv: true,
     env: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", DENO_DIR, NO_COLOR: "1", ...vars },
-    stdout: "piped",
-    stderr: "piped",
-  }).outputSync();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------

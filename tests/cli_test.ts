@@ -2,7 +2,16 @@
 import assert from "node:assert/strict";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { BtfBuilder, buildElf } from "./btf_builder.ts";
-import { fixture, HOST_BTF, runCli, spawnCli, spawnCliUnprivileged, tempDir } from "./helpers.ts";
+import {
+  CLI,
+  fixture,
+  HOST_BTF,
+  runCli,
+  spawn,
+  spawnCli,
+  spawnCliUnprivileged,
+  tempDir,
+} from "./helpers.ts";
 import { GROUP_NAMES } from "../resolvers/mod.ts";
 import { CONSTANTS } from "../resolvers/constants.ts";
 
@@ -205,17 +214,12 @@ Deno.test("cli: --require GROUP requires every sub-group; a dotted path just tha
 });
 
 Deno.test("cli: a closed standard output ends the run quietly with 141", () => {
-  const cli = fromFileUrl(new URL("../cli.ts", import.meta.url));
   // 20 reports (~200 KB) overflow the pipe after head has gone.
   const script = `"$0" run -A "$1" kernel --json ${Array(20).fill(HOST_BTF).join(" ")} | ` +
     `head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`;
-  const out = new Deno.Command("bash", {
-    args: ["-c", script, Deno.execPath(), cli],
-    stdout: "piped",
-    stderr: "piped",
-  }).outputSync();
-  assert.equal(new TextDecoder().decode(out.stdout), "141\n");
-  assert.equal(new TextDecoder().decode(out.stderr), "");
+  const out = spawn("bash", { args: ["-c", script, Deno.execPath(), CLI] });
+  assert.equal(out.stdout, "141\n");
+  assert.equal(out.stderr, "");
 });
 
 Deno.test("cli: several paths give an array in input order; a bad one fails the run with exit 1", async () => {
@@ -347,18 +351,8 @@ Deno.test("bin/ktstr-btf: the launcher runs the CLI from PATH, through a symlink
   Deno.mkdirSync(`${dir.path}/bin`);
   Deno.symlinkSync(launcher, `${dir.path}/bin/ktstr-btf`);
   const denoDir = Deno.execPath().replace(/\/[^/]+$/, "");
-  const run = (env: Record<string, string>, args: string[]) => {
-    const out = new Deno.Command("ktstr-btf", {
-      args,
-      env,
-      clearEnv: true,
-      stdout: "piped",
-      stderr: "piped",
-    })
-      .outputSync();
-    const dec = new TextDecoder();
-    return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
-  };
+  const run = (env: Record<string, string>, args: string[]) =>
+    spawn("ktstr-btf", { args, env, clearEnv: true });
   const path = `${dir.path}/bin:${denoDir}:/usr/bin:/bin`;
   const version = run({ PATH: path, HOME: dir.path }, ["--version"]);
   assert.equal(version.code, 0, version.stderr);

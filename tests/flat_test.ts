@@ -4,25 +4,17 @@
  * (tests/flat_main.ts runs each in a child process).
  */
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { DEBIAN_BTF } from "./helpers.ts";
+import { childJson, DEBIAN_BTF } from "./helpers.ts";
 
-const CHILD = fileURLToPath(new URL("./flat_main.ts", import.meta.url));
 const MIB = 2 ** 20;
 const KERNELS = 1000;
 
 function child(mode: string, v8: string[] = []) {
-  const out = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", ...v8, CHILD, mode, String(KERNELS), DEBIAN_BTF],
-    stdout: "piped",
-    stderr: "piped",
-  }).outputSync();
-  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
-  return JSON.parse(new TextDecoder().decode(out.stdout)) as {
-    warm: number;
-    end: number;
-    collected: number;
-  };
+  return childJson<{ warm: number; end: number; collected: number }>(
+    ["-A", ...v8],
+    "flat_main.ts",
+    [mode, String(KERNELS), DEBIAN_BTF],
+  );
 }
 
 Deno.test("memory: 1,000 kernels through one arena: the resident set stays flat", () => {

@@ -14,6 +14,9 @@ export function fixture(name: string): string {
   return fromFileUrl(new URL(`../testdata/${name}`, import.meta.url));
 }
 
+/** The CLI's entry point, `cli.ts`. */
+export const CLI = fromFileUrl(new URL("../cli.ts", import.meta.url));
+
 /** The running kernel's BTF. */
 export const HOST_BTF = "/sys/kernel/btf/vmlinux";
 /** The Debian ELF vmlinux fetched by tests/prepare.sh. */
@@ -67,17 +70,27 @@ export async function runCli(args: string[]): Promise<CliResult> {
   return { code, stdout, stderr };
 }
 
-/** Runs `deno run -A cli.ts ...args` as a subprocess (real exit code, real streams). */
-export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
-  const cli = fromFileUrl(new URL("../cli.ts", import.meta.url));
-  const out = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", cli, ...args],
-    env,
-    stdout: "piped",
-    stderr: "piped",
-  }).outputSync();
+/** Runs `cmd` to its end with `options` and returns its exit code and decoded output. */
+export function spawn(cmd: string, options: Deno.CommandOptions): CliResult {
+  const out = new Deno.Command(cmd, { ...options, stdout: "piped", stderr: "piped" }).outputSync();
   const dec = new TextDecoder();
   return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+}
+
+/** Runs `deno run -A cli.ts ...args` as a subprocess (real exit code, real streams). */
+export function spawnCli(args: string[], env: Record<string, string> = {}): CliResult {
+  return spawn(Deno.execPath(), { args: ["run", "-A", CLI, ...args], env });
+}
+
+/**
+ * Runs the test program `tests/<main>` as `deno run ...flags main ...args`, asserts that it
+ * exits 0 (showing its standard error when not) and returns its standard output as JSON.
+ */
+export function childJson<T>(flags: string[], main: string, args: string[]): T {
+  const path = fromFileUrl(new URL(main, import.meta.url));
+  const out = spawn(Deno.execPath(), { args: ["run", ...flags, path, ...args] });
+  assert.equal(out.code, 0, out.stderr);
+  return JSON.parse(out.stdout) as T;
 }
 
 /** A temporary directory removed when the returned disposable is disposed. */
@@ -96,8 +109,7 @@ export function spawnCliUnprivileged(args: string[], scratch: string): CliResult
   Deno.mkdirSync(denoDir, { recursive: true });
   Deno.chmodSync(scratch, 0o777);
   Deno.chmodSync(denoDir, 0o777);
-  const cli = fromFileUrl(new URL("../cli.ts", import.meta.url));
-  const out = new Deno.Command("setpriv", {
+  return spawn("setpriv", {
     args: [
       "--reuid=65534",
       "--regid=65534",
@@ -105,15 +117,11 @@ export function spawnCliUnprivileged(args: string[], scratch: string): CliResult
       Deno.execPath(),
       "run",
       "-A",
-      cli,
+      CLI,
       ...args,
     ],
     env: { DENO_DIR: denoDir },
-    stdout: "piped",
-    stderr: "piped",
-  }).outputSync();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+  });
 }
 
 /** Asserts that `fn` throws a BtfError whose message is exactly `message`. */

@@ -3,7 +3,6 @@
  * exact error each defect gets.
  */
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { BtfTypes } from "../btf/table.ts";
 import { BtfError } from "../btf/errors.ts";
 import { Kind } from "../btf/kinds.ts";
@@ -12,9 +11,16 @@ import { addEntry, cleanEntries, pathExists as exists } from "../load/cache.ts";
 import { CacheError, resolveCacheRoot } from "../load/cache_root.ts";
 import { loadBtf } from "../load/file.ts";
 import { BtfBuilder, buildElf, idrBtf } from "./btf_builder.ts";
-import { DEBIAN_BTF, DEBIAN_VMLINUX, HOST_BTF, runCli, tempDir, throwsBtf } from "./helpers.ts";
-
-const CLI = fileURLToPath(new URL("../cli.ts", import.meta.url));
+import {
+  CLI,
+  DEBIAN_BTF,
+  DEBIAN_VMLINUX,
+  HOST_BTF,
+  runCli,
+  spawn,
+  tempDir,
+  throwsBtf,
+} from "./helpers.ts";
 
 /** A small valid BTF: struct s { int a; int b; } plus a pointer and a typedef. */
 function smallBtf(): Uint8Array {
@@ -184,13 +190,9 @@ Deno.test("cache add: memory stays flat while copying a large image, errors name
     const hwm = /VmHWM:\\s+(\\d+) kB/.exec(Deno.readTextFileSync("/proc/self/status"))[1];
     console.log(hwm);
   `;
-  const out = new Deno.Command(Deno.execPath(), {
-    args: ["eval", script],
-    stdout: "piped",
-    stderr: "piped",
-  }).outputSync();
-  assert.equal(out.code, 0, new TextDecoder().decode(out.stderr));
-  const hwmKb = Number(new TextDecoder().decode(out.stdout).trim());
+  const out = spawn(Deno.execPath(), { args: ["eval", script] });
+  assert.equal(out.code, 0, out.stderr);
+  const hwmKb = Number(out.stdout.trim());
   assert.ok(hwmKb < 128 * 1024, `peak RSS ${hwmKb} kB while adding a 256 MiB image`);
   assert.equal(Deno.statSync(`${dir.path}/root/big/vmlinux`).size, 256 * 1024 * 1024);
   // A bad image: the message names the file, and is not an internal error.

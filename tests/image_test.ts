@@ -5,7 +5,6 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { fileURLToPath as fromFileUrl } from "node:url";
 import { memorySource } from "../btf/elf.ts";
 import { BtfError } from "../btf/errors.ts";
 import { BOOT_HEADER_BYTES, bootPayload } from "../btf/image/bzimage.ts";
@@ -19,7 +18,7 @@ import { addKernelEntry, implicitBase, loadImage, loadKernelCached } from "../lo
 import { resolveOffsets } from "../resolvers/mod.ts";
 import { btfFromImage } from "../btf/image/image.ts";
 import { imageMutant, iterationRng } from "./fuzz.ts";
-import { fixture, HOST_BTF, tempDir } from "./helpers.ts";
+import { CLI, type CliResult, fixture, HOST_BTF, spawn, tempDir } from "./helpers.ts";
 
 const cache = (name: string) => {
   const path = fixture(`.cache/${name}`);
@@ -235,15 +234,10 @@ Deno.test("modules: /sys/kernel/btf/<module> gets /sys/kernel/btf/vmlinux as its
   assert.equal(implicitBase("/tmp/kvm"), undefined);
 });
 
-function pipeCli(file: string, args: string[]): { code: number; stdout: string; stderr: string } {
-  const cli = fromFileUrl(new URL("../cli.ts", import.meta.url));
-  const out = new Deno.Command("bash", {
-    args: ["-c", 'cat "$1" | "$2" run -A "$3" "${@:4}"', "sh", file, Deno.execPath(), cli, ...args],
-    stdout: "piped",
-    stderr: "piped",
-  }).outputSync();
-  const dec = new TextDecoder();
-  return { code: out.code, stdout: dec.decode(out.stdout), stderr: dec.decode(out.stderr) };
+function pipeCli(file: string, args: string[]): CliResult {
+  return spawn("bash", {
+    args: ["-c", 'cat "$1" | "$2" run -A "$3" "${@:4}"', "sh", file, Deno.execPath(), CLI, ...args],
+  });
 }
 
 Deno.test("stdin: '-' and /dev/stdin from a pipe read raw BTF, ELF and vmlinuz", () => {

@@ -8,7 +8,7 @@ import { freshSpace } from "../btf/arena.ts";
 import { BtfTypes } from "../btf/table.ts";
 import { mapInto, pageAdvice } from "../load/map.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
-import { HOST_BTF, tempDir } from "./helpers.ts";
+import { childJson, HOST_BTF, tempDir } from "./helpers.ts";
 
 const CHILD = fileURLToPath(new URL("./map_main.ts", import.meta.url));
 
@@ -21,14 +21,7 @@ interface ChildReport {
 }
 
 function child(permissions: string[], path: string): ChildReport {
-  const out = new Deno.Command(Deno.execPath(), {
-    args: ["run", ...permissions, CHILD, path],
-    stdout: "piped",
-    stderr: "piped",
-  }).outputSync();
-  const stderr = new TextDecoder().decode(out.stderr);
-  assert.equal(out.code, 0, stderr);
-  return JSON.parse(new TextDecoder().decode(out.stdout));
+  return childJson<ChildReport>(permissions, "map_main.ts", [path]);
 }
 
 /** Whether the running kernel maps sysfs BTF (Linux 6.16 and later). */

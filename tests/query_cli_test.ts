@@ -3,7 +3,15 @@
  * codes, on the fixtures and the real 7.3 kernel.
  */
 import assert from "node:assert/strict";
-import { DEBIAN_73_BTF, DEBIAN_73_VMLINUX, fixture, runCli, spawnCli, tempDir } from "./helpers.ts";
+import {
+  CLI,
+  DEBIAN_73_BTF,
+  DEBIAN_73_VMLINUX,
+  fixture,
+  runCli,
+  spawnCli,
+  tempDir,
+} from "./helpers.ts";
 
 const SCX_DISPATCH_Q = `struct scx_dispatch_q {
 \traw_spinlock_t             lock;                 /*     0     4 */
@@ -304,9 +312,8 @@ Deno.test("query commands read a vmlinuz and standard input like kernel does", a
   assert.equal(fromImage.code, 0, fromImage.stderr);
   assert.deepEqual(JSON.parse(fromImage.stdout).paths, JSON.parse(fromRaw.stdout).paths);
   assert.equal(JSON.parse(fromImage.stdout).paths[0].offset, 2592);
-  const cli = new URL("../cli.ts", import.meta.url).pathname;
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", cli, "enum", "-k", "-", "ENUM_NEG"],
+    args: ["run", "-A", CLI, "enum", "-k", "-", "ENUM_NEG"],
     stdin: "piped",
     stdout: "piped",
     stderr: "piped",

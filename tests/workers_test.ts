@@ -5,7 +5,7 @@ import { GROUP_NAMES, type OffsetsReport, resolveOffsets } from "../resolvers/mo
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { WorkerPool } from "../workers/pool.ts";
 import { loadPooled, resolvePooled } from "../workers/fanout.ts";
-import { fixture, HOST_BTF, spawnCli } from "./helpers.ts";
+import { fixture, HOST_BTF, spawn, spawnCli } from "./helpers.ts";
 
 const FAULTY = new URL("./faulty_worker.ts", import.meta.url);
 
@@ -52,16 +52,11 @@ Deno.test("pool: pooled results equal inline results, field for field and in ord
 /** Runs a fault scenario of tests/pool_faults_main.ts in a child process. */
 function faultScenario(name: string) {
   const main = fromFileUrl(new URL("./pool_faults_main.ts", import.meta.url));
-  const out = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", main, name],
-    stdout: "piped",
-    stderr: "piped",
-  }).outputSync();
-  const stderr = new TextDecoder().decode(out.stderr);
-  assert.equal(out.code, 0, stderr);
+  const out = spawn(Deno.execPath(), { args: ["run", "-A", main, name] });
+  assert.equal(out.code, 0, out.stderr);
   // The faulty worker's deliberate crash is reported by Deno, in the child's stderr only.
-  assert.match(stderr, /Uncaught \(in worker ""\) Error: injected crash/);
-  return JSON.parse(new TextDecoder().decode(out.stdout)) as {
+  assert.match(out.stderr, /Uncaught \(in worker ""\) Error: injected crash/);
+  return JSON.parse(out.stdout) as {
     report: OffsetsReport;
     again: OffsetsReport;
   };
