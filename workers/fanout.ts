@@ -79,6 +79,33 @@ export type PooledKernel =
   | { format: InputFormat; types: BtfTypes; report: OffsetsReport }
   | { error: string; btf: boolean };
 
+/**
+ * Loads and resolves each of `paths` across the pool (and the main thread, unless `opts`
+ * says not), in input order; a worker's failure becomes that path's error item.
+ */
+async function shareKernels(
+  pool: WorkerPool,
+  paths: string[],
+  groups: readonly GroupName[],
+  base: BtfTypes | undefined,
+  opts: FanoutOptions,
+  recycle?: boolean[],
+): Promise<KernelItem[]> {
+  const task: KernelsTask = {
+    kind: "kernels",
+    paths,
+    groups: inReportOrder(groups),
+    base: base ? shareTable(base) : undefined,
+    recycle,
+  };
+  const results = await pool.share(task, local(opts, task, base));
+  return results.map((result, i) =>
+    result instanceof Error
+      ? { error: `${paths[i]}: ${result.message}`, btf: false }
+      : result as KernelItem
+  );
+}
+
 /** Loads and resolves each of `paths` across the pool and the main thread, in input order. */
 export async function loadPooled(
   pool: WorkerPool,
@@ -87,16 +114,8 @@ export async function loadPooled(
   base?: BtfTypes,
   opts: FanoutOptions = {},
 ): Promise<PooledKernel[]> {
-  const task: KernelsTask = {
-    kind: "kernels",
-    paths,
-    groups: inReportOrder(groups),
-    base: base ? shareTable(base) : undefined,
-  };
-  const results = await pool.share(task, local(opts, task, base));
-  return results.map((result, i) => {
-    if (result instanceof Error) return { error: `${paths[i]}: ${result.message}`, btf: false };
-    const item = result as KernelItem;
+  const items = await shareKernels(pool, paths, groups, base, opts);
+  return items.map((item) => {
     if ("error" in item) return item;
     const types = BtfTypes.attach(item.table!.buffer, base);
     return { format: item.format, types, report: mergeOutcomes(item.outcomes) };
@@ -141,19 +160,9 @@ export function batchedLoader(
   const flush = async () => {
     const batch = queue;
     queue = [];
-    const task: KernelsTask = {
-      kind: "kernels",
-      paths: batch.map((q) => q.path),
-      groups: inReportOrder(groups),
-      base: base ? shareTable(base) : undefined,
-      recycle: batch.map((q) => !q.keep),
-    };
-    const results = await pool.share(task, local({}, task, base));
-    results.forEach((result, i) => {
-      if (result instanceof Error) {
-        return batch[i].reject(new Error(`${batch[i].path}: ${result.message}`));
-      }
-      const item = result as KernelItem;
+    const paths = batch.map((q) => q.path), recycle = batch.map((q) => !q.keep);
+    const items = await shareKernels(pool, paths, groups, base, {}, recycle);
+    items.forEach((item, i) => {
       if ("error" in item) {
         return batch[i].reject(item.btf ? new BtfError(item.error) : new Error(item.error));
       }
