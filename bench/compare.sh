@@ -42,10 +42,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$HOST" "$tmp/host.btf"
 # The zstd payload as the kernel's boot header names it, without its 4-byte size trailer.
-le() { od -An -tu"$3" -j "$2" -N"$3" "$1" | tr -d ' '; }
-poff=$((($(le "$IMAGE" 497 1) + 1) * 512 + $(le "$IMAGE" 584 4)))
+# shellcheck source=../testdata/lib.sh
+. testdata/lib.sh
+bzimage_payload "$IMAGE"
 dd if="$IMAGE" of="$tmp/payload.zst" iflag=skip_bytes,count_bytes skip="$poff" \
-  count="$(($(le "$IMAGE" 588 4) - 4))" bs=1M status=none
+  count="$((plen - 4))" bs=1M status=none
 mkdir -p "$tmp/root/img" && cp "$IMAGE" "$tmp/root/img/vmlinuz"
 BATCH="$HOST testdata/.cache/vmlinux-debian.btf testdata/.cache/vmlinux-debian $tmp/host.btf"
 : >"$tmp/empty.ts"
