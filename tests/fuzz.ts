@@ -924,7 +924,7 @@ export function describeFailure(f: FuzzFailure): string {
 }
 
 /**
- * Image mutants (issue 10): a tiny bzImage (a real x86 setup header in front of `payload`)
+ * Image mutants: a tiny bzImage (a real x86 setup header in front of `payload`)
  * with random byte flips, edge values in the header's payload fields, or a cut. Returns
  * the mutant; feed it to btfFromImage, which must throw only BtfErrors.
  */

@@ -1,6 +1,6 @@
 /**
- * Hostile inputs, stale caches and faults (issue 12): each of the seven classes, with the
- * exact error each defect gets.
+ * Hostile inputs, stale caches and faults: each of the seven classes (the numbered sections
+ * below), with the exact error each defect gets.
  */
 import assert from "node:assert/strict";
 import { BtfTypes } from "../btf/table.ts";

@@ -1,5 +1,5 @@
 /**
- * Kernel images and modules (issue 10): bzImage/vmlinuz with every kernel compression, real
+ * Kernel images and modules: bzImage/vmlinuz with every kernel compression, real
  * Debian kernels and modules, corrupt and truncated payloads, split BTF bases, standard input
  * and the cache. The real data comes from tests/prepare.sh (testdata/.cache).
  * @module
