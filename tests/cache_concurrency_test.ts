@@ -7,20 +7,11 @@
 import assert from "node:assert/strict";
 import { readBtfInput } from "../load/file.ts";
 import { BtfTypes } from "../btf/table.ts";
-import { Kind } from "../btf/kinds.ts";
-import { BtfBuilder, buildElf } from "./btf_builder.ts";
+import { buildElf, idrBtf } from "./btf_builder.ts";
 import { CLI, DEBIAN_VMLINUX, tempDir } from "./helpers.ts";
 
 /** An ELF vmlinux whose idr group resolves to {@link IDR}. */
-function vmlinuxElf(): Uint8Array {
-  const b = new BtfBuilder();
-  const int = b.int("int", 4);
-  const ptr = b.ref(Kind.PTR, "", 0);
-  b.struct("xa_node", 64, [["shift", int, 0], ["slots", ptr, 64]]);
-  const xa = b.struct("xarray", 16, [["xa_lock", int, 0], ["xa_head", ptr, 64]]);
-  b.struct("idr", 24, [["idr_rt", xa, 0], ["idr_base", int, 128], ["idr_next", int, 160]]);
-  return buildElf({ ".BTF": b.build() });
-}
+const vmlinuxElf = () => buildElf({ ".BTF": idrBtf() });
 const IDR = { xa_node_slots: 8, xa_node_shift: 0, idr_xa_head: 8, idr_next: 20 };
 
 const PROCESSES = 24;

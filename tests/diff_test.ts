@@ -9,11 +9,7 @@ import { loadBtf } from "../load/file.ts";
 import { type Change, declaredProvenance, diffLayouts, diffReports } from "../query/diff.ts";
 import { structLayout } from "../query/layout.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
-import { DEBIAN_73_BTF, fixture, runCli } from "./helpers.ts";
-
-function oracle(era: string): Record<string, number> {
-  return JSON.parse(Deno.readTextFileSync(fixture(`${era}.offsets.json`)));
-}
+import { DEBIAN_73_BTF, fixture, offsetsOracle, runCli } from "./helpers.ts";
 
 function report(path: string) {
   return resolveOffsets(loadBtf(path).types);
@@ -23,7 +19,7 @@ Deno.test("diffReports: every changed leaf between two eras, with the compiler's
   for (
     const [from, to] of [["era_6_12", "era_6_14"], ["era_6_18", "era_7_1"], ["era_6_12", "era_7_1"]]
   ) {
-    const a = oracle(from), b = oracle(to);
+    const a = offsetsOracle(from), b = offsetsOracle(to);
     const changes = diffReports(report(fixture(`${from}.btf`)), report(fixture(`${to}.btf`)));
     const groups = changes.filter((c) => c.what === "group").map((c) => c.path);
     const underGroup = (p: string) => groups.some((g) => p.startsWith(`${g}.`));

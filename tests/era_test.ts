@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { findStruct, loadBtf } from "../mod.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
-import { fixture, runCli } from "./helpers.ts";
+import { fixture, offsetsOracle, runCli } from "./helpers.ts";
 
 const ERAS = ["6_12", "6_14", "6_16", "6_18", "7_1", "7_3"] as const;
 type Era = typeof ERAS[number];
@@ -57,9 +57,7 @@ function flatten(value: unknown, prefix = "", out: Record<string, unknown> = {})
   return out;
 }
 
-function oracle(era: Era): Record<string, number> {
-  return JSON.parse(Deno.readTextFileSync(fixture(`era_${era}.offsets.json`)));
-}
+const oracle = (era: Era) => offsetsOracle(`era_${era}`);
 
 for (const era of ERAS) {
   Deno.test(`era ${era}: every resolved offset equals the compiler's, every other field is null`, () => {

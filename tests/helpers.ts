@@ -17,6 +17,11 @@ export function fixture(name: string): string {
 /** The CLI's entry point, `cli.ts`. */
 export const CLI = fromFileUrl(new URL("../cli.ts", import.meta.url));
 
+/** The compiler's offsetof oracle of fixture `name` (`testdata/<name>.offsets.json`). */
+export function offsetsOracle(name: string): Record<string, number> {
+  return JSON.parse(Deno.readTextFileSync(fixture(`${name}.offsets.json`)));
+}
+
 /** The running kernel's BTF. */
 export const HOST_BTF = "/sys/kernel/btf/vmlinux";
 /** The Debian ELF vmlinux fetched by tests/prepare.sh. */

@@ -10,11 +10,10 @@ import { CONSTANTS, kernelConstants } from "../resolvers/constants.ts";
 import { renderHuman } from "../report/human.ts";
 import { BtfBuilder } from "./btf_builder.ts";
 import { Kind } from "../btf/kinds.ts";
-import { fixture, runCli } from "./helpers.ts";
+import { fixture, offsetsOracle, runCli } from "./helpers.ts";
 
 type Era = "6_12" | "6_16" | "6_18" | "7_1" | "7_3";
-const oracle = (era: Era): Record<string, number> =>
-  JSON.parse(Deno.readTextFileSync(fixture(`era_${era}.offsets.json`)));
+const oracle = (era: Era) => offsetsOracle(`era_${era}`);
 const resolved = (era: Era) => resolveOffsets(loadBtf(fixture(`era_${era}.btf`)).types);
 // deno-lint-ignore no-explicit-any
 const offsets = (era: Era) => resolved(era).offsets as any;
