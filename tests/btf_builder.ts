@@ -179,6 +179,11 @@ export function buildElf(sections: Record<string, Uint8Array>, is64 = true): Uin
   return out;
 }
 
+/** The idr group's offsets in {@link idrBtf}`(shift)`. */
+export function idrOffsets(shift = 0): Record<string, number> {
+  return { xa_node_slots: 8, xa_node_shift: shift, idr_xa_head: 8, idr_next: 20 };
+}
+
 /**
  * A BTF whose idr group resolves: xa_node_shift = `shift`, the rest fixed; `padding` unused
  * INT types first (so two such BTFs can differ only after their first bytes).

@@ -7,12 +7,12 @@
 import assert from "node:assert/strict";
 import { readBtfInput } from "../load/file.ts";
 import { BtfTypes } from "../btf/table.ts";
-import { buildElf, idrBtf } from "./btf_builder.ts";
+import { buildElf, idrBtf, idrOffsets } from "./btf_builder.ts";
 import { CLI, DEBIAN_VMLINUX, tempDir } from "./helpers.ts";
 
 /** An ELF vmlinux whose idr group resolves to {@link IDR}. */
 const vmlinuxElf = () => buildElf({ ".BTF": idrBtf() });
-const IDR = { xa_node_slots: 8, xa_node_shift: 0, idr_xa_head: 8, idr_next: 20 };
+const IDR = idrOffsets();
 
 const PROCESSES = 24;
 

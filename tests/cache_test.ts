@@ -20,19 +20,14 @@ import {
   tmpDirOwner,
 } from "../load/cache_root.ts";
 import { loadBtf, type LoadedBtf, readBtfInput } from "../load/file.ts";
-import { BtfBuilder, buildElf, idrBtf } from "./btf_builder.ts";
+import { BtfBuilder, buildElf, idrBtf, idrOffsets } from "./btf_builder.ts";
 import { CLI, HOST_BTF, runCli, spawn, spawnCliUnprivileged, tempDir } from "./helpers.ts";
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
 
-/** The idr offsets of {@link idrBtf}. */
-export function idrOffsets(shift = 0): Record<string, number> {
-  return { xa_node_slots: 8, xa_node_shift: shift, idr_xa_head: 8, idr_next: 20 };
-}
-
 /** An ELF vmlinux holding `btf` and a kernel banner. */
-export function vmlinuxElf(btf = idrBtf(), release = "6.99.0-test"): Uint8Array {
+function vmlinuxElf(btf = idrBtf(), release = "6.99.0-test"): Uint8Array {
   const banner = new TextEncoder().encode(`Linux version ${release} (gcc) #1 SMP\n\0`);
   return buildElf({ ".rodata": banner, ".BTF": btf });
 }

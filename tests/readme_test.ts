@@ -16,7 +16,7 @@ interface Example {
 }
 
 /** The `$ ktstr-btf` examples of every fenced block of `markdown`. */
-export function readmeExamples(markdown: string): Example[] {
+function readmeExamples(markdown: string): Example[] {
   const examples: Example[] = [];
   for (const block of markdown.split("```").filter((_, i) => i % 2 === 1)) {
     let current: Example | undefined;
