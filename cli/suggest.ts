@@ -21,7 +21,7 @@ function editDistance(a: string, b: string): number {
  * The candidate nearest to `given`: one that starts with it, else the closest by edit
  * distance when that is at most a third of the longer name (so nonsense suggests nothing).
  */
-export function nearest(given: string, candidates: readonly string[]): string | undefined {
+function nearest(given: string, candidates: readonly string[]): string | undefined {
   const prefixed = candidates.find((c) => given.length > 0 && c.startsWith(given));
   if (prefixed) return prefixed;
   let best: string | undefined, bestDistance = Infinity;
