@@ -21,7 +21,7 @@ import { BtfError } from "./errors.ts";
 import { type BtfHeader, checkStrings, parseHeader } from "./header.ts";
 import { DECODE_WASM_BASE64 } from "./wasm/decode_wasm.ts";
 import { FRESH_SPACE, GENERATION_WORD, growTo, type TableSpace } from "./arena.ts";
-import { extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
+import { elemWords, extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
 
 const TABLE_MAGIC = 0x4b425446;
 const META_WORDS = 20;
@@ -324,11 +324,6 @@ function parseError(code: number, id: number, elem: number, rec: Uint32Array): B
     default:
       return new BtfError(`${t} runs past the end of the type section`);
   }
-}
-
-/** Words per element of a kind with a vlen-long list (members, enumerators, parameters). */
-function elemWords(kind: number): number {
-  return extraWords(kind, 1) - extraWords(kind, 0);
 }
 
 /** The WebAssembly memory limit: 65536 pages of 64 KiB. */
@@ -760,7 +755,7 @@ export class BtfTypes {
         const kind = this.kind(id);
         if (kind !== Kind.ENUM && kind !== Kind.ENUM64) continue;
         const { words, at, count } = this.elements(id);
-        const step = kind === Kind.ENUM ? 2 : 3;
+        const step = elemWords(kind);
         for (let e = 0; e < count; e++) {
           const off = words[at + step * e];
           if (off !== 0 && this.nameEquals(off, query)) found.push([id, e]);
@@ -775,7 +770,7 @@ export class BtfTypes {
       if (u32[slot] !== h) continue;
       const id = u32[slot + 1], elem = u32[slot + 2];
       const { words, at } = this.elements(id);
-      const step = this.kind(id) === Kind.ENUM ? 2 : 3;
+      const step = elemWords(this.kind(id));
       if (this.nameEquals(words[at + step * elem], query)) found.push([id, elem]);
     }
     return found;
