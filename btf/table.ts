@@ -20,7 +20,14 @@
 import { BtfError } from "./errors.ts";
 import { type BtfHeader, checkStrings, parseHeader } from "./header.ts";
 import { DECODE_WASM_BASE64 } from "./wasm/decode_wasm.ts";
-import { FRESH_SPACE, GENERATION_WORD, growTo, type TableSpace } from "./arena.ts";
+import {
+  FRESH_SPACE,
+  GENERATION_WORD,
+  growTo,
+  MAX_WASM_PAGES,
+  type TableSpace,
+  WASM_PAGE,
+} from "./arena.ts";
 import { elemWords, extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
 
 const TABLE_MAGIC = 0x4b425446;
@@ -48,7 +55,7 @@ const textDecoder = new TextDecoder();
 
 /** WebAssembly pages (64 KiB) that hold `words` 32-bit words. */
 function pagesFor(words: number): number {
-  return Math.max(1, Math.ceil((words * 4) / 65536));
+  return Math.max(1, Math.ceil((words * 4) / WASM_PAGE));
 }
 
 /** `n` rounded up to a multiple of `align`. */
@@ -326,15 +333,12 @@ function parseError(code: number, id: number, elem: number, rec: Uint32Array): B
   }
 }
 
-/** The WebAssembly memory limit: 65536 pages of 64 KiB. */
-const MAX_PAGES = 65536;
-
 /** Throws the limit's BtfError when a table of `pages` cannot exist. */
 function checkMemoryLimit(total: number, pages: number): void {
-  if (pages > MAX_PAGES) {
+  if (pages > MAX_WASM_PAGES) {
     throw new BtfError(
       `btf: a ${total}-byte BTF needs ${Math.ceil(pages / 16)} MiB of WebAssembly memory, ` +
-        `over the ${MAX_PAGES / 16} MiB (4 GiB) limit`,
+        `over the ${MAX_WASM_PAGES / 16} MiB (4 GiB) limit`,
     );
   }
 }
