@@ -33,6 +33,10 @@ export interface BtfLocation {
   size: number;
 }
 
+/** The error for an input that is no kernel input this library reads. */
+export const NOT_RECOGNIZED =
+  "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image";
+
 /** Finds the BTF blob in `src` (raw BTF or ELF); the caller names the file in errors. */
 export function locateBtf(src: ByteSource): BtfLocation {
   if (src.size === 0) throw new BtfError("empty file");
@@ -43,8 +47,6 @@ export function locateBtf(src: ByteSource): BtfLocation {
       `big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`,
     );
   }
-  const unrecognized =
-    "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image";
   if (!hasElfMagic(head)) {
     const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
     if (bootPayload(boot) !== null || compressionAt(boot) !== null) {
@@ -53,13 +55,13 @@ export function locateBtf(src: ByteSource): BtfLocation {
           "(loadImage, loadKernelCached)",
       );
     }
-    throw new BtfError(unrecognized);
+    throw new BtfError(NOT_RECOGNIZED);
   }
   let section;
   try {
     section = findElfSection(src, ".BTF");
   } catch (err) {
-    if (err instanceof ElfFormatError) throw new BtfError(`${unrecognized} (${err.message})`);
+    if (err instanceof ElfFormatError) throw new BtfError(`${NOT_RECOGNIZED} (${err.message})`);
     throw err;
   }
   if (section === null) throw new BtfError("vmlinux ELF has no .BTF section");

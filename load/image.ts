@@ -10,6 +10,7 @@
 import { hasElfMagic } from "../btf/elf.ts";
 import { BtfError } from "../btf/errors.ts";
 import { hasBigEndianBtfMagic, hasBtfMagic } from "../btf/header.ts";
+import { NOT_RECOGNIZED } from "../btf/input.ts";
 import { BOOT_HEADER_BYTES } from "../btf/image/bzimage.ts";
 import { btfFromImage, type ImageBtf } from "../btf/image/image.ts";
 import { buildTypes } from "../btf/split.ts";
@@ -56,9 +57,7 @@ export async function readImageBtf(path: string, keepAll = false): Promise<Image
   try {
     const found = await btfFromImage(opened.src, keepAll);
     if (found === null) {
-      throw new BtfError(
-        "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image",
-      );
+      throw new BtfError(NOT_RECOGNIZED);
     }
     return found;
   } finally {
