@@ -218,7 +218,14 @@ export function openedAs<T>(path: string, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`btf: open ${path}: ${err.message}`);
-    throw err;
+    throw openError(path, err);
   }
+}
+
+/**
+ * `err` prefixed with `btf: open <path>: ` when it is a BtfError, else `err` itself: what
+ * {@link openedAs} throws, for the asynchronous loaders' own catch.
+ */
+export function openError(path: string, err: unknown): unknown {
+  return err instanceof BtfError ? new BtfError(`btf: open ${path}: ${err.message}`) : err;
 }

@@ -25,7 +25,7 @@ import {
   loadBtfCached,
   loadBtfCachedWith,
 } from "./cache.ts";
-import { loadBtf, type LoadedBtf, openSource, readHead } from "./file.ts";
+import { loadBtf, type LoadedBtf, openError, openSource, readHead } from "./file.ts";
 
 const SYSFS_BTF = "/sys/kernel/btf/";
 
@@ -78,8 +78,7 @@ export async function loadImage(path: string, base?: BtfTypes): Promise<LoadedBt
     );
     return { path, format: "image", types };
   } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`btf: open ${path}: ${err.message}`);
-    throw err;
+    throw openError(path, err);
   }
 }
 
@@ -118,8 +117,7 @@ export async function addKernelEntry(
   try {
     image = await readImageBtf(source, true);
   } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`btf: open ${source}: ${err.message}`);
-    throw err;
+    throw openError(source, err);
   }
   return addEntry(root, source, key, replace, { elf: image.elf!, btf: image.btf });
 }
