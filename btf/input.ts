@@ -5,8 +5,7 @@
  */
 import { type ByteSource, ElfFormatError, findElfSection, hasElfMagic } from "./elf.ts";
 import { BtfError } from "./errors.ts";
-import { BOOT_HEADER_BYTES, bootPayload } from "./image/bzimage.ts";
-import { compressionAt } from "./image/compression.ts";
+import { BOOT_HEADER_BYTES, isKernelImage } from "./image/bzimage.ts";
 import { hasBigEndianBtfMagic, hasBtfMagic } from "./header.ts";
 
 /**
@@ -49,7 +48,7 @@ export function locateBtf(src: ByteSource): BtfLocation {
   }
   if (!hasElfMagic(head)) {
     const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
-    if (bootPayload(boot) !== null || compressionAt(boot) !== null) {
+    if (isKernelImage(boot)) {
       throw new BtfError(
         "a compressed kernel image or module: the asynchronous loaders read it " +
           "(loadImage, loadKernelCached)",

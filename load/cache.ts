@@ -47,7 +47,7 @@ import {
   withInput,
 } from "./file.ts";
 import { BOOT_HEADER_BYTES } from "../btf/image/bzimage.ts";
-import { isKernelImage } from "../btf/image/image.ts";
+import { isKernelImage } from "../btf/image/bzimage.ts";
 
 /** The running kernel's BTF, memoized per process. */
 export const HOST_BTF_PATH = "/sys/kernel/btf/vmlinux";
