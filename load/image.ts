@@ -26,8 +26,7 @@ import {
   loadBtfCachedWith,
 } from "./cache.ts";
 import { loadBtf, type LoadedBtf, openError, openSource, readHead } from "./file.ts";
-
-const SYSFS_BTF = "/sys/kernel/btf/";
+import { SYSFS_BTF } from "./map.ts";
 
 /** The base a split input gets without `--base`: the host's vmlinux for a sysfs module. */
 export function implicitBase(path: string): string | undefined {
