@@ -1,6 +1,7 @@
 /*
  * The hot loops of the BTF type table, compiled to WebAssembly (see build.sh): walking the
- * type records, checking whether names are sorted, and building the name index. They run
+ * type records and checking them as the kernel's verifier does, checking whether names are
+ * sorted, and building the name index and the enumerator index. They run
  * over the table's shared memory, whose layout btf/table.ts decides; every argument is a
  * word (4-byte) or byte index into that memory. No stack, no static data, no imports but
  * the memory, so the module is safe to instantiate on any table.
