@@ -14,7 +14,8 @@
  * prefix-summed and filled in id order, so a lookup returns matches in type-id order and no
  * string is ever allocated. A blob whose named types are already sorted by name (newer
  * kernels sort vmlinux BTF) skips the index and is binary-searched instead. Enumerators (of
- * every ENUM and ENUM64) have an index of their own, in the same form.
+ * every ENUM and ENUM64) have an index of their own, in the same form, in a table without a
+ * base (a split table's few enums are searched directly).
  * @module
  */
 import { BtfError } from "./errors.ts";
@@ -222,7 +223,6 @@ interface Decoder {
     endWord: number,
     shapesWord: number,
     strByte: number,
-    strBase: number,
     nameLimit: number,
     bucketsWord: number,
     mask: number,
@@ -527,36 +527,37 @@ export class BtfTypes {
       index = [bucketsWord, mask, entriesWord];
       indexEnd = entriesWord + 2 * count;
     }
-    const enumerators = u32[errWord + 4];
-    const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
-    const enumEntriesWord = indexEnd + enumMask + 2;
-    // Scratch for the build follows the entries (the memory past them is unused afterwards).
-    const scratchWord = enumEntriesWord + 3 * enumerators;
-    allocate(total, () => growTo(memory, pagesFor(scratchWord + 3 * enumerators)));
-    u32 = new Uint32Array(memory.buffer);
-    wasm.build_enum_index(
-      typeWord,
-      typeWord + hdr.typeLen / 4,
-      shapesWord,
-      strByte,
-      strBase,
-      strBase + hdr.strLen,
-      indexEnd,
-      enumMask,
-      enumEntriesWord,
-      scratchWord,
-      firstId,
-    );
+    // Only a table without a base gets the enumerator index: a split table's enumerators
+    // are searched directly (see enumeratorsNamed).
+    let enumIndex = [0, 0, 0];
+    if (!base) {
+      const enumerators = u32[errWord + 4];
+      const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
+      const enumEntriesWord = indexEnd + enumMask + 2;
+      // Scratch for the build follows the entries (the memory past them is unused afterwards).
+      const scratchWord = enumEntriesWord + 3 * enumerators;
+      allocate(total, () => growTo(memory, pagesFor(scratchWord + 3 * enumerators)));
+      u32 = new Uint32Array(memory.buffer);
+      wasm.build_enum_index(
+        typeWord,
+        typeWord + hdr.typeLen / 4,
+        shapesWord,
+        strByte,
+        hdr.strLen,
+        indexEnd,
+        enumMask,
+        enumEntriesWord,
+        scratchWord,
+        firstId,
+      );
+      enumIndex = [indexEnd, enumMask, enumEntriesWord];
+    }
     u32.set([TABLE_MAGIC, firstId, count, btfByte, total, strByte, hdr.strLen, offsetsWord]);
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
     [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = index;
     u32[M_STR_BASE] = strBase;
-    [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = [
-      indexEnd,
-      enumMask,
-      enumEntriesWord,
-    ];
+    [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = enumIndex;
     return new BtfTypes(memory.buffer as unknown as SharedArrayBuffer, base);
   }
 
@@ -745,8 +746,8 @@ export class BtfTypes {
 
   /**
    * Every enumerator named `name` as `[type id, element index]`, in type-id then element
-   * order, the base's first (from the enumerator index; a split table's enumerators whose
-   * names live in the base's strings are found by a direct search of its own enums).
+   * order, the base's first (from the enumerator index; a split table, which has none, searches
+   * its own enums directly).
    */
   enumeratorsNamed(name: string): [number, number][] {
     const query = encoder.encode(name);
