@@ -27,7 +27,7 @@ export type SidecarStatus =
 export interface SourceInfo {
   /** The path as given. */
   path: string;
-  /** `raw` or `elf`. */
+  /** `raw`, `elf` or `image` (a compressed kernel image). */
   format: InputFormat;
   /** Size of the BTF blob in bytes. */
   btf_bytes: number;
