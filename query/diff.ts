@@ -6,8 +6,8 @@
  */
 import type { GroupValue } from "../resolvers/dsl.ts";
 import type { OffsetsReport } from "../resolvers/names.ts";
-import { FIELDS, sourceAt } from "../resolvers/fields.ts";
-import { GROUP_PATHS, valueAt } from "../resolvers/paths.ts";
+import { fieldAt, sourceAt } from "../resolvers/fields.ts";
+import { GROUP_PATHS, topGroup, valueAt } from "../resolvers/paths.ts";
 import type { Layout } from "./layout.ts";
 
 /** How a value changed. */
@@ -64,7 +64,7 @@ function leaves(value: GroupValue, path: string, into: Map<string, number | null
 }
 
 function present(report: ReportView, group: string): boolean {
-  const v = valueAt(report.offsets as Record<string, GroupValue | null>, group);
+  const v = valueAt(report.offsets, group);
   return v !== null && v !== undefined;
 }
 
@@ -91,9 +91,7 @@ export function diffReports(
   ) => Provenance | undefined = declaredProvenance,
 ): Change[] {
   const changes: Change[] = [];
-  const groups = GROUP_PATHS.filter((g) =>
-    g.split(".")[0] in a.offsets || g.split(".")[0] in b.offsets
-  );
+  const groups = GROUP_PATHS.filter((g) => topGroup(g) in a.offsets || topGroup(g) in b.offsets);
   const skipped: string[] = [];
   for (const group of groups) {
     if (skipped.some((s) => group.startsWith(`${s}.`))) continue;
@@ -147,7 +145,7 @@ export function declaredProvenance(
 ): Provenance | undefined {
   const source = sourceAt(path, via);
   if (source === "") return undefined;
-  return { via: source, size: FIELDS.find((f) => f.path === path)?.type === "size" };
+  return { via: source, size: fieldAt(path)?.type === "size" };
 }
 
 function reasonOf(report: ReportView, group: string): string {
