@@ -6,6 +6,7 @@
  */
 import { type FieldInfo, FIELDS } from "../resolvers/fields.ts";
 import { CONSTANTS } from "../resolvers/constants.ts";
+import { childrenOf } from "./types.ts";
 
 const UNIT: Record<FieldInfo["type"], string> = {
   offset: "bytes",
@@ -52,18 +53,14 @@ export function fieldsMarkdown(): string {
   ];
   const groups = FIELDS.filter((f) => f.type === "group");
   for (const g of groups) {
-    const fields = FIELDS.filter((f) =>
-      f.type !== "group" && f.path.startsWith(g.path + ".") &&
-      !f.path.slice(g.path.length + 1).includes(".")
-    );
+    const children = childrenOf(g.path);
+    const fields = children.filter((f) => f.type !== "group");
     const depth = g.path.split(".").length;
     out.push(`${"#".repeat(depth + 1)} \`${g.path}\``, "");
     if (depth > 1) {
       out.push("Optional sub-group: `null` when one of its required fields fails.", "");
     }
-    const subs = groups.filter((s) =>
-      s.path.startsWith(g.path + ".") && s.path.split(".").length === depth + 1
-    );
+    const subs = children.filter((f) => f.type === "group");
     const reached = [
       ...new Set(
         fields.filter((f) => f.found && f.found !== "find_struct").map((f) =>
