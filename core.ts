@@ -79,6 +79,7 @@ export {
   type KernelError,
   type KernelReport,
   kernelReport,
+  SIDECAR_STATUSES,
   type SidecarStatus,
   type SourceInfo,
 } from "./report/json.ts";

@@ -3,10 +3,11 @@
  * of what `kernel --json` prints (one report, an error entry, or an array of either).
  * @module
  */
-import { type FieldInfo, FIELDS } from "../resolvers/fields.ts";
+import { fieldAt, type FieldInfo, FIELDS } from "../resolvers/fields.ts";
 import { GROUP_NAMES } from "../resolvers/names.ts";
 import { childrenOf } from "./types.ts";
 import { interfaceName } from "./names.ts";
+import { SIDECAR_STATUSES } from "../report/json.ts";
 
 type Schema = Record<string, unknown>;
 
@@ -60,24 +61,14 @@ export function reportSchema(): string {
           format: { enum: ["raw", "elf", "image"] },
           btf_bytes: { type: "integer", minimum: 0 },
           type_count: { type: "integer", minimum: 0 },
-          sidecar: {
-            enum: [
-              "hit",
-              "written",
-              "rewritten",
-              "write-failed",
-              "outside-cache",
-              "disabled",
-              "not-applicable",
-            ],
-          },
+          sidecar: { enum: SIDECAR_STATUSES },
         },
       },
       offsets: {
         type: "object",
         additionalProperties: false,
         properties: Object.fromEntries(
-          GROUP_NAMES.map((n) => [n, fieldSchema({ path: n, type: "group" } as FieldInfo)]),
+          GROUP_NAMES.map((n) => [n, fieldSchema(fieldAt(n)!)]),
         ),
       },
       missing: STRINGS,

@@ -13,15 +13,19 @@ import type { MissingMap, ViaMap } from "../resolvers/dsl.ts";
 import type { Offsets } from "./offsets_types.ts";
 import type { OffsetsReport } from "../resolvers/mod.ts";
 
+/** Every {@link SidecarStatus}, in the order the JSON Schema lists them. */
+export const SIDECAR_STATUSES = [
+  "hit",
+  "written",
+  "rewritten",
+  "write-failed",
+  "outside-cache",
+  "disabled",
+  "not-applicable",
+] as const;
+
 /** What happened with the BTF sidecar cache for this input (README, The cache). */
-export type SidecarStatus =
-  | "hit"
-  | "written"
-  | "rewritten"
-  | "write-failed"
-  | "outside-cache"
-  | "disabled"
-  | "not-applicable";
+export type SidecarStatus = typeof SIDECAR_STATUSES[number];
 
 /** The `source` object: where the BTF came from. */
 export interface SourceInfo {
