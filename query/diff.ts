@@ -78,7 +78,7 @@ function present(report: ReportView, group: string): boolean {
  * declarations ({@link declaredProvenance}).
  *
  * ```ts
- * diffReports(reportOf(era71), reportOf(k73), provenanceOf)
+ * diffReports(resolveOffsets(era71), resolveOffsets(k73))
  * // [{ class: "moved", what: "field", path: "scx_walker.scx_rq.runnable_list", from: 104, to: 400, via: "scx_rq.runnable_list" }, ...]
  * ```
  */
@@ -178,6 +178,7 @@ function memberMap(layout: Layout, into = new Map<string, [number, number, strin
  * in bits.
  *
  * ```ts
+ * const layoutOf = (types: BtfTypes) => structLayout(types, findStruct(types, "scx_rq"));
  * diffLayouts("scx_rq", layoutOf(era71), layoutOf(k73));
  * // [..., { class: "moved", what: "member", path: "scx_rq.runnable_list", from: 104, to: 400 }, ...]
  * ```
