@@ -159,9 +159,9 @@ function reasonOf(report: ReportView, group: string): string {
 }
 
 /** A layout's members by name, anonymous members flattened (first name wins, as member_offset finds it). */
-function memberMap(layout: Layout, into = new Map<string, [number, number, string]>()) {
+function membersByName(layout: Layout, into = new Map<string, [number, number, string]>()) {
   for (const m of layout.members) {
-    if (m.name === "" && m.expanded) memberMap(m.expanded, into);
+    if (m.name === "" && m.expanded) membersByName(m.expanded, into);
     else if (m.name !== "" && !into.has(m.name)) {
       const offset = m.bitSize !== undefined ? m.offset * 8 + m.bitOffset! : m.offset;
       into.set(m.name, [offset, m.size, m.bitSize !== undefined ? "bits" : "bytes"]);
@@ -198,7 +198,7 @@ export function diffLayouts(name: string, a: Layout | null, b: Layout | null): C
   if (a.size !== b.size) {
     changes.push({ class: "resized", what: "struct", path: name, from: a.size, to: b.size });
   }
-  const ma = memberMap(a), mb = memberMap(b);
+  const ma = membersByName(a), mb = membersByName(b);
   for (const member of [...ma.keys(), ...[...mb.keys()].filter((k) => !ma.has(k))]) {
     const x = ma.get(member), y = mb.get(member);
     const path = `${name}.${member}`;
