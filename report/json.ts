@@ -41,6 +41,9 @@ export interface SourceInfo {
   sidecar: SidecarStatus;
 }
 
+/** The version of the report's shape, its `schema` member. */
+export const REPORT_SCHEMA = 2;
+
 /** One kernel's report, exactly as `--json` prints it. */
 export interface KernelReport {
   /** Always 2. */
@@ -76,7 +79,7 @@ export function reportWith(
   { constants, via }: ResolvedConstants,
 ): KernelReport {
   return {
-    schema: 2,
+    schema: REPORT_SCHEMA,
     source,
     // The generated interfaces describe exactly what the declarations resolve to
     // (tests/generated_test.ts keeps them in step; docs/report.schema.json checks real output).
@@ -99,5 +102,5 @@ export interface KernelError {
 
 /** The JSON entry of a kernel that failed to load. */
 export function errorEntry(path: string, error: string): KernelError {
-  return { schema: 2, source: { path }, error };
+  return { schema: REPORT_SCHEMA, source: { path }, error };
 }
