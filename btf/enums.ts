@@ -6,7 +6,7 @@
  * @module
  */
 import { BtfError } from "./errors.ts";
-import { Kind } from "./kinds.ts";
+import { elemWords, Kind } from "./kinds.ts";
 import type { BtfTypes } from "./table.ts";
 
 /** An enumerator's value and where it was found. */
@@ -45,11 +45,6 @@ function valueOf(types: BtfTypes, id: number, i: number): number | bigint {
   return kindFlag ? BigInt.asIntN(64, big) : big;
 }
 
-/** Words per enumerator: ENUM (name, value), ENUM64 (name, low, high). */
-function stride(types: BtfTypes, id: number): number {
-  return types.kind(id) === Kind.ENUM ? 2 : 3;
-}
-
 /**
  * The enumerator `name` of the first ENUM or ENUM64 (in type-id order, anonymous ones
  * included) that has one, or null when no enum has it.
@@ -85,7 +80,7 @@ export function enumerators(types: BtfTypes, typeId: number): Enumerator[] {
     throw new BtfError(`btf: type id ${typeId} is not an enum`);
   }
   const { words, at, count } = types.elements(typeId);
-  const step = stride(types, typeId);
+  const step = elemWords(kind);
   const list: Enumerator[] = [];
   for (let i = 0; i < count; i++) {
     list.push({ name: types.stringAt(words[at + step * i]), value: valueOf(types, typeId, i) });

@@ -1,6 +1,7 @@
 /**
- * BTF header decoding and validation (README: CLI): magic, version, header length, the type,
- * string and optional kind-layout sections inside the blob, NUL-terminated strings.
+ * BTF header decoding and validation (README: What is validated): magic, version, header
+ * length, the type, string and optional kind-layout sections inside the blob, NUL-terminated
+ * strings.
  * @module
  */
 import { BtfError } from "./errors.ts";

@@ -5,8 +5,7 @@
  */
 import { type ByteSource, ElfFormatError, findElfSection, hasElfMagic } from "./elf.ts";
 import { BtfError } from "./errors.ts";
-import { BOOT_HEADER_BYTES, bootPayload } from "./image/bzimage.ts";
-import { compressionAt } from "./image/compression.ts";
+import { BOOT_HEADER_BYTES, isKernelImage } from "./image/bzimage.ts";
 import { hasBigEndianBtfMagic, hasBtfMagic } from "./header.ts";
 
 /**
@@ -33,6 +32,10 @@ export interface BtfLocation {
   size: number;
 }
 
+/** The error for an input that is no kernel input this library reads. */
+export const NOT_RECOGNIZED =
+  "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image";
+
 /** Finds the BTF blob in `src` (raw BTF or ELF); the caller names the file in errors. */
 export function locateBtf(src: ByteSource): BtfLocation {
   if (src.size === 0) throw new BtfError("empty file");
@@ -43,23 +46,21 @@ export function locateBtf(src: ByteSource): BtfLocation {
       `big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`,
     );
   }
-  const unrecognized =
-    "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image";
   if (!hasElfMagic(head)) {
     const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
-    if (bootPayload(boot) !== null || compressionAt(boot) !== null) {
+    if (isKernelImage(boot)) {
       throw new BtfError(
         "a compressed kernel image or module: the asynchronous loaders read it " +
           "(loadImage, loadKernelCached)",
       );
     }
-    throw new BtfError(unrecognized);
+    throw new BtfError(NOT_RECOGNIZED);
   }
   let section;
   try {
     section = findElfSection(src, ".BTF");
   } catch (err) {
-    if (err instanceof ElfFormatError) throw new BtfError(`${unrecognized} (${err.message})`);
+    if (err instanceof ElfFormatError) throw new BtfError(`${NOT_RECOGNIZED} (${err.message})`);
     throw err;
   }
   if (section === null) throw new BtfError("vmlinux ELF has no .BTF section");

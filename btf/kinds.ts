@@ -74,3 +74,11 @@ export function extraWords(kind: number, vlen: number): number {
 export function kindName(kind: number): string {
   return KIND_NAMES[kind] ?? `kind ${kind}`;
 }
+
+/**
+ * Words per element of a kind with a vlen-long list: 3 for STRUCT, UNION, DATASEC and
+ * ENUM64 elements, 2 for ENUM enumerators and FUNC_PROTO parameters.
+ */
+export function elemWords(kind: number): number {
+  return extraWords(kind, 1) - extraWords(kind, 0);
+}

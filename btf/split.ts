@@ -13,7 +13,7 @@
  */
 import { BtfError } from "./errors.ts";
 import { parseHeader } from "./header.ts";
-import { Kind, kindName } from "./kinds.ts";
+import { elemWords, Kind, kindName } from "./kinds.ts";
 import { BtfTypes } from "./table.ts";
 import type { TableSpace } from "./arena.ts";
 
@@ -139,7 +139,7 @@ export function checkSplitBase(types: BtfTypes): void {
         break;
       case Kind.ENUM:
       case Kind.ENUM64: {
-        const step = kind === Kind.ENUM ? 2 : 3;
+        const step = elemWords(kind);
         for (let i = 0; i < types.vlen(id); i++) {
           if (!onStringStart(types.word(id, 3 + step * i))) {
             fail(id, `enumerator ${i} has a name offset that is not the start of a string`);

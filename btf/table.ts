@@ -14,14 +14,22 @@
  * prefix-summed and filled in id order, so a lookup returns matches in type-id order and no
  * string is ever allocated. A blob whose named types are already sorted by name (newer
  * kernels sort vmlinux BTF) skips the index and is binary-searched instead. Enumerators (of
- * every ENUM and ENUM64) have an index of their own, in the same form.
+ * every ENUM and ENUM64) have an index of their own, in the same form, in a table without a
+ * base (a split table's few enums are searched directly).
  * @module
  */
 import { BtfError } from "./errors.ts";
 import { type BtfHeader, checkStrings, parseHeader } from "./header.ts";
 import { DECODE_WASM_BASE64 } from "./wasm/decode_wasm.ts";
-import { FRESH_SPACE, GENERATION_WORD, growTo, type TableSpace } from "./arena.ts";
-import { extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
+import {
+  FRESH_SPACE,
+  GENERATION_WORD,
+  growTo,
+  MAX_WASM_PAGES,
+  type TableSpace,
+  WASM_PAGE,
+} from "./arena.ts";
+import { elemWords, extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
 
 const TABLE_MAGIC = 0x4b425446;
 const META_WORDS = 20;
@@ -48,7 +56,7 @@ const textDecoder = new TextDecoder();
 
 /** WebAssembly pages (64 KiB) that hold `words` 32-bit words. */
 function pagesFor(words: number): number {
-  return Math.max(1, Math.ceil((words * 4) / 65536));
+  return Math.max(1, Math.ceil((words * 4) / WASM_PAGE));
 }
 
 /** `n` rounded up to a multiple of `align`. */
@@ -215,7 +223,6 @@ interface Decoder {
     endWord: number,
     shapesWord: number,
     strByte: number,
-    strBase: number,
     nameLimit: number,
     bucketsWord: number,
     mask: number,
@@ -326,20 +333,12 @@ function parseError(code: number, id: number, elem: number, rec: Uint32Array): B
   }
 }
 
-/** Words per element of a kind with a vlen-long list (members, enumerators, parameters). */
-function elemWords(kind: number): number {
-  return extraWords(kind, 1) - extraWords(kind, 0);
-}
-
-/** The WebAssembly memory limit: 65536 pages of 64 KiB. */
-const MAX_PAGES = 65536;
-
 /** Throws the limit's BtfError when a table of `pages` cannot exist. */
 function checkMemoryLimit(total: number, pages: number): void {
-  if (pages > MAX_PAGES) {
+  if (pages > MAX_WASM_PAGES) {
     throw new BtfError(
       `btf: a ${total}-byte BTF needs ${Math.ceil(pages / 16)} MiB of WebAssembly memory, ` +
-        `over the ${MAX_PAGES / 16} MiB (4 GiB) limit`,
+        `over the ${MAX_WASM_PAGES / 16} MiB (4 GiB) limit`,
     );
   }
 }
@@ -528,36 +527,37 @@ export class BtfTypes {
       index = [bucketsWord, mask, entriesWord];
       indexEnd = entriesWord + 2 * count;
     }
-    const enumerators = u32[errWord + 4];
-    const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
-    const enumEntriesWord = indexEnd + enumMask + 2;
-    // Scratch for the build follows the entries (the memory past them is unused afterwards).
-    const scratchWord = enumEntriesWord + 3 * enumerators;
-    allocate(total, () => growTo(memory, pagesFor(scratchWord + 3 * enumerators)));
-    u32 = new Uint32Array(memory.buffer);
-    wasm.build_enum_index(
-      typeWord,
-      typeWord + hdr.typeLen / 4,
-      shapesWord,
-      strByte,
-      strBase,
-      strBase + hdr.strLen,
-      indexEnd,
-      enumMask,
-      enumEntriesWord,
-      scratchWord,
-      firstId,
-    );
+    // Only a table without a base gets the enumerator index: a split table's enumerators
+    // are searched directly (see enumeratorsNamed).
+    let enumIndex = [0, 0, 0];
+    if (!base) {
+      const enumerators = u32[errWord + 4];
+      const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
+      const enumEntriesWord = indexEnd + enumMask + 2;
+      // Scratch for the build follows the entries (the memory past them is unused afterwards).
+      const scratchWord = enumEntriesWord + 3 * enumerators;
+      allocate(total, () => growTo(memory, pagesFor(scratchWord + 3 * enumerators)));
+      u32 = new Uint32Array(memory.buffer);
+      wasm.build_enum_index(
+        typeWord,
+        typeWord + hdr.typeLen / 4,
+        shapesWord,
+        strByte,
+        hdr.strLen,
+        indexEnd,
+        enumMask,
+        enumEntriesWord,
+        scratchWord,
+        firstId,
+      );
+      enumIndex = [indexEnd, enumMask, enumEntriesWord];
+    }
     u32.set([TABLE_MAGIC, firstId, count, btfByte, total, strByte, hdr.strLen, offsetsWord]);
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
     [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = index;
     u32[M_STR_BASE] = strBase;
-    [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = [
-      indexEnd,
-      enumMask,
-      enumEntriesWord,
-    ];
+    [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = enumIndex;
     return new BtfTypes(memory.buffer as unknown as SharedArrayBuffer, base);
   }
 
@@ -746,8 +746,8 @@ export class BtfTypes {
 
   /**
    * Every enumerator named `name` as `[type id, element index]`, in type-id then element
-   * order, the base's first (from the enumerator index; a split table's enumerators whose
-   * names live in the base's strings are found by a direct search of its own enums).
+   * order, the base's first (from the enumerator index; a split table, which has none, searches
+   * its own enums directly).
    */
   enumeratorsNamed(name: string): [number, number][] {
     const query = encoder.encode(name);
@@ -760,7 +760,7 @@ export class BtfTypes {
         const kind = this.kind(id);
         if (kind !== Kind.ENUM && kind !== Kind.ENUM64) continue;
         const { words, at, count } = this.elements(id);
-        const step = kind === Kind.ENUM ? 2 : 3;
+        const step = elemWords(kind);
         for (let e = 0; e < count; e++) {
           const off = words[at + step * e];
           if (off !== 0 && this.nameEquals(off, query)) found.push([id, e]);
@@ -775,7 +775,7 @@ export class BtfTypes {
       if (u32[slot] !== h) continue;
       const id = u32[slot + 1], elem = u32[slot + 2];
       const { words, at } = this.elements(id);
-      const step = this.kind(id) === Kind.ENUM ? 2 : 3;
+      const step = elemWords(this.kind(id));
       if (this.nameEquals(words[at + step * elem], query)) found.push([id, elem]);
     }
     return found;

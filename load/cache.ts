@@ -47,7 +47,7 @@ import {
   withInput,
 } from "./file.ts";
 import { BOOT_HEADER_BYTES } from "../btf/image/bzimage.ts";
-import { isKernelImage } from "../btf/image/image.ts";
+import { isKernelImage } from "../btf/image/bzimage.ts";
 
 /** The running kernel's BTF, memoized per process. */
 export const HOST_BTF_PATH = "/sys/kernel/btf/vmlinux";
@@ -363,21 +363,36 @@ function pidIsDead(pid: number): boolean {
  * and an entry that cannot be removed is skipped, never the end of the sweep.
  */
 export function sweepTempFiles(dir: string): string[] {
+  // An unreadable directory fails the write itself.
+  return sweepDead(dir, tempFileOwner, false);
+}
+
+/**
+ * Removes the entries of `dir` whose `owner` (the pid in their name) is known to be dead,
+ * recursively when `recursive`; returns their names. An unreadable `dir` removes nothing,
+ * and an entry that cannot be removed (or is gone already) is skipped, never the end of the
+ * sweep: the next sweep tries again.
+ */
+function sweepDead(
+  dir: string,
+  owner: (name: string) => number | undefined,
+  recursive: boolean,
+): string[] {
   const removed: string[] = [];
   let names: string[];
   try {
     names = [...Deno.readDirSync(dir)].map((e) => e.name);
   } catch {
-    return removed; // An unreadable directory fails the write itself.
+    return removed;
   }
   for (const name of names) {
-    const pid = tempFileOwner(name);
+    const pid = owner(name);
     if (pid === undefined || !pidIsDead(pid)) continue;
     try {
-      Deno.removeSync(joinPath(dir, name));
+      Deno.removeSync(joinPath(dir, name), { recursive });
       removed.push(name);
     } catch {
-      // Not removable (or gone already): the next sweep tries again.
+      // Not removable now: the next sweep tries again; the others are still swept.
     }
   }
   return removed;
@@ -671,24 +686,7 @@ export function pathExists(path: string): boolean {
 
 /** Removes `.tmp-*-<pid>` directories of dead processes from `root`; returns their names. */
 export function sweepTmpDirs(root: string): string[] {
-  const removed: string[] = [];
-  let names: string[];
-  try {
-    names = [...Deno.readDirSync(root)].map((e) => e.name);
-  } catch {
-    return removed; // No root yet.
-  }
-  for (const name of names) {
-    const pid = tmpDirOwner(name);
-    if (pid === undefined || !pidIsDead(pid)) continue;
-    try {
-      Deno.removeSync(joinPath(root, name), { recursive: true });
-      removed.push(name);
-    } catch {
-      // Not removable now: the next sweep tries again; the others are still swept.
-    }
-  }
-  return removed;
+  return sweepDead(root, tmpDirOwner, true); // No root yet: nothing to sweep.
 }
 
 /** What `cache add` did. */

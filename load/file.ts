@@ -172,11 +172,6 @@ export function readHead(path: string, n: number): Uint8Array {
   return withFile(path, (src) => src.read(0, Math.min(n, src.size)).slice());
 }
 
-/** Reads the whole of `path`; I/O errors become `read file: <os error>`. */
-export function readWholeFile(path: string): Uint8Array {
-  return withFile(path, (src) => src.read(0, src.size));
-}
-
 /** Reads the BTF bytes of `path` (raw BTF as is, the `.BTF` section of an ELF). */
 export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8Array } {
   return withFile(path, (src) => extractBtf(src));
@@ -218,7 +213,14 @@ export function openedAs<T>(path: string, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`btf: open ${path}: ${err.message}`);
-    throw err;
+    throw openError(path, err);
   }
+}
+
+/**
+ * `err` prefixed with `btf: open <path>: ` when it is a BtfError, else `err` itself: what
+ * {@link openedAs} throws, for the asynchronous loaders' own catch.
+ */
+export function openError(path: string, err: unknown): unknown {
+  return err instanceof BtfError ? new BtfError(`btf: open ${path}: ${err.message}`) : err;
 }

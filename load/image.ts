@@ -10,6 +10,7 @@
 import { hasElfMagic } from "../btf/elf.ts";
 import { BtfError } from "../btf/errors.ts";
 import { hasBigEndianBtfMagic, hasBtfMagic } from "../btf/header.ts";
+import { NOT_RECOGNIZED } from "../btf/input.ts";
 import { BOOT_HEADER_BYTES } from "../btf/image/bzimage.ts";
 import { btfFromImage, type ImageBtf } from "../btf/image/image.ts";
 import { buildTypes } from "../btf/split.ts";
@@ -24,9 +25,8 @@ import {
   loadBtfCached,
   loadBtfCachedWith,
 } from "./cache.ts";
-import { loadBtf, type LoadedBtf, openSource, readHead } from "./file.ts";
-
-const SYSFS_BTF = "/sys/kernel/btf/";
+import { loadBtf, type LoadedBtf, openError, openSource, readHead } from "./file.ts";
+import { SYSFS_BTF } from "./map.ts";
 
 /** The base a split input gets without `--base`: the host's vmlinux for a sysfs module. */
 export function implicitBase(path: string): string | undefined {
@@ -56,9 +56,7 @@ export async function readImageBtf(path: string, keepAll = false): Promise<Image
   try {
     const found = await btfFromImage(opened.src, keepAll);
     if (found === null) {
-      throw new BtfError(
-        "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image",
-      );
+      throw new BtfError(NOT_RECOGNIZED);
     }
     return found;
   } finally {
@@ -79,8 +77,7 @@ export async function loadImage(path: string, base?: BtfTypes): Promise<LoadedBt
     );
     return { path, format: "image", types };
   } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`btf: open ${path}: ${err.message}`);
-    throw err;
+    throw openError(path, err);
   }
 }
 
@@ -119,8 +116,7 @@ export async function addKernelEntry(
   try {
     image = await readImageBtf(source, true);
   } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`btf: open ${source}: ${err.message}`);
-    throw err;
+    throw openError(source, err);
   }
   return addEntry(root, source, key, replace, { elf: image.elf!, btf: image.btf });
 }

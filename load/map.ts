@@ -27,7 +27,7 @@ const MADV_HUGEPAGE = 14;
 const O_RDONLY_CLOEXEC = 0o2000000;
 const MAP_FAILED = 0xffffffffffffffffn;
 /** Where the kernel exposes BTF as files; vmlinux can be mapped since 6.16. */
-const SYSFS_BTF = "/sys/kernel/btf/";
+export const SYSFS_BTF = "/sys/kernel/btf/";
 
 const SYMBOLS = {
   mmap: { parameters: ["pointer", "usize", "i32", "i32", "i32", "i64"], result: "pointer" },

@@ -1,8 +1,10 @@
 /**
  * The x86 boot header of a bzImage (Documentation/arch/x86/boot.rst): where the compressed
- * kernel (the payload) lies in the file. Pure: reads only the bytes it is given.
+ * kernel (the payload) lies in the file, and whether a file's head starts a kernel image at
+ * all. Pure: reads only the bytes it is given.
  * @module
  */
+import { compressionAt } from "./compression.ts";
 
 /** The byte range of a compressed payload inside an image file. */
 export interface PayloadRange {
@@ -35,4 +37,12 @@ export function bootPayload(head: Uint8Array): PayloadRange | null {
     offset: (setupSects + 1) * 512 + view.getUint32(0x248, true),
     length: view.getUint32(0x24c, true),
   };
+}
+
+/**
+ * Whether `head` (the file's first {@link BOOT_HEADER_BYTES}) starts a kernel image: it has
+ * an x86 boot header, or it starts with a compression's magic.
+ */
+export function isKernelImage(head: Uint8Array): boolean {
+  return bootPayload(head) !== null || compressionAt(head) !== null;
 }

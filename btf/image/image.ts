@@ -22,11 +22,6 @@ export interface ImageBtf extends CollectedElf {
 /** Images larger than this are not scanned for magic (a bzImage is a few tens of MB). */
 const MAX_SCAN = 256 << 20;
 
-/** Whether `head` (the file's first {@link BOOT_HEADER_BYTES}) starts a kernel image. */
-export function isKernelImage(head: Uint8Array): boolean {
-  return bootPayload(head) !== null || compressionAt(head) !== null;
-}
-
 function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
 }

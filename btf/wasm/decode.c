@@ -1,6 +1,7 @@
 /*
  * The hot loops of the BTF type table, compiled to WebAssembly (see build.sh): walking the
- * type records, checking whether names are sorted, and building the name index. They run
+ * type records and checking them as the kernel's verifier does, checking whether names are
+ * sorted, and building the name index and the enumerator index. They run
  * over the table's shared memory, whose layout btf/table.ts decides; every argument is a
  * word (4-byte) or byte index into that memory. No stack, no static data, no imports but
  * the memory, so the module is safe to instantiate on any table.
@@ -384,14 +385,14 @@ void build_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 bucke
  * ENUM64 (in type-id order, then declaration order): entries are (hash, id, element) triples
  * grouped by bucket. One walk over the type records, in file order as parse() walks them
  * (already validated; shapes as for parse), writes every enumerator's triple to the scratch
- * area (3 words each, after the entries), which is then counted and scattered. Enumerators
- * whose names live in a base's strings (offset < strBase) are left out (a split table's reader
- * searches its own enums directly instead), and so are names past the strings (nameLimit),
- * which only corrupt BTF has.
+ * area (3 words each, after the entries), which is then counted and scattered. Only a table
+ * without a base has this index (a split table's reader searches its own enums directly), so
+ * every name offset is into this blob's strings; names past them (nameLimit), which only
+ * corrupt BTF has, are left out.
  */
-void build_enum_index(u32 typeWord, u32 endWord, u32 shapesWord, u32 strByte, u32 strBase,
-                      u32 nameLimit, u32 bucketsWord, u32 mask, u32 entriesWord,
-                      u32 scratchWord, u32 firstId) {
+void build_enum_index(u32 typeWord, u32 endWord, u32 shapesWord, u32 strByte, u32 nameLimit,
+                      u32 bucketsWord, u32 mask, u32 entriesWord, u32 scratchWord,
+                      u32 firstId) {
   u32 *m = W(0u + typeWord) - typeWord;
   u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128);
   u32 *buckets = W(bucketsWord), *scratch = W(scratchWord);
@@ -406,8 +407,8 @@ void build_enum_index(u32 typeWord, u32 endWord, u32 shapesWord, u32 strByte, u3
     u32 step = kind == ENUM ? 2 : 3;
     for (u32 e = 0; e < vlen; e++) {
       u32 off = m[rec + 3 + step * e];
-      if (off == 0 || off < strBase || off >= nameLimit) continue;
-      scratch[3 * n] = hash_name(B(strByte + off - strBase));
+      if (off == 0 || off >= nameLimit) continue;
+      scratch[3 * n] = hash_name(B(strByte + off));
       scratch[3 * n + 1] = firstId + i;
       scratch[3 * n + 2] = e;
       n++;

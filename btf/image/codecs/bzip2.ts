@@ -6,7 +6,7 @@
  * @module
  */
 import type { ByteSource } from "../../elf.ts";
-import { type Codec, INPUT_CHUNK, lazyImport, PACKAGES } from "./stream.ts";
+import { type Codec, INPUT_CHUNK, lazyImport, OUTPUT_PIECE, PACKAGES } from "./stream.ts";
 
 /** The part of seek-bzip used here (it ships no types). */
 interface SeekBzip {
@@ -56,18 +56,17 @@ function byteStream(input: ByteSource): ByteStream {
   };
 }
 
-const PIECE = 1 << 20;
 const STOP = Symbol("stop");
 
 /** bzip2 (kernel `bzip2 -9`). */
 export const bunzip2: Codec = async (input, sink) => {
   const { default: Bunzip } = await lazyImport<SeekBzip>(PACKAGES.bzip2);
-  const piece = new Uint8Array(PIECE);
+  const piece = new Uint8Array(OUTPUT_PIECE);
   let used = 0;
   const output = {
     writeByte(byte: number) {
       piece[used++] = byte;
-      if (used === PIECE) {
+      if (used === OUTPUT_PIECE) {
         used = 0;
         if (!sink(piece)) throw STOP;
       }

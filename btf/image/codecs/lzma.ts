@@ -5,7 +5,7 @@
  * 1 MiB views, so the collector sees a stream like every other codec's.
  * @module
  */
-import { type Codec, lazyImport, PACKAGES, type Sink } from "./stream.ts";
+import { type Codec, lazyImport, OUTPUT_PIECE, PACKAGES, type Sink } from "./stream.ts";
 
 /** The part of `@napi-rs/lzma` used here. */
 interface Lzma {
@@ -13,11 +13,9 @@ interface Lzma {
   lzma: { decompressSync(input: Uint8Array): Uint8Array };
 }
 
-const PIECE = 1 << 20;
-
 function feed(out: Uint8Array, sink: Sink): void {
-  for (let at = 0; at < out.length; at += PIECE) {
-    if (!sink(out.subarray(at, Math.min(out.length, at + PIECE)))) return;
+  for (let at = 0; at < out.length; at += OUTPUT_PIECE) {
+    if (!sink(out.subarray(at, Math.min(out.length, at + OUTPUT_PIECE)))) return;
   }
 }
 

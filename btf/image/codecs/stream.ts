@@ -14,6 +14,9 @@ export type Codec = (input: ByteSource, sink: Sink) => Promise<void>;
 /** Input pieces are read this large, so a payload is never held whole by the reader. */
 export const INPUT_CHUNK = 1 << 20;
 
+/** Output is handed to the sink in pieces this large by the codecs that gather it. */
+export const OUTPUT_PIECE = 1 << 20;
+
 /** The input in {@link INPUT_CHUNK}-byte pieces, read only as they are consumed. */
 export function* inputChunks(input: ByteSource): Generator<Uint8Array> {
   for (let at = 0; at < input.size; at += INPUT_CHUNK) {
