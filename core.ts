@@ -34,11 +34,14 @@ export {
   datasecVarOffset,
   type DirectMember,
   directMember,
+  findMember,
   findStruct,
   findStructOrFwd,
+  type FoundMember,
   memberOffset,
   resolveMemberStruct,
   resolveToStruct,
+  stripQualifiers,
   type StructOrFwd,
   structSize,
 } from "./btf/queries.ts";
@@ -79,13 +82,13 @@ export {
   type KernelError,
   type KernelReport,
   kernelReport,
+  SIDECAR_STATUSES,
   type SidecarStatus,
   type SourceInfo,
 } from "./report/json.ts";
 
-// ---- queries: any question about a kernel's types (struct layouts, member paths, enums,
-// what changed between two kernels). Pure, like the rest of the core.
-export { findMember, type FoundMember, stripQualifiers } from "./btf/queries.ts";
+// Queries: any question about a kernel's types (struct layouts, member paths, enums, what
+// changed between two kernels). Pure, like the rest of the core.
 export { type TypeKind, typeKind } from "./query/kind.ts";
 export { compositeOf, type Member, members } from "./query/members.ts";
 export { pointerSize, sizeOf } from "./query/size.ts";
@@ -108,4 +111,3 @@ export {
   type Provenance,
   type ReportView,
 } from "./query/diff.ts";
-// ---- end of queries

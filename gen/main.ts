@@ -9,14 +9,14 @@ import { reportSchema } from "./schema.ts";
 import { typesModule } from "./types.ts";
 
 /** Repository-relative path → generated text. */
-export const GENERATED: Record<string, () => string> = {
+const GENERATED: Record<string, () => string> = {
   "docs/FIELDS.md": fieldsMarkdown,
   "report/offsets_types.ts": typesModule,
   "docs/report.schema.json": reportSchema,
 };
 
 /** `text` as `deno fmt` (the repository's settings) leaves a file named `path`. */
-export async function formatted(path: string, text: string): Promise<string> {
+async function formatted(path: string, text: string): Promise<string> {
   const child = new Deno.Command(Deno.execPath(), {
     args: ["fmt", "--ext", path.split(".").pop()!, "-"],
     cwd: new URL("..", import.meta.url),

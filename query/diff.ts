@@ -6,8 +6,8 @@
  */
 import type { GroupValue } from "../resolvers/dsl.ts";
 import type { OffsetsReport } from "../resolvers/names.ts";
-import { FIELDS, sourceAt } from "../resolvers/fields.ts";
-import { GROUP_PATHS, valueAt } from "../resolvers/paths.ts";
+import { fieldAt, sourceAt } from "../resolvers/fields.ts";
+import { GROUP_PATHS, topGroup, valueAt } from "../resolvers/paths.ts";
 import type { Layout } from "./layout.ts";
 
 /** How a value changed. */
@@ -64,7 +64,7 @@ function leaves(value: GroupValue, path: string, into: Map<string, number | null
 }
 
 function present(report: ReportView, group: string): boolean {
-  const v = valueAt(report.offsets as Record<string, GroupValue | null>, group);
+  const v = valueAt(report.offsets, group);
   return v !== null && v !== undefined;
 }
 
@@ -78,7 +78,7 @@ function present(report: ReportView, group: string): boolean {
  * declarations ({@link declaredProvenance}).
  *
  * ```ts
- * diffReports(reportOf(era71), reportOf(k73), provenanceOf)
+ * diffReports(resolveOffsets(era71), resolveOffsets(k73))
  * // [{ class: "moved", what: "field", path: "scx_walker.scx_rq.runnable_list", from: 104, to: 400, via: "scx_rq.runnable_list" }, ...]
  * ```
  */
@@ -91,9 +91,7 @@ export function diffReports(
   ) => Provenance | undefined = declaredProvenance,
 ): Change[] {
   const changes: Change[] = [];
-  const groups = GROUP_PATHS.filter((g) =>
-    g.split(".")[0] in a.offsets || g.split(".")[0] in b.offsets
-  );
+  const groups = GROUP_PATHS.filter((g) => topGroup(g) in a.offsets || topGroup(g) in b.offsets);
   const skipped: string[] = [];
   for (const group of groups) {
     if (skipped.some((s) => group.startsWith(`${s}.`))) continue;
@@ -147,7 +145,7 @@ export function declaredProvenance(
 ): Provenance | undefined {
   const source = sourceAt(path, via);
   if (source === "") return undefined;
-  return { via: source, size: FIELDS.find((f) => f.path === path)?.type === "size" };
+  return { via: source, size: fieldAt(path)?.type === "size" };
 }
 
 function reasonOf(report: ReportView, group: string): string {
@@ -161,9 +159,9 @@ function reasonOf(report: ReportView, group: string): string {
 }
 
 /** A layout's members by name, anonymous members flattened (first name wins, as member_offset finds it). */
-function memberMap(layout: Layout, into = new Map<string, [number, number, string]>()) {
+function membersByName(layout: Layout, into = new Map<string, [number, number, string]>()) {
   for (const m of layout.members) {
-    if (m.name === "" && m.expanded) memberMap(m.expanded, into);
+    if (m.name === "" && m.expanded) membersByName(m.expanded, into);
     else if (m.name !== "" && !into.has(m.name)) {
       const offset = m.bitSize !== undefined ? m.offset * 8 + m.bitOffset! : m.offset;
       into.set(m.name, [offset, m.size, m.bitSize !== undefined ? "bits" : "bytes"]);
@@ -180,6 +178,7 @@ function memberMap(layout: Layout, into = new Map<string, [number, number, strin
  * in bits.
  *
  * ```ts
+ * const layoutOf = (types: BtfTypes) => structLayout(types, findStruct(types, "scx_rq"));
  * diffLayouts("scx_rq", layoutOf(era71), layoutOf(k73));
  * // [..., { class: "moved", what: "member", path: "scx_rq.runnable_list", from: 104, to: 400 }, ...]
  * ```
@@ -199,7 +198,7 @@ export function diffLayouts(name: string, a: Layout | null, b: Layout | null): C
   if (a.size !== b.size) {
     changes.push({ class: "resized", what: "struct", path: name, from: a.size, to: b.size });
   }
-  const ma = memberMap(a), mb = memberMap(b);
+  const ma = membersByName(a), mb = membersByName(b);
   for (const member of [...ma.keys(), ...[...mb.keys()].filter((k) => !ma.has(k))]) {
     const x = ma.get(member), y = mb.get(member);
     const path = `${name}.${member}`;

@@ -3,7 +3,7 @@
  * the numeric table.
  * @module
  */
-import { Kind } from "../btf/kinds.ts";
+import { KIND_NAMES } from "../btf/kinds.ts";
 import type { BtfTypes } from "../btf/table.ts";
 
 /** A BTF kind by name (`"struct"`, `"ptr"`, ...); `"unknown"` for a kind past ENUM64. */
@@ -30,7 +30,7 @@ export type TypeKind =
   | "enum64"
   | "unknown";
 
-const NAMES = Object.keys(Kind).map((k) => k.toLowerCase()) as TypeKind[];
+const NAMES = KIND_NAMES.map((k) => k.toLowerCase()) as TypeKind[];
 
 /**
  * The kind of type `id` by name.

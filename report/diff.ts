@@ -4,6 +4,7 @@
  * @module
  */
 import type { Change } from "../query/diff.ts";
+import { plural } from "./layout.ts";
 
 /** The changes between two kernels, as `diff` reports them. */
 export interface KernelDiff {
@@ -38,7 +39,7 @@ export function renderDiff(d: KernelDiff): string {
   const width = Math.min(MAX_PATH_WIDTH, Math.max(0, ...d.changes.map((c) => c.path.length)));
   const lines = [`--- ${d.from}`, `+++ ${d.to}`, ...d.changes.map((c) => changeLine(c, width))];
   const n = d.changes.length;
-  lines.push(n === 0 ? "  identical" : `  ${n} change${n === 1 ? "" : "s"}`);
+  lines.push(n === 0 ? "  identical" : `  ${plural(n, "change")}`);
   return lines.join("\n") + "\n";
 }
 

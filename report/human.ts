@@ -84,10 +84,10 @@ function listLines(label: string, words: string[]): string[] {
   return lines;
 }
 
-/** Renders one kernel's report as text. */
 /** How each input format is named in the header line. */
 const FORMAT_LABELS = { raw: "raw BTF", elf: "ELF", image: "compressed image" } as const;
 
+/** Renders one kernel's report as text. */
 export function renderHuman(report: KernelReport, color: boolean): string {
   const p = paint(color);
   const s = report.source;

@@ -13,21 +13,25 @@ import type { MissingMap, ViaMap } from "../resolvers/dsl.ts";
 import type { Offsets } from "./offsets_types.ts";
 import type { OffsetsReport } from "../resolvers/mod.ts";
 
+/** Every {@link SidecarStatus}, in the order the JSON Schema lists them. */
+export const SIDECAR_STATUSES = [
+  "hit",
+  "written",
+  "rewritten",
+  "write-failed",
+  "outside-cache",
+  "disabled",
+  "not-applicable",
+] as const;
+
 /** What happened with the BTF sidecar cache for this input (README, The cache). */
-export type SidecarStatus =
-  | "hit"
-  | "written"
-  | "rewritten"
-  | "write-failed"
-  | "outside-cache"
-  | "disabled"
-  | "not-applicable";
+export type SidecarStatus = typeof SIDECAR_STATUSES[number];
 
 /** The `source` object: where the BTF came from. */
 export interface SourceInfo {
   /** The path as given. */
   path: string;
-  /** `raw` or `elf`. */
+  /** `raw`, `elf` or `image` (a compressed kernel image). */
   format: InputFormat;
   /** Size of the BTF blob in bytes. */
   btf_bytes: number;
@@ -36,6 +40,9 @@ export interface SourceInfo {
   /** The sidecar cache outcome. */
   sidecar: SidecarStatus;
 }
+
+/** The version of the report's shape, its `schema` member. */
+export const REPORT_SCHEMA = 2;
 
 /** One kernel's report, exactly as `--json` prints it. */
 export interface KernelReport {
@@ -72,7 +79,7 @@ export function reportWith(
   { constants, via }: ResolvedConstants,
 ): KernelReport {
   return {
-    schema: 2,
+    schema: REPORT_SCHEMA,
     source,
     // The generated interfaces describe exactly what the declarations resolve to
     // (tests/generated_test.ts keeps them in step; docs/report.schema.json checks real output).
@@ -95,5 +102,5 @@ export interface KernelError {
 
 /** The JSON entry of a kernel that failed to load. */
 export function errorEntry(path: string, error: string): KernelError {
-  return { schema: 2, source: { path }, error };
+  return { schema: REPORT_SCHEMA, source: { path }, error };
 }

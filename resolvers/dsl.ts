@@ -389,7 +389,7 @@ export function resolveGroup(
   const value: GroupValue = {};
   const local: MissingMap = {};
   const localVia: ViaMap = {};
-  const noteFor = (key: string): Note => (v) => (localVia[`${path}.${key}`] = v);
+  const noteFor = (key: string, into = localVia): Note => (v) => (into[`${path}.${key}`] = v);
   for (const entry of g.entries) {
     switch (entry.kind) {
       case "field":
@@ -397,9 +397,7 @@ export function resolveGroup(
         break;
       case "set": {
         const notes: ViaMap = {};
-        const all = entry.fields.map((f) =>
-          orNull(() => f.resolve(types, (v) => (notes[`${path}.${f.key}`] = v)))
-        );
+        const all = entry.fields.map((f) => orNull(() => f.resolve(types, noteFor(f.key, notes))));
         const complete = all.every((v) => v !== null);
         entry.fields.forEach((f, i) => (value[f.key] = complete ? all[i] : null));
         if (complete) Object.assign(localVia, notes);

@@ -27,6 +27,16 @@ export interface FieldInfo {
   allOrNothing?: boolean;
 }
 
+/** A required entry with no fallbacks (a map or a derived value). */
+function plain(path: string, type: FieldInfo["type"], source: string): FieldInfo {
+  return { path, type, source, fallbacks: [], absent: "required" };
+}
+
+/** A group or sub-group: `null` when it fails. */
+function groupInfo(path: string): FieldInfo {
+  return { path, type: "group", source: "", fallbacks: [], absent: "null" };
+}
+
 function flatten(g: Group, prefix: string, out: FieldInfo[]): FieldInfo[] {
   for (const e of g.entries) {
     switch (e.kind) {
@@ -50,31 +60,15 @@ function flatten(g: Group, prefix: string, out: FieldInfo[]): FieldInfo[] {
         }
         break;
       case "map":
-        out.push({
-          path: `${prefix}.${e.key}`,
-          type: "map",
-          source: e.source,
-          fallbacks: [],
-          absent: "required",
-        });
+        out.push(plain(`${prefix}.${e.key}`, "map", e.source));
         break;
       case "derived":
-        out.push({
-          path: `${prefix}.${e.key}`,
-          type: e.key === "missing_groups" ? "names" : "computed",
-          source: e.source,
-          fallbacks: [],
-          absent: "required",
-        });
+        out.push(
+          plain(`${prefix}.${e.key}`, e.key === "missing_groups" ? "names" : "computed", e.source),
+        );
         break;
       case "sub":
-        out.push({
-          path: `${prefix}.${e.key}`,
-          type: "group",
-          source: "",
-          fallbacks: [],
-          absent: "null",
-        });
+        out.push(groupInfo(`${prefix}.${e.key}`));
         flatten(e.group, `${prefix}.${e.key}`, out);
         break;
       case "check":
@@ -86,11 +80,16 @@ function flatten(g: Group, prefix: string, out: FieldInfo[]): FieldInfo[] {
 
 /** Every group, sub-group and field of every top-level group, in report order. */
 export const FIELDS: readonly FieldInfo[] = GROUP_NAMES.flatMap((name) => [
-  { path: name, type: "group", source: "", fallbacks: [], absent: "null" } as FieldInfo,
+  groupInfo(name),
   ...flatten(GROUPS[name], name, []),
 ]);
 
 const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
+
+/** The entry at a dotted path (a group, sub-group or leaf), if the declarations have one. */
+export function fieldAt(path: string): FieldInfo | undefined {
+  return BY_PATH.get(path);
+}
 
 /**
  * Where the value at `path` was read: the `via` entry when a fallback was used, else the
@@ -98,10 +97,10 @@ const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
  */
 export function sourceAt(path: string, via: Readonly<Record<string, string>>): string {
   if (via[path] !== undefined) return via[path];
-  const known = BY_PATH.get(path);
+  const known = fieldAt(path);
   if (known) return known.source;
   const cut = path.lastIndexOf(".");
-  const parent = BY_PATH.get(path.slice(0, cut));
+  const parent = fieldAt(path.slice(0, cut));
   if (parent?.type === "map") return `${parent.source.split(".")[0]}.${path.slice(cut + 1)}`;
   return "";
 }

@@ -3,19 +3,13 @@
  * `scx_walker.scx_rq`, ...), for `--require` and for reading a report by path.
  * @module
  */
-import type { Group, GroupValue } from "./dsl.ts";
-import { GROUP_NAMES, type GroupName, GROUPS } from "./mod.ts";
-
-function subPaths(g: Group, prefix: string): string[] {
-  return g.entries.flatMap((e) =>
-    e.kind === "sub" ? [`${prefix}.${e.key}`, ...subPaths(e.group, `${prefix}.${e.key}`)] : []
-  );
-}
+import type { GroupValue } from "./dsl.ts";
+import { FIELDS } from "./fields.ts";
+import type { GroupName } from "./mod.ts";
 
 /** Every group and sub-group path, parents before children, in report order. */
-export const GROUP_PATHS: readonly string[] = GROUP_NAMES.flatMap((
-  name,
-) => [name, ...subPaths(GROUPS[name], name)]);
+export const GROUP_PATHS: readonly string[] = FIELDS.filter((f) => f.type === "group")
+  .map((f) => f.path);
 
 /** The top-level group a dotted path belongs to. */
 export function topGroup(path: string): GroupName {
