@@ -445,8 +445,17 @@ export function resolveOptional(
   }
 }
 
+/**
+ * Resolves one field. What it notes (a fallback it read) is passed on only when it resolves,
+ * so a field that ends up `null` or `0` never claims a member in `via`.
+ */
 function resolveField(types: BtfTypes, field: Field, note: Note): number | null {
-  if (field.absent === "required") return field.resolve(types, note);
-  const v = orNull(() => field.resolve(types, note));
-  return v ?? (field.absent === "zero" ? 0 : null);
+  const notes: string[] = [];
+  const collect: Note = (n) => void notes.push(n);
+  const v = field.absent === "required"
+    ? field.resolve(types, collect)
+    : orNull(() => field.resolve(types, collect));
+  if (v === null) return field.absent === "zero" ? 0 : null;
+  for (const n of notes) note(n);
+  return v;
 }

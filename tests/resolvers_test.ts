@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { BtfTypes, Kind } from "../mod.ts";
 import { resolveNamedGroup } from "../resolvers/mod.ts";
-import { resolveGroup, resolveOptional } from "../resolvers/dsl.ts";
+import { group, member, optional, plus, resolveGroup, resolveOptional } from "../resolvers/dsl.ts";
 import { EVENT_OFFSETS, SCHED_DOMAIN_OFFSETS } from "../resolvers/kernel.ts";
 import { HTAB_OFFSETS, TASK_STORAGE_OFFSETS } from "../resolvers/bpf_map.ts";
 import { SCHED_PNODE } from "../resolvers/scx_walker.ts";
@@ -253,4 +253,21 @@ Deno.test("kernel: rq.scx that is not a struct gives the chained context message
   assert.deepEqual(outcome.missing, {
     kernel: "btf: resolve type of rq.scx: btf: could not resolve member to struct",
   });
+});
+
+Deno.test("via: an optional field that fails after a fallback was read leaves no via entry", () => {
+  const b = new BtfBuilder();
+  const int = b.int("int", 4);
+  b.struct("s", 8, [["a_old", int, 0], ["c", int, 32]]);
+  const types = BtfTypes.build(b.build());
+  // `x` reads s.a through its fallback a_old, then fails on s.b: it is null, and nothing
+  // may claim it was read from s.a_old. `y` resolves through the same fallback and says so.
+  const g = group(
+    optional(plus("x", member("x", "s", "a", "a_old"), member("x", "s", "b"))),
+    optional(plus("y", member("y", "s", "a", "a_old"), member("y", "s", "c"))),
+  );
+  const missing = {}, via = {};
+  const value = resolveGroup(types, g, "g", missing, via);
+  assert.deepEqual(value, { x: null, y: 4 });
+  assert.deepEqual(via, { "g.y": "s.a_old" });
 });
