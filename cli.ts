@@ -14,22 +14,49 @@ import { parseOptions } from "./cli/args.ts";
 import type { Command } from "./cli/command.ts";
 import { type CliIo, complain, processIo, StdoutClosed, UsageError } from "./cli/io.ts";
 import { didYouMean } from "./cli/suggest.ts";
-import { KERNEL_COMMAND } from "./cli/kernel.ts";
-import { CACHE_COMMAND } from "./cli/cache.ts";
-import { STRUCT_COMMAND } from "./cli/struct.ts";
-import { OFFSET_COMMAND } from "./cli/offset.ts";
-import { DIFF_COMMAND } from "./cli/diff.ts";
-import { ENUM_COMMAND } from "./cli/enum.ts";
+/** A command as the dispatcher knows it: its module is loaded only when it is used. */
+export interface CommandEntry {
+  /** The word that selects it. */
+  readonly name: string;
+  /** One line for `ktstr-btf --help`. */
+  readonly summary: string;
+  /** Loads the command's module (a run of `kernel` never loads the query commands' code). */
+  load(): Promise<Command>;
+}
 
 /** Every command, in help order. */
-export const COMMANDS: readonly Command[] = [
-  KERNEL_COMMAND,
-  STRUCT_COMMAND,
-  OFFSET_COMMAND,
-  ENUM_COMMAND,
-  DIFF_COMMAND,
-  CACHE_COMMAND,
-] as Command[];
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: "kernel",
+    summary: "report each kernel's offset groups (raw BTF, ELF vmlinux, '-', a cache key)",
+    load: () => import("./cli/kernel.ts").then((m) => m.KERNEL_COMMAND as Command),
+  },
+  {
+    name: "struct",
+    summary: "print struct layouts like pahole (offsets, sizes, types, holes)",
+    load: () => import("./cli/struct.ts").then((m) => m.STRUCT_COMMAND as Command),
+  },
+  {
+    name: "offset",
+    summary: "resolve member paths (rq.scx.nr_running, rq.curr->scx.dsq_vtime)",
+    load: () => import("./cli/offset.ts").then((m) => m.OFFSET_COMMAND as Command),
+  },
+  {
+    name: "enum",
+    summary: "enum values from BTF (ENUM and ENUM64, signedness)",
+    load: () => import("./cli/enum.ts").then((m) => m.ENUM_COMMAND as Command),
+  },
+  {
+    name: "diff",
+    summary: "what changed between kernels (groups, struct layouts)",
+    load: () => import("./cli/diff.ts").then((m) => m.DIFF_COMMAND as Command),
+  },
+  {
+    name: "cache",
+    summary: "list, add or clean the cached kernels (ktstr's cache layout)",
+    load: () => import("./cli/cache.ts").then((m) => m.CACHE_COMMAND as Command),
+  },
+];
 
 /** Exit code when standard output was closed before the output was written (as a shell shows a SIGPIPE death). */
 export const EXIT_STDOUT_CLOSED = 141;
@@ -59,23 +86,24 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
     if (first === undefined) throw new UsageError("missing command");
     if (first === "-h" || first === "--help" || first === "help") {
       const named = first === "help" ? rest[0] : undefined;
-      const cmd = COMMANDS.find((c) => c.name === named);
-      io.out(cmd ? cmd.help : usage());
+      const entry = COMMANDS.find((c) => c.name === named);
+      io.out(entry ? (await entry.load()).help : usage());
       return 0;
     }
     if (first === "-V" || first === "--version") {
       io.out(`ktstr-btf ${denoJson.version}\n`);
       return 0;
     }
-    const cmd = COMMANDS.find((c) => c.name === first);
-    if (!cmd) {
+    const entry = COMMANDS.find((c) => c.name === first);
+    if (!entry) {
       if (first.startsWith("-")) {
         throw new UsageError(`unknown option '${first}' before the command`);
       }
       const names = COMMANDS.map((c) => c.name);
       throw new UsageError(`unknown command '${first}'${didYouMean(first, names)}`);
     }
-    seeHelp = `ktstr-btf ${cmd.name} --help`;
+    seeHelp = `ktstr-btf ${entry.name} --help`;
+    const cmd = await entry.load();
     const specs = { ...cmd.options, help: { type: "boolean", short: "h" } } as const;
     const { values, positionals } = parseOptions(rest, specs);
     if (values.help) {

@@ -45,7 +45,6 @@ const SUBCOMMAND_OPTIONS: Record<string, readonly string[]> = {
 /** The `cache` command. */
 export const CACHE_COMMAND = command({
   name: "cache",
-  summary: "list, add or clean the cached kernels (ktstr's cache layout)",
   help: CACHE_HELP,
   options: {
     json: { type: "boolean" },

@@ -1,7 +1,7 @@
 /**
- * What every CLI command declares: its name, its one-line summary for the global help, its
- * own help text, its options, and how it runs. `cli.ts` holds the list; one file in `cli/`
- * per command.
+ * What every CLI command declares: its name, its own help text, its options, and how it runs.
+ * One file in `cli/` per command; `cli.ts` lists them with their one-line summaries and loads a
+ * command's module only when it runs.
  * @module
  */
 import type { OptionSpec, OptionValues } from "./args.ts";
@@ -12,8 +12,6 @@ import type { CliIo } from "./io.ts";
 export interface Command<S extends Record<string, OptionSpec> = Record<string, OptionSpec>> {
   /** The word that selects it (`kernel`). */
   readonly name: string;
-  /** One line for `ktstr-btf --help`. */
-  readonly summary: string;
   /** The text `ktstr-btf <name> --help` prints: usage, options, exit codes, environment. */
   readonly help: string;
   /** Its options (`-h/--help` is added for every command). */

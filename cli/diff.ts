@@ -49,7 +49,6 @@ function layoutOf(types: BtfTypes, name: string): Layout | null {
 /** The `diff` command. */
 export const DIFF_COMMAND = command({
   name: "diff",
-  summary: "what changed between kernels (groups, struct layouts)",
   help: HELP,
   options: { ...LOAD_OPTIONS, struct: { type: "string", multiple: true } },
   async run(paths, v, io) {

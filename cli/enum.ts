@@ -28,7 +28,6 @@ ${ENVIRONMENT_HELP}
 /** The `enum` command. */
 export const ENUM_COMMAND = command({
   name: "enum",
-  summary: "enum values from BTF (ENUM and ENUM64, signedness)",
   help: HELP,
   options: ONE_KERNEL_OPTIONS,
   async run(names, v, io) {

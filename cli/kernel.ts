@@ -77,7 +77,6 @@ function wrapList(items: readonly string[], indent: number): string {
 /** The `kernel` command. */
 export const KERNEL_COMMAND = command({
   name: "kernel",
-  summary: "report each kernel's offset groups (raw BTF, ELF vmlinux, '-', a cache key)",
   get help() {
     return kernelHelp();
   },

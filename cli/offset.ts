@@ -32,7 +32,6 @@ ${ENVIRONMENT_HELP}
 /** The `offset` command. */
 export const OFFSET_COMMAND = command({
   name: "offset",
-  summary: "resolve member paths (rq.scx.nr_running, rq.curr->scx.dsq_vtime)",
   help: HELP,
   options: ONE_KERNEL_OPTIONS,
   async run(exprs, v, io) {

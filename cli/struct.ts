@@ -43,7 +43,6 @@ function hasMember(types: BtfTypes, id: number, name: string): boolean {
 /** The `struct` command. */
 export const STRUCT_COMMAND = command({
   name: "struct",
-  summary: "print struct layouts like pahole (offsets, sizes, types, holes)",
   help: HELP,
   options: { ...ONE_KERNEL_OPTIONS, expand: { type: "string", multiple: true } },
   async run(names, v, io) {
