@@ -17,6 +17,7 @@ import { BtfError } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import {
   type CacheOptions,
+  HOST_BTF_PATH,
   isHostBtf,
   loadBtfCachedWith,
   resolveKernelInput,
@@ -30,8 +31,8 @@ import type { PoolOptions, WorkerPool } from "../workers/pool.ts";
 import type { batchedLoader, resolvePooled } from "../workers/fanout.ts";
 import { type CliIo, complain, UsageError } from "./io.ts";
 
-/** The default input: the running kernel's BTF. */
-export const DEFAULT_BTF_PATH = "/sys/kernel/btf/vmlinux";
+/** The default input: the running kernel's BTF (the path the cache memoizes). */
+export const DEFAULT_BTF_PATH = HOST_BTF_PATH;
 
 /** How kernels are loaded: the options every loading command shares. */
 export interface LoadOptions {
