@@ -21,6 +21,7 @@
 import { BtfError } from "./errors.ts";
 import { type BtfHeader, checkStrings, parseHeader } from "./header.ts";
 import { DECODE_WASM_BASE64 } from "./wasm/decode_wasm.ts";
+import { fromBase64 } from "./base64.ts";
 import {
   FRESH_SPACE,
   GENERATION_WORD,
@@ -233,19 +234,6 @@ interface Decoder {
 }
 
 let decodeModule: WebAssembly.Module | undefined;
-
-/**
- * Decodes base64: natively where the runtime has `Uint8Array.fromBase64` (a per-character
- * decode in JavaScript cost ~150 page faults and 7 ms of a cold start), else with atob.
- */
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const native = (Uint8Array as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> })
-    .fromBase64;
-  if (native) return native(text);
-  const bin = atob(text), bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
 
 /** The decoder bound to one table's memory (the module is compiled once per process). */
 function decoder(memory: WebAssembly.Memory): Decoder {

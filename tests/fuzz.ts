@@ -923,12 +923,8 @@ export function describeFailure(f: FuzzFailure): string {
     `${f.kind}: ${f.detail.split("\n").slice(0, 4).join(" | ")}`;
 }
 
-/**
- * Image mutants: a tiny bzImage (a real x86 setup header in front of `payload`)
- * with random byte flips, edge values in the header's payload fields, or a cut. Returns
- * the mutant; feed it to btfFromImage, which must throw only BtfErrors.
- */
-export function imageMutant(payload: Uint8Array, r: Rng): Uint8Array {
+/** A tiny bzImage: a real x86 setup header in front of `payload` (which starts at 1024). */
+export function tinyBzImage(payload: Uint8Array): Uint8Array {
   const image = new Uint8Array(1024 + payload.length);
   const v = new DataView(image.buffer);
   image[0x1f1] = 1; // one setup sector: the payload starts at 2 * 512
@@ -936,6 +932,17 @@ export function imageMutant(payload: Uint8Array, r: Rng): Uint8Array {
   v.setUint16(0x206, 0x20f, true);
   v.setUint32(0x24c, payload.length, true);
   image.set(payload, 1024);
+  return image;
+}
+
+/**
+ * Image mutants: a {@link tinyBzImage} of `payload` with random byte flips, edge values in
+ * the header's payload fields, or a cut. Returns the mutant; feed it to btfFromImage, which
+ * must throw only BtfErrors.
+ */
+export function imageMutant(payload: Uint8Array, r: Rng): Uint8Array {
+  const image = tinyBzImage(payload);
+  const v = new DataView(image.buffer);
   for (let n = 1 + r.below(4); n > 0; n--) {
     const which = r.below(4);
     if (which === 0) image[r.below(image.length)] ^= 1 << r.below(8);

@@ -61,7 +61,8 @@ const CHECKSUMMED = new Set<Compression>(["gzip", "xz", "zstd", "bzip2"]);
  * (and the whole ELF with `keepAll`). `exact` says the payload is the whole stream (a
  * bzImage's payload, a compressed file): then a checksummed stream is verified to its end,
  * and any decoder error is an error. Otherwise (a magic found by scanning, trailing bytes
- * unknown) decompression stops once the ELF's section headers are in. Throws BtfError
+ * unknown) decompression stops once the ELF's section headers are in. `size` is the
+ * decompressed size a bzImage's trailer gives, when there is one. Throws BtfError
  * `<compression> payload: ...` for a corrupt or truncated payload, one that holds no ELF, or
  * an ELF without `.BTF`.
  */
@@ -70,6 +71,7 @@ export async function btfFromPayload(
   compression: Compression,
   exact: boolean,
   keepAll = false,
+  size?: number,
 ): Promise<CollectedElf> {
   const codec = await codecFor(compression);
   const verify = exact && CHECKSUMMED.has(compression);
@@ -77,7 +79,7 @@ export async function btfFromPayload(
     const collector = new ElfBtfCollector(all);
     let failure: unknown;
     try {
-      await codec(payload, (chunk) => collector.push(chunk) || verify);
+      await codec(payload, (chunk) => collector.push(chunk) || verify, size);
     } catch (err) {
       failure = err;
     }

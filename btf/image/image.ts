@@ -26,6 +26,11 @@ function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
 }
 
+/** The decompressed size in a payload's 4-byte little-endian trailer. */
+function trailer(bytes: Uint8Array): number {
+  return new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+}
+
 /**
  * The `.BTF` of the ELF compressed inside `src` (with the whole ELF when `keepAll`), or null
  * when `src` holds no compressed stream at all. Throws BtfError naming the compression
@@ -48,10 +53,11 @@ export async function btfFromImage(src: ByteSource, keepAll = false): Promise<Im
       );
     }
     // x86 appends the decompressed size (4 bytes) to every payload but gzip's; some decoders
-    // (xz, lzma) refuse data after their stream's end.
+    // (xz, lzma) refuse data after their stream's end, and lzma's need the size.
     const length = compression === "gzip" ? boot.length : Math.max(0, boot.length - 4);
     const payload = sliceSource(src, boot.offset, length);
-    return { compression, ...await btfFromPayload(payload, compression, true, keepAll) };
+    const size = length < boot.length ? trailer(src.read(boot.offset + length, 4)) : undefined;
+    return { compression, ...await btfFromPayload(payload, compression, true, keepAll, size) };
   }
   const leading = compressionAt(head);
   if (leading !== null) {

@@ -1,0 +1,94 @@
+/**
+ * Runs the single-call decoders of wasm/lzma.wasm (xz-embedded, the LZMA SDK's LzmaDecode)
+ * the way the kernel decompresses itself: the output buffer is the dictionary, and the input
+ * sits at the output's end with a safety margin, so the decoder overwrites input it has
+ * consumed. Memory is the decompressed size plus the margin and a small state; the input is
+ * read from its source straight into the module's memory, and the output is handed to the
+ * sink as views of that memory, never copied whole into JavaScript.
+ * @module
+ */
+import { fromBase64 } from "../../base64.ts";
+import type { ByteSource } from "../../elf.ts";
+import { LZMA_HEADER } from "./sizes.ts";
+import { feed, type Sink } from "./stream.ts";
+import { LZMA_WASM_BASE64 } from "./wasm/lzma_wasm.ts";
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  __heap_base: WebAssembly.Global;
+  lzma_out_len: WebAssembly.Global;
+  unxz(input: number, inSize: number, output: number, outSize: number): number;
+  unlzma(props: number, input: number, inSize: number, output: number, outSize: number): number;
+}
+
+let compiled: WebAssembly.Module | undefined;
+
+/** Where a decode's input and output lie in a fresh instance's memory. */
+interface Layout {
+  exports: Exports;
+  input: number;
+  output: number;
+}
+
+const PAGE = 65536;
+
+/**
+ * A fresh instance (its memory is freed with it) grown to hold `outSize` bytes of output
+ * with `input` read in: at the output's end when it is no larger (a margin of 1/128 of the
+ * output plus 1 MiB, more than the kernel's own for xz and for its other compressors,
+ * keeps the writes behind the reads), else after the output.
+ */
+function layout(input: ByteSource, outSize: number): Layout {
+  compiled ??= new WebAssembly.Module(fromBase64(LZMA_WASM_BASE64));
+  const exports = new WebAssembly.Instance(compiled).exports as unknown as Exports;
+  const output = Math.ceil((exports.__heap_base.value as number) / PAGE) * PAGE;
+  const inPlace = input.size <= outSize;
+  const end = inPlace
+    ? output + outSize + (outSize >> 7) + (1 << 20)
+    : output + outSize + input.size;
+  const have = exports.memory.buffer.byteLength;
+  if (end > have) exports.memory.grow(Math.ceil((end - have) / PAGE));
+  const at = inPlace ? end - input.size : output + outSize;
+  input.readInto(0, new Uint8Array(exports.memory.buffer, at, input.size));
+  return { exports, input: at, output };
+}
+
+const XZ_ERRORS: Record<number, string> = {
+  3: "out of memory",
+  5: "not an xz stream",
+  6: "unsupported options",
+  7: "corrupt data",
+  8: "the data ends early or decodes to more than the index says",
+};
+
+/**
+ * Decodes the single-stream xz `input` whose index says it holds `size` bytes and hands the
+ * output to `sink`. Throws an Error naming xz-embedded's verdict: nothing is output then
+ * (single-call mode keeps no partial output).
+ */
+export function unxzInPlace(input: ByteSource, size: number, sink: Sink): void {
+  const { exports, input: at, output } = layout(input, size);
+  const got = exports.unxz(at, input.size, output, size);
+  if (got < 0) throw new Error(`xz-embedded: ${XZ_ERRORS[-got] ?? `error ${-got}`}`);
+  feed(new Uint8Array(exports.memory.buffer, output, got), sink);
+}
+
+/**
+ * Decodes the `lzma_alone` stream `input` (its 13-byte header first), which must end after
+ * `size` bytes of output, and hands the output to `sink`; then throws an Error when the
+ * stream was corrupt, ended early, or goes on past `size` bytes. The output so far is
+ * handed over first: lzma carries no checksum, so the caller decides whether it suffices.
+ */
+export function unlzmaInPlace(input: ByteSource, size: number, sink: Sink): void {
+  const { exports, input: at, output } = layout(input, size);
+  const res = exports.unlzma(at, at + LZMA_HEADER, input.size - LZMA_HEADER, output, size);
+  const got = new Uint32Array(exports.memory.buffer, exports.lzma_out_len.value as number, 1)[0];
+  feed(new Uint8Array(exports.memory.buffer, output, got), sink);
+  const errors: Record<number, string> = {
+    1: `corrupt data, or more than the ${size} bytes expected`,
+    2: "out of memory",
+    4: "unsupported properties",
+    6: "the data ends early (truncated)",
+  };
+  if (res !== 0) throw new Error(`LzmaDecode: ${errors[res] ?? `error ${res}`}`);
+}
