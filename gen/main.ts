@@ -1,9 +1,11 @@
 /**
  * `deno task gen`: writes the files generated from the group declarations (docs/FIELDS.md,
- * report/offsets_types.ts, docs/report.schema.json); tests/generated_test.ts fails when a
- * committed one differs from what this would write.
+ * report/offsets_types.ts, docs/report.schema.json) and the bundled CLI (`dist/`, from the
+ * sources); tests/generated_test.ts fails when a committed one differs from what this would
+ * write.
  * @module
  */
+import { BUNDLE_DIR, bundleFiles } from "./bundle.ts";
 import { fieldsMarkdown } from "./fields_md.ts";
 import { reportSchema } from "./schema.ts";
 import { typesModule } from "./types.ts";
@@ -32,16 +34,30 @@ async function formatted(path: string, text: string): Promise<string> {
   return new TextDecoder().decode(out.stdout);
 }
 
-/** Every generated file, formatted: path → text. */
+/** Every generated file (formatted, but for the bundle): path → text. */
 export async function generateAll(): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = await bundleFiles();
   for (const [path, make] of Object.entries(GENERATED)) out[path] = await formatted(path, make());
   return out;
 }
 
+function existsDir(url: URL): boolean {
+  try {
+    return Deno.statSync(url).isDirectory;
+  } catch {
+    return false;
+  }
+}
+
 if (import.meta.main) {
-  for (const [path, text] of Object.entries(await generateAll())) {
-    Deno.writeTextFileSync(new URL(`../${path}`, import.meta.url), text);
+  const files = await generateAll();
+  // The bundle's chunk names change with their content: old ones must not stay behind.
+  const bundle = new URL(`../${BUNDLE_DIR}`, import.meta.url);
+  if (existsDir(bundle)) Deno.removeSync(bundle, { recursive: true });
+  for (const [path, text] of Object.entries(files)) {
+    const at = new URL(`../${path}`, import.meta.url);
+    Deno.mkdirSync(new URL(".", at), { recursive: true });
+    Deno.writeTextFileSync(at, text);
     console.log(`wrote ${path}`);
   }
 }

@@ -1,22 +1,38 @@
 /**
  * The files generated from the group declarations (docs/FIELDS.md, report/offsets_types.ts,
- * docs/report.schema.json) are committed exactly as `deno task gen` writes them, and real
+ * docs/report.schema.json) and the bundled CLI (dist/, from the sources) are committed
+ * exactly as `deno task gen` writes them, and real
  * `kernel --json` outputs (every fixture, the host, Debian 7.3.4, a split module, error
  * entries) validate against the JSON Schema with Ajv.
  */
 import assert from "node:assert/strict";
 import { Ajv } from "ajv";
+import { BUNDLE_DIR, filesUnder } from "../gen/bundle.ts";
 import { generateAll } from "../gen/main.ts";
 import { DEBIAN_73_BTF, DEBIAN_73_VMLINUX, fixture, HOST_BTF, runCli } from "./helpers.ts";
 
 const generated = await generateAll();
 
-for (const path of Object.keys(generated)) {
+const bundled = (path: string) => path.startsWith(`${BUNDLE_DIR}/`);
+
+for (const path of Object.keys(generated).filter((p) => !bundled(p))) {
   Deno.test(`generated: ${path} is what \`deno task gen\` writes`, () => {
     const committed = Deno.readTextFileSync(new URL(`../${path}`, import.meta.url));
     assert.ok(committed === generated[path], `${path} is stale: run \`deno task gen\``);
   });
 }
+
+Deno.test(`generated: ${BUNDLE_DIR}/ is the bundle \`deno task gen\` writes, file for file`, () => {
+  const committed = filesUnder(new URL(`../${BUNDLE_DIR}`, import.meta.url).pathname)
+    .map((p) => `${BUNDLE_DIR}/${p}`);
+  const wanted = Object.keys(generated).filter(bundled).sort();
+  assert.ok(wanted.includes(`${BUNDLE_DIR}/cli.js`), "the bundle has its entry point");
+  assert.deepEqual(committed, wanted, `${BUNDLE_DIR}/ is stale: run \`deno task gen\``);
+  for (const path of wanted) {
+    const text = Deno.readTextFileSync(new URL(`../${path}`, import.meta.url));
+    assert.ok(text === generated[path], `${path} is stale: run \`deno task gen\``);
+  }
+});
 
 Deno.test("generated: FIELDS.md lists every group, the new fields and the fallbacks", () => {
   const doc = generated["docs/FIELDS.md"];

@@ -42,6 +42,15 @@ interface Job {
   finish(): void;
 }
 
+/**
+ * The resolver worker's module: beside this file in the sources, `dist/workers/` when this
+ * code runs from the bundled CLI (gen/bundle.ts puts its chunks in `dist/`).
+ */
+const WORKER_URL = new URL(
+  import.meta.url.endsWith(".ts") ? "./resolver_worker.ts" : "./workers/resolver_worker.js",
+  import.meta.url,
+);
+
 const DEFAULT_TIMEOUT_MS = 20_000;
 const DEFAULT_BOOT_TIMEOUT_MS = 120_000;
 
@@ -54,7 +63,7 @@ export class WorkerPool {
   #nextJob = 1;
 
   private constructor(size: number, opts: PoolOptions) {
-    const url = opts.workerUrl ?? new URL("./resolver_worker.ts", import.meta.url);
+    const url = opts.workerUrl ?? WORKER_URL;
     this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#bootTimeoutMs = opts.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS;
     this.#slots = Array.from({ length: size }, (_, i) => this.#spawn(url, i));

@@ -1,0 +1,53 @@
+/**
+ * The bundled CLI in `dist/`: `deno bundle` of cli.ts and the resolver worker, split at every
+ * dynamic import, so a `kernel` run loads ~10 files instead of ~46 modules (README: Speed).
+ * `bin/ktstr-btf` runs it. Written by `deno task gen`; tests/generated_test.ts fails when it
+ * is stale.
+ * @module
+ */
+
+/** Where the bundle lives, relative to the repository. */
+export const BUNDLE_DIR = "dist";
+
+/** The entry points: the CLI and the worker the pool starts (workers/pool.ts finds it). */
+const ENTRIES = ["cli.ts", "workers/resolver_worker.ts"];
+
+/** Every file under `dir`, as paths relative to it. */
+export function filesUnder(dir: string, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const e of Deno.readDirSync(`${dir}/${prefix}`)) {
+    const rel = prefix + e.name;
+    if (e.isDirectory) out.push(...filesUnder(dir, rel + "/"));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+/** Bundles the CLI into a temporary directory: `dist/<file>` → text. */
+export async function bundleFiles(): Promise<Record<string, string>> {
+  const out = await Deno.makeTempDir({ prefix: "ktstr-btf-bundle-" });
+  try {
+    const result = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "bundle",
+        "--quiet",
+        "--code-splitting",
+        "--platform=deno",
+        "--packages=external",
+        `--outdir=${out}`,
+        ...ENTRIES,
+      ],
+      cwd: new URL("..", import.meta.url),
+      stdout: "null",
+      stderr: "inherit",
+    }).output();
+    if (!result.success) throw new Error("deno bundle failed");
+    const files: Record<string, string> = {};
+    for (const rel of filesUnder(out)) {
+      files[`${BUNDLE_DIR}/${rel}`] = Deno.readTextFileSync(`${out}/${rel}`);
+    }
+    return files;
+  } finally {
+    Deno.removeSync(out, { recursive: true });
+  }
+}
