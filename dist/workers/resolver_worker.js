@@ -1,8 +1,9 @@
 import {
   runItem
-} from "../chunk-OSNRDGJU.js";
-import "../chunk-6JFMMMGV.js";
-import "../chunk-3DHSTNT6.js";
+} from "../chunk-APBT2IDQ.js";
+import "../chunk-DJ6LK4XJ.js";
+import "../chunk-DS56G7WG.js";
+import "../chunk-HSXVMPOD.js";
 import "../chunk-PX3IRLHB.js";
 import {
   claimNext,

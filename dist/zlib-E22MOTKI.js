@@ -1,7 +1,7 @@
 import {
   inputChunks,
   lazyImport
-} from "./chunk-J4EJYO6W.js";
+} from "./chunk-3VQ2QWYW.js";
 
 // btf/image/codecs/zlib.ts
 var OUTPUT_CHUNK = 1 << 16;

@@ -1,13 +1,13 @@
 import {
   kernelConstants,
   resolveNamedGroup
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-DJ6LK4XJ.js";
 import {
   BtfTypes,
   TableArena,
   loadBtf,
   pageAdvice
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-DS56G7WG.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

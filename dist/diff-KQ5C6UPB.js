@@ -4,23 +4,23 @@ import {
   sourceAt,
   topGroup,
   valueAt
-} from "./chunk-RD4WX25D.js";
+} from "./chunk-TOV6EOFY.js";
 import {
   plural,
   structLayout
-} from "./chunk-7JKU367H.js";
-import "./chunk-27277UG3.js";
+} from "./chunk-ZQAVJWJT.js";
+import "./chunk-NZEXRAJ4.js";
 import {
   errorEntry,
   loadKernels
-} from "./chunk-2RE3IIRG.js";
+} from "./chunk-H3D2UMOQ.js";
 import {
   ENVIRONMENT_HELP,
   LOAD_OPTIONS,
   LOAD_OPTIONS_HELP,
   command,
   loadOptions
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-4IVWFTMA.js";
 import {
   UsageError,
   complain
@@ -28,8 +28,9 @@ import {
 import {
   GROUP_NAMES,
   findStruct
-} from "./chunk-6JFMMMGV.js";
-import "./chunk-3DHSTNT6.js";
+} from "./chunk-DJ6LK4XJ.js";
+import "./chunk-DS56G7WG.js";
+import "./chunk-HSXVMPOD.js";
 import {
   orNull
 } from "./chunk-PX3IRLHB.js";

@@ -3,17 +3,17 @@ import {
   ONE_KERNEL_OPTIONS,
   answerEach,
   loadOne
-} from "./chunk-X74OSNRN.js";
+} from "./chunk-QW25NIEJ.js";
 import {
   compositeOf,
   sizeOf,
   typeName
-} from "./chunk-27277UG3.js";
-import "./chunk-2RE3IIRG.js";
+} from "./chunk-NZEXRAJ4.js";
+import "./chunk-H3D2UMOQ.js";
 import {
   ENVIRONMENT_HELP,
   command
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-4IVWFTMA.js";
 import {
   UsageError
 } from "./chunk-JYKSHZY5.js";
@@ -21,10 +21,11 @@ import {
   findMember,
   findStruct,
   stripQualifiers
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-DJ6LK4XJ.js";
 import {
   Kind
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-DS56G7WG.js";
+import "./chunk-HSXVMPOD.js";
 import {
   BtfError,
   withContext

@@ -4,28 +4,29 @@ import {
   loadOne,
   noteFailure,
   printAnswers
-} from "./chunk-X74OSNRN.js";
+} from "./chunk-QW25NIEJ.js";
 import {
   layoutJson,
   renderLayout,
   structLayout,
   structsNamed
-} from "./chunk-7JKU367H.js";
+} from "./chunk-ZQAVJWJT.js";
 import {
   compositeOf
-} from "./chunk-27277UG3.js";
-import "./chunk-2RE3IIRG.js";
+} from "./chunk-NZEXRAJ4.js";
+import "./chunk-H3D2UMOQ.js";
 import {
   ENVIRONMENT_HELP,
   command
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-4IVWFTMA.js";
 import {
   UsageError
 } from "./chunk-JYKSHZY5.js";
 import {
   findMember
-} from "./chunk-6JFMMMGV.js";
-import "./chunk-3DHSTNT6.js";
+} from "./chunk-DJ6LK4XJ.js";
+import "./chunk-DS56G7WG.js";
+import "./chunk-HSXVMPOD.js";
 import {
   BtfError,
   orNull

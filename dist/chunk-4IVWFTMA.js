@@ -24,7 +24,7 @@ import {
   osMessage,
   readHead,
   withInput
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-DS56G7WG.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";
@@ -1047,17 +1047,17 @@ function btfBlobLength(h) {
 async function codecFor(compression) {
   switch (compression) {
     case "gzip":
-      return (await import("./zlib-PZC2JXEO.js")).gunzip;
+      return (await import("./zlib-E22MOTKI.js")).gunzip;
     case "zstd":
-      return (await import("./zlib-PZC2JXEO.js")).unzstd;
+      return (await import("./zlib-E22MOTKI.js")).unzstd;
     case "xz":
-      return (await import("./lzma-TSKHH3P7.js")).unxz;
+      return (await import("./lzma-J5QH65TS.js")).unxz;
     case "lzma":
-      return (await import("./lzma-TSKHH3P7.js")).unlzma;
+      return (await import("./lzma-J5QH65TS.js")).unlzma;
     case "bzip2":
-      return (await import("./bzip2-IE4G3MXK.js")).bunzip2;
+      return (await import("./bzip2-7YYVPPUU.js")).bunzip2;
     case "lz4":
-      return (await import("./lz4-CNAH7PXI.js")).unlz4;
+      return (await import("./lz4-DPORBLFZ.js")).unlz4;
     case "lzo":
       throw new BtfError("lzo payload: not supported (no maintained lzo decompressor package runs here); decompress it with `lzop -d` first");
   }
@@ -1079,14 +1079,14 @@ var CHECKSUMMED = /* @__PURE__ */ new Set([
   "zstd",
   "bzip2"
 ]);
-async function btfFromPayload(payload, compression, exact, keepAll = false) {
+async function btfFromPayload(payload, compression, exact, keepAll = false, size) {
   const codec = await codecFor(compression);
   const verify = exact && CHECKSUMMED.has(compression);
   const attempt = async (all) => {
     const collector = new ElfBtfCollector(all);
     let failure;
     try {
-      await codec(payload, (chunk) => collector.push(chunk) || verify);
+      await codec(payload, (chunk) => collector.push(chunk) || verify, size);
     } catch (err) {
       failure = err;
     }
@@ -1111,6 +1111,9 @@ var MAX_SCAN = 256 << 20;
 function hex(bytes) {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
 }
+function trailer(bytes) {
+  return new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+}
 async function btfFromImage(src, keepAll = false) {
   const head = src.read(0, Math.min(src.size, BOOT_HEADER_BYTES));
   const boot = bootPayload(head);
@@ -1125,9 +1128,10 @@ async function btfFromImage(src, keepAll = false) {
     }
     const length = compression === "gzip" ? boot.length : Math.max(0, boot.length - 4);
     const payload = sliceSource(src, boot.offset, length);
+    const size = length < boot.length ? trailer(src.read(boot.offset + length, 4)) : void 0;
     return {
       compression,
-      ...await btfFromPayload(payload, compression, true, keepAll)
+      ...await btfFromPayload(payload, compression, true, keepAll, size)
     };
   }
   const leading = compressionAt(head);

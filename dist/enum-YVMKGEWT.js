@@ -3,22 +3,23 @@ import {
   ONE_KERNEL_OPTIONS,
   answerEach,
   loadOne
-} from "./chunk-X74OSNRN.js";
-import "./chunk-2RE3IIRG.js";
+} from "./chunk-QW25NIEJ.js";
+import "./chunk-H3D2UMOQ.js";
 import {
   ENVIRONMENT_HELP,
   command
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-4IVWFTMA.js";
 import {
   UsageError
 } from "./chunk-JYKSHZY5.js";
 import {
   enumValue,
   enumerators
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-DJ6LK4XJ.js";
 import {
   Kind
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-DS56G7WG.js";
+import "./chunk-HSXVMPOD.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

@@ -7,7 +7,7 @@ import {
   command,
   humanSize,
   listEntries
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-4IVWFTMA.js";
 import {
   didYouMean
 } from "./chunk-37H3JIS3.js";
@@ -15,7 +15,8 @@ import {
   UsageError,
   complain
 } from "./chunk-JYKSHZY5.js";
-import "./chunk-3DHSTNT6.js";
+import "./chunk-DS56G7WG.js";
+import "./chunk-HSXVMPOD.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

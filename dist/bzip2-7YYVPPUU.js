@@ -3,7 +3,7 @@ import {
   OUTPUT_PIECE,
   PACKAGES,
   lazyImport
-} from "./chunk-J4EJYO6W.js";
+} from "./chunk-3VQ2QWYW.js";
 
 // btf/image/codecs/bzip2.ts
 function byteStream(input) {

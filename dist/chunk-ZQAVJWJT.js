@@ -3,15 +3,15 @@ import {
   members,
   sizeOf,
   typeName
-} from "./chunk-27277UG3.js";
+} from "./chunk-NZEXRAJ4.js";
 import {
   findMember,
   stripQualifiers
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-DJ6LK4XJ.js";
 import {
   Kind,
   isComposite
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-DS56G7WG.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

@@ -1,7 +1,7 @@
 import {
   PACKAGES,
   lazyImport
-} from "./chunk-J4EJYO6W.js";
+} from "./chunk-3VQ2QWYW.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

@@ -1,4 +1,7 @@
 import {
+  fromBase64
+} from "./chunk-HSXVMPOD.js";
+import {
   BtfError
 } from "./chunk-PX3IRLHB.js";
 
@@ -475,13 +478,6 @@ var KIND_RULES = (() => {
   return rules;
 })();
 var decodeModule;
-function fromBase64(text) {
-  const native = Uint8Array.fromBase64;
-  if (native) return native(text);
-  const bin = atob(text), bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
 function decoder(memory) {
   if (!decodeModule) decodeModule = new WebAssembly.Module(fromBase64(DECODE_WASM_BASE64));
   return new WebAssembly.Instance(decodeModule, {

@@ -1,13 +1,14 @@
 import {
   runItem
-} from "./chunk-OSNRDGJU.js";
+} from "./chunk-APBT2IDQ.js";
 import {
   inReportOrder,
   mergeOutcomes
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-DJ6LK4XJ.js";
 import {
   BtfTypes
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-DS56G7WG.js";
+import "./chunk-HSXVMPOD.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

@@ -1,12 +1,12 @@
 import {
   stripQualifiers
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-DJ6LK4XJ.js";
 import {
   Kind,
   isComposite,
   kindName,
   memberBits
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-DS56G7WG.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

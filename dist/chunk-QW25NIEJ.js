@@ -1,12 +1,12 @@
 import {
   DEFAULT_BTF_PATH,
   loadKernels
-} from "./chunk-2RE3IIRG.js";
+} from "./chunk-H3D2UMOQ.js";
 import {
   LOAD_OPTIONS,
   LOAD_OPTIONS_HELP,
   loadOptions
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-4IVWFTMA.js";
 import {
   complain
 } from "./chunk-JYKSHZY5.js";
