@@ -37,7 +37,7 @@ Deno.bench("xz: lzma.wasm in place (xz-embedded)", { group: "xz", n: 3, warmup: 
 Deno.bench("xz: @napi-rs/lzma one-shot", { group: "xz", n: 3, warmup: 1 }, () => {
   count(napi.xz.decompressSync(xz.bytes));
 });
-Deno.bench("lzma: lzma.wasm in place (LzmaDecode)", { group: "lzma", n: 3, warmup: 1 }, () => {
+Deno.bench("lzma: lzma.wasm in place (LzmaDec)", { group: "lzma", n: 3, warmup: 1 }, () => {
   unlzmaInPlace(memorySource(lzma.bytes), lzma.size, count);
 });
 Deno.bench("lzma: @napi-rs/lzma one-shot", { group: "lzma", n: 3, warmup: 1 }, () => {
