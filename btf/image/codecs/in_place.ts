@@ -33,19 +33,28 @@ interface Layout {
 const PAGE = 65536;
 
 /**
+ * The margin between the output's end and the input's end when the input sits at the
+ * output's end: 1/64 of the output plus 1 MiB. It keeps the decoder's writes behind its reads
+ * for any valid stream a compressor emits: more than the kernel's own margins (xz:
+ * 1/4096 + 64 KiB, lib/decompress_unxz.c; the x86 boot code's 1/256 + 64 KiB for every
+ * compressor) and more than LZMA1's expansion of random data (1.36 % measured with
+ * `lzma -9`; LZMA2 stores such data uncompressed).
+ */
+function margin(outSize: number): number {
+  return Math.floor(outSize / 64) + (1 << 20);
+}
+
+/**
  * A fresh instance (its memory is freed with it) grown to hold `outSize` bytes of output
- * with `input` read in: at the output's end when it is no larger (a margin of 1/128 of the
- * output plus 1 MiB, more than the kernel's own for xz and for its other compressors,
- * keeps the writes behind the reads), else after the output.
+ * with `input` read in: at the output's end when it is no larger (see {@link margin}), else
+ * after the output.
  */
 function layout(input: ByteSource, outSize: number): Layout {
   compiled ??= new WebAssembly.Module(fromBase64(LZMA_WASM_BASE64));
   const exports = new WebAssembly.Instance(compiled).exports as unknown as Exports;
   const output = Math.ceil((exports.__heap_base.value as number) / PAGE) * PAGE;
   const inPlace = input.size <= outSize;
-  const end = inPlace
-    ? output + outSize + (outSize >> 7) + (1 << 20)
-    : output + outSize + input.size;
+  const end = inPlace ? output + outSize + margin(outSize) : output + outSize + input.size;
   const have = exports.memory.buffer.byteLength;
   if (end > have) exports.memory.grow(Math.ceil((end - have) / PAGE));
   const at = inPlace ? end - input.size : output + outSize;
