@@ -122,32 +122,32 @@ var COMMANDS = [
   {
     name: "kernel",
     summary: "report each kernel's offset groups (raw BTF, ELF vmlinux, '-', a cache key)",
-    load: () => import("./kernel-ZC6E7RUL.js").then((m) => m.KERNEL_COMMAND)
+    load: () => import("./kernel-INIW23NI.js").then((m) => m.KERNEL_COMMAND)
   },
   {
     name: "struct",
     summary: "print struct layouts like pahole (offsets, sizes, types, holes)",
-    load: () => import("./struct-X7QSF6ST.js").then((m) => m.STRUCT_COMMAND)
+    load: () => import("./struct-TDXVHSO2.js").then((m) => m.STRUCT_COMMAND)
   },
   {
     name: "offset",
     summary: "resolve member paths (rq.scx.nr_running, rq.curr->scx.dsq_vtime)",
-    load: () => import("./offset-7RY4FBL5.js").then((m) => m.OFFSET_COMMAND)
+    load: () => import("./offset-IWIAER32.js").then((m) => m.OFFSET_COMMAND)
   },
   {
     name: "enum",
     summary: "enum values from BTF (ENUM and ENUM64, signedness)",
-    load: () => import("./enum-32JCSGNV.js").then((m) => m.ENUM_COMMAND)
+    load: () => import("./enum-KI7VZIUP.js").then((m) => m.ENUM_COMMAND)
   },
   {
     name: "diff",
     summary: "what changed between kernels (groups, struct layouts)",
-    load: () => import("./diff-CBZSTZVK.js").then((m) => m.DIFF_COMMAND)
+    load: () => import("./diff-2H25AXVV.js").then((m) => m.DIFF_COMMAND)
   },
   {
     name: "cache",
     summary: "list, add or clean the cached kernels (ktstr's cache layout)",
-    load: () => import("./cache-V6CVFUR2.js").then((m) => m.CACHE_COMMAND)
+    load: () => import("./cache-YWL7NQCS.js").then((m) => m.CACHE_COMMAND)
   }
 ];
 var EXIT_STDOUT_CLOSED = 141;

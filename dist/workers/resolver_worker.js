@@ -1,8 +1,8 @@
 import {
   runItem
-} from "../chunk-OSNRDGJU.js";
-import "../chunk-6JFMMMGV.js";
-import "../chunk-3DHSTNT6.js";
+} from "../chunk-O2NM6XNB.js";
+import "../chunk-KPYUDFQV.js";
+import "../chunk-QDGSS5JZ.js";
 import "../chunk-PX3IRLHB.js";
 import {
   claimNext,

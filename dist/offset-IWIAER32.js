@@ -3,17 +3,17 @@ import {
   ONE_KERNEL_OPTIONS,
   answerEach,
   loadOne
-} from "./chunk-X74OSNRN.js";
+} from "./chunk-UTSOQNXA.js";
 import {
   compositeOf,
   sizeOf,
   typeName
-} from "./chunk-27277UG3.js";
-import "./chunk-2RE3IIRG.js";
+} from "./chunk-JKW7PNJV.js";
+import "./chunk-CUQYIH7F.js";
 import {
   ENVIRONMENT_HELP,
   command
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-FV6Q3LDB.js";
 import {
   UsageError
 } from "./chunk-JYKSHZY5.js";
@@ -21,10 +21,10 @@ import {
   findMember,
   findStruct,
   stripQualifiers
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-KPYUDFQV.js";
 import {
   Kind
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-QDGSS5JZ.js";
 import {
   BtfError,
   withContext

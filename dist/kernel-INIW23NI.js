@@ -3,20 +3,20 @@ import {
   sourceAt,
   topGroup,
   valueAt
-} from "./chunk-RD4WX25D.js";
+} from "./chunk-23YUCTN2.js";
 import {
   DEFAULT_BTF_PATH,
   errorEntry,
   loadKernels,
   reportOf
-} from "./chunk-2RE3IIRG.js";
+} from "./chunk-CUQYIH7F.js";
 import {
   ENVIRONMENT_HELP,
   LOAD_OPTIONS,
   LOAD_OPTIONS_HELP,
   command,
   loadOptions
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-FV6Q3LDB.js";
 import {
   didYouMean
 } from "./chunk-37H3JIS3.js";
@@ -26,8 +26,8 @@ import {
 } from "./chunk-JYKSHZY5.js";
 import {
   GROUP_NAMES
-} from "./chunk-6JFMMMGV.js";
-import "./chunk-3DHSTNT6.js";
+} from "./chunk-KPYUDFQV.js";
+import "./chunk-QDGSS5JZ.js";
 import {
   printable
 } from "./chunk-PX3IRLHB.js";

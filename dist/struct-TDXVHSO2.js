@@ -4,28 +4,28 @@ import {
   loadOne,
   noteFailure,
   printAnswers
-} from "./chunk-X74OSNRN.js";
+} from "./chunk-UTSOQNXA.js";
 import {
   layoutJson,
   renderLayout,
   structLayout,
   structsNamed
-} from "./chunk-7JKU367H.js";
+} from "./chunk-IHGETZDS.js";
 import {
   compositeOf
-} from "./chunk-27277UG3.js";
-import "./chunk-2RE3IIRG.js";
+} from "./chunk-JKW7PNJV.js";
+import "./chunk-CUQYIH7F.js";
 import {
   ENVIRONMENT_HELP,
   command
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-FV6Q3LDB.js";
 import {
   UsageError
 } from "./chunk-JYKSHZY5.js";
 import {
   findMember
-} from "./chunk-6JFMMMGV.js";
-import "./chunk-3DHSTNT6.js";
+} from "./chunk-KPYUDFQV.js";
+import "./chunk-QDGSS5JZ.js";
 import {
   BtfError,
   orNull

@@ -3,7 +3,7 @@ import {
   elemWords,
   isComposite,
   memberBits
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-QDGSS5JZ.js";
 import {
   BtfError,
   orNull,

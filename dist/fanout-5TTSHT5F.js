@@ -1,13 +1,13 @@
 import {
   runItem
-} from "./chunk-OSNRDGJU.js";
+} from "./chunk-O2NM6XNB.js";
 import {
   inReportOrder,
   mergeOutcomes
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-KPYUDFQV.js";
 import {
   BtfTypes
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-QDGSS5JZ.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

@@ -1,12 +1,12 @@
 import {
   DEFAULT_BTF_PATH,
   loadKernels
-} from "./chunk-2RE3IIRG.js";
+} from "./chunk-CUQYIH7F.js";
 import {
   LOAD_OPTIONS,
   LOAD_OPTIONS_HELP,
   loadOptions
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-FV6Q3LDB.js";
 import {
   complain
 } from "./chunk-JYKSHZY5.js";

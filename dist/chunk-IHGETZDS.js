@@ -3,15 +3,15 @@ import {
   members,
   sizeOf,
   typeName
-} from "./chunk-27277UG3.js";
+} from "./chunk-JKW7PNJV.js";
 import {
   findMember,
   stripQualifiers
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-KPYUDFQV.js";
 import {
   Kind,
   isComposite
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-QDGSS5JZ.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

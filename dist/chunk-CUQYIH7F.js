@@ -6,7 +6,7 @@ import {
   loadKernelCached,
   needsDecompression,
   resolveKernelInput
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-FV6Q3LDB.js";
 import {
   UsageError,
   complain
@@ -14,11 +14,11 @@ import {
 import {
   kernelConstants,
   resolveOffsets
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-KPYUDFQV.js";
 import {
   TableArena,
   pageAdvice
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-QDGSS5JZ.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";
@@ -126,7 +126,7 @@ async function loadKernels(paths, opts, groups, io, keep = false) {
     DEFAULT_BTF_PATH
   ];
   const jobs = planJobs(opts.jobs, inputs);
-  const fanout = jobs > 0 ? await import("./fanout-CAE3WIRT.js") : void 0;
+  const fanout = jobs > 0 ? await import("./fanout-5TTSHT5F.js") : void 0;
   const pool = jobs > 0 ? (await import("./pool-GRP7YGXV.js")).WorkerPool.start(jobs, poolOptions()) : void 0;
   try {
     const base = opts.base === void 0 ? void 0 : (await loadKernelCached(opts.base, cache)).types;

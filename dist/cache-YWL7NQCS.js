@@ -7,7 +7,7 @@ import {
   command,
   humanSize,
   listEntries
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-FV6Q3LDB.js";
 import {
   didYouMean
 } from "./chunk-37H3JIS3.js";
@@ -15,7 +15,7 @@ import {
   UsageError,
   complain
 } from "./chunk-JYKSHZY5.js";
-import "./chunk-3DHSTNT6.js";
+import "./chunk-QDGSS5JZ.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

@@ -1,12 +1,12 @@
 import {
   stripQualifiers
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-KPYUDFQV.js";
 import {
   Kind,
   isComposite,
   kindName,
   memberBits
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-QDGSS5JZ.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";
@@ -17,10 +17,8 @@ var pointerSizes = /* @__PURE__ */ new WeakMap();
 function pointerSize(types) {
   let size = pointerSizes.get(types);
   if (size === void 0) {
-    const long = [
-      "long int",
-      "long unsigned int"
-    ].flatMap((n) => types.byName(n)).find((id) => types.kind(id) === Kind.INT);
+    const int = (n) => types.byName(n).find((id) => types.kind(id) === Kind.INT);
+    const long = int("long int") ?? int("long unsigned int");
     size = long === void 0 ? 8 : types.size(long);
     pointerSizes.set(types, size);
   }

@@ -1,7 +1,7 @@
 import {
   GROUPS,
   GROUP_NAMES
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-KPYUDFQV.js";
 
 // resolvers/fields.ts
 function plain(path, type, source) {

@@ -4,23 +4,23 @@ import {
   sourceAt,
   topGroup,
   valueAt
-} from "./chunk-RD4WX25D.js";
+} from "./chunk-23YUCTN2.js";
 import {
   plural,
   structLayout
-} from "./chunk-7JKU367H.js";
-import "./chunk-27277UG3.js";
+} from "./chunk-IHGETZDS.js";
+import "./chunk-JKW7PNJV.js";
 import {
   errorEntry,
   loadKernels
-} from "./chunk-2RE3IIRG.js";
+} from "./chunk-CUQYIH7F.js";
 import {
   ENVIRONMENT_HELP,
   LOAD_OPTIONS,
   LOAD_OPTIONS_HELP,
   command,
   loadOptions
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-FV6Q3LDB.js";
 import {
   UsageError,
   complain
@@ -28,8 +28,8 @@ import {
 import {
   GROUP_NAMES,
   findStruct
-} from "./chunk-6JFMMMGV.js";
-import "./chunk-3DHSTNT6.js";
+} from "./chunk-KPYUDFQV.js";
+import "./chunk-QDGSS5JZ.js";
 import {
   orNull
 } from "./chunk-PX3IRLHB.js";

@@ -3,22 +3,22 @@ import {
   ONE_KERNEL_OPTIONS,
   answerEach,
   loadOne
-} from "./chunk-X74OSNRN.js";
-import "./chunk-2RE3IIRG.js";
+} from "./chunk-UTSOQNXA.js";
+import "./chunk-CUQYIH7F.js";
 import {
   ENVIRONMENT_HELP,
   command
-} from "./chunk-T6LQ6BDN.js";
+} from "./chunk-FV6Q3LDB.js";
 import {
   UsageError
 } from "./chunk-JYKSHZY5.js";
 import {
   enumValue,
   enumerators
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-KPYUDFQV.js";
 import {
   Kind
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-QDGSS5JZ.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

@@ -24,7 +24,7 @@ import {
   osMessage,
   readHead,
   withInput
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-QDGSS5JZ.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";

@@ -1,13 +1,13 @@
 import {
   kernelConstants,
   resolveNamedGroup
-} from "./chunk-6JFMMMGV.js";
+} from "./chunk-KPYUDFQV.js";
 import {
   BtfTypes,
   TableArena,
   loadBtf,
   pageAdvice
-} from "./chunk-3DHSTNT6.js";
+} from "./chunk-QDGSS5JZ.js";
 import {
   BtfError
 } from "./chunk-PX3IRLHB.js";
