@@ -633,12 +633,18 @@ export class BtfTypes {
    * Reading it first builds any index not built yet, so an attached table never has to.
    */
   get buffer(): SharedArrayBuffer {
-    const index = this.#index;
-    if (index) {
-      if (index.pending & PENDING_NAMES) this.#build(PENDING_NAMES);
-      if (index.pending & PENDING_ENUMS) this.#build(PENDING_ENUMS);
-    }
+    this.buildIndexes();
     return this.#buffer;
+  }
+
+  /**
+   * Builds every index not built yet (see {@link pendingIndexes}): what a caller about to
+   * make many lookups wants, so that none is answered by a scan.
+   */
+  buildIndexes(): void {
+    const index = this.#index;
+    if (index && index.pending & PENDING_NAMES) this.#build(PENDING_NAMES);
+    if (index && index.pending & PENDING_ENUMS) this.#build(PENDING_ENUMS);
   }
 
   /**
@@ -741,8 +747,13 @@ export class BtfTypes {
   /** Decodes the string at offset `off` of the (combined) string table. */
   stringAt(off: number): string {
     const ref = this.#nameRef(off), bytes = ref.table.#u8;
-    let end = ref.at;
-    while (bytes[end] !== 0) end++;
+    let end = ref.at, high = 0;
+    while (bytes[end] !== 0) high |= bytes[end++];
+    // Names are short and ASCII: spelled out here they cost no copy out of the shared
+    // memory and no call into the runtime's decoder.
+    if (high < 0x80 && end - ref.at <= 256) {
+      return String.fromCharCode.apply(null, bytes.subarray(ref.at, end) as unknown as number[]);
+    }
     return textDecoder.decode(bytes.slice(ref.at, end));
   }
 

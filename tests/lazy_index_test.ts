@@ -5,7 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { BtfTypes } from "../btf/table.ts";
+import { loadKernels } from "../cli/batch.ts";
 import { loadBtf } from "../load/file.ts";
+import { resolveOffsets } from "../resolvers/mod.ts";
 import { DEBIAN_73_BTF, fixture, HOST_BTF } from "./helpers.ts";
 
 /** Names with one type, several types (duplicates), none, and a prefix of a real name. */
@@ -41,6 +43,12 @@ Deno.test("lazy index: the enumerator index is built by the first enumerator loo
   assert.equal(types.word(scx[0][0], 3 + 2 * scx[0][1] + 1), 16);
 });
 
+Deno.test("lazy index: resolving groups builds both indexes first", () => {
+  const { types } = loadBtf(HOST_BTF);
+  resolveOffsets(types, ["idr"]);
+  assert.deepEqual(types.pendingIndexes, []);
+});
+
 Deno.test("lazy index: sharing builds every index; an attached table answers the same", () => {
   const { types } = loadBtf(HOST_BTF);
   const attached = BtfTypes.attach(types.buffer);
@@ -69,4 +77,15 @@ Deno.test("lazy index: a query too long for a tiny table's scan space is answere
   assert.deepEqual(types.byName(long), []);
   assert.deepEqual(types.pendingIndexes, ["enumerators"]);
   assert.deepEqual(types.byName("list_node").length, 1);
+});
+
+Deno.test("lazy index: the query commands' load builds no index and reads no constant", async () => {
+  const io = { out: () => {}, err: () => {}, color: false };
+  const [loaded] = await loadKernels([HOST_BTF], { jobs: "0" }, [], io, true);
+  assert.ok(!("error" in loaded));
+  assert.deepEqual(loaded.types!.pendingIndexes, ["names", "enumerators"]);
+  assert.equal(loaded.constants, null);
+  const [reported] = await loadKernels([HOST_BTF], { jobs: "0" }, ["idr"], io, true);
+  assert.ok(!("error" in reported) && reported.constants !== null);
+  assert.deepEqual(reported.types!.pendingIndexes, []);
 });
