@@ -160,8 +160,8 @@ export class TableArena implements TableSpace {
    * table attached to its buffer in any thread, throws on access. Returns false (and does
    * nothing) for a table this arena did not build.
    */
-  release(types: { buffer: SharedArrayBuffer }): boolean {
-    const i = this.#lent.findIndex((m) => m.buffer === types.buffer);
+  release(types: { occupies(buffer: ArrayBufferLike): boolean }): boolean {
+    const i = this.#lent.findIndex((m) => types.occupies(m.buffer));
     if (i < 0) return false;
     const [memory] = this.#lent.splice(i, 1);
     Atomics.add(new Uint32Array(memory.buffer, 0, GENERATION_WORD + 1), GENERATION_WORD, 1);

@@ -50,7 +50,16 @@ const M_MAGIC = 0,
   M_STR_BASE = 13,
   M_ENUM_BUCKETS_WORD = 14,
   M_ENUM_MASK = 15,
-  M_ENUM_ENTRIES_WORD = 16;
+  M_ENUM_ENTRIES_WORD = 16,
+  M_PENDING = 17;
+/** Bits of meta word M_PENDING: an index laid out but not built yet (see {@link IndexBuilds}). */
+const PENDING_NAMES = 1, PENDING_ENUMS = 2;
+/**
+ * Name lookups answered by a scan of every type before the name index is built: a query
+ * command asks for a few names (a scan of a vmlinux costs ~1 ms, building the index ~5 ms),
+ * a kernel report for hundreds.
+ */
+const SCANS_BEFORE_INDEX = 4;
 
 const encoder = new TextEncoder();
 const textDecoder = new TextDecoder();
@@ -219,6 +228,14 @@ interface Decoder {
     hashesWord: number,
     firstId: number,
   ): void;
+  find_named(
+    offsetsWord: number,
+    count: number,
+    strByte: number,
+    queryByte: number,
+    outWord: number,
+    max: number,
+  ): number;
   build_enum_index(
     typeWord: number,
     endWord: number,
@@ -234,6 +251,24 @@ interface Decoder {
 }
 
 let decodeModule: WebAssembly.Module | undefined;
+
+/**
+ * The indexes of a table its builder has laid out but not built: each is built by the
+ * builder's thread on the first lookup that needs it (the name index after
+ * {@link SCANS_BEFORE_INDEX} scans), or before the table is shared (`BtfTypes.buffer`), so a
+ * table attached in another thread never builds one.
+ */
+interface IndexBuilds {
+  readonly wasm: Decoder;
+  /** PENDING_* bits of the indexes still to build. */
+  pending: number;
+  /** Builds the name index. */
+  names(): void;
+  /** Builds the enumerator index. */
+  enums(): void;
+  /** The ids of the types named `query` by a scan, or null when the scan cannot answer. */
+  find(query: Uint8Array): number[] | null;
+}
 
 /** The decoder bound to one table's memory (the module is compiled once per process). */
 function decoder(memory: WebAssembly.Memory): Decoder {
@@ -363,8 +398,7 @@ interface NameRef {
  * whichever table holds it.
  */
 export class BtfTypes {
-  /** The shared buffer holding meta, raw bytes and index; send it to a worker to attach. */
-  readonly buffer: SharedArrayBuffer;
+  readonly #buffer: SharedArrayBuffer;
   /** The base table of a split BTF, or undefined for a base BTF. */
   readonly base: BtfTypes | undefined;
   /** First type id held by this table (1 for a base BTF). */
@@ -380,11 +414,14 @@ export class BtfTypes {
   readonly #strLen: number;
   readonly #strBase: number;
   readonly #generation: number;
+  /** Indexes this thread built the layout of and will build on demand (see IndexBuilds). */
+  #index: IndexBuilds | undefined;
+  #scans = 0;
 
   private constructor(buffer: SharedArrayBuffer, base: BtfTypes | undefined) {
     const meta = new Uint32Array(buffer, 0, META_WORDS);
     if (meta[M_MAGIC] !== TABLE_MAGIC) throw new BtfError("btf: buffer is not a type table");
-    this.buffer = buffer;
+    this.#buffer = buffer;
     this.base = base;
     this.#u8 = new Uint8Array(buffer);
     this.#u32 = new Uint32Array(buffer);
@@ -483,75 +520,158 @@ export class BtfTypes {
       );
     }
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
-    let index = [0, 0, 0];
-    let indexEnd = offsetsWord + count;
-    if (firstNamed < 0) {
-      // Sized by the parse: the index starts right after the count's record offsets.
-      const hashesWord = offsetsWord + count, mask = nextPow2(Math.max(1, count >> 1)) - 1;
-      const bucketsWord = hashesWord + count, entriesWord = bucketsWord + mask + 2;
-      allocate(total, () => growTo(memory, pagesFor(entriesWord + 2 * count)));
-      u32 = new Uint32Array(memory.buffer);
-      if (base) {
-        // Names of a split BTF that live in the base's strings are hashed here, over the
-        // base's memory, which the decoder cannot see.
+    // The name index (unless the names are sorted) follows the record offsets; the
+    // enumerator index (a table without a base only) follows it, then its build's scratch.
+    const hashesWord = offsetsWord + count, mask = nextPow2(Math.max(1, count >> 1)) - 1;
+    const bucketsWord = hashesWord + count, entriesWord = bucketsWord + mask + 2;
+    const indexEnd = firstNamed < 0 ? entriesWord + 2 * count : offsetsWord + count;
+    const enumerators = u32[errWord + 4];
+    const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
+    const enumEntriesWord = indexEnd + enumMask + 2;
+    const scratchWord = enumEntriesWord + 3 * enumerators;
+    // Committed now, touched only when built: a later build never grows the memory (and so
+    // never outgrows the views of this table).
+    allocate(
+      total,
+      () => growTo(memory, pagesFor(base ? indexEnd : scratchWord + 3 * enumerators)),
+    );
+    u32 = new Uint32Array(memory.buffer);
+    const index: IndexBuilds = {
+      wasm,
+      pending: 0,
+      names() {
+        wasm.build_index(
+          offsetsWord,
+          count,
+          strByte,
+          strBase,
+          bucketsWord,
+          mask,
+          entriesWord,
+          hashesWord,
+          firstId,
+        );
+      },
+      enums() {
+        wasm.build_enum_index(
+          typeWord,
+          typeWord + hdr.typeLen / 4,
+          shapesWord,
+          strByte,
+          hdr.strLen,
+          indexEnd,
+          enumMask,
+          enumEntriesWord,
+          scratchWord,
+          firstId,
+        );
+      },
+      find(query) {
+        // A name never holds a NUL (the decoder reads the query up to its first one).
+        if (query.includes(0)) return [];
+        // The query and the answer go where the name index will keep its hashes.
+        const queryWords = (query.length >> 2) + 1, room = Math.min(count - queryWords, 64);
+        if (room < 1) return null;
+        new Uint8Array(memory.buffer, hashesWord * 4, queryWords * 4).fill(0).set(query);
+        const outWord = hashesWord + queryWords;
+        const n = wasm.find_named(offsetsWord, count, strByte, hashesWord * 4, outWord, room);
+        if (n > room) return null;
+        return Array.from(new Uint32Array(memory.buffer, outWord * 4, n), (i) => firstId + i);
+      },
+    };
+    if (base) {
+      // Names of a split BTF that live in the base's strings are hashed here, over the
+      // base's memory, which the decoder cannot see; so its index is built now. A split
+      // table has no enumerator index (see enumeratorsNamed).
+      if (firstNamed < 0) {
         for (let i = 0; i < count; i++) {
           const off = u32[u32[offsetsWord + i]];
           if (off === 0 || off >= strBase) continue;
           const ref = base.#nameRef(off);
           u32[hashesWord + i] = hashNameAt(ref.table.#u32, ref.at);
         }
+        index.names();
       }
-      wasm.build_index(
-        offsetsWord,
-        count,
-        strByte,
-        strBase,
-        bucketsWord,
-        mask,
-        entriesWord,
-        hashesWord,
-        firstId,
-      );
-      index = [bucketsWord, mask, entriesWord];
-      indexEnd = entriesWord + 2 * count;
-    }
-    // Only a table without a base gets the enumerator index: a split table's enumerators
-    // are searched directly (see enumeratorsNamed).
-    let enumIndex = [0, 0, 0];
-    if (!base) {
-      const enumerators = u32[errWord + 4];
-      const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
-      const enumEntriesWord = indexEnd + enumMask + 2;
-      // Scratch for the build follows the entries (the memory past them is unused afterwards).
-      const scratchWord = enumEntriesWord + 3 * enumerators;
-      allocate(total, () => growTo(memory, pagesFor(scratchWord + 3 * enumerators)));
-      u32 = new Uint32Array(memory.buffer);
-      wasm.build_enum_index(
-        typeWord,
-        typeWord + hdr.typeLen / 4,
-        shapesWord,
-        strByte,
-        hdr.strLen,
-        indexEnd,
-        enumMask,
-        enumEntriesWord,
-        scratchWord,
-        firstId,
-      );
-      enumIndex = [indexEnd, enumMask, enumEntriesWord];
+    } else {
+      index.pending = (firstNamed < 0 ? PENDING_NAMES : 0) | PENDING_ENUMS;
     }
     u32.set([TABLE_MAGIC, firstId, count, btfByte, total, strByte, hdr.strLen, offsetsWord]);
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
-    [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = index;
+    [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = firstNamed < 0
+      ? [bucketsWord, mask, entriesWord]
+      : [0, 0, 0];
     u32[M_STR_BASE] = strBase;
-    [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = enumIndex;
-    return new BtfTypes(memory.buffer as unknown as SharedArrayBuffer, base);
+    [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = base
+      ? [0, 0, 0]
+      : [indexEnd, enumMask, enumEntriesWord];
+    u32[M_PENDING] = index.pending;
+    const types = new BtfTypes(memory.buffer as unknown as SharedArrayBuffer, base);
+    types.#index = index.pending !== 0 ? index : undefined;
+    return types;
   }
 
   /** Attaches to a table another thread built (no copy); `base` must be the same base. */
   static attach(buffer: SharedArrayBuffer, base?: BtfTypes): BtfTypes {
     return new BtfTypes(buffer, base);
+  }
+
+  /**
+   * The shared buffer holding meta, raw bytes and indexes; send it to a worker to attach.
+   * Reading it first builds any index not built yet, so an attached table never has to.
+   */
+  get buffer(): SharedArrayBuffer {
+    this.buildIndexes();
+    return this.#buffer;
+  }
+
+  /**
+   * Builds every index not built yet (see {@link pendingIndexes}): what a caller about to
+   * make many lookups wants, so that none is answered by a scan.
+   */
+  buildIndexes(): void {
+    const index = this.#index;
+    if (index && index.pending & PENDING_NAMES) this.#build(PENDING_NAMES);
+    if (index && index.pending & PENDING_ENUMS) this.#build(PENDING_ENUMS);
+  }
+
+  /**
+   * The indexes not built yet: the name index (`names`, none for names sorted in the BTF) is
+   * built on the first lookup after a few answered by scanning, the enumerator index on the
+   * first enumerator lookup; both when {@link buffer} is read. A split table builds its
+   * name index at once and has no enumerator index.
+   */
+  get pendingIndexes(): ("names" | "enumerators")[] {
+    const pending = this.#index?.pending ?? 0;
+    return [
+      ...(pending & PENDING_NAMES ? ["names" as const] : []),
+      ...(pending & PENDING_ENUMS ? ["enumerators" as const] : []),
+    ];
+  }
+
+  /** Whether this table lives in `buffer` (a memory's buffer; no index is built). */
+  occupies(buffer: ArrayBufferLike): boolean {
+    return buffer === this.#buffer;
+  }
+
+  /** Builds one pending index (PENDING_NAMES or PENDING_ENUMS). */
+  #build(which: number): void {
+    this.#live();
+    const index = this.#index!;
+    if (which === PENDING_NAMES) index.names();
+    else index.enums();
+    index.pending &= ~which;
+    this.#u32[M_PENDING] = index.pending;
+    if (index.pending === 0) this.#index = undefined;
+  }
+
+  /** The types named `query` from a scan while the name index is pending, else null. */
+  #scanNamed(query: Uint8Array): number[] | null {
+    if (!this.#index || !(this.#index.pending & PENDING_NAMES)) return null;
+    this.#live();
+    const found = ++this.#scans <= SCANS_BEFORE_INDEX ? this.#index.find(query) : null;
+    if (found === null) this.#build(PENDING_NAMES);
+    return found;
   }
 
   /** Whether the named types were found sorted by name (binary search instead of hashing). */
@@ -615,8 +735,13 @@ export class BtfTypes {
   /** Decodes the string at offset `off` of the (combined) string table. */
   stringAt(off: number): string {
     const ref = this.#nameRef(off), bytes = ref.table.#u8;
-    let end = ref.at;
-    while (bytes[end] !== 0) end++;
+    let end = ref.at, high = 0;
+    while (bytes[end] !== 0) high |= bytes[end++];
+    // Names are short and ASCII: spelled out here they cost no copy out of the shared
+    // memory and no call into the runtime's decoder.
+    if (high < 0x80 && end - ref.at <= 256) {
+      return String.fromCharCode.apply(null, bytes.subarray(ref.at, end) as unknown as number[]);
+    }
     return textDecoder.decode(bytes.slice(ref.at, end));
   }
 
@@ -704,6 +829,8 @@ export class BtfTypes {
     const found = this.base ? this.base.byName(name) : [];
     if (query.length === 0) return found;
     if (this.sortedByName) return found.concat(this.#searchSorted(query));
+    const scanned = this.#scanNamed(query);
+    if (scanned) return found.concat(scanned);
     const u32 = this.#u32, meta = u32;
     const h = hashBytes(query), bucket = h & meta[M_BUCKET_MASK];
     const bucketsWord = meta[M_BUCKETS_WORD], entriesWord = meta[M_ENTRIES_WORD];
@@ -756,6 +883,7 @@ export class BtfTypes {
       }
       return found;
     }
+    if (this.#index && this.#index.pending & PENDING_ENUMS) this.#build(PENDING_ENUMS);
     const h = hashBytes(query), bucketsWord = u32[M_ENUM_BUCKETS_WORD];
     const bucket = h & u32[M_ENUM_MASK], entriesWord = u32[M_ENUM_ENTRIES_WORD];
     for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {

@@ -50,8 +50,11 @@ export interface LoadedKernel {
   source: SourceInfo;
   /** Its resolved groups. */
   resolved: OffsetsReport;
-  /** Its constants (read before its table was recycled). */
-  constants: ResolvedConstants;
+  /**
+   * Its constants (read before its table was recycled); null for a load that asked for no
+   * group (the query commands', which read the table itself).
+   */
+  constants: ResolvedConstants | null;
   /** Its table, when the batch was asked to keep tables. */
   types: BtfTypes | undefined;
 }
@@ -61,6 +64,7 @@ export type Outcome = LoadedKernel | { path: string; error: string };
 
 /** The kernel report of a loaded outcome. */
 export function reportOf(o: LoadedKernel): KernelReport {
+  if (o.constants === null) throw new Error("reportOf: a kernel loaded without groups");
   return reportWith(o.source, o.resolved, o.constants);
 }
 
@@ -296,7 +300,7 @@ async function inline(path: string, b: Batch): Promise<Outcome> {
     return {
       source,
       resolved,
-      constants: kernelConstants(types),
+      constants: b.groups.length > 0 ? kernelConstants(types) : null,
       types: b.keep ? types : undefined,
     };
   } catch (err) {

@@ -1,13 +1,6786 @@
-import {
-  didYouMean
-} from "./chunk-37H3JIS3.js";
-import {
-  StdoutClosed,
-  UsageError,
-  complain,
-  processIo
-} from "./chunk-JYKSHZY5.js";
-import "./chunk-PX3IRLHB.js";
+var __defProp = Object.defineProperty;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __esm = (fn, res) => function __init() {
+  return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+
+// btf/errors.ts
+function withContext(context, fn) {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof BtfError) throw new BtfError(`${context}: ${err.message}`);
+    throw err;
+  }
+}
+function orNull(fn) {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof BtfError) return null;
+    throw err;
+  }
+}
+function printable(text) {
+  return text.replace(UNPRINTABLE, (c) => {
+    const named2 = NAMED_ESCAPES[c];
+    if (named2) return named2;
+    const code = c.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+var BtfError, UNPRINTABLE, NAMED_ESCAPES;
+var init_errors = __esm({
+  "btf/errors.ts"() {
+    BtfError = class extends Error {
+      /** Creates an error whose message is exactly `message`. */
+      constructor(message) {
+        super(message);
+        this.name = "BtfError";
+      }
+    };
+    UNPRINTABLE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    NAMED_ESCAPES = {
+      "\n": "\\n",
+      "	": "\\t",
+      "\r": "\\r"
+    };
+  }
+});
+
+// cli/io.ts
+function complain(io, message) {
+  io.err(`ktstr-btf: ${printable(message)}
+`);
+}
+function processIo() {
+  const enc = new TextEncoder();
+  const write = (stream, text) => {
+    const bytes = enc.encode(text);
+    for (let done = 0; done < bytes.length; ) done += stream.writeSync(bytes.subarray(done));
+  };
+  const noColor = (Deno.env.get("NO_COLOR") ?? "") !== "";
+  return {
+    out(text) {
+      try {
+        write(Deno.stdout, text);
+      } catch (err) {
+        if (err instanceof Deno.errors.BrokenPipe) throw new StdoutClosed();
+        throw err;
+      }
+    },
+    err(text) {
+      try {
+        write(Deno.stderr, text);
+      } catch {
+      }
+    },
+    color: Deno.stdout.isTerminal() && !noColor
+  };
+}
+var UsageError, StdoutClosed;
+var init_io = __esm({
+  "cli/io.ts"() {
+    init_errors();
+    UsageError = class extends Error {
+      /** Creates a usage error with a one-line message. */
+      constructor(message) {
+        super(message);
+        this.name = "UsageError";
+      }
+    };
+    StdoutClosed = class extends Error {
+      /** Creates the marker error. */
+      constructor() {
+        super("standard output closed");
+        this.name = "StdoutClosed";
+      }
+    };
+  }
+});
+
+// cli/suggest.ts
+function editDistance(a, b) {
+  let prev = Array.from({
+    length: b.length + 1
+  }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [
+      i
+    ];
+    for (let j = 1; j <= b.length; j++) {
+      const swap = prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row.push(Math.min(prev[j] + 1, row[j - 1] + 1, swap));
+    }
+    prev = row;
+  }
+  return prev[b.length];
+}
+function nearest(given, candidates) {
+  const prefixed = candidates.find((c) => given.length > 0 && c.startsWith(given));
+  if (prefixed) return prefixed;
+  let best, bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(given, c);
+    if (d < bestDistance) [best, bestDistance] = [
+      c,
+      d
+    ];
+  }
+  return best !== void 0 && bestDistance <= Math.max(given.length, best.length) / 3 ? best : void 0;
+}
+function didYouMean(given, candidates) {
+  const n = nearest(given, candidates);
+  return n === void 0 ? "" : ` (did you mean '${n}'?)`;
+}
+var init_suggest = __esm({
+  "cli/suggest.ts"() {
+  }
+});
+
+// btf/kinds.ts
+function extraWords(kind, vlen) {
+  switch (kind) {
+    case Kind.INT:
+    case Kind.VAR:
+    case Kind.DECL_TAG:
+      return 1;
+    case Kind.ARRAY:
+      return 3;
+    case Kind.STRUCT:
+    case Kind.UNION:
+    case Kind.DATASEC:
+    case Kind.ENUM64:
+      return 3 * vlen;
+    case Kind.ENUM:
+    case Kind.FUNC_PROTO:
+      return 2 * vlen;
+    case Kind.VOID:
+    case Kind.PTR:
+    case Kind.FWD:
+    case Kind.TYPEDEF:
+    case Kind.VOLATILE:
+    case Kind.CONST:
+    case Kind.RESTRICT:
+    case Kind.FUNC:
+    case Kind.FLOAT:
+    case Kind.TYPE_TAG:
+      return 0;
+    default:
+      return -1;
+  }
+}
+function kindName(kind) {
+  return KIND_NAMES[kind] ?? `kind ${kind}`;
+}
+function elemWords(kind) {
+  return extraWords(kind, 1) - extraWords(kind, 0);
+}
+var Kind, KIND_NAMES, MAX_KNOWN_KIND;
+var init_kinds = __esm({
+  "btf/kinds.ts"() {
+    Kind = {
+      VOID: 0,
+      INT: 1,
+      PTR: 2,
+      ARRAY: 3,
+      STRUCT: 4,
+      UNION: 5,
+      ENUM: 6,
+      FWD: 7,
+      TYPEDEF: 8,
+      VOLATILE: 9,
+      CONST: 10,
+      RESTRICT: 11,
+      FUNC: 12,
+      FUNC_PROTO: 13,
+      VAR: 14,
+      DATASEC: 15,
+      FLOAT: 16,
+      DECL_TAG: 17,
+      TYPE_TAG: 18,
+      ENUM64: 19
+    };
+    KIND_NAMES = Object.keys(Kind);
+    MAX_KNOWN_KIND = 19;
+  }
+});
+
+// btf/enums.ts
+function valueOf(types, id, i) {
+  const { words, at, kindFlag } = types.elements(id);
+  if (types.kind(id) === Kind.ENUM) {
+    const raw = words[at + 2 * i + 1];
+    return kindFlag ? raw | 0 : raw;
+  }
+  const lo = words[at + 3 * i + 1], hi = words[at + 3 * i + 2];
+  const high = kindFlag ? hi | 0 : hi;
+  const value2 = high * TWO_32 + lo;
+  if (Number.isSafeInteger(value2)) return value2;
+  const big = BigInt(hi) << 32n | BigInt(lo);
+  return kindFlag ? BigInt.asIntN(64, big) : big;
+}
+function enumValue(types, name) {
+  return enumValues(types, [
+    name
+  ]).get(name) ?? null;
+}
+function enumValues(types, names) {
+  const found = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const first = found.has(name) ? void 0 : types.enumeratorsNamed(name)[0];
+    if (first === void 0) continue;
+    const [id, i] = first;
+    found.set(name, {
+      value: valueOf(types, id, i),
+      signed: types.kindFlag(id),
+      typeId: id,
+      enumName: types.name(id)
+    });
+  }
+  return found;
+}
+function enumerators(types, typeId) {
+  const kind = types.kind(typeId);
+  if (kind !== Kind.ENUM && kind !== Kind.ENUM64) {
+    throw new BtfError(`btf: type id ${typeId} is not an enum`);
+  }
+  const { words, at, count } = types.elements(typeId);
+  const step = elemWords(kind);
+  const list2 = [];
+  for (let i = 0; i < count; i++) {
+    list2.push({
+      name: types.stringAt(words[at + step * i]),
+      value: valueOf(types, typeId, i)
+    });
+  }
+  return list2;
+}
+var TWO_32;
+var init_enums = __esm({
+  "btf/enums.ts"() {
+    init_errors();
+    init_kinds();
+    TWO_32 = 4294967296;
+  }
+});
+
+// resolvers/constants.ts
+function kernelConstants(types) {
+  const found = enumValues(types, [
+    ...Object.values(PID_ENUMERATORS),
+    ...SAME_NAME,
+    "HI_SOFTIRQ"
+  ]);
+  const via = {};
+  const read = (name, path, builtin) => {
+    const v = found.get(name);
+    if (v !== void 0 && typeof v.value === "number") return v.value;
+    via[`constants.${path}`] = "builtin";
+    return builtin;
+  };
+  const pidType = Object.fromEntries(Object.entries(PID_ENUMERATORS).map(([k, e]) => [
+    k,
+    read(e, `pid_type.${k}`, PID_TYPE[k])
+  ]));
+  const same = Object.fromEntries(SAME_NAME.map((n) => [
+    n,
+    read(n, n, CONSTANTS[n])
+  ]));
+  via["constants.RHT_PTR_LOCK_BIT"] = "builtin";
+  return {
+    constants: {
+      pid_type: pidType,
+      SCX_DSQ_LNODE_ITER_CURSOR: same.SCX_DSQ_LNODE_ITER_CURSOR,
+      RHT_PTR_LOCK_BIT: CONSTANTS.RHT_PTR_LOCK_BIT,
+      CPU_MAX_IDLE_TYPES: same.CPU_MAX_IDLE_TYPES,
+      ...Object.fromEntries(Object.keys(CPUTIME).map((n) => [
+        n,
+        same[n]
+      ])),
+      NR_SOFTIRQS: same.NR_SOFTIRQS,
+      SOFTIRQ_NAMES: softirqNames(types, found.get("HI_SOFTIRQ"), same.NR_SOFTIRQS, via),
+      ...Object.fromEntries(NUMA_EVENT_NAMES.map((n) => [
+        n,
+        same[n]
+      ])),
+      NR_VM_NUMA_EVENT_ITEMS: same.NR_VM_NUMA_EVENT_ITEMS,
+      NUMA_EVENT_NAMES: byValue(NUMA_EVENT_NAMES.map((n) => [
+        n,
+        same[n]
+      ]))
+    },
+    via
+  };
+}
+function byValue(entries) {
+  return [
+    ...entries
+  ].sort((a, b) => a[1] - b[1]).map(([n]) => n);
+}
+function softirqNames(types, hi, count, via) {
+  if (hi === void 0) {
+    via["constants.SOFTIRQ_NAMES"] = "builtin";
+    return SOFTIRQ_NAMES;
+  }
+  const vectors = enumerators(types, hi.typeId).filter((e) => e.name.endsWith("_SOFTIRQ") && typeof e.value === "number" && e.value < count);
+  return byValue(vectors.map((e) => [
+    e.name.slice(0, -"_SOFTIRQ".length),
+    e.value
+  ]));
+}
+var PID_TYPE, CPUTIME, SOFTIRQ_NAMES, NUMA_EVENT, NUMA_EVENT_NAMES, CONSTANTS, PID_ENUMERATORS, SAME_NAME;
+var init_constants = __esm({
+  "resolvers/constants.ts"() {
+    init_enums();
+    PID_TYPE = {
+      PID: 0,
+      TGID: 1,
+      PGID: 2,
+      SID: 3
+    };
+    CPUTIME = {
+      CPUTIME_USER: 0,
+      CPUTIME_NICE: 1,
+      CPUTIME_SYSTEM: 2,
+      CPUTIME_SOFTIRQ: 3,
+      CPUTIME_IRQ: 4,
+      CPUTIME_IDLE: 5,
+      CPUTIME_IOWAIT: 6,
+      CPUTIME_STEAL: 7
+    };
+    SOFTIRQ_NAMES = [
+      "HI",
+      "TIMER",
+      "NET_TX",
+      "NET_RX",
+      "BLOCK",
+      "IRQ_POLL",
+      "TASKLET",
+      "SCHED",
+      "HRTIMER",
+      "RCU"
+    ];
+    NUMA_EVENT = {
+      NUMA_HIT: 0,
+      NUMA_MISS: 1,
+      NUMA_FOREIGN: 2,
+      NUMA_INTERLEAVE_HIT: 3,
+      NUMA_LOCAL: 4,
+      NUMA_OTHER: 5
+    };
+    NUMA_EVENT_NAMES = Object.keys(NUMA_EVENT);
+    CONSTANTS = {
+      pid_type: PID_TYPE,
+      SCX_DSQ_LNODE_ITER_CURSOR: 1,
+      RHT_PTR_LOCK_BIT: 1,
+      CPU_MAX_IDLE_TYPES: 3,
+      ...CPUTIME,
+      NR_SOFTIRQS: SOFTIRQ_NAMES.length,
+      SOFTIRQ_NAMES,
+      ...NUMA_EVENT,
+      NR_VM_NUMA_EVENT_ITEMS: NUMA_EVENT_NAMES.length,
+      NUMA_EVENT_NAMES
+    };
+    PID_ENUMERATORS = {
+      PID: "PIDTYPE_PID",
+      TGID: "PIDTYPE_TGID",
+      PGID: "PIDTYPE_PGID",
+      SID: "PIDTYPE_SID"
+    };
+    SAME_NAME = [
+      "SCX_DSQ_LNODE_ITER_CURSOR",
+      "CPU_MAX_IDLE_TYPES",
+      ...Object.keys(CPUTIME),
+      "NR_SOFTIRQS",
+      ...NUMA_EVENT_NAMES,
+      "NR_VM_NUMA_EVENT_ITEMS"
+    ];
+  }
+});
+
+// report/json.ts
+function reportWith(source, resolved, { constants, via }) {
+  return {
+    schema: REPORT_SCHEMA,
+    source,
+    // The generated interfaces describe exactly what the declarations resolve to
+    // (tests/generated_test.ts keeps them in step; docs/report.schema.json checks real output).
+    offsets: resolved.offsets,
+    missing: resolved.missing,
+    via: {
+      ...resolved.via,
+      ...via
+    },
+    constants
+  };
+}
+function errorEntry(path, error) {
+  return {
+    schema: REPORT_SCHEMA,
+    source: {
+      path
+    },
+    error
+  };
+}
+var REPORT_SCHEMA;
+var init_json = __esm({
+  "report/json.ts"() {
+    init_constants();
+    REPORT_SCHEMA = 2;
+  }
+});
+
+// btf/header.ts
+function hasBtfMagic(bytes) {
+  return bytes.length >= 2 && bytes[0] === 159 && bytes[1] === 235;
+}
+function hasBigEndianBtfMagic(bytes) {
+  return bytes.length >= 2 && bytes[0] === 235 && bytes[1] === 159;
+}
+function section(name, hdrLen, off, len, total) {
+  const start = hdrLen + off;
+  if (start + len > total) {
+    throw new BtfError(`btf: ${name} section (offset ${off}, length ${len}) runs past the end of the ${total}-byte blob`);
+  }
+  return start;
+}
+function checkLayout(sections, hdrLen, total) {
+  const used = sections.filter((s) => s.len > 0).sort((a, b) => a.off - b.off);
+  let end = 0, prev;
+  for (const s of used) {
+    if (prev && s.off < end) {
+      throw new BtfError(`btf: ${s.name} section [${s.off}, ${s.off + s.len}) overlaps the ${prev.name} section [${prev.off}, ${end})`);
+    }
+    const gap = s.off - end;
+    if (gap > 0 && !(gap < 4 && s.off % 4 === 0)) {
+      throw new BtfError(`btf: ${gap} unused bytes before the ${s.name} section at offset ${s.off}`);
+    }
+    end = s.off + s.len;
+    prev = s;
+  }
+  const trailing = total - hdrLen - end;
+  if (trailing > 0) {
+    throw new BtfError(`btf: ${trailing} bytes of trailing data after the sections the header describes (they end at byte ${hdrLen + end})`);
+  }
+}
+function parseHeader(bytes, total = bytes.length) {
+  if (hasBigEndianBtfMagic(bytes)) {
+    throw new BtfError("btf: big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read");
+  }
+  if (!hasBtfMagic(bytes)) throw new BtfError("btf: missing 0x9FEB magic");
+  if (total < MIN_HEADER_LEN || bytes.length < MIN_HEADER_LEN) {
+    throw new BtfError(`btf: ${total}-byte blob is shorter than the 24-byte header`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = bytes[2];
+  if (version !== 1) throw new BtfError(`btf: unsupported version ${version} (expected 1)`);
+  const flags = bytes[3];
+  if (flags !== 0) throw new BtfError(`btf: header flags 0x${flags.toString(16)} are not zero`);
+  const hdrLen = view.getUint32(4, true);
+  if (hdrLen < MIN_HEADER_LEN) {
+    throw new BtfError(`btf: header length ${hdrLen} is shorter than ${MIN_HEADER_LEN}`);
+  }
+  if (hdrLen > total) {
+    throw new BtfError(`btf: header length ${hdrLen} runs past the end of the ${total}-byte blob`);
+  }
+  for (let i = LAYOUT_HEADER_LEN; i < Math.min(hdrLen, bytes.length); i++) {
+    if (bytes[i] !== 0) {
+      throw new BtfError(`btf: header bytes ${LAYOUT_HEADER_LEN}..${hdrLen - 1} are not zero (a ${hdrLen}-byte header this reader does not know)`);
+    }
+  }
+  const typeOff = view.getUint32(8, true), typeLen = view.getUint32(12, true);
+  const strOff = view.getUint32(16, true), strLen = view.getUint32(20, true);
+  if (typeOff % 4 !== 0) {
+    throw new BtfError(`btf: type section offset ${typeOff} is not a multiple of 4`);
+  }
+  const typeStart = section("type", hdrLen, typeOff, typeLen, total);
+  const strStart = section("string", hdrLen, strOff, strLen, total);
+  if (typeLen % 4 !== 0) {
+    throw new BtfError(`btf: type section length ${typeLen} is not a multiple of 4`);
+  }
+  const sections = [
+    {
+      name: "type",
+      off: typeOff,
+      len: typeLen
+    },
+    {
+      name: "string",
+      off: strOff,
+      len: strLen
+    }
+  ];
+  let layoutStart = -1, layoutLen = 0;
+  if (hdrLen >= LAYOUT_HEADER_LEN && bytes.length >= LAYOUT_HEADER_LEN) {
+    const layoutOff = view.getUint32(24, true);
+    layoutLen = view.getUint32(28, true);
+    if (layoutLen > 0) {
+      layoutStart = section("kind layout", hdrLen, layoutOff, layoutLen, total);
+      sections.push({
+        name: "kind layout",
+        off: layoutOff,
+        len: layoutLen
+      });
+    }
+  }
+  checkLayout(sections, hdrLen, total);
+  return {
+    version,
+    flags,
+    hdrLen,
+    typeStart,
+    typeLen,
+    strStart,
+    strLen,
+    layoutStart,
+    layoutLen
+  };
+}
+function checkStrings(blob, hdr, split) {
+  if (!split && hdr.strLen === 0) {
+    throw new BtfError("btf: string section is empty (offset 0 is the empty name)");
+  }
+  if (!split && blob[hdr.strStart] !== 0) {
+    throw new BtfError("btf: string section does not start with a NUL (offset 0 is the empty name)");
+  }
+  if (hdr.strLen > 0 && blob[hdr.strStart + hdr.strLen - 1] !== 0) {
+    throw new BtfError("btf: string section is not NUL-terminated");
+  }
+}
+var MIN_HEADER_LEN, LAYOUT_HEADER_LEN;
+var init_header = __esm({
+  "btf/header.ts"() {
+    init_errors();
+    MIN_HEADER_LEN = 24;
+    LAYOUT_HEADER_LEN = 32;
+  }
+});
+
+// btf/wasm/decode_wasm.ts
+var DECODE_WASM_BASE64;
+var init_decode_wasm = __esm({
+  "btf/wasm/decode_wasm.ts"() {
+    DECODE_WASM_BASE64 = "AGFzbQEAAAABMQVgBn9/f39/fwF/YAR/f39/AX9gCX9/f39/f39/fwBgAX8Bf2AKf39/f39/f39/fwACEgEDZW52Bm1lbW9yeQIDAYCABAMHBgABAAIDBAYHAX8BQYAICwdFBQVwYXJzZQAAC3NvcnRlZF9mcm9tAAEKZmluZF9uYW1lZAACC2J1aWxkX2luZGV4AAMQYnVpbGRfZW51bV9pbmRleAAFCrAvBoIaBwt/AX4HfwF+Bn8BfgF/IAVBAnQhBkEAIQdBACEIQQAhCUEAIQoCQAJAAkACQAJAAkAgACABTw0AIARBAnQiC0GACGohDCALQYAEaiENIABBAnQiBUEFIABrQQJ0aiEOIAVBAyAAa0ECdGohDyAFQQYgAGtBAnRqIRAgAa0hEUEAIQpBACEJQQAhCEEAIQcDQAJAIAEgAGtBAksNACAGIAo2AgBBfw8LAkAgCyAAQQJ0IhJBBGoiEygCACIFQRh2Qf8AcSIEQQJ0IhRqKAIAIhVBf0cNACAGIAQ2AgQgBiAKNgIAQX4PCwJAIBIoAgAiFiADSQ0AIAYgFjYCBCAGIAo2AgBBfQ8LIAogAmpBAnQgADYCAAJAAkACQCAEQXpqDg4BAAAAAAAAAAAAAAAAAQALIAVB////B3EhFwwBCyAFQf///wdxIhcgCWohCQsCQCAArSAVrXwgDSAUaigCACIYrSAXrX58QgN8IhkgEVgNACAGIAQ2AgQgBiAKNgIAQXwPCwJAIARBE0sNAEEAIQQgDCAUaigCACIXQQFxIAVBgID8hwZxQQBHciAXQQp2IAVB//8DcSIVQQBHcXIgF0ELdiAVQQJLcXIgF0EBdiAFQQBIcXIgF0ECdiAWRXFyIBdBA3YgFkEAR3FyIRQgEkEIaigCACEaAkAgF0EgcUUNAEEBIQQgGkEQSw0AIBcgGkEManZBAXFFIQQLIBQgBHIhGyAXQRt0QR91IBpxIRwCQCAXQcAAcUUNACAXQRh0QR91IRYCQAJAAkACQAJAIBhBA0YNACAVDQNBACEEDAELQQAhBCAVDQELQQAhBUEAIRUMAgtB////B0F/IAVBAEgbQQAgF0GABnEbIR0gFUEDbCEeIA4gEmohFEEAIRhBACEVQQAhBUEAIQQDQCAUKAIAIB1xIh8gFSAfIBVLGyEVIBRBeGooAgAiHyAEIB8gBEsbIQQgFEF8aigCACAWcSIfIAUgHyAFSxshBSAUQQxqIRQgGEEDaiIYIB5JDQAMAgsLIBJBDGohFCAVQQF0IR1BACEVQQAhGEEAIQVBACEEA0AgFEEEaigCACAWcSIfIAUgHyAFSxshBSAUKAIAIh8gBCAfIARLGyEEIBRBCGohFCAYQQJqIhggHUkNAAsLIBsgBCADT3IhFEEAIQQCQCAXQYACcUUNACAVQQN2IBVBB3FBAEdqIBpLIQQLIBQgF0EJdiAVQQBHcXIgBHIhGyAFIBwgBSAcSxshHAsCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCAbRQ0AAkAgEygCACIFQYCA/IcGcUUNACAGQQA2AgQgBiAKNgIAQXsPCyASQQxqIRQgBUH//wNxIRYgEigCACEEAkACQAJAAkACQAJAIAVBGHZBH3EiHkF/ag4TAAEEBQUQDwIBAQEMCwoJCAcDEBMLAkAgFkUNACAGQQA2AgQMGgsCQCAFQX9KDQAgBkEANgIEDBkLAkACQCAaQX9qQQ9LDQAgGmlBAkkNAQsgBkEANgIEDBgLAkAgFCgCACIFQYD+g4B/cQ0AIAVB/wFxIgRBgAFLDQAgBUEQdkH/AXEgBGogGkEDdEsNACAFQRh2QQ9xIgVBBEsNACAFaUECSQ0TCyAGQQA2AgQgBiAKNgIAQXMPCwJAIBZFDQAgBkEANgIEDBkLAkAgBUF/Sg0AIAZBADYCBAwYCwJAIARFDQAgBkEANgIEDBYLIBogByAaIAdLIgUbIQcgCiAIIAUbIQgMEQsCQCAWRQ0AIAZBADYCBAwYCwJAIAVBf0oNACAGQQA2AgQMFwsCQCAEDQAgBkEANgIEDBQLIBogByAaIAdLIgUbIQcgCiAIIAUbIQgMEAsCQCAWRQ0AIAZBADYCBAwXCwJAIAQNACAGQQA2AgQMEwsgGiAHIBogB0siBRshByAKIAggBRshCAwPCwJAIBZFDQAgBkEANgIEDBYLAkAgBUF/Sg0AIAZBADYCBAwVCwJAIARFDQAgBkEANgIEDBMLAkAgGkUNACAGQQA2AgQMFAsgFCgCBCIFIBQoAgAiBCAHIAQgB0siBBsiFCAFIBRLIgUbIQcgCiAKIAggBRsgBBshCAwOC0F/Qf///wcgBUF/ShshHQJAAkACQCAWDQBBACEEQQAhFUEAIRgMAQsgDiASaiEFQQAhACAWIR9BACEEQQAhFUEAIRgDQCAFKAIAIB1xIhcgFSAXIBVLGyEVIAVBfGooAgAiEiAEIBIgBEsbIQQgBUF4aigCACISIAAgEiAASxshACAFQQxqIQUgFyAYciEYIB9Bf2oiHw0ACyAAIANPDQELAkAgHkEFRw0AIBhFDQ4gFg0BDA4LIBVBA3YgFUEHcUEAR2ogGk0NDSAWRQ0NC0EAIQUDQAJAIBQoAgAgA0kNACAGIAU2AgQMDQsgFEEIaigCACIAIB1xIRUCQAJAAkAgHkEFRw0AIBUNAQwCCyAVQQN2IABBB3FBAEdqIBpNDQELIAYgBTYCBCAGIAo2AgBBdA8LIBRBDGohFCAWIAVBAWoiBUYNDQwACwsgCiAIIBwgB0siBRshCCAcIAcgBRshBwwMCwJAIBZFDQAgBkEANgIEDBMLAkAgBA0AIAZBADYCBAwPCwJAIBQoAgBBfkoNACAGQQA2AgQgBiAKNgIAQXAPCyAaIAcgGiAHSyIFGyEHIAogCCAFGyEIDAsLAkAgFkUNACAGQQA2AgQMEgsCQCAFQX9KDQAgBkEANgIEDBELAkAgGkF+akEfdyIFQQdLDQBBASAFdEGrAXENCwsgBkEANgIEDA8LAkAgBUF/Sg0AIAZBADYCBAwQCwJAIARFDQAgFkUNCiAOIBJqIQUgGq0hIEEAIRQDQCAFQXhqKAIAIQQCQCAaRQ0AIAU1AgAgBUF8ajUCAHwgIFgNACAGIBQ2AgQgBiAKNgIAQXEPCyAEIAcgBCAHSyIVGyEHIAogCCAVGyEIIAVBDGohBSAWIBRBAWoiFEcNAAwLCwsgBkEANgIEDAwLAkAgFkUNACAGQQA2AgQMEAsCQCAFQX9KDQAgBkEANgIEDA8LAkAgBA0AIAZBADYCBAwMCwJAIBQoAgBBA0kNACAGQQA2AgQMAwsgGiAHIBogB0siBRshByAKIAggBRshCAwICwJAIAVBf0oNACAGQQA2AgQMDgsCQCAERQ0AIAZBADYCBAwMCwJAAkACQCAWDQBBACEEDAELIAVBAXEhHUEAIQBBACEEQQAhFQJAIBZBAUYNACAWIB1rIR8gECASaiEFQQAhAEEAIQRBACEVA0AgBSgCACIXIAVBeGooAgAiGCAEIBggBEsbIgQgFyAESxshBCAFQXxqKAIAIhcgBUF0aigCACIYIBUgGCAVSxsiFSAXIBVLGyEVIAVBEGohBSAfIABBAmoiAEcNAAsLAkAgHUUNACAUIABBA3RqIgUoAgAiACAVIAAgFUsbIRUgBUEEaigCACIFIAQgBSAESxshBAsgFSADSQ0AQQAhBQNAIBQoAgAgA08NAiAUQQhqIRQgFiAFQQFqIgVHDQALCyAKIAogCCAEIBogByAaIAdLIgUbIhRLIhUbIAUbIQggBCAUIBUbIQcMCAsgBiAFNgIEDAULAkAgBUF/Sg0AIAZBADYCBAwNCyAWQQNJDQEgBkEANgIECyAGIAo2AgBBcg8LAkAgBA0AIAZBADYCBAwICyAaIAcgGiAHSyIFGyEHIAogCCAFGyEIDAQLAkAgFkUNACAGQQA2AgQMCwsCQCAEDQAgBkEANgIEDAcLIBpFDQMgBkEANgIEDAgLAkAgGkF/akEHSw0AIBppQQFLDQAgFkUNA0ECQQMgHkEGRhshISAFQQNxIRVBACEXQQAhBQJAIBZBf2pBA0kNACAhQQxsIR4gIUECdCEaICFBBHQhHCAhQQN0IRsgFiAVayETQQAhFyAUIQRBACEFA0AgBCAeaigCACIYIAQgG2ooAgAiHyAEIBpqKAIAIhIgBCgCACIdIAUgHSAFSxsiBSASIAVLGyIFIB8gBUsbIgUgGCAFSxshBSAEIBxqIQQgEyAXQQRqIhdHDQALCwJAIBVFDQAgIUECdCEYIA8gACAhIBdsakECdGohBANAIAQoAgAiACAFIAAgBUsbIQUgBCAYaiEEIBVBf2oiFQ0ACwsgBSADSQ0DICFBAnQhBEEAIQUDQAJAIBQoAgAgA0kNACAGIAU2AgQMAwsgFCAEaiEUIBYgBUEBaiIFRw0ADAQLCyAGQQA2AgQMBwsgBiAKNgIAQXUPCyAEIAcgBCAHSyIFGyEHIAogCCAFGyEICyAKQQFqIQogGaciACABSQ0ACwsgBiAJNgIQIAYgCDYCDCAGIAc2AgggCg8LIAYgCjYCAEF3DwsgBiAKNgIAQXYPCyAGIAo2AgBBeA8LIAYgCjYCAEF5DwsgBiAKNgIAQXoL+QEBCH9BACEEAkAgAUUNACAAQQJ0IQUgAiADayEGQQAhB0EAIQAgASEIA0ACQAJAIAUgB0ECdGooAgBBAnQoAgAiCQ0AIAggAUYhAiABIQggAg0BQX8PC0F/IQQgCSADSQ0CAkAgCCABRw0AIAchCCAJIQAMAQsCQCAGIABqIgAtAAAiAiAGIAlqIgotAAAiC0cNACAAQQFqIQAgCkEBaiEKA0ACQCACQf8BcQ0AIAkhAAwDCyAKLQAAIQsgAC0AACECIABBAWohACAKQQFqIQogAiALRg0ACwsgCSEAIAIgC0sNAgsgCCEEIAdBAWoiByABRw0ACwsgBAvEAQEHf0EAIQYCQCABRQ0AIARBAnQhByAAQQJ0IQggA0EBaiEJQQAhCgNAAkAgCCAKQQJ0aigCAEECdCgCACIARQ0AIAAgAmoiBC0AACIAIAMtAABHDQAgBEEBaiEEIAkhCwJAA0AgAEH/AXFFDQEgCy0AACEMIAQtAAAhACAEQQFqIQQgC0EBaiELIAAgDEYNAAwCCwsCQCAGIAVPDQAgByAGQQJ0aiAKNgIACyAGQQFqIQYLIApBAWoiCiABRw0ACwsgBgvABgEGfyAFQQJqIglBASAJQQFLGyIKQQdxIQkgBEECdCELQQAhDAJAIApBf2pBB0kNACALQRBqIQQgCkF4cSEKQQAhDANAIARCADcCACAEQQhqQgA3AgAgBEF4akIANwIAIARBcGpCADcCACAEQSBqIQQgCiAMQQhqIgxHDQALC0EAIABrIQ0gAEECdCEKAkAgCUUNACALIAxBAnRqIQQDQCAEQQA2AgAgBEEEaiEEIAlBf2oiCQ0ACwsgB0ECdCEMIAVBAWohByAKIA1BAnRqIQACQCABRQ0AIAIgA2shDiAKIQQgASENIAwhCQNAAkAgACAEKAIAQQJ0aigCACICRQ0AAkACQCACIANJDQAgDiACahCEgICAACECDAELIAkoAgAhAgsgCSACNgIAIAIgBXFBAnQgC2pBBGoiAiACKAIAQQFqNgIACyAEQQRqIQQgCUEEaiEJIA1Bf2oiDQ0ACwsgB0EBIAdBAUsbIgNBA3EhDSALKAIAIQlBACECAkAgA0F/akEDSQ0AIAtBCGohBCADQXxxIQ5BACECA0AgBEF8aiIDIAMoAgAgCWoiCTYCACAEIAQoAgAgCWoiCTYCACAEQQRqIgMgAygCACAJaiIJNgIAIARBCGoiAyADKAIAIAlqIgk2AgAgBEEQaiEEIA4gAkEEaiICRw0ACwsCQCANRQ0AIAJBAnQgC2pBBGohBANAIAQgBCgCACAJaiIJNgIAIARBBGohBCANQX9qIg0NAAsLAkAgAUUNAANAAkAgACAKKAIAQQJ0aigCAEUNACALIAwoAgAiBCAFcUECdGoiCSAJKAIAIglBAWo2AgAgACAJQQF0IAZqQQJ0aiIJIAQ2AgAgCUEEaiAINgIACyAKQQRqIQogDEEEaiEMIAhBAWohCCABQX9qIgENAAsLAkAgB0UNAAJAIAdBA3EiCUUNACALIAVBAnRqIQQDQCAEQQRqIAQoAgA2AgAgBEF8aiEEIAdBf2ohByAJQX9qIgkNAAsLIAVBA0kNACAHQQJ0IAtqQXBqIQQDQCAEQQxqIARBCGopAgA3AgAgBEEEaiAEKQIANwIAIARBcGohBCAHQXxqIgcNAAsLIAtBADYCAAvKAgEDfwJAAkAgACgAACIBQX9zIAFB//37d2pxQYCBgoR4cSICRQ0AQdO0u4h8QX9BJyACaCIAa3YgAXFBufPd8XlzQeuUr694bCAAQQdGGyIBQQ92IAFzQbXcypV8bCIBQQ12IAFzIQEMAQsCQCAAKAAEIgJBf3MgAkH//ft3anFBgIGChHhxIgNFDQAgAUG5893xeXNB65Svr3hsIgFBD3YgAXNBAEF/QScgA2giAWt2IAJxIAFBB0Ybc0G13MqVfGwiAUENdiABcyEBDAELAkAgACgACCIAQX9zIABB//37d2pxQYCBgoR4cSIDRQ0AQQBBf0EnIANoIgNrdiAAcSADQQdGGyEACyABQbnz3fF5c0HrlK+veGwiAUEPdiABcyACc0G13MqVfGwiAUENdiABcyAAcyEBCyABQa/W074CbCIBQRB2IAFzC9oIAQx/IAhBAnQhCkEAIQtBACEMAkAgACABTw0AIAJBAnQiDUGABGohDiAAQQJ0QQMgAGtBAnRqIQ9BACEMQQAhEANAIAAgDSAAQQJ0IhFBBGooAgAiAkEYdkH/AHEiCEECdCISaigCAGogDiASaigCACACQf///wdxIhNsakEDaiEAAkACQCAIQXpqDg4AAQEBAQEBAQEBAQEBAAELIBNFDQBBAkEDIAhBBkYbQQJ0IRQgECAJaiEVIA8gEWohCEEAIQIDQAJAIAgoAgAiEkUNACASIARPDQAgCiAMQQxsaiIRIBIgA2oQhICAgAA2AgAgEUEEaiAVNgIAIBFBCGogAjYCACAMQQFqIQwLIAggFGohCCATIAJBAWoiAkcNAAsLIBBBAWohECAAIAFJDQALCyAFQQJ0IREgBkECaiIIQQEgCEEBSxsiEkEHcSECAkAgEkF/akEHSQ0AIBFBEGohCCASQXhxIRJBACELA0AgCEIANwIAIAhBCGpCADcCACAIQXhqQgA3AgAgCEFwakIANwIAIAhBIGohCCASIAtBCGoiC0cNAAsLAkAgAkUNACARIAtBAnRqIQgDQCAIQQA2AgAgCEEEaiEIIAJBf2oiAg0ACwsgBkEBaiESAkAgDEUNACAMQQFxIQRBACECAkAgDEEBRg0AIAxBfnEhE0EAIQIgCiEIA0AgCCgCACAGcUECdCARakEEaiIUIBQoAgBBAWo2AgAgCEEMaigCACAGcUECdCARakEEaiIUIBQoAgBBAWo2AgAgAkEGaiECIAhBGGohCCATQX5qIhMNAAsLIARFDQAgCiACQQJ0aigCACAGcUECdCARakEEaiIIIAgoAgBBAWo2AgALIBJBASASQQFLGyIEQQNxIRMgESgCACECQQAhFAJAIARBf2pBA0kNACARQQhqIQggBEF8cSEVQQAhFANAIAhBfGoiBCAEKAIAIAJqIgI2AgAgCCAIKAIAIAJqIgI2AgAgCEEEaiIEIAQoAgAgAmoiAjYCACAIQQhqIgQgBCgCACACaiICNgIAIAhBEGohCCAVIBRBBGoiFEcNAAsLAkAgE0UNACAUQQJ0IBFqQQRqIQgDQCAIIAgoAgAgAmoiAjYCACAIQQRqIQggE0F/aiITDQALCwJAIAxFDQADQCARIAooAgAgBnFBAnRqIgggCCgCACIIQQFqNgIAIAhBA2wgB2pBAnQiCCAKKAIANgIAIAhBBGogCkEEaigCADYCACAIQQhqIApBCGooAgA2AgAgCkEMaiEKIAxBf2oiDA0ACwsCQCASRQ0AAkAgEkEDcSICRQ0AIBEgBkECdGohCANAIAhBBGogCCgCADYCACAIQXxqIQggEkF/aiESIAJBf2oiAg0ACwsgBkEDSQ0AIBJBAnQgEWpBcGohCANAIAhBDGogCEEIaikCADcCACAIQQRqIAgpAgA3AgAgCEFwaiEIIBJBfGoiEg0ACwsgEUEANgIACwBmBG5hbWUBSwYABXBhcnNlAQtzb3J0ZWRfZnJvbQIKZmluZF9uYW1lZAMLYnVpbGRfaW5kZXgECWhhc2hfbmFtZQUQYnVpbGRfZW51bV9pbmRleAcSAQAPX19zdGFja19wb2ludGVyAC0JcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDERlYmlhbiBjbGFuZwYxNC4wLjYAJw90YXJnZXRfZmVhdHVyZXMCKwdhdG9taWNzKwtidWxrLW1lbW9yeQ==";
+  }
+});
+
+// btf/base64.ts
+function fromBase64(text) {
+  const native = Uint8Array.fromBase64;
+  if (native) return native(text);
+  const bin = atob(text), bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+var init_base64 = __esm({
+  "btf/base64.ts"() {
+  }
+});
+
+// btf/arena.ts
+function wholeHugePages(pages) {
+  return Math.min(MAX_WASM_PAGES, Math.ceil(pages / 32) * 32);
+}
+function newMemory(pages, maxPages) {
+  return new WebAssembly.Memory({
+    initial: wholeHugePages(pages),
+    maximum: wholeHugePages(maxPages),
+    shared: true
+  });
+}
+function growTo(memory, pages) {
+  const have = memory.buffer.byteLength / WASM_PAGE;
+  if (have < pages) memory.grow(wholeHugePages(pages) - have);
+}
+function placeIn(advice2, mappable) {
+  return (memory, byte, region, total) => {
+    if (region === "index" && !mappable) return byte;
+    const at = advice2 ? advice2.place(memory, byte, total) : byte;
+    return region === "blob" && mappable ? Math.ceil(at / MAP_PAGE) * MAP_PAGE : at;
+  };
+}
+function freshSpace(advice2, mappable = false) {
+  return {
+    slack: (total) => (advice2?.slack(total) ?? 0) + (mappable ? MAP_PAGE : 0),
+    acquire(pages, maxPages) {
+      const memory = newMemory(mappable ? maxPages : pages, maxPages);
+      advice2?.fresh(memory, maxPages * WASM_PAGE);
+      return memory;
+    },
+    place: placeIn(advice2, mappable)
+  };
+}
+var WASM_PAGE, MAX_WASM_PAGES, GENERATION_WORD, MAP_PAGE, FRESH_SPACE, TableArena;
+var init_arena = __esm({
+  "btf/arena.ts"() {
+    WASM_PAGE = 65536;
+    MAX_WASM_PAGES = 65536;
+    GENERATION_WORD = 19;
+    MAP_PAGE = 4096;
+    FRESH_SPACE = freshSpace();
+    TableArena = class {
+      #advice;
+      #place;
+      #free = [];
+      #lent = [];
+      #created = 0;
+      /** An empty arena; `advice` is applied to each memory it creates. */
+      constructor(advice2) {
+        this.#advice = advice2;
+        this.#place = placeIn(advice2, false);
+      }
+      /** Room for the advice's boundaries (the blob is copied in, never mapped). */
+      slack(total) {
+        return this.#advice?.slack(total) ?? 0;
+      }
+      /** Placement as the advice says. */
+      place(memory, byte, region, total) {
+        return this.#place(memory, byte, region, total);
+      }
+      /** A released memory when there is one (grown as needed), else a new one. */
+      acquire(pages, _maxPages) {
+        this.#reclaimFailed();
+        let memory = this.#free.pop();
+        if (memory) growTo(memory, pages);
+        else {
+          memory = newMemory(pages, MAX_WASM_PAGES);
+          this.#advice?.fresh(memory, MAX_WASM_PAGES * WASM_PAGE);
+          this.#created++;
+        }
+        new Uint32Array(memory.buffer, 0, 1)[0] = 0;
+        this.#lent.push(memory);
+        return memory;
+      }
+      /**
+       * Gives the memory of `types` back for the next table. From now on `types`, and every
+       * table attached to its buffer in any thread, throws on access. Returns false (and does
+       * nothing) for a table this arena did not build.
+       */
+      release(types) {
+        const i = this.#lent.findIndex((m) => types.occupies(m.buffer));
+        if (i < 0) return false;
+        const [memory] = this.#lent.splice(i, 1);
+        Atomics.add(new Uint32Array(memory.buffer, 0, GENERATION_WORD + 1), GENERATION_WORD, 1);
+        this.#free.push(memory);
+        return true;
+      }
+      /** Memories this arena has created (a batch's page faults grow with this, not its size). */
+      get created() {
+        return this.#created;
+      }
+      /** A lent memory whose table never completed (its build threw) is free again. */
+      #reclaimFailed() {
+        for (let i = this.#lent.length - 1; i >= 0; i--) {
+          if (new Uint32Array(this.#lent[i].buffer, 0, 1)[0] !== 0) continue;
+          this.#free.push(...this.#lent.splice(i, 1));
+        }
+      }
+    };
+  }
+});
+
+// btf/table.ts
+function pagesFor(words) {
+  return Math.max(1, Math.ceil(words * 4 / WASM_PAGE));
+}
+function alignUp(n, align) {
+  return Math.ceil(n / align) * align;
+}
+function nextPow2(n) {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+function mixWords(a, b, c) {
+  let h = Math.imul(a ^ 2654435769, 2246822507);
+  h = Math.imul(h ^ h >>> 15 ^ b, 3266489909);
+  h = Math.imul(h ^ h >>> 13 ^ c, 668265263);
+  return (h ^ h >>> 16) >>> 0;
+}
+function zeroBytes(w) {
+  return w - 16843009 & ~w & 2155905152;
+}
+function beforeNul(w, zero) {
+  const bits = 31 - Math.clz32(zero & -zero) - 7;
+  return bits === 0 ? 0 : (w & 4294967295 >>> 32 - bits) >>> 0;
+}
+function hashNameAt(u32, at) {
+  const w = at >>> 2, sh = (at & 3) * 8;
+  let a = u32[w], b = u32[w + 1], c = u32[w + 2];
+  if (sh !== 0) {
+    const d = u32[w + 3];
+    a = a >>> sh | b << 32 - sh;
+    b = b >>> sh | c << 32 - sh;
+    c = c >>> sh | d << 32 - sh;
+  }
+  let z = zeroBytes(a);
+  if (z !== 0) return mixWords(beforeNul(a, z), 0, 0);
+  z = zeroBytes(b);
+  if (z !== 0) return mixWords(a, beforeNul(b, z), 0);
+  z = zeroBytes(c);
+  return mixWords(a, b, z !== 0 ? beforeNul(c, z) : c);
+}
+function hashBytes(bytes) {
+  const padded = new Uint8Array(16);
+  padded.set(bytes.subarray(0, 12));
+  return hashNameAt(new Uint32Array(padded.buffer), 0);
+}
+function recordShapes(bytes, layoutStart, layoutLen) {
+  const fixed = new Int32Array(128).fill(-1), perElem = new Int32Array(128);
+  for (let k = 1; k <= MAX_KNOWN_KIND; k++) {
+    fixed[k] = extraWords(k, 0);
+    perElem[k] = extraWords(k, 1) - fixed[k];
+  }
+  if (layoutStart >= 0) {
+    const kinds = Math.min(128, Math.floor(layoutLen / 4));
+    for (let k = MAX_KNOWN_KIND + 1; k < kinds; k++) {
+      const info = bytes[layoutStart + 4 * k], elem = bytes[layoutStart + 4 * k + 1];
+      if (info % 4 !== 0 || elem % 4 !== 0) {
+        throw new BtfError(`btf: kind layout of kind ${k} is not a whole number of words`);
+      }
+      fixed[k] = info / 4;
+      perElem[k] = elem / 4;
+    }
+  }
+  return {
+    fixed,
+    perElem
+  };
+}
+function sizes(...allowed) {
+  return allowed.reduce((m, s) => m | 1 << 12 + s, 32) >>> 0;
+}
+function decoder(memory) {
+  if (!decodeModule) decodeModule = new WebAssembly.Module(fromBase64(DECODE_WASM_BASE64));
+  return new WebAssembly.Instance(decodeModule, {
+    env: {
+      memory
+    }
+  }).exports;
+}
+function hex(v) {
+  return `0x${(v >>> 0).toString(16).padStart(8, "0")}`;
+}
+function parseError(code, id, elem, rec) {
+  const [name, info, size] = rec, kind = info >>> 24 & 127, vlen = info & 65535;
+  const t = `btf: type id ${id} (${kindName(kind)})`;
+  switch (code) {
+    case -1:
+      return new BtfError(`btf: type id ${id} runs past the end of the type section`);
+    case -2:
+      return new BtfError(`btf: type id ${id} has unknown kind ${elem}`);
+    case -3:
+      return new BtfError(`btf: type id ${id} has name offset ${elem} past the strings`);
+    case -5:
+      return new BtfError(`${t} has reserved info bits set (${hex(info)})`);
+    case -6:
+      return new BtfError(`${t} has vlen ${vlen}; ${kindName(kind)} takes none`);
+    case -7:
+      return new BtfError(`${t} has kind_flag set; ${kindName(kind)} takes none`);
+    case -8:
+      return new BtfError(`${t} has size ${size}; ${kindName(kind)} ${SIZE_RULES[kind]}`);
+    case -9:
+      return new BtfError(`${t} must be named`);
+    case -10:
+      return new BtfError(`${t} must be anonymous (name offset ${name})`);
+    case -11:
+      return new BtfError(`${t} element ${elem} has name offset ${rec[3 + elemWords(kind) * elem]} past the strings`);
+    case -12: {
+      const bits = memberBits(rec[3 + 3 * elem + 2], info >>> 31 === 1);
+      return new BtfError(kind === Kind.UNION ? `${t} member ${elem} at bit offset ${bits}: union members start at 0` : `${t} member ${elem} at bit offset ${bits} lies past its ${size}-byte size`);
+    }
+    case -13: {
+      const d = rec[3], bits = d & 255, off = d >>> 16 & 255;
+      const why = (d & 4026597120) !== 0 ? "reserved bits set" : bits > 128 ? "more than 128 bits" : off + bits > size * 8 ? `offset ${off} + ${bits} bits exceed its ${size}-byte size` : `encoding ${d >>> 24 & 15}`;
+      return new BtfError(`${t} has invalid int data ${hex(d)} (${why})`);
+    }
+    case -14:
+      return new BtfError(`${t} has linkage ${kind === Kind.FUNC ? vlen : rec[3]} (0, 1 or 2)`);
+    case -15:
+      return new BtfError(`${t} variable ${elem} (offset ${rec[3 + 3 * elem + 1]}, size ${rec[3 + 3 * elem + 2]}) runs past its ${size}-byte size`);
+    case -16:
+      return new BtfError(`${t} has component index ${rec[3] | 0}`);
+    default:
+      return new BtfError(`${t} runs past the end of the type section`);
+  }
+}
+function checkMemoryLimit(total, pages) {
+  if (pages > MAX_WASM_PAGES) {
+    throw new BtfError(`btf: a ${total}-byte BTF needs ${Math.ceil(pages / 16)} MiB of WebAssembly memory, over the ${MAX_WASM_PAGES / 16} MiB (4 GiB) limit`);
+  }
+}
+function sameHeader(a, b) {
+  return a.hdrLen === b.hdrLen && a.typeStart === b.typeStart && a.typeLen === b.typeLen && a.strStart === b.strStart && a.strLen === b.strLen && a.layoutStart === b.layoutStart && a.layoutLen === b.layoutLen;
+}
+function allocate(total, fn) {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new BtfError(`btf: cannot allocate the table of a ${total}-byte BTF: ${err.message}`);
+  }
+}
+function memberBits(offsetWord, kindFlag) {
+  return kindFlag ? offsetWord & 16777215 : offsetWord;
+}
+function isComposite(kind) {
+  return kind === Kind.STRUCT || kind === Kind.UNION;
+}
+var TABLE_MAGIC, META_WORDS, M_MAGIC, M_FIRST_ID, M_COUNT, M_BTF_BYTE, M_BTF_LEN, M_STR_BYTE, M_STR_LEN, M_OFFSETS_WORD, M_SORTED, M_BUCKETS_WORD, M_BUCKET_MASK, M_ENTRIES_WORD, M_FIRST_NAMED, M_STR_BASE, M_ENUM_BUCKETS_WORD, M_ENUM_MASK, M_ENUM_ENTRIES_WORD, M_PENDING, PENDING_NAMES, PENDING_ENUMS, SCANS_BEFORE_INDEX, encoder, textDecoder, R, KIND_RULES, decodeModule, SIZE_RULES, BtfTypes;
+var init_table = __esm({
+  "btf/table.ts"() {
+    init_errors();
+    init_header();
+    init_decode_wasm();
+    init_base64();
+    init_arena();
+    init_kinds();
+    TABLE_MAGIC = 1262638150;
+    META_WORDS = 20;
+    M_MAGIC = 0;
+    M_FIRST_ID = 1;
+    M_COUNT = 2;
+    M_BTF_BYTE = 3;
+    M_BTF_LEN = 4;
+    M_STR_BYTE = 5;
+    M_STR_LEN = 6;
+    M_OFFSETS_WORD = 7;
+    M_SORTED = 8;
+    M_BUCKETS_WORD = 9;
+    M_BUCKET_MASK = 10;
+    M_ENTRIES_WORD = 11;
+    M_FIRST_NAMED = 12;
+    M_STR_BASE = 13;
+    M_ENUM_BUCKETS_WORD = 14;
+    M_ENUM_MASK = 15;
+    M_ENUM_ENTRIES_WORD = 16;
+    M_PENDING = 17;
+    PENDING_NAMES = 1;
+    PENDING_ENUMS = 2;
+    SCANS_BEFORE_INDEX = 4;
+    encoder = new TextEncoder();
+    textDecoder = new TextDecoder();
+    R = {
+      SLOW: 1,
+      KF0: 2,
+      NAME_REQ: 4,
+      NAME_FORB: 8,
+      REF2: 16,
+      ELEMS: 64,
+      ELEM_REF: 128,
+      STRUCT: 256,
+      UNION: 512,
+      VLEN0: 1024,
+      VLEN2: 2048
+    };
+    KIND_RULES = (() => {
+      const rules = new Uint32Array(32);
+      const modifier = R.VLEN0 | R.KF0 | R.NAME_FORB | R.REF2;
+      const set = [
+        [
+          Kind.INT,
+          R.SLOW
+        ],
+        [
+          Kind.PTR,
+          modifier
+        ],
+        [
+          Kind.ARRAY,
+          R.SLOW
+        ],
+        [
+          Kind.STRUCT,
+          R.ELEMS | R.ELEM_REF | R.STRUCT
+        ],
+        [
+          Kind.UNION,
+          R.ELEMS | R.ELEM_REF | R.UNION
+        ],
+        [
+          Kind.ENUM,
+          R.ELEMS | sizes(1, 2, 4, 8)
+        ],
+        [
+          Kind.FWD,
+          R.VLEN0 | R.NAME_REQ | sizes(0)
+        ],
+        [
+          Kind.TYPEDEF,
+          R.VLEN0 | R.KF0 | R.NAME_REQ | R.REF2
+        ],
+        [
+          Kind.VOLATILE,
+          modifier
+        ],
+        [
+          Kind.CONST,
+          modifier
+        ],
+        [
+          Kind.RESTRICT,
+          modifier
+        ],
+        [
+          Kind.FUNC,
+          R.VLEN2 | R.KF0 | R.NAME_REQ | R.REF2
+        ],
+        [
+          Kind.FUNC_PROTO,
+          R.KF0 | R.NAME_FORB | R.REF2 | R.ELEMS | R.ELEM_REF
+        ],
+        [
+          Kind.VAR,
+          R.SLOW
+        ],
+        [
+          Kind.DATASEC,
+          R.SLOW
+        ],
+        [
+          Kind.FLOAT,
+          R.VLEN0 | R.KF0 | sizes(2, 4, 8, 12, 16)
+        ],
+        [
+          Kind.DECL_TAG,
+          R.SLOW
+        ],
+        [
+          Kind.TYPE_TAG,
+          R.VLEN0 | R.NAME_REQ | R.REF2
+        ],
+        [
+          Kind.ENUM64,
+          R.ELEMS | sizes(1, 2, 4, 8)
+        ]
+      ];
+      for (const [kind, rule] of set) rules[kind] = rule;
+      return rules;
+    })();
+    SIZE_RULES = {
+      [Kind.INT]: "is 1, 2, 4, 8 or 16 bytes",
+      [Kind.ENUM]: "is 1, 2, 4 or 8 bytes",
+      [Kind.ENUM64]: "is 1, 2, 4 or 8 bytes",
+      [Kind.FLOAT]: "is 2, 4, 8, 12 or 16 bytes",
+      [Kind.ARRAY]: "takes 0",
+      [Kind.FWD]: "takes 0 (no referenced type)"
+    };
+    BtfTypes = class _BtfTypes {
+      #buffer;
+      /** The base table of a split BTF, or undefined for a base BTF. */
+      base;
+      /** First type id held by this table (1 for a base BTF). */
+      firstId;
+      /** Number of types held by this table (type 0, void, is not counted). */
+      count;
+      /** Size of the raw BTF blob in bytes. */
+      btfBytes;
+      #u8;
+      #u32;
+      #offsets;
+      #strByte;
+      #strLen;
+      #strBase;
+      #generation;
+      /** Indexes this thread built the layout of and will build on demand (see IndexBuilds). */
+      #index;
+      #scans = 0;
+      constructor(buffer, base) {
+        const meta = new Uint32Array(buffer, 0, META_WORDS);
+        if (meta[M_MAGIC] !== TABLE_MAGIC) throw new BtfError("btf: buffer is not a type table");
+        this.#buffer = buffer;
+        this.base = base;
+        this.#u8 = new Uint8Array(buffer);
+        this.#u32 = new Uint32Array(buffer);
+        this.firstId = meta[M_FIRST_ID];
+        this.count = meta[M_COUNT];
+        this.btfBytes = meta[M_BTF_LEN];
+        this.#offsets = meta[M_OFFSETS_WORD];
+        this.#strByte = meta[M_STR_BYTE];
+        this.#strLen = meta[M_STR_LEN];
+        this.#strBase = meta[M_STR_BASE];
+        this.#generation = this.#u32[GENERATION_WORD];
+        if (base && this.firstId !== base.lastId + 1) {
+          throw new BtfError("btf: split table does not continue its base");
+        }
+      }
+      /**
+       * Parses a raw BTF blob into a new shared table. With `base`, the blob is split BTF: its
+       * ids continue after the base's, and a string offset at or past the base's string length
+       * points into the blob's own strings.
+       */
+      static build(btf, base, space) {
+        return _BtfTypes.buildFrom(btf.length, btf, (dest) => dest.set(btf), base, space);
+      }
+      /**
+       * Parses a `total`-byte blob that `fill` writes straight into the table's memory (so a
+       * file is read once, with no intermediate copy). `head` holds at least the blob's first
+       * 32 bytes (fewer only when the blob is shorter). `space` says where the memory comes
+       * from (default: a new memory; see btf/arena.ts for recycling).
+       */
+      static buildFrom(total, head, fill, base, space = FRESH_SPACE) {
+        const hdr = parseHeader(head, total);
+        const maxTypes = Math.floor(hdr.typeLen / 12);
+        const shapesWord = META_WORDS, errWord = shapesWord + 256 + 32;
+        const metaEnd = (errWord + 5) * 4;
+        const indexWord = Math.ceil((metaEnd + 3 + total + space.slack(total)) / 4) + maxTypes;
+        const maxEnumerators = Math.floor(hdr.typeLen / 8);
+        const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1 + 6 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
+        const pages = pagesFor(indexWord), maxPages = pagesFor(indexWord + indexBound);
+        checkMemoryLimit(total, maxPages);
+        const memory = allocate(total, () => space.acquire(pages, maxPages));
+        const start = space.place(memory, metaEnd, "blob", total);
+        const btfByte = start + (4 - (start + hdr.typeStart) % 4) % 4;
+        const offsetsWord = alignUp(space.place(memory, btfByte + total, "index", total), 4) / 4;
+        let u32 = new Uint32Array(memory.buffer);
+        const blob = new Uint8Array(memory.buffer, btfByte, total);
+        fill(blob);
+        if (!sameHeader(parseHeader(blob), hdr)) {
+          throw new BtfError("btf: the header changed while the file was read");
+        }
+        checkStrings(blob, hdr, base !== void 0);
+        const firstId = base ? base.lastId + 1 : 1;
+        const strBase = base ? base.#strBase + base.#strLen : 0;
+        const strByte = btfByte + hdr.strStart;
+        const { fixed, perElem } = recordShapes(blob, hdr.layoutStart, hdr.layoutLen);
+        new Int32Array(memory.buffer, shapesWord * 4, 256).set([
+          ...fixed,
+          ...perElem
+        ]);
+        new Uint32Array(memory.buffer, (shapesWord + 256) * 4, 32).set(KIND_RULES);
+        const wasm = decoder(memory);
+        const typeWord = (btfByte + hdr.typeStart) / 4;
+        const count = wasm.parse(typeWord, typeWord + hdr.typeLen / 4, offsetsWord, strBase + hdr.strLen, shapesWord, errWord);
+        if (count < 0) {
+          const at = u32[offsetsWord + u32[errWord]];
+          const rec = count === -1 || count === -2 || count === -3 ? new Uint32Array(3) : u32.subarray(at, Math.min(at + 3 + 3 * (u32[errWord + 1] + 1), u32.length));
+          throw parseError(count, firstId + u32[errWord], u32[errWord + 1], rec);
+        }
+        const lastId = firstId + count - 1, maxRef = u32[errWord + 2];
+        if (maxRef > lastId) {
+          const id = firstId + u32[errWord + 3];
+          const kind = u32[u32[offsetsWord + u32[errWord + 3]] + 1] >>> 24 & 127;
+          throw new BtfError(`btf: type id ${id} (${kindName(kind)}) refers to type id ${maxRef}, past the last type id ${lastId}`);
+        }
+        const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
+        const hashesWord = offsetsWord + count, mask = nextPow2(Math.max(1, count >> 1)) - 1;
+        const bucketsWord = hashesWord + count, entriesWord = bucketsWord + mask + 2;
+        const indexEnd = firstNamed < 0 ? entriesWord + 2 * count : offsetsWord + count;
+        const enumerators2 = u32[errWord + 4];
+        const enumMask = nextPow2(Math.max(1, enumerators2 >> 1)) - 1;
+        const enumEntriesWord = indexEnd + enumMask + 2;
+        const scratchWord = enumEntriesWord + 3 * enumerators2;
+        allocate(total, () => growTo(memory, pagesFor(base ? indexEnd : scratchWord + 3 * enumerators2)));
+        u32 = new Uint32Array(memory.buffer);
+        const index = {
+          wasm,
+          pending: 0,
+          names() {
+            wasm.build_index(offsetsWord, count, strByte, strBase, bucketsWord, mask, entriesWord, hashesWord, firstId);
+          },
+          enums() {
+            wasm.build_enum_index(typeWord, typeWord + hdr.typeLen / 4, shapesWord, strByte, hdr.strLen, indexEnd, enumMask, enumEntriesWord, scratchWord, firstId);
+          },
+          find(query) {
+            if (query.includes(0)) return [];
+            const queryWords = (query.length >> 2) + 1, room = Math.min(count - queryWords, 64);
+            if (room < 1) return null;
+            new Uint8Array(memory.buffer, hashesWord * 4, queryWords * 4).fill(0).set(query);
+            const outWord = hashesWord + queryWords;
+            const n = wasm.find_named(offsetsWord, count, strByte, hashesWord * 4, outWord, room);
+            if (n > room) return null;
+            return Array.from(new Uint32Array(memory.buffer, outWord * 4, n), (i) => firstId + i);
+          }
+        };
+        if (base) {
+          if (firstNamed < 0) {
+            for (let i = 0; i < count; i++) {
+              const off = u32[u32[offsetsWord + i]];
+              if (off === 0 || off >= strBase) continue;
+              const ref2 = base.#nameRef(off);
+              u32[hashesWord + i] = hashNameAt(ref2.table.#u32, ref2.at);
+            }
+            index.names();
+          }
+        } else {
+          index.pending = (firstNamed < 0 ? PENDING_NAMES : 0) | PENDING_ENUMS;
+        }
+        u32.set([
+          TABLE_MAGIC,
+          firstId,
+          count,
+          btfByte,
+          total,
+          strByte,
+          hdr.strLen,
+          offsetsWord
+        ]);
+        u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
+        u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
+        [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = firstNamed < 0 ? [
+          bucketsWord,
+          mask,
+          entriesWord
+        ] : [
+          0,
+          0,
+          0
+        ];
+        u32[M_STR_BASE] = strBase;
+        [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = base ? [
+          0,
+          0,
+          0
+        ] : [
+          indexEnd,
+          enumMask,
+          enumEntriesWord
+        ];
+        u32[M_PENDING] = index.pending;
+        const types = new _BtfTypes(memory.buffer, base);
+        types.#index = index.pending !== 0 ? index : void 0;
+        return types;
+      }
+      /** Attaches to a table another thread built (no copy); `base` must be the same base. */
+      static attach(buffer, base) {
+        return new _BtfTypes(buffer, base);
+      }
+      /**
+       * The shared buffer holding meta, raw bytes and indexes; send it to a worker to attach.
+       * Reading it first builds any index not built yet, so an attached table never has to.
+       */
+      get buffer() {
+        this.buildIndexes();
+        return this.#buffer;
+      }
+      /**
+       * Builds every index not built yet (see {@link pendingIndexes}): what a caller about to
+       * make many lookups wants, so that none is answered by a scan.
+       */
+      buildIndexes() {
+        const index = this.#index;
+        if (index && index.pending & PENDING_NAMES) this.#build(PENDING_NAMES);
+        if (index && index.pending & PENDING_ENUMS) this.#build(PENDING_ENUMS);
+      }
+      /**
+       * The indexes not built yet: the name index (`names`, none for names sorted in the BTF) is
+       * built on the first lookup after a few answered by scanning, the enumerator index on the
+       * first enumerator lookup; both when {@link buffer} is read. A split table builds its
+       * name index at once and has no enumerator index.
+       */
+      get pendingIndexes() {
+        const pending = this.#index?.pending ?? 0;
+        return [
+          ...pending & PENDING_NAMES ? [
+            "names"
+          ] : [],
+          ...pending & PENDING_ENUMS ? [
+            "enumerators"
+          ] : []
+        ];
+      }
+      /** Whether this table lives in `buffer` (a memory's buffer; no index is built). */
+      occupies(buffer) {
+        return buffer === this.#buffer;
+      }
+      /** Builds one pending index (PENDING_NAMES or PENDING_ENUMS). */
+      #build(which) {
+        this.#live();
+        const index = this.#index;
+        if (which === PENDING_NAMES) index.names();
+        else index.enums();
+        index.pending &= ~which;
+        this.#u32[M_PENDING] = index.pending;
+        if (index.pending === 0) this.#index = void 0;
+      }
+      /** The types named `query` from a scan while the name index is pending, else null. */
+      #scanNamed(query) {
+        if (!this.#index || !(this.#index.pending & PENDING_NAMES)) return null;
+        this.#live();
+        const found = ++this.#scans <= SCANS_BEFORE_INDEX ? this.#index.find(query) : null;
+        if (found === null) this.#build(PENDING_NAMES);
+        return found;
+      }
+      /** Whether the named types were found sorted by name (binary search instead of hashing). */
+      get sortedByName() {
+        return this.#u32[M_SORTED] === 1;
+      }
+      /** Last type id of this table (for a base BTF, the number of types). */
+      get lastId() {
+        return this.firstId + this.count - 1;
+      }
+      /** The raw BTF blob this table was built from (a view into the shared buffer). */
+      rawBytes() {
+        this.#live();
+        const meta = this.#u32;
+        return this.#u8.subarray(meta[M_BTF_BYTE], meta[M_BTF_BYTE] + meta[M_BTF_LEN]);
+      }
+      /** Throws when this table's memory was released for another table (btf/arena.ts). */
+      #live() {
+        if (this.#u32[GENERATION_WORD] !== this.#generation) {
+          throw new BtfError("btf: this table was released; its memory now holds another table");
+        }
+      }
+      /** Resolves a string offset to the table and absolute byte holding it. */
+      #nameRef(off) {
+        this.#live();
+        if (off < this.#strBase) {
+          if (!this.base) throw new BtfError(`btf: name offset ${off} out of range`);
+          return this.base.#nameRef(off);
+        }
+        const local2 = off - this.#strBase;
+        if (local2 >= this.#strLen) throw new BtfError(`btf: name offset ${off} out of range`);
+        return {
+          table: this,
+          at: this.#strByte + local2
+        };
+      }
+      /** Compares the name at string offset `off` with `query` bytes (strcmp order). */
+      #compareToQuery(off, query) {
+        let bytes = this.#u8, at = this.#strByte + off - this.#strBase;
+        if (off < this.#strBase || off - this.#strBase >= this.#strLen) {
+          const ref2 = this.#nameRef(off);
+          bytes = ref2.table.#u8;
+          at = ref2.at;
+        }
+        for (let i = 0; i < query.length; i++) {
+          const c = bytes[at + i];
+          if (c === 0) return -1;
+          if (c !== query[i]) return c - query[i];
+        }
+        return bytes[at + query.length] === 0 ? 0 : 1;
+      }
+      /** True when the string at offset `off` equals `query` (UTF-8 bytes). */
+      nameEquals(off, query) {
+        return this.#compareToQuery(off, query) === 0;
+      }
+      /** Decodes the string at offset `off` of the (combined) string table. */
+      stringAt(off) {
+        const ref2 = this.#nameRef(off), bytes = ref2.table.#u8;
+        let end = ref2.at, high = 0;
+        while (bytes[end] !== 0) high |= bytes[end++];
+        if (high < 128 && end - ref2.at <= 256) {
+          return String.fromCharCode.apply(null, bytes.subarray(ref2.at, end));
+        }
+        return textDecoder.decode(bytes.slice(ref2.at, end));
+      }
+      /** The table holding `id` and the word index of its record; throws for an unknown id. */
+      #record(id) {
+        this.#live();
+        if (id >= this.firstId) {
+          const i = id - this.firstId;
+          if (i >= this.count || !Number.isInteger(i)) {
+            throw new BtfError(`btf: type id ${id} out of range (last is ${this.lastId})`);
+          }
+          return [
+            this,
+            this.#u32[this.#offsets + i]
+          ];
+        }
+        if (this.base) return this.base.#record(id);
+        throw new BtfError(`btf: type id ${id} out of range (last is ${this.lastId})`);
+      }
+      /** Word `k` of the record of type `id` (0 name, 1 info, 2 size/type, 3... extra data). */
+      word(id, k) {
+        if (id === 0) return 0;
+        const [t, r] = this.#record(id);
+        return t.#u32[r + k];
+      }
+      /** Kind number of type `id` (0 for void). */
+      kind(id) {
+        return this.word(id, 1) >>> 24 & 127;
+      }
+      /** The kind_flag bit of type `id`. */
+      kindFlag(id) {
+        return this.word(id, 1) >>> 31 === 1;
+      }
+      /** Number of elements (members, enumerators, parameters, variables) of type `id`. */
+      vlen(id) {
+        return this.word(id, 1) & 16777215;
+      }
+      /** String offset of the name of type `id` (0 when anonymous). */
+      nameOff(id) {
+        return this.word(id, 0);
+      }
+      /** Name of type `id` ("" when anonymous). */
+      name(id) {
+        return this.stringAt(this.nameOff(id));
+      }
+      /** The size word of type `id` (bytes for INT, STRUCT, UNION, ENUM, DATASEC, FLOAT, ENUM64). */
+      size(id) {
+        return this.word(id, 2);
+      }
+      /** The referenced type id of a PTR, TYPEDEF, qualifier, FUNC, VAR, DECL_TAG or TYPE_TAG. */
+      refType(id) {
+        return this.word(id, 2);
+      }
+      /** Word `k` (0..2) of element `i` of a STRUCT, UNION or DATASEC (3 words per element). */
+      elemWord(id, i, k) {
+        if (i < 0 || i >= this.vlen(id)) throw new BtfError(`btf: type id ${id} has no element ${i}`);
+        return this.word(id, 3 + 3 * i + k);
+      }
+      /**
+       * The elements of a STRUCT, UNION or DATASEC as raw words: element `i` is
+       * `words[at + 3 * i + 0..2]` (name offset, type, offset word). For hot loops.
+       */
+      elements(id) {
+        const [t, r] = this.#record(id);
+        const info = t.#u32[r + 1];
+        return {
+          words: t.#u32,
+          at: r + 3,
+          count: info & 16777215,
+          kindFlag: info >>> 31 === 1
+        };
+      }
+      /** Bit offset of member `i` of struct/union `id`, honouring the kind_flag bitfield encoding. */
+      memberBitOffset(id, i) {
+        return memberBits(this.elemWord(id, i, 2), this.kindFlag(id));
+      }
+      /** Every type id with exactly this name, in type-id order (the base's first for split BTF). */
+      byName(name) {
+        this.#live();
+        const query = encoder.encode(name);
+        const found = this.base ? this.base.byName(name) : [];
+        if (query.length === 0) return found;
+        if (this.sortedByName) return found.concat(this.#searchSorted(query));
+        const scanned = this.#scanNamed(query);
+        if (scanned) return found.concat(scanned);
+        const u32 = this.#u32, meta = u32;
+        const h = hashBytes(query), bucket = h & meta[M_BUCKET_MASK];
+        const bucketsWord = meta[M_BUCKETS_WORD], entriesWord = meta[M_ENTRIES_WORD];
+        for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
+          const slot = entriesWord + 2 * e;
+          if (u32[slot] !== h) continue;
+          const id = u32[slot + 1];
+          if (this.nameEquals(this.nameOff(id), query)) found.push(id);
+        }
+        return found;
+      }
+      #searchSorted(query) {
+        let lo = this.#u32[M_FIRST_NAMED], hi = this.count;
+        while (lo < hi) {
+          const mid = lo + hi >>> 1;
+          if (this.#compareToQuery(this.nameOff(this.firstId + mid), query) < 0) lo = mid + 1;
+          else hi = mid;
+        }
+        const ids = [];
+        for (let i = lo; i < this.count; i++) {
+          const id = this.firstId + i;
+          if (this.#compareToQuery(this.nameOff(id), query) !== 0) break;
+          ids.push(id);
+        }
+        return ids;
+      }
+      /**
+       * Every enumerator named `name` as `[type id, element index]`, in type-id then element
+       * order, the base's first (from the enumerator index; a split table, which has none, searches
+       * its own enums directly).
+       */
+      enumeratorsNamed(name) {
+        const query = encoder.encode(name);
+        const found = this.base ? this.base.enumeratorsNamed(name) : [];
+        if (query.length === 0) return found;
+        const u32 = this.#u32;
+        if (this.base) {
+          for (let id = this.firstId; id <= this.lastId; id++) {
+            const kind = this.kind(id);
+            if (kind !== Kind.ENUM && kind !== Kind.ENUM64) continue;
+            const { words, at, count } = this.elements(id);
+            const step = elemWords(kind);
+            for (let e = 0; e < count; e++) {
+              const off = words[at + step * e];
+              if (off !== 0 && this.nameEquals(off, query)) found.push([
+                id,
+                e
+              ]);
+            }
+          }
+          return found;
+        }
+        if (this.#index && this.#index.pending & PENDING_ENUMS) this.#build(PENDING_ENUMS);
+        const h = hashBytes(query), bucketsWord = u32[M_ENUM_BUCKETS_WORD];
+        const bucket = h & u32[M_ENUM_MASK], entriesWord = u32[M_ENUM_ENTRIES_WORD];
+        for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
+          const slot = entriesWord + 3 * e;
+          if (u32[slot] !== h) continue;
+          const id = u32[slot + 1], elem = u32[slot + 2];
+          const { words, at } = this.elements(id);
+          const step = elemWords(this.kind(id));
+          if (this.nameEquals(words[at + step * elem], query)) found.push([
+            id,
+            elem
+          ]);
+        }
+        return found;
+      }
+      /** Number of types of each kind held by this table, keyed by kind name (`STRUCT`, ...). */
+      kindCounts() {
+        const counts = {};
+        for (let id = this.firstId; id <= this.lastId; id++) {
+          const k = kindName(this.kind(id));
+          counts[k] = (counts[k] ?? 0) + 1;
+        }
+        return counts;
+      }
+    };
+  }
+});
+
+// btf/queries.ts
+function utf8(name) {
+  let bytes = encoded.get(name);
+  if (!bytes) encoded.set(name, bytes = encoder2.encode(name));
+  return bytes;
+}
+function namedTypes(types, name) {
+  const ids = types.byName(name);
+  if (ids.length === 0) throw new BtfError(`btf: type '${name}' not found`);
+  return ids;
+}
+function findStruct(types, name) {
+  const id = namedTypes(types, name).find((id2) => types.kind(id2) === Kind.STRUCT);
+  if (id === void 0) throw new BtfError(`btf: '${name}' exists but is not a struct`);
+  return id;
+}
+function followTo(types, typeId, through) {
+  let id = typeId;
+  for (let step = 0; step < MAX_CHAIN_STEPS; step++) {
+    const kind = types.kind(id);
+    if (isComposite(kind)) return id;
+    if (!through.has(kind)) return null;
+    id = types.refType(id);
+  }
+  return null;
+}
+function nonByteAligned(field, bits) {
+  return new BtfError(`btf: field '${field}' has non-byte-aligned offset (${bits} bits)`);
+}
+function notFound(types, structId2, field) {
+  return new BtfError(`btf: struct '${types.name(structId2)}' has no member '${field}'`);
+}
+function findMember(types, structId2, field) {
+  const wanted = utf8(field);
+  const path = [];
+  let visits = 0;
+  let found = null;
+  const walk = (id, base) => {
+    const { words, at, count, kindFlag } = types.elements(id);
+    path.push(id);
+    for (let i = 0, w = at; i < count; i++, w += 3) {
+      if (++visits > MAX_MEMBER_VISITS) {
+        throw new BtfError(`btf: field '${field}' search gave up after ${MAX_MEMBER_VISITS} members`);
+      }
+      const nameOff = words[w];
+      const isField = nameOff !== 0 && types.nameEquals(nameOff, wanted);
+      const bits = memberBits(words[w + 2], kindFlag);
+      if (bits % 8 !== 0) {
+        if (isField && path.length === 1) throw nonByteAligned(field, bits);
+        continue;
+      }
+      const offset = base + bits / 8;
+      if (isField) {
+        const bitSize = kindFlag ? words[w + 2] >>> 24 : 0;
+        found = {
+          offset,
+          type: words[w + 1],
+          bitSize,
+          anon: path.slice(1)
+        };
+        return true;
+      }
+      if (nameOff !== 0 || path.length > MAX_ANON_DEPTH) continue;
+      const inner = orNull(() => followTo(types, words[w + 1], QUALIFIERS));
+      if (inner === null || path.includes(inner)) continue;
+      if (orNull(() => walk(inner, offset))) return true;
+      path.length = path.indexOf(id) + 1;
+    }
+    path.pop();
+    return false;
+  };
+  if (!walk(structId2, 0) || found === null) throw notFound(types, structId2, field);
+  return found;
+}
+function memberOffset(types, structId2, field) {
+  return findMember(types, structId2, field).offset;
+}
+function directMember(types, structId2, field) {
+  const wanted = utf8(field);
+  const { words, at, count, kindFlag } = types.elements(structId2);
+  for (let i = 0, w = at; i < count; i++, w += 3) {
+    if (words[w] === 0 || !types.nameEquals(words[w], wanted)) continue;
+    const bits = memberBits(words[w + 2], kindFlag);
+    if (bits % 8 !== 0) throw nonByteAligned(field, bits);
+    return {
+      offset: bits / 8,
+      type: words[w + 1]
+    };
+  }
+  throw notFound(types, structId2, field);
+}
+function resolveToStruct(types, typeId) {
+  return followTo(types, typeId, QUALIFIERS_AND_PTR);
+}
+function resolveMemberStruct(types, member2) {
+  const id = resolveToStruct(types, member2.type);
+  if (id === null) throw new BtfError("btf: could not resolve member to struct");
+  return id;
+}
+function structSize(types, structId2) {
+  return types.size(structId2);
+}
+function stripQualifiers(types, typeId) {
+  let id = typeId;
+  for (let step = 0; step < MAX_CHAIN_STEPS && QUALIFIERS.has(types.kind(id)); step++) {
+    id = types.refType(id);
+  }
+  return id;
+}
+var MAX_CHAIN_STEPS, MAX_ANON_DEPTH, MAX_MEMBER_VISITS, encoder2, encoded, QUALIFIERS, QUALIFIERS_AND_PTR;
+var init_queries = __esm({
+  "btf/queries.ts"() {
+    init_errors();
+    init_kinds();
+    init_table();
+    MAX_CHAIN_STEPS = 20;
+    MAX_ANON_DEPTH = 32;
+    MAX_MEMBER_VISITS = 1e5;
+    encoder2 = new TextEncoder();
+    encoded = /* @__PURE__ */ new Map();
+    QUALIFIERS = /* @__PURE__ */ new Set([
+      Kind.CONST,
+      Kind.VOLATILE,
+      Kind.TYPEDEF,
+      Kind.RESTRICT,
+      Kind.TYPE_TAG
+    ]);
+    QUALIFIERS_AND_PTR = /* @__PURE__ */ new Set([
+      ...QUALIFIERS,
+      Kind.PTR
+    ]);
+  }
+});
+
+// resolvers/dsl.ts
+function perTable(compute) {
+  const memo = /* @__PURE__ */ new WeakMap();
+  return (types, key) => {
+    let known = memo.get(types);
+    if (!known) memo.set(types, known = /* @__PURE__ */ new Map());
+    let entry = known.get(key);
+    if (entry === void 0) {
+      try {
+        entry = {
+          value: compute(types, key)
+        };
+      } catch (err) {
+        if (!(err instanceof BtfError)) throw err;
+        entry = {
+          error: err
+        };
+      }
+      known.set(key, entry);
+    }
+    if ("error" in entry) throw entry.error;
+    return entry.value;
+  };
+}
+function named(name) {
+  return {
+    label: name,
+    found: "find_struct",
+    resolve: (types) => structId(types, name)
+  };
+}
+function typeOf(parent, member2, label) {
+  const p = ref(parent);
+  return {
+    label,
+    found: `typeof(${p.label}.${member2})`,
+    resolve(types) {
+      const m = directMember(types, p.resolve(types), member2);
+      return withContext(`btf: resolve type of ${p.label}.${member2}`, () => resolveMemberStruct(types, m));
+    }
+  };
+}
+function ref(s) {
+  return typeof s === "string" ? named(s) : s;
+}
+function group(...entries) {
+  return {
+    entries
+  };
+}
+function member(key, struct, ...members3) {
+  const s = ref(struct);
+  const [first, ...rest] = members3.length > 0 ? members3 : [
+    key
+  ];
+  return {
+    kind: "field",
+    key,
+    absent: "required",
+    mode: "member",
+    source: `${s.label}.${first}`,
+    fallbacks: rest.map((m) => `${s.label}.${m}`),
+    found: s.found,
+    resolve(types, note) {
+      const id = s.resolve(types);
+      try {
+        return memberOffset(types, id, first);
+      } catch (err) {
+        if (!(err instanceof BtfError)) throw err;
+        for (const name of rest) {
+          const offset = orNull(() => memberOffset(types, id, name));
+          if (offset === null) continue;
+          note(`${types.name(id)}.${name}`);
+          return offset;
+        }
+        throw err;
+      }
+    }
+  };
+}
+function members(struct, ...names) {
+  return names.map((name) => member(name, struct, name));
+}
+function direct(key, struct, memberName) {
+  const s = ref(struct);
+  return {
+    ...custom(key, `${s.label}.${memberName}`, (t) => directMember(t, s.resolve(t), memberName).offset),
+    mode: "direct",
+    found: s.found
+  };
+}
+function sizeOf(key, struct) {
+  const s = ref(struct);
+  return {
+    ...custom(key, `sizeof ${s.label}`, (types) => structSize(types, s.resolve(types))),
+    mode: "sizeof",
+    found: s.found
+  };
+}
+function enumerator(key, name) {
+  return {
+    ...custom(key, `enum ${name}`, (types) => {
+      const found = enumValue(types, name);
+      if (found === null) throw new BtfError(`btf: enumerator '${name}' not found`);
+      return Number(found.value);
+    }),
+    mode: "enum"
+  };
+}
+function custom(key, source, fn, fallbacks = []) {
+  return {
+    kind: "field",
+    key,
+    absent: "required",
+    mode: "computed",
+    source,
+    fallbacks,
+    resolve: fn
+  };
+}
+function plus(key, a, b) {
+  return custom(key, `${a.source} + ${b.source}`, (types, note) => a.resolve(types, note) + b.resolve(types, note));
+}
+function embedded(key, struct, memberName, label, inner) {
+  const outer = direct(memberName, struct, memberName);
+  return plus(key, outer, member(inner, typeOf(struct, memberName, label), inner));
+}
+function memberMap(key, struct, prefix) {
+  return {
+    kind: "map",
+    key,
+    source: `${struct.label}.${prefix}*`,
+    resolve(types) {
+      const id = struct.resolve(types);
+      const map = {};
+      const { words, at, count, kindFlag } = types.elements(id);
+      for (let i = 0, w = at; i < count; i++, w += 3) {
+        const bits = memberBits(words[w + 2], kindFlag);
+        if (words[w] === 0 || bits % 8 !== 0) continue;
+        const name = types.stringAt(words[w]);
+        if (name.startsWith(prefix)) map[name] = bits / 8;
+      }
+      return map;
+    }
+  };
+}
+function optional(field) {
+  return {
+    ...field,
+    absent: "null"
+  };
+}
+function orZero(field) {
+  return {
+    ...field,
+    absent: "zero"
+  };
+}
+function allOrNothing(...fields) {
+  return {
+    kind: "set",
+    fields
+  };
+}
+function sub(key, g) {
+  return {
+    kind: "sub",
+    key,
+    group: g
+  };
+}
+function derived(key, source, compute) {
+  return {
+    kind: "derived",
+    key,
+    source,
+    compute
+  };
+}
+function structExists(name) {
+  return {
+    kind: "check",
+    verify: (types) => void findStruct(types, name)
+  };
+}
+function atOffsetZero(struct, memberName) {
+  return {
+    kind: "check",
+    verify(types) {
+      const offset = memberOffset(types, findStruct(types, struct), memberName);
+      if (offset !== 0) {
+        throw new BtfError(`${struct}.${memberName} at offset ${offset} (expected 0)`);
+      }
+    }
+  };
+}
+function resolveGroup(types, g, path, missing, via = {}) {
+  const value2 = {};
+  const local2 = {};
+  const localVia = {};
+  const noteFor = (key, into = localVia) => (v) => into[`${path}.${key}`] = v;
+  for (const entry of g.entries) {
+    switch (entry.kind) {
+      case "field":
+        value2[entry.key] = resolveField(types, entry, noteFor(entry.key));
+        break;
+      case "set": {
+        const notes = {};
+        const all = entry.fields.map((f) => orNull(() => f.resolve(types, noteFor(f.key, notes))));
+        const complete = all.every((v) => v !== null);
+        entry.fields.forEach((f, i) => value2[f.key] = complete ? all[i] : null);
+        if (complete) Object.assign(localVia, notes);
+        break;
+      }
+      case "sub":
+        value2[entry.key] = resolveOptional(types, entry.group, `${path}.${entry.key}`, local2, localVia);
+        break;
+      case "map":
+        value2[entry.key] = entry.resolve(types);
+        break;
+      case "derived":
+        value2[entry.key] = entry.compute(value2);
+        break;
+      case "check":
+        entry.verify(types);
+        break;
+    }
+  }
+  Object.assign(missing, local2);
+  Object.assign(via, localVia);
+  return value2;
+}
+function resolveOptional(types, g, path, missing, via = {}) {
+  try {
+    return resolveGroup(types, g, path, missing, via);
+  } catch (err) {
+    if (!(err instanceof BtfError)) throw err;
+    missing[path] = err.message;
+    return null;
+  }
+}
+function resolveField(types, field, note) {
+  const notes = [];
+  const collect = (n) => void notes.push(n);
+  const v = field.absent === "required" ? field.resolve(types, collect) : orNull(() => field.resolve(types, collect));
+  if (v === null) return field.absent === "zero" ? 0 : null;
+  for (const n of notes) note(n);
+  return v;
+}
+var structId;
+var init_dsl = __esm({
+  "resolvers/dsl.ts"() {
+    init_errors();
+    init_queries();
+    init_table();
+    init_enums();
+    structId = perTable(findStruct);
+  }
+});
+
+// resolvers/idr.ts
+var IDR_FIELDS, IDR;
+var init_idr = __esm({
+  "resolvers/idr.ts"() {
+    init_dsl();
+    IDR_FIELDS = [
+      member("xa_node_slots", "xa_node", "slots"),
+      member("xa_node_shift", "xa_node", "shift"),
+      // idr.idr_rt is an embedded struct xarray: its xa_head relative to the idr.
+      embedded("idr_xa_head", "idr", "idr_rt", "xarray", "xa_head"),
+      ...members("idr", "idr_next")
+    ];
+    IDR = group(...IDR_FIELDS);
+  }
+});
+
+// resolvers/bpf_map.ts
+var htabBucket, HTAB_OFFSETS, storageBucket, TASK_STORAGE_OFFSETS, STRUCT_OPS_OFFSETS, RINGBUF_OFFSETS, STACKMAP_OFFSETS, bpfMap, BPF_MAP;
+var init_bpf_map = __esm({
+  "resolvers/bpf_map.ts"() {
+    init_errors();
+    init_queries();
+    init_kinds();
+    init_dsl();
+    init_idr();
+    htabBucket = {
+      label: "bucket",
+      found: "the first struct 'bucket' with a 'head' member",
+      resolve(types) {
+        for (const id of types.byName("bucket")) {
+          if (types.kind(id) !== Kind.STRUCT) continue;
+          try {
+            directMember(types, id, "head");
+            return id;
+          } catch (err) {
+            if (!(err instanceof BtfError)) throw err;
+          }
+        }
+        throw new BtfError("btf: no 'bucket' struct with 'head' field found");
+      }
+    };
+    HTAB_OFFSETS = group(member("htab_buckets", "bpf_htab", "buckets"), member("htab_n_buckets", "bpf_htab", "n_buckets"), sizeOf("bucket_size", htabBucket), member("bucket_head", htabBucket, "head"), member("hlist_nulls_head_first", "hlist_nulls_head", "first"), member("hlist_nulls_node_next", "hlist_nulls_node", "next"), sizeOf("htab_elem_size_base", "htab_elem"), atOffsetZero("htab_elem", "hash_node"));
+    storageBucket = named("bpf_local_storage_map_bucket");
+    TASK_STORAGE_OFFSETS = group(member("smap_buckets", "bpf_local_storage_map", "buckets"), member("smap_bucket_log", "bpf_local_storage_map", "bucket_log"), sizeOf("bucket_size", storageBucket), direct("bucket_list", storageBucket, "list"), member("hlist_head_first", typeOf(storageBucket, "list", "hlist_head"), "first"), member("hlist_node_next", "hlist_node", "next"), direct("elem_local_storage", "bpf_local_storage_elem", "local_storage"), direct("elem_sdata", "bpf_local_storage_elem", "sdata"), member("sdata_data", "bpf_local_storage_data", "data"), member("ls_owner", "bpf_local_storage", "owner"), atOffsetZero("hlist_node", "next"), atOffsetZero("bpf_local_storage_elem", "map_node"));
+    STRUCT_OPS_OFFSETS = group(direct("kvalue", "bpf_struct_ops_map", "kvalue"), member("value_data", typeOf("bpf_struct_ops_map", "kvalue", "bpf_struct_ops_value"), "data"));
+    RINGBUF_OFFSETS = group(member("rbm_rb", "bpf_ringbuf_map", "rb"), member("rb_mask", "bpf_ringbuf", "mask"), member("rb_consumer_pos", "bpf_ringbuf", "consumer_pos"), member("rb_producer_pos", "bpf_ringbuf", "producer_pos"), member("rb_pending_pos", "bpf_ringbuf", "pending_pos"));
+    STACKMAP_OFFSETS = group(member("smap_n_buckets", "bpf_stack_map", "n_buckets"), member("smap_buckets", "bpf_stack_map", "buckets"), member("smb_nr", "stack_map_bucket", "nr"), member("smb_data", "stack_map_bucket", "data"));
+    bpfMap = named("bpf_map");
+    BPF_MAP = group(member("map_name", bpfMap, "name"), member("map_type", bpfMap, "map_type"), member("map_flags", bpfMap, "map_flags"), member("key_size", bpfMap, "key_size"), member("value_size", bpfMap, "value_size"), member("max_entries", bpfMap, "max_entries"), member("array_value", "bpf_array", "value"), ...IDR_FIELDS, member("map_btf", bpfMap, "btf"), member("map_btf_value_type_id", bpfMap, "btf_value_type_id"), orZero(member("map_btf_vmlinux_value_type_id", bpfMap, "btf_vmlinux_value_type_id")), member("map_btf_key_type_id", bpfMap, "btf_key_type_id"), member("btf_data", "btf", "data"), member("btf_data_size", "btf", "data_size"), member("btf_base_btf", "btf", "base_btf"), sub("htab_offsets", HTAB_OFFSETS), sub("task_storage_offsets", TASK_STORAGE_OFFSETS), sub("struct_ops_offsets", STRUCT_OPS_OFFSETS), sub("ringbuf_offsets", RINGBUF_OFFSETS), sub("stackmap_offsets", STACKMAP_OFFSETS));
+  }
+});
+
+// resolvers/bpf_prog.ts
+var BPF_PROG;
+var init_bpf_prog = __esm({
+  "resolvers/bpf_prog.ts"() {
+    init_dsl();
+    init_idr();
+    BPF_PROG = group(member("prog_type", "bpf_prog", "type"), member("prog_aux", "bpf_prog", "aux"), member("aux_verified_insns", "bpf_prog_aux", "verified_insns"), member("aux_name", "bpf_prog_aux", "name"), member("aux_used_maps", "bpf_prog_aux", "used_maps"), member("aux_used_map_cnt", "bpf_prog_aux", "used_map_cnt"), ...IDR_FIELDS, member("prog_stats", "bpf_prog", "stats"), member("stats_cnt", "bpf_prog_stats", "cnt"), member("stats_nsecs", "bpf_prog_stats", "nsecs"), member("stats_misses", "bpf_prog_stats", "misses"));
+  }
+});
+
+// resolvers/cpu_time.ts
+var CPU_TIME, NUMA_STATS;
+var init_cpu_time = __esm({
+  "resolvers/cpu_time.ts"() {
+    init_dsl();
+    CPU_TIME = group(member("kernel_cpustat_cpustat", "kernel_cpustat", "cpustat"), member("kstat_irqs_sum", "kernel_stat", "irqs_sum"), member("kstat_softirqs", "kernel_stat", "softirqs"), optional(member("tick_sched_iowait_sleeptime", "tick_sched", "iowait_sleeptime")));
+    NUMA_STATS = group(member("pglist_data_node_zones", "pglist_data", "node_zones"), member("zone_vm_numa_event", "zone", "vm_numa_event"), sizeOf("zone_size", "zone"));
+  }
+});
+
+// resolvers/cgroup.ts
+var PSI, CGROUP_WALK;
+var init_cgroup = __esm({
+  "resolvers/cgroup.ts"() {
+    init_dsl();
+    PSI = group(member("psi_group_total", "psi_group", "total"), member("psi_group_avg", "psi_group", "avg"), optional(enumerator("psi_irq_full_idx", "PSI_IRQ_FULL")));
+    CGROUP_WALK = group(member("cgroup_self", "cgroup", "self"), member("cgroup_kn", "cgroup", "kn"), member("cgroup_psi", "cgroup", "psi"), member("css_sibling", "cgroup_subsys_state", "sibling"), member("css_children", "cgroup_subsys_state", "children"), member("css_serial_nr", "cgroup_subsys_state", "serial_nr"), member("cgroup_root_cgrp", "cgroup_root", "cgrp"), member("kernfs_node_name", "kernfs_node", "name"));
+  }
+});
+
+// resolvers/names.ts
+function mergeOutcomes(outcomes) {
+  const report = {
+    offsets: {},
+    missing: {},
+    via: {}
+  };
+  for (const [name, outcome2] of outcomes) {
+    report.offsets[name] = outcome2.value;
+    Object.assign(report.missing, outcome2.missing);
+    Object.assign(report.via, outcome2.via);
+  }
+  return report;
+}
+function inReportOrder(names) {
+  return GROUP_NAMES.filter((n) => names.includes(n));
+}
+var GROUP_NAMES;
+var init_names = __esm({
+  "resolvers/names.ts"() {
+    GROUP_NAMES = [
+      "kernel",
+      "bpf_map",
+      "bpf_prog",
+      "idr",
+      "scx_walker",
+      "runnable_scan",
+      "task_enrichment",
+      "cpu_time",
+      "numa_stats",
+      "psi",
+      "cgroup_walk"
+    ];
+  }
+});
+
+// resolvers/kernel.ts
+function findEventPath(types) {
+  const sched = findStruct(types, "scx_sched");
+  const pathA = orNull(() => {
+    const pcpu = memberOffset(types, sched, "pcpu");
+    const stats = directMember(types, findStruct(types, "scx_sched_pcpu"), "event_stats");
+    return {
+      percpuPtrOff: pcpu,
+      eventStatsOff: stats.offset,
+      statsStruct: resolveMemberStruct(types, stats)
+    };
+  });
+  return pathA ?? (() => {
+    const esc = withContext("btf: neither scx_sched.pcpu nor scx_sched.event_stats_cpu found", () => directMember(types, sched, "event_stats_cpu"));
+    const statsStruct = withContext("btf: resolve type of scx_sched.event_stats_cpu", () => resolveMemberStruct(types, esc));
+    return {
+      percpuPtrOff: esc.offset,
+      eventStatsOff: null,
+      statsStruct
+    };
+  })();
+}
+function event(key, ...fallbacks) {
+  return member(key, eventStats, `SCX_EV_${key.slice(3).toUpperCase()}`, ...fallbacks);
+}
+function percpuPtrOff(types, note) {
+  const path = eventPath(types, "event");
+  if (path.eventStatsOff === null) note("scx_sched.event_stats_cpu");
+  return path.percpuPtrOff;
+}
+function eventStatsOff(types) {
+  return eventPath(types, "event").eventStatsOff ?? 0;
+}
+function sdField(key) {
+  return member(key, sd, key.slice(3));
+}
+var rq, scxRq, localDsq, eventPath, eventStats, EVENT_OFFSETS, schedInfo, SCHEDSTAT_OFFSETS, sd, SCHED_DOMAIN_STATS, SCHED_DOMAIN_OFFSETS, WATCHDOG_OFFSETS, KERNEL;
+var init_kernel = __esm({
+  "resolvers/kernel.ts"() {
+    init_errors();
+    init_queries();
+    init_dsl();
+    rq = named("rq");
+    scxRq = typeOf(rq, "scx", "scx_rq");
+    localDsq = typeOf(scxRq, "local_dsq", "scx_dispatch_q");
+    eventPath = perTable((types, _) => findEventPath(types));
+    eventStats = {
+      label: "scx_event_stats",
+      found: "typeof(scx_sched_pcpu.event_stats), else typeof(scx_sched.event_stats_cpu)",
+      resolve: (types) => eventPath(types, "event").statsStruct
+    };
+    EVENT_OFFSETS = group(custom("percpu_ptr_off", "scx_sched.pcpu", percpuPtrOff, [
+      "scx_sched.event_stats_cpu"
+    ]), custom("event_stats_off", "scx_sched_pcpu.event_stats", eventStatsOff, [
+      "0 (path B)"
+    ]), event("ev_select_cpu_fallback"), event("ev_dispatch_local_dsq_offline"), event("ev_dispatch_keep_last"), event("ev_enq_skip_exiting"), event("ev_enq_skip_migration_disabled"), optional(event("ev_reenq_immed")), optional(event("ev_reenq_local_repeat", "SCX_EV_REENQ_REPEAT")), optional(event("ev_refill_slice_dfl", "SCX_EV_ENQ_SLICE_DFL")), optional(event("ev_bypass_duration")), optional(event("ev_bypass_dispatch")), optional(event("ev_bypass_activate")), optional(event("ev_insert_not_owned")), optional(event("ev_sub_bypass_dispatch")), optional(event("ev_slice_clamped")), optional(event("ev_slice_denied")), optional(event("ev_sub_forced_admit")), optional(event("ev_sub_preempt_denied")), optional(event("ev_sub_kick_denied")), optional(event("ev_sub_reenq_denied")), optional(event("ev_sub_cidperf_denied")), optional(event("ev_sub_rescue")), memberMap("counters", eventStats, "SCX_EV_"));
+    schedInfo = typeOf(rq, "rq_sched_info", "sched_info");
+    SCHEDSTAT_OFFSETS = group(direct("rq_sched_info", rq, "rq_sched_info"), member("sched_info_run_delay", schedInfo, "run_delay"), member("sched_info_pcount", schedInfo, "pcount"), member("rq_yld_count", rq, "yld_count"), member("rq_sched_count", rq, "sched_count"), member("rq_sched_goidle", rq, "sched_goidle"), member("rq_ttwu_count", rq, "ttwu_count"), member("rq_ttwu_local", rq, "ttwu_local"));
+    sd = named("sched_domain");
+    SCHED_DOMAIN_STATS = group(...[
+      "sd_lb_count",
+      "sd_lb_failed",
+      "sd_lb_balanced",
+      "sd_lb_imbalance_load",
+      "sd_lb_imbalance_util",
+      "sd_lb_imbalance_task",
+      "sd_lb_imbalance_misfit",
+      "sd_lb_gained",
+      "sd_lb_hot_gained",
+      "sd_lb_nobusyg",
+      "sd_lb_nobusyq",
+      "sd_alb_count",
+      "sd_alb_failed",
+      "sd_alb_pushed",
+      "sd_sbe_count",
+      "sd_sbe_balanced",
+      "sd_sbe_pushed",
+      "sd_sbf_count",
+      "sd_sbf_balanced",
+      "sd_sbf_pushed",
+      "sd_ttwu_wake_remote",
+      "sd_ttwu_move_affine",
+      "sd_ttwu_move_balance"
+    ].map(sdField));
+    SCHED_DOMAIN_OFFSETS = group(member("rq_sd", rq, "sd"), ...[
+      "sd_parent",
+      "sd_level",
+      "sd_name",
+      "sd_flags",
+      "sd_span_weight",
+      "sd_balance_interval",
+      "sd_nr_balance_failed",
+      "sd_max_newidle_lb_cost"
+    ].map(sdField), allOrNothing(sdField("sd_newidle_call"), sdField("sd_newidle_success"), sdField("sd_newidle_ratio")), sub("stats_offsets", SCHED_DOMAIN_STATS));
+    WATCHDOG_OFFSETS = group(member("scx_sched_watchdog_timeout_off", "scx_sched", "watchdog_timeout"));
+    KERNEL = group(member("rq_nr_running", rq, "nr_running"), member("rq_clock", rq, "clock"), direct("rq_scx", rq, "scx"), member("scx_rq_nr_running", scxRq, "nr_running"), direct("scx_rq_local_dsq", scxRq, "local_dsq"), member("scx_rq_flags", scxRq, "flags"), member("dsq_nr", localDsq, "nr"), member("rq_cpu", rq, "cpu"), optional(embedded("rq_avg_irq_util_avg", rq, "avg_irq", "sched_avg", "util_avg")), sub("event_offsets", EVENT_OFFSETS), sub("schedstat_offsets", SCHEDSTAT_OFFSETS), sub("sched_domain_offsets", SCHED_DOMAIN_OFFSETS), sub("watchdog_offsets", WATCHDOG_OFFSETS));
+  }
+});
+
+// resolvers/runnable_scan.ts
+var RUNNABLE_SCAN;
+var init_runnable_scan = __esm({
+  "resolvers/runnable_scan.ts"() {
+    init_dsl();
+    RUNNABLE_SCAN = group(member("task_struct_scx", "task_struct", "scx"), member("sched_ext_entity_tasks_node", "sched_ext_entity", "tasks_node"), member("sched_ext_entity_flags", "sched_ext_entity", "flags"), member("sched_ext_entity_runnable_at", "sched_ext_entity", "runnable_at"), member("sched_ext_entity_runnable_node", "sched_ext_entity", "runnable_node"), member("rq_scx", "rq", "scx"), member("scx_rq_runnable_list", "scx_rq", "runnable_list"));
+  }
+});
+
+// resolvers/scx_walker.ts
+var RQ, SCX_RQ, TASK, SEE, DSQ_LNODE, DSQ, SCHED, SCHED_PNODE, SCHED_PCPU, RHT, SUB_GROUPS, SCX_WALKER;
+var init_scx_walker = __esm({
+  "resolvers/scx_walker.ts"() {
+    init_dsl();
+    RQ = group(...members("rq", "scx", "curr"));
+    SCX_RQ = group(...members("scx_rq", "local_dsq", "runnable_list", "nr_running", "flags", "cpu_released"), optional(member("ops_qseq", "scx_rq", "ops_qseq")), optional(member("kick_sync", "scx_rq", "kick_sync", "pnt_seq")), ...members("scx_rq", "nr_immed", "clock").map(optional));
+    TASK = group(...members("task_struct", "comm", "pid", "scx"));
+    SEE = group(...members("sched_ext_entity", "runnable_node", "runnable_at", "weight", "slice", "dsq_vtime", "dsq", "dsq_list", "flags", "dsq_flags", "sticky_cpu", "holding_cpu", "tasks_node"), optional(member("ops_qseq", "sched_ext_entity", "ops_qseq")));
+    DSQ_LNODE = group(...members("scx_dsq_list_node", "node", "flags"));
+    DSQ = group(...members("scx_dispatch_q", "list", "nr", "seq", "id", "hash_node"));
+    SCHED = group(member("dsq_hash", "scx_sched", "dsq_hash"), ...members("scx_sched", "pnode", "pcpu", "aborting", "bypass_depth").map(optional), member("exit_kind", "scx_sched", "exit_kind"));
+    SCHED_PNODE = group(structExists("scx_sched_pnode"), optional(member("global_dsq", "scx_sched_pnode", "global_dsq")));
+    SCHED_PCPU = group(structExists("scx_sched_pcpu"), optional(member("bypass_dsq", "scx_sched_pcpu", "bypass_dsq")));
+    RHT = group(...members("rhashtable", "tbl", "nelems"), member("bucket_table_size", "bucket_table", "size"), member("bucket_table_buckets", "bucket_table", "buckets"), member("rhash_head_next", "rhash_head", "next"));
+    SUB_GROUPS = [
+      [
+        "rq",
+        RQ,
+        "rq"
+      ],
+      [
+        "scx_rq",
+        SCX_RQ,
+        "scx_rq"
+      ],
+      [
+        "task",
+        TASK,
+        "task_struct"
+      ],
+      [
+        "see",
+        SEE,
+        "sched_ext_entity"
+      ],
+      [
+        "dsq_lnode",
+        DSQ_LNODE,
+        "scx_dsq_list_node"
+      ],
+      [
+        "dsq",
+        DSQ,
+        "scx_dispatch_q"
+      ],
+      [
+        "sched",
+        SCHED,
+        "scx_sched"
+      ],
+      [
+        "sched_pnode",
+        SCHED_PNODE,
+        "scx_sched_pnode"
+      ],
+      [
+        "sched_pcpu",
+        SCHED_PCPU,
+        "scx_sched_pcpu"
+      ],
+      [
+        "rht",
+        RHT,
+        "rhashtable/bucket_table/rhash_head"
+      ]
+    ];
+    SCX_WALKER = group(...SUB_GROUPS.map(([key, g]) => sub(key, g)), derived("missing_groups", "the failed sub-groups", (partial) => SUB_GROUPS.filter(([key]) => partial[key] === null).map(([, , name]) => name)));
+  }
+});
+
+// resolvers/task_enrichment.ts
+var task, signal, TASK_ENRICHMENT;
+var init_task_enrichment = __esm({
+  "resolvers/task_enrichment.ts"() {
+    init_dsl();
+    task = (field) => member(`task_struct_${field}`, "task_struct", field);
+    signal = (field) => member(`signal_struct_${field}`, "signal_struct", field);
+    TASK_ENRICHMENT = group(...[
+      "comm",
+      "pid",
+      "tgid",
+      "prio",
+      "static_prio",
+      "normal_prio",
+      "rt_priority",
+      "sched_class",
+      "scx"
+    ].map(task), optional(task("core_cookie")), ...[
+      "real_parent",
+      "group_leader",
+      "signal",
+      "stack"
+    ].map(task), member("see_weight", "sched_ext_entity", "weight"), ...[
+      "nr_threads",
+      "pids",
+      "nvcsw",
+      "nivcsw"
+    ].map(signal), task("nvcsw"), task("nivcsw"), task("utime"), task("stime"), signal("utime"), signal("stime"), member("pid_numbers", "pid", "numbers"), derived("pid_size", "pid.numbers", (partial) => partial.pid_numbers), member("upid_nr", "upid", "nr"), sizeOf("upid_size", "upid"));
+  }
+});
+
+// resolvers/mod.ts
+function resolveNamedGroup(types, name) {
+  const missing = {};
+  const via = {};
+  const value2 = resolveOptional(types, GROUPS[name], name, missing, via);
+  return {
+    value: value2,
+    missing,
+    via
+  };
+}
+function resolveOffsets(types, names = GROUP_NAMES) {
+  if (names.length > 0) types.buildIndexes();
+  return mergeOutcomes(inReportOrder(names).map((n) => [
+    n,
+    resolveNamedGroup(types, n)
+  ]));
+}
+var GROUPS;
+var init_mod = __esm({
+  "resolvers/mod.ts"() {
+    init_bpf_map();
+    init_bpf_prog();
+    init_cpu_time();
+    init_cgroup();
+    init_dsl();
+    init_names();
+    init_idr();
+    init_kernel();
+    init_runnable_scan();
+    init_scx_walker();
+    init_task_enrichment();
+    init_names();
+    GROUPS = {
+      kernel: KERNEL,
+      bpf_map: BPF_MAP,
+      bpf_prog: BPF_PROG,
+      idr: IDR,
+      scx_walker: SCX_WALKER,
+      runnable_scan: RUNNABLE_SCAN,
+      task_enrichment: TASK_ENRICHMENT,
+      cpu_time: CPU_TIME,
+      numa_stats: NUMA_STATS,
+      psi: PSI,
+      cgroup_walk: CGROUP_WALK
+    };
+  }
+});
+
+// resolvers/fields.ts
+function plain(path, type, source) {
+  return {
+    path,
+    type,
+    source,
+    fallbacks: [],
+    absent: "required"
+  };
+}
+function groupInfo(path) {
+  return {
+    path,
+    type: "group",
+    source: "",
+    fallbacks: [],
+    absent: "null"
+  };
+}
+function flatten(g, prefix, out) {
+  for (const e of g.entries) {
+    switch (e.kind) {
+      case "field":
+      case "set":
+        for (const f of e.kind === "set" ? e.fields : [
+          e
+        ]) {
+          out.push({
+            path: `${prefix}.${f.key}`,
+            type: f.mode === "sizeof" ? "size" : f.mode === "member" || f.mode === "direct" ? "offset" : f.mode,
+            source: f.source,
+            fallbacks: f.fallbacks,
+            absent: e.kind === "set" ? "null" : f.absent,
+            ...f.found ? {
+              found: f.found
+            } : {},
+            ...f.mode === "direct" ? {
+              direct: true
+            } : {},
+            ...e.kind === "set" ? {
+              allOrNothing: true
+            } : {}
+          });
+        }
+        break;
+      case "map":
+        out.push(plain(`${prefix}.${e.key}`, "map", e.source));
+        break;
+      case "derived":
+        out.push(plain(`${prefix}.${e.key}`, e.key === "missing_groups" ? "names" : "computed", e.source));
+        break;
+      case "sub":
+        out.push(groupInfo(`${prefix}.${e.key}`));
+        flatten(e.group, `${prefix}.${e.key}`, out);
+        break;
+      case "check":
+        break;
+    }
+  }
+  return out;
+}
+function fieldAt(path) {
+  return BY_PATH.get(path);
+}
+function sourceAt(path, via) {
+  if (via[path] !== void 0) return via[path];
+  const known = fieldAt(path);
+  if (known) return known.source;
+  const cut = path.lastIndexOf(".");
+  const parent = fieldAt(path.slice(0, cut));
+  if (parent?.type === "map") return `${parent.source.split(".")[0]}.${path.slice(cut + 1)}`;
+  return "";
+}
+var FIELDS, BY_PATH;
+var init_fields = __esm({
+  "resolvers/fields.ts"() {
+    init_mod();
+    FIELDS = GROUP_NAMES.flatMap((name) => [
+      groupInfo(name),
+      ...flatten(GROUPS[name], name, [])
+    ]);
+    BY_PATH = new Map(FIELDS.map((f) => [
+      f.path,
+      f
+    ]));
+  }
+});
+
+// report/human.ts
+function paint(color) {
+  const wrap = (code) => (s) => color ? `\x1B[${code}m${s}\x1B[0m` : s;
+  return {
+    bold: wrap(1),
+    dim: wrap(2),
+    red: wrap(31)
+  };
+}
+function offsetLine(name, value2, indent, source, p) {
+  const label = `${indent}${name}`.padEnd(NAME_WIDTH);
+  const from = p.dim(source);
+  if (value2 === null) return `${label}${p.dim("\u2014".padStart(8))}${" ".repeat(10)}${from}`;
+  return `${label}${String(value2).padStart(8)}  ${`0x${value2.toString(16)}`.padEnd(8)}${from}`;
+}
+function groupLines(value2, path, indent, missing, via, p) {
+  const lines = [];
+  for (const [key, v] of Object.entries(value2)) {
+    const here = `${path}.${key}`;
+    if (Array.isArray(v)) {
+      lines.push(...listLines(`${indent}${key}`, v));
+    } else if (v === null && here in missing) {
+      lines.push(`${indent}${key}  ${p.red("missing")}`);
+    } else if (v === null || typeof v === "number") {
+      lines.push(offsetLine(key, v, indent, sourceAt(here, via), p));
+    } else {
+      lines.push(`${indent}${p.bold(key)}`, ...groupLines(v, here, indent + "  ", missing, via, p));
+    }
+  }
+  return lines;
+}
+function listLines(label, words) {
+  if (words.length === 0) return [
+    `${label.padEnd(NAME_WIDTH)}none`
+  ];
+  const lines = [];
+  let line = label.padEnd(NAME_WIDTH);
+  for (const [i, word] of words.entries()) {
+    const piece = word + (i < words.length - 1 ? "," : "");
+    if (line.trim().length > 0 && line.length + piece.length + 1 > 100 && line.length > NAME_WIDTH) {
+      lines.push(line.trimEnd());
+      line = " ".repeat(NAME_WIDTH);
+    }
+    line += (line.length > NAME_WIDTH ? " " : "") + piece;
+  }
+  lines.push(line);
+  return lines;
+}
+function renderHuman(report, color) {
+  const p = paint(color);
+  const s = report.source;
+  const lines = [
+    p.bold(printable(s.path)),
+    `  ${FORMAT_LABELS[s.format]} \xB7 ${s.btf_bytes} BTF bytes \xB7 ${s.type_count} types \xB7 sidecar ${s.sidecar}`,
+    ""
+  ];
+  for (const [name, value2] of Object.entries(report.offsets)) {
+    if (value2 === null || value2 === void 0) {
+      lines.push(`${p.bold(name)}  ${p.red("missing")}`);
+      continue;
+    }
+    lines.push(p.bold(name), ...groupLines(value2, name, "  ", report.missing, report.via, p));
+  }
+  const missing = Object.entries(report.missing);
+  if (missing.length > 0) {
+    lines.push("", p.bold("missing"));
+    for (const [path, reason2] of missing) {
+      lines.push(`  ${path}`, `    ${p.red(printable(reason2))}`);
+    }
+  }
+  if (missing.some(([, reason2]) => reason2.includes(NO_SCX))) {
+    lines.push("", "note: struct rq has no member scx: kernel built without CONFIG_SCHED_CLASS_EXT");
+  }
+  return lines.join("\n") + "\n";
+}
+var NAME_WIDTH, NO_SCX, FORMAT_LABELS;
+var init_human = __esm({
+  "report/human.ts"() {
+    init_fields();
+    init_errors();
+    NAME_WIDTH = 44;
+    NO_SCX = "btf: struct 'rq' has no member 'scx'";
+    FORMAT_LABELS = {
+      raw: "raw BTF",
+      elf: "ELF",
+      image: "compressed image"
+    };
+  }
+});
+
+// resolvers/paths.ts
+function topGroup(path) {
+  return path.split(".")[0];
+}
+function valueAt(offsets, path) {
+  const [first, ...rest] = path.split(".");
+  let value2 = offsets[first];
+  for (const key of rest) {
+    if (value2 === null || value2 === void 0) return value2;
+    value2 = value2[key];
+  }
+  return value2;
+}
+var GROUP_PATHS;
+var init_paths = __esm({
+  "resolvers/paths.ts"() {
+    init_fields();
+    GROUP_PATHS = FIELDS.filter((f) => f.type === "group").map((f) => f.path);
+  }
+});
+
+// cli/command.ts
+function command(c) {
+  return c;
+}
+function loadOptions(v) {
+  return {
+    base: v.base,
+    jobs: v.jobs ?? "auto",
+    cache: {
+      root: v["cache-dir"],
+      enabled: !v["no-cache"]
+    }
+  };
+}
+var LOAD_OPTIONS, LOAD_OPTIONS_HELP, ENVIRONMENT_HELP;
+var init_command = __esm({
+  "cli/command.ts"() {
+    LOAD_OPTIONS = {
+      json: {
+        type: "boolean"
+      },
+      base: {
+        type: "string"
+      },
+      jobs: {
+        type: "string",
+        short: "j"
+      },
+      "cache-dir": {
+        type: "string"
+      },
+      "no-cache": {
+        type: "boolean"
+      }
+    };
+    LOAD_OPTIONS_HELP = `  --json           JSON instead of the human report
+  --base PATH      read every PATH as split BTF (a module's) over this base BTF
+  -j, --jobs N     worker threads that share loading and resolving with the main
+                   thread: 0 = inline, auto (default) = chosen by measured cost
+  --cache-dir DIR  cache root for this call
+  --no-cache       neither read nor write .btf sidecars
+  -h, --help       show this help`;
+    ENVIRONMENT_HELP = `Environment:
+  KTSTR_CACHE_DIR  the cache root, used as given (must be absolute)
+  XDG_CACHE_HOME   else the root is $XDG_CACHE_HOME/ktstr/kernels
+  HOME             else the root is $HOME/.cache/ktstr/kernels
+  NO_COLOR         no colour even on a terminal`;
+  }
+});
+
+// btf/elf.ts
+function memorySource(bytes) {
+  return {
+    size: bytes.length,
+    read: (offset, length) => bytes.subarray(offset, offset + length),
+    readInto: (offset, dest) => dest.set(bytes.subarray(offset, offset + dest.length))
+  };
+}
+function hasElfMagic(bytes) {
+  return bytes.length >= 4 && bytes[0] === 127 && bytes[1] === 69 && bytes[2] === 76 && bytes[3] === 70;
+}
+function readChecked(src, offset, length, what) {
+  if (offset < 0 || length < 0 || offset + length > src.size) {
+    throw new ElfFormatError(`ELF ${what} lies outside the ${src.size}-byte file`);
+  }
+  const b = src.read(offset, length);
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
+}
+function u64(view, at) {
+  const value2 = view.getBigUint64(at, true);
+  return value2 > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value2);
+}
+function readLayout(src) {
+  const ident = readChecked(src, 0, 16, "identification");
+  if (ident.getUint32(0, false) !== 2135247942) throw new ElfFormatError("not an ELF file");
+  const cls = ident.getUint8(4), data = ident.getUint8(5);
+  if (cls !== 1 && cls !== 2) throw new ElfFormatError(`unknown ELF class ${cls}`);
+  if (data === 2) throw new ElfFormatError("big-endian ELF is not supported");
+  if (data !== 1) throw new ElfFormatError(`unknown ELF data encoding ${data}`);
+  const is64 = cls === 2;
+  const h = readChecked(src, 0, is64 ? 64 : 52, "header");
+  const layout2 = is64 ? {
+    is64,
+    shoff: u64(h, 40),
+    shentsize: h.getUint16(58, true),
+    shnum: h.getUint16(60, true),
+    shstrndx: h.getUint16(62, true)
+  } : {
+    is64,
+    shoff: h.getUint32(32, true),
+    shentsize: h.getUint16(46, true),
+    shnum: h.getUint16(48, true),
+    shstrndx: h.getUint16(50, true)
+  };
+  const minEntry = is64 ? 64 : 40;
+  if (layout2.shoff === 0) throw new ElfFormatError("ELF has no section header table");
+  if (layout2.shentsize < minEntry) {
+    throw new ElfFormatError(`ELF section header size ${layout2.shentsize} is too small`);
+  }
+  if (layout2.shnum === 0 || layout2.shstrndx === 65535) {
+    const s0 = readChecked(src, layout2.shoff, minEntry, "section header 0");
+    if (layout2.shnum === 0) layout2.shnum = is64 ? u64(s0, 32) : s0.getUint32(20, true);
+    if (layout2.shstrndx === 65535) layout2.shstrndx = s0.getUint32(is64 ? 40 : 24, true);
+  }
+  if (layout2.shstrndx >= layout2.shnum) {
+    throw new ElfFormatError(`ELF section name table index ${layout2.shstrndx} is out of range`);
+  }
+  return layout2;
+}
+function sectionAt(src, l, index) {
+  const view = readChecked(src, l.shoff + index * l.shentsize, l.is64 ? 64 : 40, "section header");
+  return l.is64 ? {
+    name: view.getUint32(0, true),
+    offset: u64(view, 24),
+    size: u64(view, 32)
+  } : {
+    name: view.getUint32(0, true),
+    offset: view.getUint32(16, true),
+    size: view.getUint32(20, true)
+  };
+}
+function findElfSection(src, name) {
+  const layout2 = readLayout(src);
+  readChecked(src, layout2.shoff, layout2.shnum * layout2.shentsize, "section header table");
+  const strtab = sectionAt(src, layout2, layout2.shstrndx);
+  const names = readChecked(src, strtab.offset, strtab.size, "section name table");
+  const wanted = new TextEncoder().encode(name);
+  for (let i = 0; i < layout2.shnum; i++) {
+    const shdr = sectionAt(src, layout2, i);
+    if (shdr.name + wanted.length >= names.byteLength) continue;
+    let match = names.getUint8(shdr.name + wanted.length) === 0;
+    for (let j = 0; match && j < wanted.length; j++) {
+      match = names.getUint8(shdr.name + j) === wanted[j];
+    }
+    if (match) return {
+      offset: shdr.offset,
+      size: shdr.size
+    };
+  }
+  return null;
+}
+var ElfFormatError;
+var init_elf = __esm({
+  "btf/elf.ts"() {
+    init_errors();
+    ElfFormatError = class extends BtfError {
+      /** Creates the error with a description of the defect. */
+      constructor(message) {
+        super(message);
+        this.name = "ElfFormatError";
+      }
+    };
+  }
+});
+
+// btf/image/compression.ts
+function matchesAt(bytes, at, magic) {
+  if (at < 0 || at + magic.length > bytes.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[at + i] !== magic[i]) return false;
+  return true;
+}
+function compressionAt(bytes, at = 0) {
+  for (const { name, magic } of MAGICS) if (matchesAt(bytes, at, magic)) return name;
+  return null;
+}
+function magicCandidates(bytes, limit = 64) {
+  const found = [];
+  for (const { name, magic } of MAGICS) {
+    let count = 0;
+    for (let at = bytes.indexOf(magic[0]); at >= 0 && count < limit; ) {
+      if (matchesAt(bytes, at, magic)) {
+        found.push({
+          compression: name,
+          offset: at
+        });
+        count++;
+      }
+      at = bytes.indexOf(magic[0], at + 1);
+    }
+  }
+  return found;
+}
+var MAGICS;
+var init_compression = __esm({
+  "btf/image/compression.ts"() {
+    MAGICS = [
+      {
+        name: "gzip",
+        magic: [
+          31,
+          139,
+          8
+        ]
+      },
+      {
+        name: "xz",
+        magic: [
+          253,
+          55,
+          122,
+          88,
+          90,
+          0
+        ]
+      },
+      {
+        name: "bzip2",
+        magic: [
+          66,
+          90,
+          104
+        ]
+      },
+      {
+        name: "lzma",
+        magic: [
+          93,
+          0,
+          0,
+          0
+        ]
+      },
+      {
+        name: "lzo",
+        magic: [
+          137,
+          76,
+          90
+        ]
+      },
+      {
+        name: "lz4",
+        magic: [
+          2,
+          33,
+          76,
+          24
+        ]
+      },
+      {
+        name: "zstd",
+        magic: [
+          40,
+          181,
+          47,
+          253
+        ]
+      }
+    ];
+  }
+});
+
+// btf/image/bzimage.ts
+function bootPayload(head) {
+  if (head.length < BOOT_HEADER_BYTES) return null;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  if (view.getUint32(514, true) !== HDRS || view.getUint16(518, true) < MIN_PROTOCOL) {
+    return null;
+  }
+  const setupSects = head[497] === 0 ? 4 : head[497];
+  return {
+    offset: (setupSects + 1) * 512 + view.getUint32(584, true),
+    length: view.getUint32(588, true)
+  };
+}
+function isKernelImage(head) {
+  return bootPayload(head) !== null || compressionAt(head) !== null;
+}
+var BOOT_HEADER_BYTES, HDRS, MIN_PROTOCOL;
+var init_bzimage = __esm({
+  "btf/image/bzimage.ts"() {
+    init_compression();
+    BOOT_HEADER_BYTES = 592;
+    HDRS = 1400005704;
+    MIN_PROTOCOL = 520;
+  }
+});
+
+// btf/input.ts
+function locateBtf(src) {
+  if (src.size === 0) throw new BtfError("empty file");
+  const head = src.read(0, Math.min(16, src.size));
+  if (hasBtfMagic(head)) return {
+    format: "raw",
+    offset: 0,
+    size: src.size
+  };
+  if (hasBigEndianBtfMagic(head)) {
+    throw new BtfError(`big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`);
+  }
+  if (!hasElfMagic(head)) {
+    const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
+    if (isKernelImage(boot)) {
+      throw new BtfError("a compressed kernel image or module: the asynchronous loaders read it (loadImage, loadKernelCached)");
+    }
+    throw new BtfError(NOT_RECOGNIZED);
+  }
+  let section2;
+  try {
+    section2 = findElfSection(src, ".BTF");
+  } catch (err) {
+    if (err instanceof ElfFormatError) throw new BtfError(`${NOT_RECOGNIZED} (${err.message})`);
+    throw err;
+  }
+  if (section2 === null) throw new BtfError("vmlinux ELF has no .BTF section");
+  if (section2.offset + section2.size > src.size) {
+    throw new BtfError(".BTF section data out of bounds");
+  }
+  return {
+    format: "elf",
+    offset: section2.offset,
+    size: section2.size
+  };
+}
+var NOT_RECOGNIZED;
+var init_input = __esm({
+  "btf/input.ts"() {
+    init_elf();
+    init_errors();
+    init_bzimage();
+    init_header();
+    NOT_RECOGNIZED = "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image";
+  }
+});
+
+// load/cache_root.ts
+function resolveCacheRoot(env) {
+  const absolute = (name, value2) => {
+    if (!value2.startsWith("/")) {
+      throw new CacheError(`cache root: ${name} '${value2}' is not an absolute path`);
+    }
+    return value2;
+  };
+  const direct2 = env.get(CACHE_DIR_ENV);
+  if (direct2 !== void 0 && direct2 !== "") return absolute(CACHE_DIR_ENV, direct2);
+  const xdg = env.get("XDG_CACHE_HOME");
+  if (xdg !== void 0 && xdg !== "") {
+    return joinPath(absolute("XDG_CACHE_HOME", xdg), "ktstr/kernels");
+  }
+  const home = env.get("HOME");
+  const hint = `; set ${CACHE_DIR_ENV} or XDG_CACHE_HOME, or pass --cache-dir`;
+  if (home === void 0) throw new CacheError(`cache root: HOME is not set${hint}`);
+  if (home === "") throw new CacheError(`cache root: HOME is empty${hint}`);
+  if (/^\/+$/.test(home)) throw new CacheError(`cache root: HOME is '/'${hint}`);
+  if (!home.startsWith("/")) {
+    throw new CacheError(`cache root: HOME '${home}' is not an absolute path${hint}`);
+  }
+  return joinPath(home, ".cache/ktstr/kernels");
+}
+function joinPath(dir, name) {
+  return dir.endsWith("/") ? dir + name : `${dir}/${name}`;
+}
+function dirName(path) {
+  const at = path.lastIndexOf("/");
+  return at <= 0 ? "/" : path.slice(0, at);
+}
+function baseName(path) {
+  const trimmed = path.replace(/\/+$/, "");
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+function isInsideRoot(root, dir) {
+  const r = root.split("/").filter((c) => c !== "");
+  const d = dir.split("/").filter((c) => c !== "");
+  if (!root.startsWith("/") || !dir.startsWith("/") || d.length < r.length) return false;
+  return r.every((c, i) => d[i] === c);
+}
+function cacheKeyProblem(key) {
+  const shown = JSON.stringify(key);
+  if (key.trim() === "") return "cache key must not be empty";
+  if (key.includes("\0")) return "cache key must not contain a NUL byte";
+  if (key.includes("/") || key.includes("\\")) {
+    return `cache key ${shown} must not contain '/' or '\\'`;
+  }
+  if (key === ".") return "cache key must not be '.'";
+  if (key.includes("..")) return `cache key ${shown} must not contain '..'`;
+  if (key.startsWith(TMP_PREFIX)) {
+    return `cache key ${shown} must not start with '${TMP_PREFIX}' (reserved for temporary files)`;
+  }
+  if (key.startsWith(".")) return `cache key ${shown} must not start with '.'`;
+  return void 0;
+}
+function validateCacheKey(key) {
+  const problem = cacheKeyProblem(key);
+  if (problem !== void 0) throw new CacheError(problem);
+  return key;
+}
+function provenanceStamp(id) {
+  if (id.ctimeMs === null) return null;
+  let h = 2166136261;
+  for (const c of `${id.dev}:${id.ino}:${id.size}:${id.mtimeMs}`) {
+    h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  }
+  return (Math.floor(id.ctimeMs / 1e3) + 1) * 1e3 + h % 1e3;
+}
+function sidecarFreshness(f) {
+  const s = f.sidecar;
+  if (s === null) return "missing";
+  if (!s.regular || f.stamp === null) return "stale";
+  const size = f.btfSize === null || s.size === f.btfSize;
+  return s.mtime === f.stamp && size ? "candidate" : "stale";
+}
+function tempNameFor(target, pid, nonce2) {
+  return joinPath(dirName(target), `.${baseName(target)}.tmp-${nonce2}-${pid}`);
+}
+function tempFileOwner(name) {
+  const m = /^\..+\.tmp-[^-]*-(\d+)$/.exec(name);
+  return m ? Number(m[1]) : void 0;
+}
+function tmpDirOwner(name) {
+  if (!name.startsWith(TMP_PREFIX)) return void 0;
+  const m = /-(\d+)$/.exec(name);
+  return m ? Number(m[1]) : void 0;
+}
+function bannerVersion(text) {
+  const m = /Linux version (\S+)/.exec(text);
+  return m ? m[1] : void 0;
+}
+function humanSize(bytes) {
+  const units = [
+    "B",
+    "kB",
+    "MB",
+    "GB",
+    "TB"
+  ];
+  let v = bytes, u = 0;
+  while (v >= 1e3 && u < units.length - 1) {
+    v /= 1e3;
+    u++;
+  }
+  return u === 0 ? `${v} B` : `${v.toFixed(1)} ${units[u]}`;
+}
+var CacheError, CACHE_DIR_ENV, TMP_PREFIX, ENTRY_VMLINUX, ENTRY_METADATA, SIDECAR_SUFFIX;
+var init_cache_root = __esm({
+  "load/cache_root.ts"() {
+    CacheError = class extends Error {
+      /** Creates the error with a one-line message. */
+      constructor(message) {
+        super(message);
+        this.name = "CacheError";
+      }
+    };
+    CACHE_DIR_ENV = "KTSTR_CACHE_DIR";
+    TMP_PREFIX = ".tmp-";
+    ENTRY_VMLINUX = "vmlinux";
+    ENTRY_METADATA = "metadata.json";
+    SIDECAR_SUFFIX = ".btf";
+  }
+});
+
+// btf/split.ts
+function isSplitStrings(strLen, firstStringByte) {
+  return strLen > 0 && firstStringByte !== 0;
+}
+function buildTypes(total, head, fill, byteAt, base, space) {
+  const hdr = parseHeader(head, total);
+  const split = isSplitStrings(hdr.strLen, hdr.strLen > 0 ? byteAt(hdr.strStart) : 0);
+  if (split && !base) throw new BtfError(SPLIT_NEEDS_BASE);
+  if (!split && base) {
+    throw new BtfError("not split BTF (its strings start with the empty string), but a base was given: --base is only for a module's split BTF");
+  }
+  if (!base) return BtfTypes.buildFrom(total, head, fill, void 0, space);
+  let types;
+  try {
+    types = BtfTypes.buildFrom(total, head, fill, base, space);
+  } catch (err) {
+    if (err instanceof BtfError) throw new BtfError(`${MISMATCH}: ${err.message}`);
+    throw err;
+  }
+  checkSplitBase(types);
+  return types;
+}
+function checkSplitBase(types) {
+  const base = types.base;
+  if (!base) return;
+  const onStringStart = (off) => {
+    if (off === 0) return true;
+    try {
+      return types.stringAt(off - 1) === "";
+    } catch {
+      return false;
+    }
+  };
+  const refKind = (ref2) => ref2 <= base.lastId ? base.kind(ref2) : null;
+  const fail2 = (id, what) => {
+    throw new BtfError(`${MISMATCH}: type id ${id} ${what} (built against another vmlinux?)`);
+  };
+  const checkData = (id, ref2, what) => {
+    const kind = refKind(ref2);
+    if (kind !== null && ref2 !== 0 && NOT_DATA.has(kind)) {
+      fail2(id, `${what}refers to base type ${ref2}, a ${kindName(kind)}`);
+    }
+  };
+  for (let id = types.firstId; id <= types.lastId; id++) {
+    const kind = types.kind(id);
+    if (!onStringStart(types.nameOff(id))) {
+      fail2(id, `has name offset ${types.nameOff(id)}, not the start of a string`);
+    }
+    switch (kind) {
+      case Kind.FUNC: {
+        const proto = refKind(types.refType(id));
+        if (proto !== null && proto !== Kind.FUNC_PROTO) {
+          fail2(id, `(a FUNC) refers to base type ${types.refType(id)}, a ${kindName(proto)}`);
+        }
+        break;
+      }
+      case Kind.PTR:
+      case Kind.TYPEDEF:
+      case Kind.VOLATILE:
+      case Kind.CONST:
+      case Kind.RESTRICT:
+      case Kind.TYPE_TAG:
+      case Kind.VAR:
+        checkData(id, types.refType(id), "");
+        break;
+      case Kind.ARRAY:
+        checkData(id, types.word(id, 3), "element ");
+        break;
+      case Kind.STRUCT:
+      case Kind.UNION:
+        for (let i = 0; i < types.vlen(id); i++) {
+          if (!onStringStart(types.elemWord(id, i, 0))) {
+            fail2(id, `member ${i} has name offset ${types.elemWord(id, i, 0)}, not the start of a string`);
+          }
+          checkData(id, types.elemWord(id, i, 1), `member ${i} `);
+        }
+        break;
+      case Kind.FUNC_PROTO:
+        checkData(id, types.refType(id), "return type ");
+        for (let i = 0; i < types.vlen(id); i++) {
+          if (!onStringStart(types.word(id, 3 + 2 * i))) {
+            fail2(id, `parameter ${i} has a name offset that is not the start of a string`);
+          }
+          checkData(id, types.word(id, 4 + 2 * i), `parameter ${i} `);
+        }
+        break;
+      case Kind.ENUM:
+      case Kind.ENUM64: {
+        const step = elemWords(kind);
+        for (let i = 0; i < types.vlen(id); i++) {
+          if (!onStringStart(types.word(id, 3 + step * i))) {
+            fail2(id, `enumerator ${i} has a name offset that is not the start of a string`);
+          }
+        }
+        break;
+      }
+    }
+  }
+}
+var SPLIT_NEEDS_BASE, MISMATCH, NOT_DATA;
+var init_split = __esm({
+  "btf/split.ts"() {
+    init_errors();
+    init_header();
+    init_kinds();
+    init_table();
+    SPLIT_NEEDS_BASE = "split BTF (a module's): pass --base VMLINUX";
+    MISMATCH = "split BTF does not match its base";
+    NOT_DATA = /* @__PURE__ */ new Set([
+      Kind.FUNC,
+      Kind.VAR,
+      Kind.DATASEC,
+      Kind.DECL_TAG
+    ]);
+  }
+});
+
+// load/map.ts
+function lib() {
+  if (libc !== void 0) return libc;
+  libc = null;
+  try {
+    if (typeof Deno.dlopen !== "function") return null;
+    if (Deno.permissions.querySync({
+      name: "ffi"
+    }).state !== "granted") return null;
+    libc = Deno.dlopen("libc.so.6", SYMBOLS).symbols;
+  } catch {
+  }
+  return libc;
+}
+function address(bytes) {
+  return Deno.UnsafePointer.value(Deno.UnsafePointer.of(bytes));
+}
+function pointer(at) {
+  return Deno.UnsafePointer.create(at);
+}
+function pageAdvice() {
+  if (advice !== void 0) return advice;
+  const c = lib();
+  advice = c ? {
+    // A region starts on a 2 MiB boundary of the address space (V8 aligns a memory to
+    // 64 KiB only), so each 2 MiB of it faults once.
+    slack: (total) => total >= HUGE_MIN_BTF ? 2 * HUGE_PAGE : 0,
+    place(memory, byte, total) {
+      if (total < HUGE_MIN_BTF) return byte;
+      const base = address(new Uint8Array(memory.buffer));
+      const huge = BigInt(HUGE_PAGE);
+      return Number((base + BigInt(byte) + huge - 1n) / huge * huge - base);
+    },
+    fresh(memory, maxBytes) {
+      const base = address(new Uint8Array(memory.buffer)), huge = BigInt(HUGE_PAGE);
+      const from = (base / huge + 1n) * huge, end = base + BigInt(maxBytes);
+      if (from < end) c.madvise(pointer(from), end - from, MADV_HUGEPAGE);
+    }
+  } : null;
+  return advice;
+}
+function defaultSpace(path) {
+  const a = pageAdvice();
+  return freshSpace(a ?? void 0, a !== null && mayMap(path));
+}
+function mayMap(path) {
+  return path.startsWith(SYSFS_BTF);
+}
+function mapInto(path, offset, dest) {
+  if (!mayMap(path) || offset % PAGE !== 0 || dest.length === 0) return false;
+  const c = lib();
+  const at = c ? address(dest) : 0n;
+  if (!c || at % BigInt(PAGE) !== 0n) return false;
+  const fd = c.open(new TextEncoder().encode(path + "\0"), O_RDONLY_CLOEXEC);
+  if (fd < 0) return false;
+  try {
+    const len = BigInt(dest.length);
+    const probe = c.mmap(null, len, PROT_READ, MAP_PRIVATE, fd, BigInt(offset));
+    if (Deno.UnsafePointer.value(probe) === MAP_FAILED) return false;
+    const moved = c.mremap(probe, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, pointer(at));
+    if (Deno.UnsafePointer.value(moved) === at) return true;
+    c.munmap(probe, len);
+    const fixed = c.mmap(pointer(at), len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, BigInt(offset));
+    return Deno.UnsafePointer.value(fixed) === at;
+  } finally {
+    c.close(fd);
+  }
+}
+var PAGE, HUGE_PAGE, HUGE_MIN_BTF, PROT_READ, MAP_PRIVATE, MAP_FIXED, MREMAP_MAYMOVE, MREMAP_FIXED, MADV_HUGEPAGE, O_RDONLY_CLOEXEC, MAP_FAILED, SYSFS_BTF, SYMBOLS, libc, advice;
+var init_map = __esm({
+  "load/map.ts"() {
+    init_arena();
+    PAGE = 4096;
+    HUGE_PAGE = 2 << 20;
+    HUGE_MIN_BTF = 1 << 20;
+    PROT_READ = 1;
+    MAP_PRIVATE = 2;
+    MAP_FIXED = 16;
+    MREMAP_MAYMOVE = 1;
+    MREMAP_FIXED = 2;
+    MADV_HUGEPAGE = 14;
+    O_RDONLY_CLOEXEC = 524288;
+    MAP_FAILED = 0xffffffffffffffffn;
+    SYSFS_BTF = "/sys/kernel/btf/";
+    SYMBOLS = {
+      mmap: {
+        parameters: [
+          "pointer",
+          "usize",
+          "i32",
+          "i32",
+          "i32",
+          "i64"
+        ],
+        result: "pointer"
+      },
+      mremap: {
+        parameters: [
+          "pointer",
+          "usize",
+          "usize",
+          "i32",
+          "pointer"
+        ],
+        result: "pointer"
+      },
+      munmap: {
+        parameters: [
+          "pointer",
+          "usize"
+        ],
+        result: "i32"
+      },
+      madvise: {
+        parameters: [
+          "pointer",
+          "usize",
+          "i32"
+        ],
+        result: "i32"
+      },
+      open: {
+        parameters: [
+          "buffer",
+          "i32"
+        ],
+        result: "i32"
+      },
+      close: {
+        parameters: [
+          "i32"
+        ],
+        result: "i32"
+      }
+    };
+  }
+});
+
+// load/file.ts
+function osMessage(err) {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/: [a-z_]+ '.*'$/s, "");
+}
+function fileSource(file, size) {
+  const readInto = (offset, dest) => {
+    try {
+      file.seekSync(offset, Deno.SeekMode.Start);
+      for (let done = 0; done < dest.length; ) {
+        const n = file.readSync(dest.subarray(done));
+        if (n === null || n === 0) {
+          throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
+        }
+        done += n;
+      }
+    } catch (err) {
+      if (err instanceof BtfError) throw err;
+      throw new BtfError(`read file: ${osMessage(err)}`);
+    }
+  };
+  return {
+    size,
+    readInto,
+    read(offset, length) {
+      const out = new Uint8Array(length);
+      readInto(offset, out);
+      return out;
+    }
+  };
+}
+function isStandardInput(path) {
+  return path === "-" || path === "/dev/stdin" || path === "/dev/fd/0" || path === "/proc/self/fd/0";
+}
+function standardInputBytes() {
+  if (stdinBytes) return stdinBytes;
+  const parts = [];
+  let total = 0;
+  for (; ; ) {
+    const buf = new Uint8Array(1 << 20);
+    const n = Deno.stdin.readSync(buf);
+    if (n === null) break;
+    parts.push(buf.subarray(0, n));
+    total += n;
+  }
+  stdinBytes = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) stdinBytes.set(part, (at += part.length) - part.length);
+  return stdinBytes;
+}
+function fileKind(info) {
+  if (info.isFifo) return "a FIFO";
+  if (info.isSocket) return "a socket";
+  if (info.isCharDevice) return "a character device";
+  if (info.isBlockDevice) return "a block device";
+  return "not a file";
+}
+function refuseNonRegular(info) {
+  if (info.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
+  if (!info.isFile) {
+    throw new BtfError(`read file: not a regular file (${fileKind(info)}); only regular files and standard input are read`);
+  }
+}
+function openSource(path) {
+  if (isStandardInput(path)) {
+    try {
+      return {
+        src: memorySource(standardInputBytes()),
+        info: null,
+        file: null,
+        close: () => {
+        }
+      };
+    } catch (err) {
+      throw new BtfError(`read file: ${osMessage(err)}`);
+    }
+  }
+  let file;
+  try {
+    refuseNonRegular(Deno.statSync(path));
+    file = Deno.openSync(path, {
+      read: true
+    });
+  } catch (err) {
+    if (err instanceof BtfError) throw err;
+    throw new BtfError(`read file: ${osMessage(err)}`);
+  }
+  try {
+    const info = file.statSync();
+    refuseNonRegular(info);
+    return {
+      src: fileSource(file, info.size),
+      info,
+      file,
+      close: () => file.close()
+    };
+  } catch (err) {
+    file.close();
+    if (err instanceof BtfError) throw err;
+    throw new BtfError(`read file: ${osMessage(err)}`);
+  }
+}
+function withInput(path, use) {
+  const opened = openSource(path);
+  try {
+    return use(opened);
+  } finally {
+    opened.close();
+  }
+}
+function withFile(path, use) {
+  return withInput(path, (input) => use(input.src));
+}
+function readHead(path, n) {
+  return withFile(path, (src) => src.read(0, Math.min(n, src.size)).slice());
+}
+function loadBtf(path, base, space) {
+  return openedAs(path, () => withInput(path, (input) => loadBtfFrom(input, path, base, space)));
+}
+function loadBtfFrom(input, path, base, space) {
+  const src = input.src, at = locateBtf(src);
+  const types = buildTypes(at.size, src.read(at.offset, Math.min(at.size, 64)), (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest), (offset) => src.read(at.offset + offset, 1)[0], base, space ?? defaultSpace(path));
+  return {
+    path,
+    format: at.format,
+    types
+  };
+}
+function openedAs(path, fn) {
+  try {
+    return fn();
+  } catch (err) {
+    throw openError(path, err);
+  }
+}
+function openError(path, err) {
+  return err instanceof BtfError ? new BtfError(`btf: open ${path}: ${err.message}`) : err;
+}
+var stdinBytes;
+var init_file = __esm({
+  "load/file.ts"() {
+    init_elf();
+    init_errors();
+    init_input();
+    init_split();
+    init_map();
+  }
+});
+
+// load/cache.ts
+function cacheRoot(opts = {}) {
+  return opts.root ?? resolveCacheRoot(opts.env ?? Deno.env);
+}
+function warnOf(opts) {
+  return opts.warn ?? ((m) => console.error(`warning: ${m}`));
+}
+function realPath(path) {
+  try {
+    return Deno.realPathSync(path);
+  } catch {
+    return void 0;
+  }
+}
+function mtimeMs(info) {
+  return info.mtime ? info.mtime.getTime() : null;
+}
+function stampOf(info) {
+  return provenanceStamp({
+    dev: info.dev,
+    ino: info.ino,
+    size: info.size,
+    mtimeMs: mtimeMs(info),
+    ctimeMs: info.ctime ? info.ctime.getTime() : null
+  });
+}
+function planFor(input, path, opts) {
+  if (isStandardInput(path) || input.info === null) {
+    return {
+      kind: "none",
+      status: "not-applicable"
+    };
+  }
+  const head = input.src.read(0, Math.min(BOOT_HEADER_BYTES, input.src.size));
+  const format = hasElfMagic(head) ? "elf" : isKernelImage(head) ? "image" : void 0;
+  if (format === void 0) return {
+    kind: "none",
+    status: "not-applicable"
+  };
+  if (opts.enabled === false) return {
+    kind: "none",
+    status: "disabled"
+  };
+  let root;
+  try {
+    root = realPath(cacheRoot(opts));
+  } catch (err) {
+    if (!(err instanceof CacheError)) throw err;
+  }
+  const elf = realPath(path);
+  if (root === void 0 || elf === void 0 || !isInsideRoot(root, dirName(elf))) {
+    return {
+      kind: "none",
+      status: "outside-cache"
+    };
+  }
+  const sidecar = elf + SIDECAR_SUFFIX;
+  sweepTempFiles(dirName(sidecar));
+  const btf = format === "elf" ? locateBtf(input.src) : null;
+  const stamp = stampOf(input.info);
+  const facts = {
+    stamp,
+    btfSize: btf?.size ?? null,
+    sidecar: sidecarFacts(sidecar)
+  };
+  return {
+    kind: "cache",
+    format,
+    elf,
+    sidecar,
+    freshness: sidecarFreshness(facts),
+    stamp,
+    btf
+  };
+}
+function sidecarFacts(sidecar) {
+  try {
+    const info = Deno.lstatSync(sidecar);
+    return {
+      regular: info.isFile,
+      size: info.size,
+      mtime: mtimeMs(info),
+      id: fileId(info)
+    };
+  } catch {
+    return null;
+  }
+}
+function fileId(info) {
+  return `${info.dev}:${info.ino}`;
+}
+function planSidecar(path, opts = {}) {
+  return openedAs(path, () => withInput(path, (input) => planFor(input, path, opts)));
+}
+function readSidecar(plan, elf, base, space) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const seen = sidecarFacts(plan.sidecar);
+    const facts = {
+      stamp: plan.stamp,
+      btfSize: plan.btf?.size ?? null,
+      sidecar: seen
+    };
+    if (!seen || sidecarFreshness(facts) !== "candidate") return void 0;
+    try {
+      const types = withInput(plan.sidecar, (input) => {
+        if (input.info === null || fileId(input.info) !== seen.id) return null;
+        const n = Math.min(HEAD_CHECK_BYTES, input.info.size);
+        const mine = input.src.read(0, n);
+        const theirs = plan.btf ? elf.src.read(plan.btf.offset, n) : mine;
+        if (!hasBtfMagic(mine) || mine.some((b, k) => b !== theirs[k])) return void 0;
+        const loaded = loadBtfFrom(input, plan.sidecar, base, space);
+        return loaded.format === "raw" ? loaded.types : void 0;
+      });
+      if (types !== null) return types;
+    } catch {
+      return void 0;
+    }
+  }
+  return void 0;
+}
+function finishSidecar(plan, types, opts) {
+  try {
+    writeFileAtomic(plan.sidecar, types.rawBytes().slice(), plan.stamp ?? void 0);
+    return plan.freshness === "missing" ? "written" : "rewritten";
+  } catch (err) {
+    warnOf(opts)(`sidecar ${plan.sidecar}: write failed: ${osMessage(err)}`);
+    return "write-failed";
+  }
+}
+function loadBtfCached(path, opts = {}, base) {
+  if (base === void 0 && isHostBtf(path)) {
+    return {
+      ...hostBtfMemo.get(),
+      path,
+      sidecar: "not-applicable"
+    };
+  }
+  return openedAs(path, () => withInput(path, (input) => {
+    const plan = planFor(input, path, opts);
+    if (plan.kind === "none") {
+      return {
+        ...loadBtfFrom(input, path, base, opts.space),
+        sidecar: plan.status
+      };
+    }
+    if (plan.freshness === "candidate") {
+      const types = readSidecar(plan, input, base, opts.space);
+      if (types) {
+        return {
+          path,
+          format: plan.format,
+          types,
+          sidecar: "hit"
+        };
+      }
+    }
+    const loaded = loadBtfFrom(input, path, base, opts.space);
+    return {
+      ...loaded,
+      sidecar: finishSidecar(plan, loaded.types, opts)
+    };
+  }));
+}
+async function loadBtfCachedWith(path, opts, load) {
+  const plan = planSidecar(path, opts);
+  if (plan.kind === "none") return {
+    ...await load(path, false),
+    sidecar: plan.status
+  };
+  if (plan.freshness === "candidate") {
+    try {
+      const fromSidecar = await load(plan.sidecar, false);
+      const size = plan.btf?.size ?? fromSidecar.types?.btfBytes;
+      if (fromSidecar.format === "raw" && (fromSidecar.types?.btfBytes ?? size) === size) {
+        return {
+          ...fromSidecar,
+          format: plan.format,
+          sidecar: "hit"
+        };
+      }
+    } catch {
+    }
+  }
+  const loaded = await load(path, true);
+  return {
+    ...loaded,
+    sidecar: finishSidecar(plan, loaded.types, opts)
+  };
+}
+function isHostBtf(path) {
+  return path === HOST_BTF_PATH || realPath(path) === HOST_BTF_PATH;
+}
+function nonce() {
+  return crypto.getRandomValues(new Uint32Array(1))[0].toString(16).padStart(8, "0");
+}
+function pidIsDead(pid) {
+  if (pid === Deno.pid) return false;
+  try {
+    Deno.statSync("/proc/self");
+  } catch {
+    return false;
+  }
+  try {
+    Deno.statSync(`/proc/${pid}`);
+    return false;
+  } catch {
+    return true;
+  }
+}
+function sweepTempFiles(dir) {
+  return sweepDead(dir, tempFileOwner, false);
+}
+function sweepDead(dir, owner, recursive) {
+  const removed = [];
+  let names;
+  try {
+    names = [
+      ...Deno.readDirSync(dir)
+    ].map((e) => e.name);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const pid = owner(name);
+    if (pid === void 0 || !pidIsDead(pid)) continue;
+    try {
+      Deno.removeSync(joinPath(dir, name), {
+        recursive
+      });
+      removed.push(name);
+    } catch {
+    }
+  }
+  return removed;
+}
+function writeAll(file, bytes) {
+  for (let done = 0; done < bytes.length; ) done += file.writeSync(bytes.subarray(done));
+}
+function writeFileSynced(path, bytes, mtimeMs2) {
+  using file = Deno.openSync(path, {
+    write: true,
+    createNew: true,
+    mode: 420
+  });
+  writeAll(file, bytes);
+  if (mtimeMs2 !== void 0) file.utimeSync(/* @__PURE__ */ new Date(), new Date(mtimeMs2));
+  file.syncSync();
+}
+function syncDir(dir) {
+  try {
+    using d = Deno.openSync(dir, {
+      read: true
+    });
+    d.syncSync();
+  } catch {
+  }
+}
+function writeFileAtomic(target, bytes, mtimeMs2) {
+  sweepTempFiles(dirName(target));
+  const tmp = tempNameFor(target, Deno.pid, nonce());
+  try {
+    writeFileSynced(tmp, bytes, mtimeMs2);
+    Deno.renameSync(tmp, target);
+  } catch (err) {
+    try {
+      Deno.removeSync(tmp);
+    } catch {
+    }
+    throw err;
+  }
+  syncDir(dirName(target));
+}
+function entryVmlinuxPath(root, key) {
+  return joinPath(joinPath(root, validateCacheKey(key)), ENTRY_VMLINUX);
+}
+function resolveKernelInput(arg, opts = {}) {
+  try {
+    Deno.statSync(arg);
+    return arg;
+  } catch {
+  }
+  if (cacheKeyProblem(arg) !== void 0) return arg;
+  try {
+    const vmlinux = entryVmlinuxPath(cacheRoot(opts), arg);
+    if (Deno.statSync(vmlinux).isFile) return vmlinux;
+  } catch {
+  }
+  return arg;
+}
+function sidecarState(vmlinux, root) {
+  try {
+    return withInput(vmlinux, (input) => {
+      const plan = planFor(input, vmlinux, {
+        root
+      });
+      if (plan.kind === "none") return "outside-cache";
+      if (plan.freshness !== "candidate") return plan.freshness;
+      return readSidecar(plan, input) ? "fresh" : "invalid";
+    });
+  } catch (err) {
+    if (err instanceof BtfError) return "invalid";
+    throw err;
+  }
+}
+function readMetadata(dir) {
+  try {
+    const value2 = JSON.parse(Deno.readTextFileSync(joinPath(dir, ENTRY_METADATA)));
+    return value2 !== null && typeof value2 === "object" ? value2 : {};
+  } catch {
+    return {};
+  }
+}
+function listEntries(root) {
+  let names;
+  try {
+    names = [
+      ...Deno.readDirSync(root)
+    ].filter((e) => e.isDirectory).map((e) => e.name);
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) return [];
+    throw new CacheError(`cache: read ${root}: ${osMessage(err)}`);
+  }
+  const entries = [];
+  for (const key of names) {
+    if (key.startsWith(".")) continue;
+    const dir = joinPath(root, key), path = joinPath(dir, ENTRY_VMLINUX);
+    let info;
+    try {
+      info = Deno.statSync(path);
+      if (!info.isFile) continue;
+    } catch {
+      continue;
+    }
+    const meta = readMetadata(dir);
+    const built = typeof meta.built_at === "string" ? meta.built_at : null;
+    const builtMs = built === null ? NaN : Date.parse(built);
+    entries.push({
+      key,
+      path,
+      version: typeof meta.version === "string" ? meta.version : null,
+      size: info.size,
+      sidecar: sidecarState(path, root),
+      built_at: built,
+      time: Number.isNaN(builtMs) ? mtimeMs(info) ?? 0 : builtMs
+    });
+  }
+  entries.sort((a, b) => b.time - a.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return entries.map(({ time: _time, ...e }) => e);
+}
+function findBannerVersion(bytes, before = bytes.length) {
+  const banner = new TextEncoder().encode("Linux version ");
+  for (let at = bytes.indexOf(banner[0]); at >= 0 && at < before; at = bytes.indexOf(banner[0], at + 1)) {
+    let i = 1;
+    while (i < banner.length && bytes[at + i] === banner[i]) i++;
+    if (i === banner.length) {
+      return bannerVersion(new TextDecoder("latin1").decode(bytes.subarray(at, at + 256)));
+    }
+  }
+  return void 0;
+}
+function elfArch(bytes) {
+  const machine = bytes.length >= 20 ? bytes[18] | bytes[19] << 8 : -1;
+  return ELF_ARCH[machine] ?? Deno.build.arch;
+}
+function exchangeFn() {
+  if (renameat2 !== void 0) return renameat2;
+  renameat2 = null;
+  if (Deno.build.os !== "linux") return null;
+  try {
+    const lib2 = Deno.dlopen("libc.so.6", {
+      renameat2: {
+        parameters: [
+          "i32",
+          "buffer",
+          "i32",
+          "buffer",
+          "u32"
+        ],
+        result: "i32"
+      }
+    });
+    const AT_FDCWD = -100;
+    renameat2 = (from, to, flags) => lib2.symbols.renameat2(AT_FDCWD, from, AT_FDCWD, to, flags);
+  } catch {
+    renameat2 = null;
+  }
+  return renameat2;
+}
+function cString(s) {
+  return new TextEncoder().encode(s + "\0");
+}
+function publishDir(staged, target, scratch) {
+  try {
+    Deno.renameSync(staged, target);
+    return "added";
+  } catch (err) {
+    if (!pathExists(target)) throw err;
+  }
+  const exchange = exchangeFn();
+  if (exchange && exchange(
+    cString(staged),
+    cString(target),
+    2
+    /* RENAME_EXCHANGE */
+  ) === 0) {
+    Deno.removeSync(staged, {
+      recursive: true
+    });
+    return "replaced";
+  }
+  Deno.renameSync(target, scratch);
+  Deno.renameSync(staged, target);
+  Deno.removeSync(scratch, {
+    recursive: true
+  });
+  return "replaced";
+}
+function pathExists(path) {
+  try {
+    Deno.lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function sweepTmpDirs(root) {
+  return sweepDead(root, tmpDirOwner, true);
+}
+function defaultKey(source, version) {
+  if (version !== void 0 && cacheKeyProblem(version) === void 0) return version;
+  const name = baseName(source).replace(/^vmlinux-/, "");
+  if (name === "vmlinux" || cacheKeyProblem(name) !== void 0) {
+    throw new CacheError(`cache add: cannot derive a key from '${source}'; pass --key`);
+  }
+  return name;
+}
+function copyImage(src, dest) {
+  using out = Deno.openSync(dest, {
+    write: true,
+    createNew: true,
+    mode: 420
+  });
+  const buf = new Uint8Array(BANNER_OVERLAP + COPY_CHUNK);
+  let version, kept = 0, copied = 0;
+  while (copied < src.size) {
+    const n = Math.min(COPY_CHUNK, src.size - copied);
+    src.readInto(copied, buf.subarray(kept, kept + n));
+    writeAll(out, buf.subarray(kept, kept + n));
+    copied += n;
+    const end = kept + n, last = copied >= src.size;
+    version ??= findBannerVersion(buf.subarray(0, end), last ? end : end - BANNER_OVERLAP / 2);
+    kept = Math.min(end, BANNER_OVERLAP);
+    buf.copyWithin(0, end - kept, end);
+  }
+  out.syncSync();
+  return version;
+}
+function addEntry(root, source, key, replace = false, extracted) {
+  if (key !== void 0) validateCacheKey(key);
+  return openedAs(source, () => {
+    if (extracted) {
+      const src = memorySource(extracted.elf);
+      return addFrom(root, source, src, Deno.statSync(source), extracted.btf, key, replace);
+    }
+    return withInput(source, (input) => addFrom(root, source, input.src, input.info, null, key, replace));
+  });
+}
+function refuseExisting(root, key, replace) {
+  if (!replace && pathExists(joinPath(root, key))) {
+    throw new CacheError(`cache add: entry '${key}' exists; pass --force to replace it`);
+  }
+}
+function addFrom(root, source, src, info, given, key, replace) {
+  let btf = given;
+  if (btf === null) {
+    const at = locateBtf(src);
+    if (at.format !== "elf") {
+      throw new CacheError(`cache add: ${source} is raw BTF; a cache entry holds an ELF vmlinux`);
+    }
+    btf = src.read(at.offset, at.size);
+  }
+  BtfTypes.build(btf);
+  const arch = elfArch(src.read(0, Math.min(20, src.size)));
+  if (key !== void 0) refuseExisting(root, key, replace);
+  const createdRoot = !pathExists(root);
+  try {
+    Deno.mkdirSync(root, {
+      recursive: true
+    });
+  } catch (err) {
+    throw new CacheError(`cache: create ${root}: ${osMessage(err)}`);
+  }
+  sweepTmpDirs(root);
+  const tag = `${nonce()}-${Deno.pid}`;
+  const staged = joinPath(root, `${TMP_PREFIX}add-${tag}`);
+  const scratch = joinPath(root, `${TMP_PREFIX}old-${tag}`);
+  let target = joinPath(root, key ?? "?");
+  try {
+    Deno.mkdirSync(staged, {
+      mode: 493
+    });
+    const vmlinux = joinPath(staged, ENTRY_VMLINUX);
+    const version = copyImage(src, vmlinux);
+    const entryKey = key ?? defaultKey(source, version);
+    refuseExisting(root, entryKey, replace);
+    target = joinPath(root, entryKey);
+    const stamp = stampOf(Deno.statSync(vmlinux)) ?? void 0;
+    writeFileSynced(joinPath(staged, ENTRY_VMLINUX + SIDECAR_SUFFIX), btf, stamp);
+    const real = realPath(source);
+    const metadata = {
+      version: version ?? null,
+      source: {
+        type: "local",
+        source_tree_path: real ? dirName(real) : null,
+        git_hash: null
+      },
+      arch,
+      image_name: ENTRY_VMLINUX,
+      config_hash: null,
+      built_at: (/* @__PURE__ */ new Date()).toISOString(),
+      ktstr_kconfig_hash: null,
+      extra_kconfig_hash: null,
+      has_vmlinux: true,
+      vmlinux_stripped: false,
+      source_vmlinux_size: info?.size ?? src.size,
+      source_vmlinux_mtime_secs: info?.mtime ? Math.floor(info.mtime.getTime() / 1e3) : null
+    };
+    writeFileSynced(joinPath(staged, ENTRY_METADATA), new TextEncoder().encode(JSON.stringify(metadata, null, 2) + "\n"));
+    syncDir(staged);
+    const outcome2 = publishDir(staged, target, scratch);
+    syncDir(root);
+    return {
+      key: entryKey,
+      path: joinPath(target, ENTRY_VMLINUX),
+      version: version ?? null,
+      replaced: outcome2 === "replaced"
+    };
+  } catch (err) {
+    for (const dir of createdRoot ? [
+      staged,
+      root
+    ] : [
+      staged
+    ]) {
+      try {
+        Deno.removeSync(dir, {
+          recursive: dir === staged
+        });
+      } catch {
+      }
+    }
+    if (err instanceof CacheError || err instanceof BtfError) throw err;
+    throw new CacheError(`cache add: ${target}: ${osMessage(err)}`);
+  } finally {
+    for (const dir of [
+      staged,
+      scratch
+    ]) {
+      try {
+        Deno.removeSync(dir, {
+          recursive: true
+        });
+      } catch {
+      }
+    }
+  }
+}
+function cleanEntries(root, keep, force) {
+  const entries = listEntries(root);
+  const kept = entries.slice(0, keep).map((e) => e.key);
+  const doomed = entries.slice(keep).map((e) => e.key);
+  const leftovers = kept.flatMap((key) => sweepTempFiles(joinPath(root, key)).map((name) => `${key}/${name}`));
+  if (!force) return {
+    removed: doomed,
+    kept,
+    orphans: leftovers
+  };
+  for (const key of doomed) {
+    const gone = joinPath(root, `${TMP_PREFIX}clean-${key}-${nonce()}-${Deno.pid}`);
+    try {
+      Deno.renameSync(joinPath(root, key), gone);
+      Deno.removeSync(gone, {
+        recursive: true
+      });
+    } catch (err) {
+      throw new CacheError(`cache clean: ${joinPath(root, key)}: ${osMessage(err)}`);
+    }
+  }
+  return {
+    removed: doomed,
+    kept,
+    orphans: [
+      ...leftovers,
+      ...sweepTmpDirs(root)
+    ]
+  };
+}
+var HOST_BTF_PATH, HEAD_CHECK_BYTES, BtfMemo, hostBtfMemo, ELF_ARCH, renameat2, COPY_CHUNK, BANNER_OVERLAP;
+var init_cache = __esm({
+  "load/cache.ts"() {
+    init_elf();
+    init_header();
+    init_input();
+    init_errors();
+    init_table();
+    init_cache_root();
+    init_file();
+    init_bzimage();
+    init_bzimage();
+    HOST_BTF_PATH = "/sys/kernel/btf/vmlinux";
+    HEAD_CHECK_BYTES = 4096;
+    BtfMemo = class {
+      #value;
+      #loads = 0;
+      #load;
+      /** Memoizes `load`. */
+      constructor(load) {
+        this.#load = load;
+      }
+      /** The loaded value, loading it on the first call (or after a failure). */
+      get() {
+        if (this.#value) return this.#value;
+        this.#loads++;
+        const value2 = this.#load();
+        this.#value = value2;
+        return value2;
+      }
+      /** How many times the loader ran. */
+      get loads() {
+        return this.#loads;
+      }
+      /** Forgets the value. */
+      clear() {
+        this.#value = void 0;
+      }
+    };
+    hostBtfMemo = new BtfMemo(() => loadBtf(HOST_BTF_PATH));
+    ELF_ARCH = {
+      3: "x86",
+      62: "x86_64",
+      183: "aarch64",
+      243: "riscv64",
+      21: "powerpc64",
+      22: "s390x"
+    };
+    COPY_CHUNK = 1 << 20;
+    BANNER_OVERLAP = 512;
+  }
+});
+
+// btf/image/elf_btf.ts
+function isBtfMagic(b, at) {
+  return at + 3 < b.length && b[at] === 159 && b[at + 1] === 235 && b[at + 2] === 1 && b[at + 3] === 0;
+}
+function btfBlobLength(h) {
+  const v = new DataView(h.buffer, h.byteOffset, h.byteLength);
+  const hdrLen = v.getUint32(4, true);
+  if (hdrLen < BTF_HEADER || hdrLen > 256) return null;
+  const typeEnd = v.getUint32(8, true) + v.getUint32(12, true);
+  const strEnd = v.getUint32(16, true) + v.getUint32(20, true);
+  return hdrLen + Math.max(typeEnd, strEnd);
+}
+var TAIL_BYTES, ELF_HEADER, BTF_HEADER, MAX_CANDIDATES, NotKept, ElfBtfCollector;
+var init_elf_btf = __esm({
+  "btf/image/elf_btf.ts"() {
+    init_elf();
+    init_errors();
+    TAIL_BYTES = 1 << 20;
+    ELF_HEADER = 64;
+    BTF_HEADER = 24;
+    MAX_CANDIDATES = 8;
+    NotKept = class extends BtfError {
+    };
+    ElfBtfCollector = class {
+      #keepAll;
+      #pos = 0;
+      #captures = [];
+      #header;
+      #elfEnd = Infinity;
+      #carry = new Uint8Array(0);
+      #candidates = 0;
+      #failed;
+      /** A collector; with `keepAll` the whole ELF is kept. */
+      constructor(keepAll = false) {
+        this.#keepAll = keepAll;
+        this.#header = this.#capture(0, ELF_HEADER);
+      }
+      /** Decompressed bytes received so far. */
+      get received() {
+        return this.#pos;
+      }
+      /** Whether nothing more is needed: the section header table is in, or the stream failed. */
+      get complete() {
+        return this.#pos >= this.#elfEnd || this.#failed !== void 0;
+      }
+      /**
+       * Takes the next chunk (it is copied from, never kept). Returns false once no more data
+       * is needed (or the data is not an ELF file: {@link finish} then says so).
+       */
+      push(chunk) {
+        if (this.complete) return false;
+        try {
+          this.#take(chunk);
+        } catch (err) {
+          if (!(err instanceof BtfError)) throw err;
+          this.#failed = err;
+        }
+        return !this.complete;
+      }
+      #take(chunk) {
+        const start = this.#pos;
+        if (!this.#keepAll) this.#scan(chunk, start);
+        this.#pos += chunk.length;
+        for (let i = 0; i < this.#captures.length; i++) this.#copy(this.#captures[i], chunk, start);
+        if (this.#elfEnd === Infinity && this.#header.filled === ELF_HEADER) {
+          this.#copy(this.#planTail(), chunk, start);
+        }
+      }
+      /**
+       * The `.BTF` section once the stream has ended or {@link push} returned false; null when
+       * the kept pieces do not hold it (retry with keepAll). Throws BtfError when the ELF is
+       * incomplete, malformed or has no `.BTF`.
+       */
+      finish() {
+        if (this.#failed) throw this.#failed;
+        if (this.#header.filled < ELF_HEADER || !hasElfMagic(this.#header.bytes)) {
+          throw new BtfError(this.#notElf());
+        }
+        if (!this.complete) {
+          throw new BtfError(`ends after ${this.#pos} decompressed bytes, before the ELF's section headers end at ${this.#elfEnd} (truncated?)`);
+        }
+        let range;
+        try {
+          range = findElfSection(this.#source(), ".BTF");
+        } catch (err) {
+          if (err instanceof NotKept) return null;
+          if (err instanceof ElfFormatError) throw new BtfError(`decompressed ELF: ${err.message}`);
+          throw err;
+        }
+        if (range === null) throw new BtfError("decompressed ELF has no .BTF section");
+        const btf = this.#slice(range.offset, range.size);
+        if (btf === null) return null;
+        return this.#keepAll ? {
+          btf,
+          elf: this.#captures[1].bytes
+        } : {
+          btf
+        };
+      }
+      #notElf() {
+        const head = Array.from(this.#header.bytes.subarray(0, Math.min(4, this.#header.filled))).map((b) => b.toString(16).padStart(2, "0")).join(" ");
+        return this.#header.filled === 0 ? "decompresses to nothing" : `does not decompress to an ELF file (starts ${head})`;
+      }
+      #capture(start, length) {
+        const c = {
+          start,
+          bytes: new Uint8Array(length),
+          filled: 0,
+          btfHeader: false
+        };
+        this.#captures.push(c);
+        return c;
+      }
+      /** Once the ELF header is known: keep the tail and the section header table (or all). */
+      #planTail() {
+        const h = this.#header.bytes;
+        if (!hasElfMagic(h)) throw new BtfError(this.#notElf());
+        const view = new DataView(h.buffer, h.byteOffset, h.byteLength);
+        const is64 = h[4] === 2;
+        const shoff = is64 ? Number(view.getBigUint64(40, true)) : view.getUint32(32, true);
+        const entry = view.getUint16(is64 ? 58 : 46, true);
+        const count = view.getUint16(is64 ? 60 : 48, true);
+        if (shoff === 0 || count === 0 || shoff > Number.MAX_SAFE_INTEGER / 2) {
+          throw new BtfError("decompressed ELF has no usable section header table");
+        }
+        this.#elfEnd = shoff + entry * count;
+        const from = this.#keepAll ? 0 : Math.max(0, shoff - TAIL_BYTES);
+        const tail = this.#refill(from, this.#elfEnd - from);
+        this.#captures.push(tail);
+        return tail;
+      }
+      /** A capture of [start, start+length) seeded with what was already kept of it. */
+      #refill(start, length) {
+        const c = {
+          start,
+          bytes: new Uint8Array(length),
+          filled: 0,
+          btfHeader: false
+        };
+        if (start < ELF_HEADER) {
+          c.bytes.set(this.#header.bytes.subarray(start, Math.min(ELF_HEADER, start + length)));
+          c.filled = Math.min(ELF_HEADER, start + length) - start;
+        }
+        return c;
+      }
+      /** Starts a capture at every BTF header magic in `chunk` (and across its left edge). */
+      #scan(chunk, start) {
+        const carry = this.#carry;
+        const joined = new Uint8Array(carry.length + Math.min(chunk.length, 3));
+        joined.set(carry);
+        joined.set(chunk.subarray(0, joined.length - carry.length), carry.length);
+        for (let i = 0; i < carry.length; i++) {
+          if (isBtfMagic(joined, i)) this.#startBtf(start - carry.length + i, joined.subarray(i));
+        }
+        for (let at = chunk.indexOf(159); at >= 0; at = chunk.indexOf(159, at + 1)) {
+          if (isBtfMagic(chunk, at)) this.#startBtf(start + at, new Uint8Array(0));
+        }
+        const keep = Math.min(3, carry.length + chunk.length);
+        const next = new Uint8Array(keep);
+        const fromChunk = Math.min(keep, chunk.length);
+        next.set(carry.subarray(carry.length - (keep - fromChunk)));
+        next.set(chunk.subarray(chunk.length - fromChunk), keep - fromChunk);
+        this.#carry = next;
+      }
+      /** Starts capturing a BTF header at stream offset `at`; `seen` holds its bytes before `#pos`. */
+      #startBtf(at, seen) {
+        if (++this.#candidates > MAX_CANDIDATES) return;
+        const c = this.#capture(at, BTF_HEADER);
+        c.btfHeader = true;
+        const before = Math.max(0, Math.min(this.#pos - at, BTF_HEADER));
+        c.bytes.set(seen.subarray(0, before));
+        c.filled = before;
+      }
+      #copy(c, chunk, chunkStart) {
+        const want = c.start + c.filled;
+        const end = chunkStart + chunk.length;
+        if (c.filled >= c.bytes.length || want < chunkStart || want >= end) return;
+        const n = Math.min(c.bytes.length - c.filled, end - want);
+        c.bytes.set(chunk.subarray(want - chunkStart, want - chunkStart + n), c.filled);
+        c.filled += n;
+        if (c.btfHeader && c.filled === BTF_HEADER) {
+          c.btfHeader = false;
+          const length = btfBlobLength(c.bytes);
+          if (length === null || c.start + length > this.#elfEnd) {
+            c.bytes = new Uint8Array(0);
+            c.filled = 0;
+            return;
+          }
+          const grown = new Uint8Array(length);
+          grown.set(c.bytes);
+          c.bytes = grown;
+          this.#copy(c, chunk, chunkStart);
+        }
+      }
+      /** The kept bytes [offset, offset+length), or null when no capture holds all of them. */
+      #slice(offset, length) {
+        for (const c of this.#captures) {
+          if (c.btfHeader || offset < c.start || offset + length > c.start + c.filled) continue;
+          return c.bytes.subarray(offset - c.start, offset - c.start + length);
+        }
+        return null;
+      }
+      /** A ByteSource over the kept pieces; reading anything else throws NotKept. */
+      #source() {
+        const read = (offset, length) => {
+          const got = this.#slice(offset, length);
+          if (got === null) throw new NotKept(`bytes ${offset}+${length} were not kept`);
+          return got;
+        };
+        return {
+          size: this.#elfEnd,
+          read,
+          readInto: (offset, dest) => dest.set(read(offset, dest.length))
+        };
+      }
+    };
+  }
+});
+
+// btf/image/codecs/stream.ts
+function feed(out, sink) {
+  for (let at = 0; at < out.length; at += OUTPUT_PIECE) {
+    if (!sink(out.subarray(at, Math.min(out.length, at + OUTPUT_PIECE)))) return;
+  }
+}
+function* inputChunks(input) {
+  for (let at = 0; at < input.size; at += INPUT_CHUNK) {
+    yield input.read(at, Math.min(INPUT_CHUNK, input.size - at));
+  }
+}
+function lazyImport(specifier2) {
+  return import(specifier2);
+}
+var INPUT_CHUNK, OUTPUT_PIECE, PACKAGES;
+var init_stream = __esm({
+  "btf/image/codecs/stream.ts"() {
+    INPUT_CHUNK = 1 << 20;
+    OUTPUT_PIECE = 1 << 20;
+    PACKAGES = {
+      lzma: "npm:@napi-rs/lzma@1.5.3",
+      bzip2: "npm:seek-bzip@2.0.0",
+      lz4: "npm:lz4js@0.2.0"
+    };
+  }
+});
+
+// btf/image/codecs/zlib.ts
+var zlib_exports = {};
+__export(zlib_exports, {
+  gunzip: () => gunzip,
+  unzstd: () => unzstd
+});
+function run(stream, input, sink) {
+  const handle = stream._handle, state = stream._writeState;
+  let failure2;
+  handle.onerror = (message) => {
+    failure2 = new Error(message);
+  };
+  const out = new Uint8Array(OUTPUT_CHUNK);
+  let read = 0;
+  try {
+    for (const piece of inputChunks(input)) {
+      read += piece.length;
+      const flush = read === input.size ? stream._finishFlushFlag : stream._defaultFlushFlag;
+      for (let inOff = 0; ; ) {
+        handle.writeSync(flush, piece, inOff, piece.length - inOff, out, 0, out.length);
+        if (failure2) throw failure2;
+        const [freeOut, unread] = state;
+        if (freeOut < out.length && !sink(out.subarray(0, out.length - freeOut))) return;
+        inOff = piece.length - unread;
+        if (freeOut !== 0) break;
+      }
+    }
+  } finally {
+    stream.close();
+  }
+}
+var OUTPUT_CHUNK, gunzip, unzstd;
+var init_zlib = __esm({
+  "btf/image/codecs/zlib.ts"() {
+    init_stream();
+    OUTPUT_CHUNK = 1 << 16;
+    gunzip = async (input, sink) => {
+      const zlib = await lazyImport("node:zlib");
+      run(zlib.createGunzip(), input, sink);
+    };
+    unzstd = async (input, sink) => {
+      const zlib = await lazyImport("node:zlib");
+      const params2 = {
+        [zlib.constants.ZSTD_d_windowLogMax]: 31
+      };
+      run(zlib.createZstdDecompress({
+        params: params2
+      }), input, sink);
+    };
+  }
+});
+
+// btf/image/codecs/sizes.ts
+function varint(b, at) {
+  let value2 = 0;
+  for (let i = 0; i < 9 && at + i < b.length; i++) {
+    value2 += (b[at + i] & 127) * 2 ** (7 * i);
+    if ((b[at + i] & 128) === 0) return {
+      value: value2,
+      next: at + i + 1
+    };
+  }
+  return null;
+}
+function xzIndexSize(input) {
+  if (input.size < XZ_HEADER + XZ_FOOTER) return null;
+  const check = input.read(7, 1)[0];
+  if (check !== CHECK_NONE && check !== CHECK_CRC32) return null;
+  const footer = input.read(input.size - XZ_FOOTER, XZ_FOOTER);
+  if (footer[10] !== 89 || footer[11] !== 90) return null;
+  const backward = new DataView(footer.buffer, footer.byteOffset, XZ_FOOTER).getUint32(4, true);
+  const indexSize = (backward + 1) * 4;
+  if (indexSize > input.size - XZ_HEADER - XZ_FOOTER) return null;
+  const index = input.read(input.size - XZ_FOOTER - indexSize, indexSize);
+  if (index[0] !== 0) return null;
+  const count = varint(index, 1);
+  if (count === null) return null;
+  let total = 0;
+  let at = count.next;
+  for (let i = 0; i < count.value; i++) {
+    const unpadded = varint(index, at);
+    const size = unpadded && varint(index, unpadded.next);
+    if (!size) return null;
+    total += size.value;
+    if (total > MAX_SINGLE_CALL) return null;
+    at = size.next;
+  }
+  return total;
+}
+function lzmaHeaderSize(input) {
+  if (input.size < LZMA_HEADER) return null;
+  const b = input.read(5, 8);
+  const v = new DataView(b.buffer, b.byteOffset, 8);
+  const high = v.getUint32(4, true);
+  const low = v.getUint32(0, true);
+  return high === 0 && low <= MAX_SINGLE_CALL ? low : null;
+}
+var MAX_SINGLE_CALL, XZ_HEADER, XZ_FOOTER, CHECK_NONE, CHECK_CRC32, LZMA_HEADER;
+var init_sizes = __esm({
+  "btf/image/codecs/sizes.ts"() {
+    MAX_SINGLE_CALL = 1 << 30;
+    XZ_HEADER = 12;
+    XZ_FOOTER = 12;
+    CHECK_NONE = 0;
+    CHECK_CRC32 = 1;
+    LZMA_HEADER = 13;
+  }
+});
+
+// btf/image/codecs/wasm/lzma_wasm.ts
+var LZMA_WASM_BASE64;
+var init_lzma_wasm = __esm({
+  "btf/image/codecs/wasm/lzma_wasm.ts"() {
+    LZMA_WASM_BASE64 = "AGFzbQEAAAABRwtgAn9/AGACf38Bf2ABfwF/YAN/f38Bf2AEf39/fwF/YAV/f39/fwF/YAAAYAN/f38AYAR/f39/AGABfwBgBn9/f39/fwF/AyEgAgMDAwMEBQEABgMBAQcBAQIBAQIBAQcDCAIBCQoDAwQEBQFwAQMDBQMBAHIGGQN/AUHAkMQDC38AQbCIwAMLfwBBwJDEAwsHNwUGbWVtb3J5AgAEdW54egAFBnVubHptYQAGDGx6bWFfb3V0X2xlbgMBC19faGVhcF9iYXNlAwIJCAEAQQELAgcICua6ASBCAQJ/QQAhAQJAQYCAwANBACgCoIiAgABBD2pBcHEiAmsgAEkNAEEAIAIgAGo2AqCIgIAAIAJBsIiAgABqIQELIAELDgAgACABIAL8CgAAIAALDgAgACABIAL8CgAAIAALDQAgACABIAL8CwAgAAtKAQN/QQAhAwJAIAJFDQACQANAIAAtAAAiBCABLQAAIgVHDQEgAEEBaiEAIAFBAWohASACQX9qIgJFDQIMAAsLIAQgBWshAwsgAwuYAQECfyOAgICAAEEgayIEJICAgIAAQQBBADYCoIiAgAAQiYCAgAACQAJAQQBBABCRgICAACIFDQBBfSEADAELIAQgAzYCHCAEQQA2AhggBCACNgIUIAQgATYCECAEQQA2AgwgBCAANgIIIAUgBEEIahCLgICAACEAIAQoAhhBACAAayAAQQFGGyEACyAEQSBqJICAgIAAIAALsgIBA38jgICAgABBgAFrIgUkgICAgABBACEGQQBBADYCsIjAgwBBAEEANgKgiICAACAFQQApA4CIgIAANwN4IAVCADcDGCAFQQA2AgQCQCAFQQhqIABBBSAFQfgAahCfgICAACIADQAgBSAENgIwIAUgAzYCHCAFQQhqEJuAgIAAIAUoAiwhAAJAA0AgBSACIAZrNgIAAkAgBUEIaiAAQYCAwABqIAQgBCAAa0GAgMAASxsiACABIAZqIAUgACAERiAFQQRqEJyAgIAAIgdFDQAgBSgCBCEDIAUoAiwhAAwCCyAFKAIEIQMgBSgCLCIAIARPDQEgBSgCACAGaiEGIANBAkYNAAsLQQAgADYCsIjAgwAgB0EGIAcgA0EDRhsgBxshAAsgBUGAAWokgICAgAAgAAtCAQJ/QQAhAgJAQYCAwANBACgCoIiAgABBD2pBcHEiA2sgAUkNAEEAIAMgAWo2AqCIgIAAIANBsIiAgABqIQILIAILAgAL1AEBBH9BwIjAgwAhAEEAIQEDQCAAQQBBAEEAQQAgAUEBdiICQQFxa0GghuLtfnFBACABQQFxa0GghuLtfnEgAnNBAXYiAnNBAXYiA0EBcWtBoIbi7X5xQQAgAkEBcWtBoIbi7X5xIANzQQF2IgJzQQF2IgNBAXFrQaCG4u1+cUEAIAJBAXFrQaCG4u1+cSADc0EBdiICc0EBdiIDQQFxa0GghuLtfnFBACACQQFxa0GghuLtfnEgA3NBAXZzNgIAIABBBGohACABQQFqIgFBgAJHDQALC7cBAQF/IAJBf3MhAgJAIAFFDQACQAJAIAFBAXENACABIQMMAQsgAkH/AXEgAC0AAHNBAnRBwIjAgwBqKAIAIAJBCHZzIQIgAUF/aiEDIABBAWohAAsgAUEBRg0AA0AgAkH/AXEgAC0AAHNBAnRBwIjAgwBqKAIAIAJBCHZzIgJB/wFxIABBAWotAABzQQJ0QcCIwIMAaigCACACQQh2cyECIABBAmohACADQX5qIgMNAAsLIAJBf3MLvxYCDn8CfgJAIAAoAiANACAAQQA6ACQgAEIANwMAIABBADYCGCAAQcAAakEAQTAQg4CAgAAaIABB8ABqQQBBMBCDgICAABogAEKAgICAwAE3A6ABCyAAIAEoAgQiAjYCECAAQagBaiEDIABBqgFqIQQgAEHYAGohBSAAQa4BaiEGIAAoAgAhByABKAIQIQggAEGgAWohCQJAA0ACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCAHDgoBAgAKCwwEBQYHDQsgASgCACEKIAAoAqABIQsgACgCpAEhDCABKAIEIQ0gASgCCCEHDAILIAkgACgCoAEiDWpBCGogASgCACABKAIEIgtqIAEoAgggC2siCyAAKAKkASANayINIAsgDUkbIg0QgYCAgAAaIAEgASgCBCANajYCBEEAIQsgAEEAIAAoAqABIA1qIg0gDSAAKAKkASIMRhs2AqABIA0gDEcNDCAAQQE2AgACQCADQYuIgIAAQQYQhICAgABFDQBBBSELDA0LAkAgBkECQQAQioCAgAAgACgAsAFGDQBBByELDA0LQQYhCyAGLQAADQwgAC0ArwEiDUEPSw0MIAAgDTYCHCANQQFLDQwLAkAgASgCBCINIAEoAggiB0cNAEEAIQsMDAsCQCABKAIAIgogDWotAAAiDA0AIAAgDTYCECABIA1BAWo2AgRBBiEHIABBBjYCAAwLC0EAIQsgAEEANgKgASAAQQI2AgAgACAMQQJ0QQRqIgw2AqQBIAAgDDYCOAsgCSALakEIaiAKIA1qIAcgDWsiDSAMIAtrIgsgDSALSRsiDRCBgICAABogASANIAEoAgRqNgIEQQAhCyAAQQAgACgCoAEgDWoiDSANIAAoAqQBIgxGGzYCoAEgDSAMRw0KIAAgDUF8aiINNgKkAQJAIAMgDUEAEIqAgIAAIAAgACgCpAEiDmpBqAFqKAAARg0AQQchCwwLCyAAQQI2AqABAkAgACwAqQEiD0E+cUUNAEEGIQsMCwtBAiEHQn8hEEJ/IREgD0H/AXFBwABxRQ0FAkAgACgCBCIMDQAgAEIANwMICyAOQQIgDkECSxtBfmohCkEAIQ0DQAJAIAogDUcNAEEHIQsMDAsgBCANai0AACELIAAgDUEDaiIHNgKgASAAIAtB/wBxrSAMrYYgACkDCIQiETcDCAJAIAtBgAFxDQACQCALDQAgDEUNAEEHIQsMDQsgAEEANgIEDAcLQQchCyAAIAxBB2oiDDYCBCANQQFqIQ0gDEE/Rw0ADAsLCyAAIAEQjICAgAAiC0EBRw0JIABBBzYCAAsCQCAAQfgAaikDACIRIAEoAgQiDSAAKAIQIgNrrXxCA4NQDQAgASgCACEMAkAgDSABKAIIRw0AIA0hBwwECyABIA1BAWoiBzYCBEEHIQsgDCANai0AAA0JAkAgESAHIANrrXxCA4NQDQAgASgCACEMIAcgASgCCEYNBCABIA1BAmoiCjYCBCAMIAdqLQAADQoCQCARIAogA2utfEIDg1BFDQAgCiENDAILIAEoAgAhDAJAIAogASgCCEcNACAKIQcMBQsgASANQQNqIgc2AgQgDCAKai0AAA0KIBEgByADa618QgODUA0AAkAgByABKAIIRw0AIAEoAgAhDAwFCyABIA1BBGo2AgQMCgsgByENCyAAIAEoAgAgDRCNgICAAEEHIQsgBSAAQYgBakEYEISAgIAADQggAEEINgIACyAAIAEQjoCAgAAiC0EBRw0HIABBCTYCACAAQQw2AqQBC0EAIQsgACABEI+AgIAARQ0GIAAQkICAgAAhCwwGCyAAIAwgBxCNgICAAEEAIQsMBQsgACARNwMoAkAgD0F/Sg0AAkAgACgCBCINDQAgAEIANwMICyAHIA4gByAOSxshCiANQQdqIQ0DQAJAIAogB0cNAEEHIQsMBwsgAyAHai0AACELIAAgB0EBaiIMNgKgASAAIAtB/wBxrSANQXlqrYYgACkDCIQiEDcDCAJAAkAgC0GAAXENACALDQEgDUEHRg0BQQchCwwICyAAIA02AgRBByELIAwhByANQQdqIg1BxgBHDQEMBwsLIAdBAWohByAAQQA2AgQLIAAgEDcDMCAAIA9BAXEiDToAsAkCQCANRQ0AAkAgDiAHa0ECTw0AQQYhCwwGCyAAIAdBAWo2AqABIAAoAqwJIAkgB2pBCGotAAAQmoCAgAAiCw0FIAAgACgCoAEiDUEBaiIHNgKgAQJAIAkgDWpBCGotAABFDQBBBiELDAYLIAAoAqQBIQ4LAkAgDiAHa0ECTw0AQQchCwwFCyAAIAdBAWoiCzYCoAECQCAJIAdqQQhqLQAAQSFGDQBBBiELDAULIAAgB0ECaiINNgKgAQJAIAkgC2pBCGotAABBAUYNAEEGIQsMBQtBByELIA4gDUYNBCAAIAdBA2o2AqABIAAoAqgJIAkgDWpBCGotAAAQlYCAgAAiCw0EIAAoAqABIg0gACgCpAEiCyANIAtLGyEHAkADQCAHIA1GDQEgACANQQFqIgs2AqABIAMgDWohDCALIQ0gDC0AAEUNAAtBBiELDAULIABCADcDSCAAQgA3A0AgAEEANgKgASAAQQM2AgALIAAgASgCBDYCECAAIAEoAhA2AhQCQAJAIAAtALAJRQ0AIAAoAqwJIAAoAqgJIAEQl4CAgAAhCwwBCyAAKAKoCSABEJKAgIAAIQsLIAAgACkDQCABKAIEIAAoAhBrrXwiETcDQCAAIAApA0ggASgCECAAKAIUIg1rIgytfCIQNwNIAkAgESAAKQMoWA0AQQchCwwECwJAIBAgACkDMFgNAEEHIQsMBAsCQCAAKAIcQQFHDQAgACABKAIMIA1qIAwgACgCGBCKgICAADYCGAsgC0EBRw0DAkAgACkDKCIRQn9RDQAgESAAKQNAUQ0AQQchCwwECwJAIAApAzAiEUJ/UQ0AQQchCyARIAApA0hSDQQLIAAgACkDQCAANQI4fCAAKQNYfCIRNwNYAkAgACgCHEEBRw0AIAUgEUIEfDcDAAsgACAAKQNgIAApA0h8NwNgIAAgBUEYIAAoAmgQioCAgAA2AmggAEEENgIAIAAgACkDUEIBfDcDUAsCQCAAKQNAIhFCA4NQDQBBACELIAEoAgQiDSABKAIIIgxGDQMgASANQQFqIgc2AgQCQCABKAIAIA1qLQAARQ0AQQchCwwECyAAIBFCAXwiEDcDQCAQQgODUA0AIAcgDEYNAyABIA1BAmoiCjYCBAJAIAEoAgAgB2otAABFDQBBByELDAQLIAAgEUICfCIQNwNAIBBCA4NQDQAgCiAMRg0DIAEgDUEDaiIHNgIEAkAgASgCACAKai0AAEUNAEEHIQsMBAsgACARQgN8IhA3A0AgEEIDg1ANACAHIAxGDQMgASANQQRqNgIEQQchCyABKAIAIAdqLQAADQMgACARQgR8NwNACyAAQQU2AgALQQEhBwJAIAAoAhxBAUcNACABKAIEIQ0gASgCCCEKA0ACQCAKIA1HDQBBACELDAQLIAEgDUEBaiILNgIEAkAgASgCACANai0AACAAKAIYIAAoAgQiDXZB/wFxRg0AQQchCwwECyAAIA1BCGoiDDYCBCALIQ0gDEEgSQ0ACyAAQQA2AgQgAEEANgIYCyAAQQE2AgAMAAsLAkACQCAAKAIgDQACQAJAIAsOAgADAQtBB0EIIAEoAgQgASgCCEYbIQsLIAEgCDYCECABIAI2AgQgCw8LAkAgCw0AIAIgASgCBEcNACAIIAEoAhBHDQAgAC0AJCEBIABBAToAJCABQQN0DwsgAEEAOgAkCyALC74DAgh/AX4gAEGIAWohAiABQQRqIQMDQCABKAIIIQQgASgCACEFAkAgACgCBCIGDQAgAEIANwMICyADKAIAIgcgBCAHIARLGyEIIAZBB2ohBAJAA0ACQCAIIAdHDQBBACEGIAghCQwCCyAFIAdqLQAAIQYgAyAHQQFqIgk2AgAgACAGQf8Aca0gBEF5aq2GIAApAwiEIgo3AwgCQCAGQYABcQ0AAkAgBg0AIARBB0YNACAHQQFqIQlBByEGDAMLIABBADYCBAJAAkACQAJAAkAgACgCcA4DAAIBAwsgACAKNwOAAQJAIAogACkDUFENAEEHDwsgAEEBNgJwDAMLIAAgACkDkAEgCnw3A5ABIAAgAkEYIAAoApgBEIqAgIAANgKYASAAQQE2AnAgACAAKQOAAUJ/fCIKNwOAAQwCCyAAQQI2AnAgACAAKQOIASAKfDcDiAELIAApA4ABIQoLIApCAFINA0EBDwsgACAENgIEQQchBiAJIQcgBEEHaiIEQcYARw0ACwsLIABB+ABqIgcgBykDACAJIAAoAhAiB2siBK18NwMAIAAgBSAHaiAEIAAoAhgQioCAgAA2AhggBgs5AQF/IABB+ABqIgMgAykDACACIAAoAhAiA2siAq18NwMAIAAgASADaiACIAAoAhgQioCAgAA2AhgLegEEfyABKAIEIQIgASgCCCEDA0ACQCADIAJHDQBBAA8LIAEgAkEBaiIENgIEAkAgASgCACACai0AACAAKAIYIAAoAgQiAnZB/wFxRg0AQQcPCyAAIAJBCGoiBTYCBCAEIQIgBUEgSQ0ACyAAQQA2AgQgAEEANgIYQQELeQEDfyAAQaABaiAAKAKgASICakEIaiABKAIAIAEoAgQiA2ogASgCCCADayIDIABBpAFqIgQoAgAgAmsiAiADIAJJGyICEIGAgIAAGiABIAEoAgQgAmo2AgQgAEEAIAAoAqABIAJqIgEgASAEKAIARiIBGzYCoAEgAQt1AQF/QQchAQJAIABBsgFqQYiIgIAAQQIQhICAgAANACAAQawBakEGQQAQioCAgAAgAEGoAWooAABHDQAgAEH4AGopAwBCAoggADUArAFSDQAgAEGwAWotAAANAEEBQQcgACgCHCAAQbEBai0AAEYbIQELIAELlwEBA39BACECAkBBuAkQgICAgAAiA0UNACADIAA2AiAgAyAARRCZgICAACIENgKsCSAERQ0AIAMgACABEJSAgIAAIgA2AqgJIABFDQAgA0EAOgAkIANCADcDACADQQA2AhggA0HAAGpBAEEwEIOAgIAAGiADQfAAakEAQTAQg4CAgAAaIANCgICAgMABNwOgASADIQILIAIL+A8BCn8gAEHo3QFqIQIgAEHk3QFqIQMDfyAAKAJAIQQCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCABKAIEIgUgASgCCCIGSQ0AIARBB0YNAUEADwsgBA4JAQIDBAUGBwAJDwsgACgCTCEEDAcLQQEhByABIAVBAWo2AgQgASgCACAFai0AACIFRQ0IAkACQCAFQd8BSw0AIAVBAUcNAQsgAEGAAjsBUAJAIAAoAjwNACAAIAEoAgwgASgCECIEajYCGCAAIAEoAhQgBGs2AiwLIABCADcCHCAAQgA3AiQMCwsgAC0AUEUNCkEHDwsgASAFQQFqNgIEIAEoAgAgBWotAAAhBSAAQQI2AkAgACAFQQh0IAAoAkhqNgJIDAwLIAEgBUEBajYCBCABKAIAIAVqLQAAIQUgAEEDNgJAIAAgBSAAKAJIakEBajYCSAwLCyABIAVBAWo2AgQgASgCACAFai0AACEFIABBBDYCQCAAIAVBCHQ2AkwMCgsgASAFQQFqNgIEIAEoAgAgBWotAAAhBSAAIAAoAkQ2AkAgACAFIAAoAkxqQQFqNgJMDAkLIAEgBUEBaiIINgIEQQchByABKAIAIAVqLQAAIgVB4AFLDQNBACEEAkACQCAFQS1PDQBBACEJDAELIAVBU2oiBSAFQf8BcUEtbiIJQS1sayEFIAlBAWohCQsgAEF/IAl0QX9zNgJ0AkAgBUH/AXFBCUkNACAFQXdqIgUgBUH/AXFBCW4iBEEJbGshBSAEQQFqIQQLIAAgBDYCcCAAIAVB/wFxIgU2AmwgBCAFakEESw0DIABCADcCZCAAQgA3AlwgAEIANwJUIABBfyAEdEF/czYCcEEAIQUDQCAAIAVqQfgAakGAiIAgNgEAIAVBBGoiBUHs3AFHDQALIABBBjYCQCAAQQU2AgggAEL/////DzcCACAIIQULAkAgACgCTCIJQQVPDQBBBw8LAkAgACgCCCIERQ0AIARBf2ohBANAAkAgBiAFRw0AQQAPCyABIAVBAWoiBzYCBCABKAIAIAVqLQAAIQUgACAENgIIIABBBGoiCCAFIAgoAgBBCHRyNgIAIAchBSAEQX9qIgRBf0cNAAsLIABBBzYCQCAAIAlBe2oiBDYCTAsgACAAKAIgIgUgASgCFCABKAIQayIGIAAoAkgiByAGIAdJGyIGaiAAKAIsIgcgByAFayAGSxs2AiggASgCCCIIIAEoAgQiBmshBQJAAkACQCAAKALk3QEiBw0AIAQNAUEAIQQLIAMgB2pBBGogASgCACAGaiAFIAQgB2siBEEqIAdrIgYgBiAESxsiBCAEIAVLGyIFEIGAgIAAGgJAAkAgBSAAKALk3QEiBmoiBCAAKAJMRw0AIAMgBmogBWpBBGpBAEE/IARrEIOAgIAAGiAAKALk3QEgBWohBAwBCwJAIARBFEsNACAAIAQ2AuTdASABIAEoAgQgBWo2AgQMAwsgBEFraiEECyAAQQA2AhAgACACNgIMIAAgBDYCFEEHIQcgABCTgICAAEUNAyAAKAIQIgYgACgC5N0BIgggBWpLDQMgACAAKAJMIAZrIgQ2AkwCQCAIIAZNDQAgACAIIAZrIgU2AuTdASACIAMgBmpBBGogBRCCgICAABoMAgsgAEEANgLk3QEgASABKAIEIAYgCGtqIgY2AgQgASgCCCIIIAZrIQULAkAgBUEVSQ0AIAAgBjYCECAAIAEoAgA2AgwgACAIQWtqIAYgBGogBSAEQRVqSRs2AhRBByEHIAAQk4CAgABFDQMgACgCTCIFIAAoAhAiBiABKAIEayIESQ0DIAEgBjYCBCAAIAUgBGsiBDYCTCABKAIIIAZrIgVBFEsNAQsgAiABKAIAIAZqIAQgBSAFIARLGyIFEIGAgIAAGiAAIAU2AuTdASABIAEoAgQgBWo2AgQLIAAoAhwhBSAAIAAoAiAiBDYCHCABIAEoAhAgBCAFayIFaiIENgIQIAAgACgCSCAFayIFNgJIAkAgBQ0AQQchByAAKAJMDQIgACgCZA0CIABBBGooAgANAiAAQQA2AkAMBQtBACEHIAQgASgCFEYNASABKAIEIAEoAghHDQYgACgC5N0BIAAoAkxPDQYMAQsgACgCTCIERQ0BQQAhByAGIAVNDQADQCABKAIUIgggASgCECIJTQ0BIAAgBCAEIAAoAiwgACgCICIKayILIAYgBWsiBSAIIAlrIgYgBSAGSRsiBSAFIAtLGyIFIAUgBEsbIgVrNgJMIAogACgCGGogASgCACABKAIEaiAFEIKAgIAAGiAAIAAoAiAgBWoiBDYCIAJAIAAoAiQgBE8NACAAIAQ2AiQLIAEgASgCECAFajYCECABIAEoAgQgBWoiBTYCBCAAIAQ2AhwgACgCTCIERQ0CIAEoAggiBiAFSw0ACwsgBw8LIABBADYCQAwDCyAFQRh0QRh1QX9KDQEgAEEBNgJAIAAgBUEQdEGAgPwAcTYCSAJAIAVBwAFJDQAgAEEFNgJEIABBADoAUQwDCwJAIAAtAFFFDQBBBw8LIABBBjYCRCAFQaABSQ0CIABCADcCXCAAQgA3AlQgAEIANwJkQQAhBQNAIAAgBWpB+ABqQYCIgCA2AQAgBUEEaiIFQezcAUcNAAsLIABBBTYCCCAAQv////8PNwIADAELAkAgBUECTQ0AQQcPCyAAQoOAgICAATcCQAwACwulIQEUfwJAIABBKGoiASgCACICIABBIGooAgAiA00NACAAQeQAaigCACIERQ0AIABBJGooAgAgACgCVCIFTQ0AIABBMGooAgAgBU0NACAAIAQgAiADayICIAQgAiAESRsiAms2AmQgAyAFQX9zaiEEAkAgAyAFSw0AIABBLGooAgAgBGohBAsgACgCGCIFIARqLQAAIQYgAEEgaiIHIANBAWo2AgAgBSADaiAGOgAAAkAgAkF/aiIFRQ0AAkAgBUEBcUUNACAAKAIYIgVBACAEQQFqIgQgBCAAKAIsRhsiBGotAAAhBiAAQSBqIgggCCgCACIIQQFqNgIAIAUgCGogBjoAACACQX5qIQULIAJBAkYNACAAQSBqIQIDQCAAKAIYIgZBACAEQQFqIgQgBCAAKAIsRhsiBGotAAAhCCACIAIoAgAiCUEBajYCACAGIAlqIAg6AAAgACgCGCIGQQAgBEEBaiIEIAQgACgCLEYbIgRqLQAAIQggAiACKAIAIglBAWo2AgAgBiAJaiAIOgAAIAVBfmoiBQ0ACwsgACgCJCAHKAIAIgNPDQAgACADNgIkCwJAAkAgAyABKAIATw0AIABB3A1qIQogAEHgFWohCyAAQRRqIQwgAEEQaiEHIABBIGohDSAAQShqIQ4gAEHUAGohDwNAIAcoAgAiBiAMKAIASw0BIAAgACgCaCIJQQV0aiAAKAJ0IANxIhBBAXRqIhFB+ABqIQUCQAJAIAAoAgAiAUGAgIAISQ0AIAAoAgQhBAwBCyAAIAFBCHQiATYCACAHIAZBAWoiAjYCACAAIAAoAgRBCHQgACgCDCAGai0AAHIiBDYCBCACIQYLAkACQCAEIAFBC3YgBS8BACIIbCICTw0AIAAgAjYCACAFIAhBgBAgCGtBBXZqOwEAIANBf2ohAQJAIAMNACAAKAIsIAFqIQELAkACQCAAKAIkIggNAEEAIQEMAQsgACgCGCABai0AACEBCyAAKAJwIANxIAAoAmwiBXQgAUEIIAVrdmohEQJAAkAgCUEGSw0AQQEhAQNAIAAgEUGADGxqIAFBAXQiAWpB5B1qIQUCQAJAIAJB////B00NACACIQkMAQsgACACQQh0Igk2AgAgByAGQQFqIgI2AgAgACAEQQh0IAAoAgwgBmotAAByIgQ2AgQgAiEGCwJAAkAgBCAJQQt2IAUvAQAiCGwiAkkNACAAIAQgAmsiBDYCBCAAIAkgAmsiAjYCACAFIAggCEEFdms7AQAgAUEBciEBDAELIAAgAjYCACAFIAhBgBAgCGtBBXZqOwEACyABQYACSQ0ADAILCyADIAAoAlQiBUF/c2ohAQJAIAMgBUsNACAAKAIsIAFqIQELAkACQCAIDQBBACESDAELIAAoAhggAWotAAAhEgtBASEBQYACIQUDQCAAIBFBgAxsaiASQQF0IhIgBXEiEyAFaiABakEBdGpB5B1qIQgCQAJAIAJB////B00NACACIRAMAQsgACACQQh0IhA2AgAgByAGQQFqIgI2AgAgACAEQQh0IAAoAgwgBmotAAByIgQ2AgQgAiEGCwJAAkAgBCAQQQt2IAgvAQAiCWwiAk8iFA0AIAAgAjYCACAJQYAQIAlrQQV2aiEJDAELIAAgBCACayIENgIEIAAgECACayICNgIAIAkgCUEFdmshCUEAIQULIAggCTsBACAFIBNzIQUgAUEBdCAUciIBQYACSQ0ACwsgDSADQQFqNgIAIAAoAhggA2ogAToAAAJAIAAoAiQgDSgCACIDTw0AIAAgAzYCJAtBACECAkAgACgCaCIBQQRJDQACQCABQQlLDQAgACABQX1qNgJoDAMLIAFBemohAgsgACACNgJoDAELIAAgBCACayIENgIEIAAgASACayICNgIAIAUgCCAIQQV2azsBACAAIAlBAXRqIghB+ANqIQECQAJAIAJB////B00NACAGIQkMAQsgACACQQh0IgI2AgAgByAGQQFqIgk2AgAgACAEQQh0IAAoAgwgBmotAAByIgQ2AgQLAkACQCAEIAJBC3YgAS8BACIFbCIGSQ0AIAAgBCAGayIENgIEIAAgAiAGayICNgIAIAEgBSAFQQV2azsBACAIQZAEaiEFAkACQCACQf///wdNDQAgCSESDAELIAAgAkEIdCICNgIAIAcgCUEBaiISNgIAIAAgBEEIdCAAKAIMIAlqLQAAciIENgIECwJAAkAgBCACQQt2IAUvAQAiBmwiAU8NACAFIAZBgBAgBmtBBXZqOwEAIBFB2ARqIQICQCABQf///wdLDQAgACABQQh0IgE2AgAgByASQQFqNgIAIAAgBEEIdCAAKAIMIBJqLQAAciIENgIECwJAIAQgAUELdiACLwEAIgVsIgZJDQAgACAEIAZrNgIEIAAgASAGazYCACACIAUgBUEFdms7AQAMAgsgAiAFQYAQIAVrQQV2ajsBACAAIAY2AgAgAEEBNgJkIABBCUELIAAoAmhBB0kbNgJoDAMLIAAgBCABayIENgIEIAUgBiAGQQV2azsBACAIQagEaiEFAkACQCACIAFrIgJB////B00NACASIQkMAQsgACACQQh0IgI2AgAgByASQQFqIgk2AgAgACAEQQh0IAAoAgwgEmotAAByIgQ2AgQLAkACQCAEIAJBC3YgBS8BACIBbCIGTw0AIAAgBjYCACAFIAFBgBAgAWtBBXZqOwEAIAAoAlghAgwBCyAAIAQgBmsiBDYCBCAFIAEgAUEFdms7AQAgCEHABGohAQJAIAIgBmsiAkH///8HSw0AIAAgAkEIdCICNgIAIAcgCUEBajYCACAAIARBCHQgACgCDCAJai0AAHIiBDYCBAsCQAJAIAQgAkELdiABLwEAIgVsIgZPDQAgACAGNgIAIAEgBUGAECAFa0EFdmo7AQAgACgCXCECDAELIAAgBCAGazYCBCAAIAIgBms2AgAgACgCYCECIAAgACgCXDYCYCABIAUgBUEFdms7AQALIAAgACgCWDYCXAsgACAAKAJUNgJYIAAgAjYCVAsgAEEIQQsgACgCaEEHSRs2AmggACALIBAQloCAgAAMAQsgASAFQYAQIAVrQQV2ajsBACAAIAY2AgAgACAAKAJcNgJgIAAgACkCVDcCWCAAQQdBCiAAKAJoQQdJGzYCaCAAIAogEBCWgICAACAAKAJkIgJBfmpBAyACQQZJGyEJIAAoAgAhAkEBIQQDQCAAIAlBB3RqIARBAXQiBGpB2AdqIQUCQAJAIAJBgICACEkNACAAKAIEIQEMAQsgACACQQh0IgI2AgAgByAHKAIAIgFBAWo2AgAgACAAKAIEQQh0IAEgACgCDGotAAByIgE2AgQLAkACQCABIAJBC3YgBS8BACIGbCIISQ0AIAAgASAIayIBNgIEIAAgAiAIayICNgIAIAUgBiAGQQV2azsBACAEQQFyIQQMAQsgACAINgIAIAUgBkGAECAGa0EFdmo7AQAgCCECCyAEQcAASQ0ACwJAIARBQGoiBkEDSw0AIAAgBjYCVAwBCyAAIARBAXFBAnIiBTYCVCAGQQF2IQgCQCAGQQ1LDQAgACAFIAhBf2oiEXQiEDYCVEEBIQUgDyAQQQF0akHAACAEa0EBdGpBggtqIRJBACEIA0AgEiAFQQF0IgVqIQQCQAJAIAJB////B00NACACIQkMAQsgACACQQh0Igk2AgAgByAHKAIAIgJBAWo2AgAgACABQQh0IAIgACgCDGotAAByIgE2AgQLAkACQCABIAlBC3YgBC8BACIGbCICSQ0AIAAgASACayIBNgIEIAAgCSACayICNgIAIAQgBiAGQQV2azsBACAAQQEgCHQgEGoiEDYCVCAFQQFyIQUMAQsgACACNgIAIAQgBkGAECAGa0EFdmo7AQALIBEgCEEBaiIIRw0ADAILCyAIQXtqIQQDQAJAAkAgAkH///8HTQ0AIAIhBgwBCyAAIAJBCHQiBjYCACAHIAcoAgAiAkEBajYCACABQQh0IAIgACgCDGotAAByIQELIAAgBkEBdiICNgIAIAAgASACayIBQR91IgggBUEBdGpBAWoiBTYCVCAAIAggAnEgAWoiATYCBCAEQX9qIgQNAAsgACAFQQR0IgU2AlQCQCAGQf///w9LDQAgACACQQh0IgI2AgAgByAHKAIAIgRBAWo2AgAgACABQQh0IAQgACgCDGotAAByIgE2AgQLAkACQCABIAJBC3YgAC8Bvg0iBmwiBEkNACAAIAEgBGsiATYCBCAAIAVBAXIiBTYCVCAAIAYgBkEFdms7Ab4NIAIgBGshBEEDIQIMAQsgACAGQYAQIAZrQQV2ajsBvg1BAiECCyAAIAJBAXQiBmpBvA1qIQgCQCAEQf///wdLDQAgACAEQQh0IgQ2AgAgByAHKAIAIgJBAWo2AgAgACABQQh0IAIgACgCDGotAAByIgE2AgQLAkACQCABIARBC3YgCC8BACIJbCICSQ0AIAAgASACayIBNgIEIAAgBUECaiIFNgJUIAggCSAJQQV2azsBACAEIAJrIQIgBkEBciEGDAELIAggCUGAECAJa0EFdmo7AQALIAAgBkEBdCIGakG8DWohCAJAIAJB////B0sNACAAIAJBCHQiAjYCACAHIAcoAgAiBEEBajYCACAAIAFBCHQgBCAAKAIMai0AAHIiATYCBAsCQAJAIAEgAkELdiAILwEAIglsIgRJDQAgACABIARrIgE2AgQgACAFQQRqIgU2AlQgCCAJIAlBBXZrOwEAIAIgBGshBCAGQQFyIQYMAQsgCCAJQYAQIAlrQQV2ajsBAAsgACAGQQF0akG8DWohAgJAIARB////B0sNACAAIARBCHQiBDYCACAHIAcoAgAiBkEBajYCACAAIAFBCHQgBiAAKAIMai0AAHIiATYCBAsCQCABIARBC3YgAi8BACIGbCIISQ0AIAAgASAIazYCBCAAIAQgCGs2AgAgACAFQQhqNgJUIAIgBiAGQQV2azsBAAwBCyAAIAg2AgAgAiAGQYAQIAZrQQV2ajsBAAtBACECIAAoAiQgACgCVCIETQ0DIAAoAjAgBE0NAyAAIAAoAmQiAiAOKAIAIA0oAgAiAWsiBSACIAUgAkkbIgVrNgJkIAEgBEF/c2ohAgJAIAEgBEsNACAAKAIsIAJqIQILIAAoAhgiBCACai0AACEGIA0gAUEBajYCACAEIAFqIAY6AAACQCAFQX9qIgFFDQACQCABQQFxRQ0AIAAoAhgiAUEAIAJBAWoiAiACIAAoAixGGyICai0AACEEIA0gDSgCACIGQQFqNgIAIAEgBmogBDoAACAFQX5qIQELIAVBAkYNAANAIAAoAhgiBEEAIAJBAWoiAiACIAAoAixGGyICai0AACEFIA0gDSgCACIGQQFqNgIAIAQgBmogBToAACAAKAIYIgRBACACQQFqIgIgAiAAKAIsRhsiAmotAAAhBSANIA0oAgAiBkEBajYCACAEIAZqIAU6AAAgAUF+aiIBDQALCyAAKAIkIA0oAgAiA08NACAAIAM2AiQLIAMgDigCAEkNAAsLQQEhAiAAKAIAIgFB////B0sNACAAIAFBCHQ2AgBBASECIAAgACgCECIBQQFqNgIQIAAgACgCBEEIdCABIAAoAgxqLQAAcjYCBAsgAgsoAQF/AkBBqN4BEICAgIAAIgINAEEADwsgAiABNgI0IAIgADYCPCACC0wBAX9BBiECAkAgAUEnSw0AQQAhAiAAQQA2AuTdASAAQQA2AkAgAEHQAGpBAToAACAAQTBqIAFBAXFBAnIgAUEBdkELanQ2AgALIAILyAQBB38CQAJAIAAoAgAiA0GAgIAISQ0AIAAoAgQhBAwBCyAAIANBCHQiAzYCACAAIAAoAhAiBUEBajYCECAAIAAoAgRBCHQgBSAAKAIMai0AAHIiBDYCBAsCQAJAIAQgA0ELdiABLwEAIgZsIgVPDQAgASAGQYAQIAZrQQV2ajsBACABIAJBBHRqQQRqIQdBCCEIQQIhCQwBCyAAIAQgBWsiBDYCBCABIAYgBkEFdms7AQACQCADIAVrIgNB////B0sNACAAIANBCHQiAzYCACAAIAAoAhAiBUEBajYCECAAIARBCHQgBSAAKAIMai0AAHIiBDYCBAsCQCAEIANBC3YgAS8BAiIGbCIFTw0AIAEgBkGAECAGa0EFdmo7AQIgASACQQR0akGEAmohB0EIIQhBCiEJDAELIAAgBCAFayIENgIEIAEgBiAGQQV2azsBAiABQYQEaiEHIAMgBWshBUGAAiEIQRIhCQsgAEHkAGogCTYCAEEBIQEDQCAHIAFBAXQiAWohAwJAAkAgBUH///8HTQ0AIAUhAgwBCyAAIAVBCHQiAjYCACAAIAAoAhAiBUEBajYCECAAIARBCHQgBSAAKAIMai0AAHIiBDYCBAsCQAJAIAQgAkELdiADLwEAIgZsIgVJDQAgACAEIAVrIgQ2AgQgACACIAVrIgU2AgAgAyAGIAZBBXZrOwEAIAFBAXIhAQwBCyAAIAU2AgAgAyAGQYAQIAZrQQV2ajsBAAsgASAISQ0ACyAAQeQAaiABIAhrIAlqNgIAC9QFAQV/I4CAgIAAQRBrIgMkgICAgAACQAJAIAAoAiAiBEUNACACKAIMIAIoAhAiBWogAEEoaiIGIAQgAigCFCAFayIFIAQgBUkbIgQQgYCAgAAaIAIgAigCECAEajYCECAAIAAoAiAgBGs2AiAgAEEkaiIFIAUoAgAgBGsiBTYCACAGIAYgBGogBRCCgICAABpBACEEIAAoAiANAUEBIQQgACgCBEEBRg0BCyACKAIQIQYCQAJAIABBJGooAgAiBUUNACAFIAIoAhQiByAGa08NAQsgAyAGNgIMIAIoAgwgBmogAEEoaiIGIAUQgYCAgAAaIAIgAigCECAAKAIkajYCECAAIAEgAhCSgICAACIENgIEAkACQCAEDgIAAQMLQQAhBCAALQAIDQILIAAgAigCDCADQQxqIAIoAhAQmICAgABBASEEIAAoAgRBAUYNASACKAIQIQUgAiADKAIMIgQ2AhAgACAFIARrIgU2AiQgBiAEIAIoAgxqIAUQgYCAgAAaQQAhBCAAKAIkIgUgAigCECIGaiACKAIUIgdJDQELAkAgBiAHTw0AIAAgBzYCHCAAIAY2AhggAkEQNgIUIAIgBTYCECAAIAIoAgw2AhQgAiAAQShqIgY2AgwgACABIAIQkoCAgAAiBDYCBCAAIAIoAhAiATYCJCACIAApAhQ3AgwgAiAAKAIcNgIUIARBAUsNASAAIAYgAEEgaiIEIAEQmICAgAACQAJAIAAoAgRBAUYNACAEKAIAIQQMAQsgACAAKAIkIgQ2AiALIAIoAgwgAigCECIBaiAGIAQgAigCFCABayIBIAQgAUkbIgQQgYCAgAAaIAIgAigCECAEajYCECAAIAAoAiAgBGs2AiAgACAAKAIkIARrIgI2AiQgBiAAQSBqIARqQQhqIAIQgoCAgAAaQQAhBCAAKAIgDQELIAAoAgQhBAsgA0EQaiSAgICAACAEC6gRAQh/IAMgAigCACIEayEFIAEgBGohA0EAIQECQAJAAkACQAJAAkACQAJAIAAoAgBBfGoOCAAGBwUEAwIBBwsgBUEFSQ0GIAVBfGohBiAAKAIQIQdBfyEFQQAhAQNAAkACQCADIAFqIgQtAABB/gFxQegBRg0AIAEhCAwBCwJAAkACQAJAAkAgASAFayIFQQNNDQBBACEHDAELIAcgBUF/anQhBUEAIQcgBUEHcSIFRQ0AQegBIAV2QQFxDQEgASAFQZGIgIAAai0AAGsgA2pBBGotAABBf2pB/wFxQf4BTw0BIAUhBwsCQCADIAFBBGoiCGotAAAiBUF/akH/AXFB/gFJDQBBeyABIAAoAgxqayIJIAVBGHQgBC0AAXIgBEECai0AAEEIdHIgBEEDai0AAEEQdHJqIQUCQCAHRQ0AIAVBGCAHQZGIgIAAai0AAEEDdCIKayILdkF/akH/AXFB/gFJDQBBf0EgIAprdCEKA0AgCSAKIAVzQX9zaiIFIAt2QX9qQf8BcUH9AUsNAAsLIAQgBToAASAEIAVBEHY6AAMgBCAFQQh2OgACIAQgBUGAgIAIcSIFQQAgBWtyQRh2OgAEDAMLIAdBAXRBAXIhBwwBCyAFQQF0QQFyIQcLIAEhCAsgASEFCyAIQQFqIgEgBkkNAAsgAEEAIAcgASAFayIDQX9qdCADQQNLGzYCEAwGCyAFQQhJDQUgBUF4aiEJQQAhCEEAIQEDQAJAAkAgAyABaiIFLQAAIgRB7wFHDQACQCAFQQFqIgotAAAiC0ENcUUNACABIQQMAgsgCiALQQ10QYCA+ABxIAhqIAMgAUECaiIEaiIILQAAQQl0aiAAKAIMayAFQQNqIgUtAABBAXRqIgFBCHZB8AFxIAtBD3FyOgAAIAUgAUEEdkH/AHEgAUENdkGAAXFyOgAAIAggAUEQdkEPcSABQQd2QRBxciABQQR0QeABcXI6AAAMAQsCQCAEQf8AcUEXRg0AIAEhBAwBCyAFQQFqLQAAQQh0IARyIgsgAyABQQJqIgRqLQAAQRB0ciAFQQNqLQAAIgdBGHRyIQoCQAJAIAtBgB1xRQ0AAkAgBS8ABCAFQQZqLQAAQRB0IgRyIghB/f8/aiALQQh0c0GDgD5xRQ0AIAFBBGohBAwDCyAFLQAHQRh0IARyQRR2IApBgGBxciEEIAhBDHRBlwJyIQgMAQsgC0ESdEGAgJDdA2ogB0EDdiILQR1xTw0BIAUoAAQiBEEYdCAEQQh0QYCA/AdxciAEQQh2QYD+A3EgBEEYdnJyIAggACgCDGtqIghBFHQgCkEMdnIhBCAIQYAQakGAYHEgC0EHdHJBF3IhCAsgBSAEOgAEIAUgCDoAACAFQQdqIARBGHY6AAAgBUEGaiAEQRB2OgAAIAVBBWogBEEIdjoAACAFIAhBGHY6AAMgBSAIQRB2OgACIAUgCEEIdjoAASABQQZqIQQLQX4gBGshCCAEQQJqIgEgCU0NAAwGCwsgBUF8cSIHRQ0EQQAhAQNAIAMgAWoiBS8AACAFQQJqIggtAABBEHRyIgogBUEDaiIJLQAAIgRBGHRyIQsCQAJAAkAgBEH8AXFBlAFHDQAgBSALIAEgACgCDGpBAnZrIgQ6AAAgBUEBaiAEQQh2OgAAIAggBEEQdjoAACAEQRh2QQNxQZR/ciEFDAELIARBnwFxQZABRw0BIApBA3ZB/P//AHEgBEEFdkEDcXIiBEGAgAhqQYCA8ABxDQEgBUEBaiAEIAEgACgCDGpBDHZrIgRBBXY6AAAgBSAEQQN0QeD//wBxIgogC0GfgICAeXEiC3I6AAAgCCAKQQAgBEGAgAhxa0GAgIAHcXJBEHY6AAAgBEEddEGAgICABnEgC3JBGHYhBQsgCSAFOgAACyABQQRqIgEgB0kNAAwFCwsgBUF8cSIKRQ0DQQAhBEEAIQEDQAJAAkAgAyABaiIFQQFqIgktAABBEHQgBS0AAEEYdHIiCEEWdiILQf8DRg0AIAtBgAJHDQELIAVBAmoiCyAEIAstAABBCHQgCHIgBUEDaiILLQAAckECdCAAKAIMa2oiCEEKdjoAACALIAhBAnYiCDoAACAFQYCAgIAEIAhBgICAAnFrIgtBGHZBwAByOgAAIAkgCyAIQYCA/AFxckEQdjoAAAsgBEF8aiEEIAFBBGoiASAKSQ0ADAQLCyAFQQRJDQIgBUF8aiEJQQAhAQNAAkACQCABIANqIgVBAWoiCC0AACIEQfgBcUHwAUYNACABIQQMAQsCQCAFQQNqIgstAAAiCkH4AXFB+AFGDQAgASEEDAELIAUgBS0AAEELdCAEQRN0QYCA4AFxciAKQQh0QYAOcXIgAyABQQJqIgRqIgotAAByQQF0IAEgACgCDGprQXxqIgFBDHY6AAAgCiABQQF2OgAAIAsgAUEJdkH4AXI6AAAgCCABQRR2QQdxQfABcjoAAAsgBEECaiIBIAlNDQAMAwsLIAVBfHEiCUUNAUEAIQFBeCEEA0ACQCADIAFqIgVBA2otAABB6wFHDQAgBUECaiIIIAQgBUEBaiILLQAAQQp0IAUtAABBAnRyIAgtAABBEnRyIAAoAgxraiIIQRJ2OgAAIAsgCEEKdjoAACAFIAhBAnY6AAALIARBfGohBCABQQRqIgEgCUkNAAwCCwsgBUF8cSIJRQ0AQQAhCEEAIQEDQAJAIAMgAWoiBCgAACIFQRh0IAVBCHRBgID8B3FyIAVBCHZBgP4DcSAFQRh2cnIiBUGDgIBgcUGBgIDABEcNACAEQQFqIAggBUH8//8fcSAAKAIMa2oiBUEQdjoAACAEQQJqIAVBCHY6AAAgBEEDaiAFQfz//x9xQYGAgMAEciIFOgAAIAQgBUEYdjoAAAsgCEF8aiEIIAFBBGoiASAJSQ0ACwsgAiACKAIAIAFqNgIAIAAgACgCDCABajYCDAsdAQF/AkBBOBCAgICAACIBRQ0AIAEgADoACAsgAQtAAQF/QQYhAgJAIAFBC0sNAEEBIAF0QbAfcUUNACAAQgA3AiAgAEIANwIMQQAhAiAAQQA2AgQgACABNgIACyACCykAIABBADYCJCAAQQA2AlggAEKAgICAEDcCSCAAQQE2AlAgAEIANwIsC6YKAQh/IAMoAgAhBiADQQA2AgACQCAAKAJIIgdBf2pBkAJLDQAgASAAKAIkIghrIgkgByAJIAdJGyEKAkACQCAAKAIwRQ0AIAAoAiwhCwwBCyAAKAIMIgkgACgCLCILayAKSw0AIAAgCTYCMAsgACgCOCEJIAAoAighDCAAKAIUIQ0gACAHIAprNgJIIAAgCyAKajYCLAJAIApFDQACQAJAIApBAXENACAKIQcMAQsgDSAIaiANIAggCWsgDEEAIAggCUkbamotAAA6AAAgCEEBaiEIIApBf2ohBwsgCkEBRg0AA0AgDSAIaiANIAggCWsgDEEAIAggCUkbamotAAA6AAAgDSAIQQFqIgpqIA0gCiAJayAMQQAgCiAJSRtqai0AADoAACAIQQJqIQggB0F+aiIHDQALCyAAIAg2AiQLIAVBADYCAAJAAkAgACgCSEGSAkYNACAAQdwAaiEHA0ACQCAAKAJMRQ0AAkACQCAGRQ0AA0AgACgCWCIIQQRLDQIgAi0AACEJIAAgCEEBajYCWCAAIAhqQdwAaiAJOgAAIAMgAygCAEEBajYCACACQQFqIQIgBkF/aiIGDQALC0EAIQYgACgCWEEESw0AIAVBAzYCAEEADwsCQCAHLQAARQ0AQQEPCyAAQQA2AlggAEEANgJMIABBfzYCHCAAIAAoAF0iCEEYdCAIQQh0QYCA/AdxciAIQQh2QYD+A3EgCEEYdnJyNgIgCwJAIAAoAiQiCyABSQ0AAkACQCAAKAJIDQAgACgCIA0BIAVBBDYCAEEADwsgBEUNBCAFQQI2AgBBAQ8LIARFDQMLAkAgACgCUEUNACAAKAIQIghBEGohDSAIQQhqIQhBgAYgACgCBCAAKAIAanRBsA5qIQxBACEKA0AgCEKAiICggICBgAQ3AQAgCEF4akKAiICggICBgAQ3AQAgDSIJQRBqIQ0gCEEQaiEIIAwgCkEIaiIKRw0AC0EGIQgDQCAJQYAIOwEAIAlBAmohCSAIQX9qIggNAAsgAEEBNgJEIABCgYCAgBA3AjwgAEEANgJQIABCgICAgBA3AjQLIAsgAU8hCwJAAkACQAJAIAAoAlgiDUUNACANQRRJIQhBACEJAkAgDUETSw0AIAZFDQAgByANaiEKQQAhCAJAA0AgCiAIaiACIAhqLQAAOgAAIAhBAWohCSANIAhqIgxBEksNASAJIQggCSAGSQ0ACwsgDEETSSEIIA0gCWohDQsgACANNgJYIAggC3JBAUYNAQwCCwJAAkAgBkEUSSALckEBRw0AAkAgACACIAYQnYCAgAAiCQ0AIAcgAiAGEIGAgIAAGiAAIAY2AlggAyADKAIAIAZqNgIAIAVBAzYCAEEADwsgAiEIIAsgCUECR3FBAUcNASAFQQI2AgBBAQ8LIAIgBmpBbGohCAsgACACNgIYAkAgACABIAgQnoCAgABFDQBBAQ8LIAMgACgCGCACayIIIAMoAgBqNgIADAILAkAgACAHIA0QnYCAgAAiCA0AIAMgAygCACAJajYCACAFQQM2AgBBAA8LIAsgCEECR3FBAUcNACAFQQI2AgBBAQ8LIAAgBzYCGAJAIAAgASAHEJ6AgIAARQ0AQQEPCyAAQQA2AlggAyAJIA0gB2prIAAoAhhqIgggAygCAGo2AgALIAYgCGshBiACIAhqIQIgACgCSEGSAkcNAAsLAkAgACgCICIIDQAgBUEBNgIAIAAoAiAhCAsgCEEARw8LIAVBAjYCAEEAC4sRAQx/IAAoAhAiAyAAKAI0IgRBBXRqIAAoAiwiBUF/IAAoAgh0QX9zcSIGQQF0ai8BACEHIAAoAiAhCAJAAkAgACgCHCIJQf///wdNDQAgASEKDAELAkAgAkEBTg0AQQAPCyABQQFqIQogCUEIdCEJIAhBCHQgAS0AAHIhCAsgASACaiELAkACQAJAIAggCUELdiAHbCIBTw0AIANB7BxqIQcCQCAAKAIwIAVyRQ0AIAVBfyAAKAIEdEF/c3EgACgCACICdCEDIAAoAhQhBQJAIAAoAiQiCQ0AIAAoAighCQsgByAJIAVqQX9qLQAAQQggAmt2IANqQYAMbGohBwsCQCAEQQZLDQBBASEAA0AgByAAQQF0IgBqLwEAIQICQAJAIAFB////B00NACABIQkMAQsCQCAKIAtJDQBBAA8LIAFBCHQhCSAIQQh0IAotAAByIQggCkEBaiEKCwJAIAggCUELdiACbCIBSQ0AIAggAWshCCAJIAFrIQEgAEEBciEACyAAQYACSQ0AC0EBIQwMAgsgACgCJCICIAAoAjgiBGshAyAAKAIUIQVBACEJAkAgAiAETw0AIAAoAighCQsgBSADIAlqai0AACEEQYACIQlBASEAA0AgByAJQQF0aiAEQQF0IgQgCXEiA0EBdGogAEEBdCIAai8BACEFAkACQCABQf///wdNDQAgASECDAELAkAgCiALSQ0AQQAPCyABQQh0IQIgCEEIdCAKLQAAciEIIApBAWohCgsCQAJAIAggAkELdiAFbCIBTw0AIAMgCXMhCQwBCyAIIAFrIQggAiABayEBIABBAXIhACADIQkLIABBgAJJDQALQQEhDAwBCyAIIAFrIQUgAyAEQQF0akGAA2ovAQAhAgJAAkAgCSABayIIQf///wdNDQAgCiEADAELQQAhASAKIAtPDQIgCkEBaiEAIAhBCHQhCCAFQQh0IAotAAByIQULAkACQCAFIAhBC3YgAmwiDU8NAEECIQxBsgYhCiAFIQggDSEJDAELIAUgDWshCiADIARBAXRqQZgDai8BACECAkACQCAIIA1rIglB////B00NACAAIQcMAQtBACEBIAAgC08NAyAAQQFqIQcgCUEIdCEJIApBCHQgAC0AAHIhCgsCQCAKIAlBC3YgAmwiAk8NACADIARBBHRBAXRqIAZBAXRqQeADai8BACEIAkACQCACQf///wdNDQAgByEADAELQQAhASAHIAtPDQQgB0EBaiEAIAJBCHQhAiAKQQh0IActAAByIQoLAkAgCiACQQt2IAhsIglPDQBBAyEBIAlB////B0sNBEEDQQAgACALSRsPCyAKIAlrIQggAiAJayEJQQMhDEG0CiEKDAELIAogAmshCCADIARBAXRqQbADai8BACEOAkACQCAJIAJrIgBB////B00NACAHIQIMAQtBACEBIAcgC08NAyAHQQFqIQIgAEEIdCEAIAhBCHQgBy0AAHIhCAtBAyEMQbQKIQoCQCAIIABBC3YgDmwiCU8NACACIQAMAQsgCCAJayEIIAMgBEEBdGpByANqLwEAIQQCQAJAIAAgCWsiB0H///8HTQ0AIAIhAAwBC0EAIQEgAiALTw0DIAJBAWohACAHQQh0IQcgCEEIdCACLQAAciEICyAIIAdBC3YgBGwiCUkNACAIIAlrIQggByAJayEJCyADIApBAXRqIgIvAQAhBwJAAkAgCUH///8HTQ0AIAAhCgwBC0EAIQEgACALTw0CIABBAWohCiAJQQh0IQkgCEEIdCAALQAAciEICwJAAkAgCCAJQQt2IAdsIgFPDQAgAiAGQQR0akEEaiEHQQAhBkEIIQQMAQsgCCABayEIIAIvAQIhBwJAAkAgCSABayIAQf///wdNDQAgCiEJDAELQQAhASAKIAtPDQMgCkEBaiEJIABBCHQhACAIQQh0IAotAAByIQgLAkAgCCAAQQt2IAdsIgFPDQAgAiAGQQR0akGEAmohB0EIIQQgCSEKQQghBgwBCyACQYQEaiEHIAggAWshCCAAIAFrIQFBECEGQYACIQQgCSEKC0EBIQADQCAHIABBAXQiAGovAQAhAgJAAkAgAUH///8HTQ0AIAEhCQwBCwJAIAogC0kNAEEADwsgAUEIdCEJIAhBCHQgCi0AAHIhCCAKQQFqIQoLAkAgCCAJQQt2IAJsIgFJDQAgCCABayEIIAkgAWshASAAQQFyIQALIAAgBEkNAAsgBSANTw0AIAMgACAEayAGaiIAQQMgAEEDSRtBB3RqQeAGaiEHQQEhAANAIAcgAEEBdCIAai8BACECAkACQCABQf///wdNDQAgASEJDAELAkAgCiALSQ0AQQAPCyABQQh0IQkgCEEIdCAKLQAAciEIIApBAWohCgsCQCAIIAlBC3YgAmwiAUkNACAIIAFrIQggCSABayEBIABBAXIhAAsgAEHAAEkNAAsgAEFAaiIJQQRJDQAgCUEBdiECAkACQCAJQQ1LDQAgAyAAQQFxQQJyIAJBf2oiAnRBAXRqQcAAIABrQQF0akHeCmohBAwBCyACQXtqIQADQAJAIAFB////B0sNAAJAIAogC0kNAEEADwsgAUEIdCEBIAhBCHQgCi0AAHIhCCAKQQFqIQoLIAggCCABQQF2IgFrQR92QX9qIAFxayEIIABBf2oiAA0ACyADQcQMaiEEQQQhAgtBASEAA0AgBCAAQQF0IgBqLwEAIQcCQAJAIAFB////B00NACABIQkMAQsCQCAKIAtJDQBBAA8LIAFBCHQhCSAIQQh0IAotAAByIQggCkEBaiEKCwJAIAggCUELdiAHbCIBSQ0AIAggAWshCCAJIAFrIQEgAEEBciEACyACQX9qIgINAAsLIAwgDEEAIAogC0kbIAFB////B0sbIQELIAELyScBKX8CQANAAkACQCAAKAIwIgNFDQAgACgCLCEEIAAoAiQhBSABIQYMAQsgACgCJCIFIAAoAgwgACgCLCIEayIHaiABIAEgBWsgB0sbIQYLIAAoAhAiCEHeCmohCUEIIAAoAgAiCmshCyAIQewcaiEMIAhBxAxqIQ0gCEHgBmohDiAIQeQMaiEPIAhB6BRqIRAgCEHgA2ohESAIQcgDaiESIAhBsANqIRMgCEGYA2ohFCAIQYADaiEVQX8gACgCBHRBf3MhFkF/IAAoAgh0QX9zIRcgACgCICEYIAAoAhwhByAAKAIYIRkgACgCKCEaIAAoAhQhGyAAKAJEIRwgACgCQCEdIAAoAjwhHiAAKAI4IR8gACgCNCEgQQAhIQNAIAggIEEFdGogBCAXcSIiQQF0IiNqIiQvAQAhJQJAAkAgB0H///8HTQ0AIBkhJiAHIScMAQsgGUEBaiEmIAdBCHQhJyAYQQh0IBktAAByIRgLAkACQAJAAkAgGCAnQQt2ICVsIgdPDQAgJCAlQYAQICVrQQV2ajsBACAMISICQCADIARyRQ0AIAwgBSAaIAUbIBtqQX9qLQAAIAt2IAQgFnEgCnRqQYAMbGohIgsCQAJAICBBBksNAEEBISUDQCAiICVBAXQiJWoiJC8BACEnAkACQCAHQf///wdNDQAgByEZDAELIAdBCHQhGSAYQQh0ICYtAAByIRggJkEBaiEmCwJAAkAgGCAZQQt2ICdsIgdPDQAgJCAnQYAQICdrQQV2ajsBAAwBCyAkICcgJ0EFdms7AQAgGCAHayEYIBkgB2shByAlQQFyISULICVBgAJJDQALQQAgIEF9aiInICcgIEsbISAMAQsgACgCFCAFIB9rIBpBACAFIB9JG2pqLQAAISNBgAIhGUEBISUDQCAiIBlBAXRqICNBAXQiIyAZcSIoQQF0aiAlQQF0IiVqIikvAQAhJwJAAkAgB0H///8HTQ0AIAchJAwBCyAHQQh0ISQgGEEIdCAmLQAAciEYICZBAWohJgsCQAJAIBggJEELdiAnbCIHTw0AICkgJ0GAECAna0EFdmo7AQAgKCAZcyEZDAELICkgJyAnQQV2azsBACAYIAdrIRggJCAHayEHICVBAXIhJSAoIRkLICVBgAJJDQALQX1BeiAgQQpJGyAgaiEgCyAmIRkgGyAFaiAlOgAADAELICQgJSAlQQV2azsBACAYIAdrIRggFSAgQQF0IilqIigvAQAhJAJAAkAgJyAHayIHQf///wdNDQAgJiEZDAELICZBAWohGSAHQQh0IQcgGEEIdCAmLQAAciEYCwJAAkAgGCAHQQt2ICRsIiVPDQAgKCAkQYAQICRrQQV2ajsBACAgQQxqISAgDyEnIBwhKSAeISogHyErDAELICggJCAkQQV2azsBAAJAIAMgBHINAEEBDwsgGCAlayEYIBQgKWoiJC8BACEnAkACQCAHICVrIgdB////B00NACAZISYMAQsgGUEBaiEmIAdBCHQhByAYQQh0IBktAAByIRgLAkACQCAYIAdBC3YgJ2wiJU8NACAkICdBgBAgJ2tBBXZqOwEAIBEgIEEEdEEBdGogI2oiJC8BACEnAkACQCAlQf///wdNDQAgJiEZDAELICZBAWohGSAlQQh0ISUgGEEIdCAmLQAAciEYCwJAIBggJUELdiAnbCIHTw0AICQgJ0GAECAna0EFdmo7AQAgGyAFaiAbIAUgH2sgGkEAIAUgH0kbamotAAA6AABBCUELICBBB0kbISAMBAsgJCAnICdBBXZrOwEAIBggB2shGCAlIAdrISUgHCEpIB4hKiAfISsMAQsgJCAnICdBBXZrOwEAIBggJWshGCATIClqIiQvAQAhJwJAAkAgByAlayIHQf///wdNDQAgJiEZDAELICZBAWohGSAHQQh0IQcgGEEIdCAmLQAAciEYCwJAIBggB0ELdiAnbCIlTw0AICQgJ0GAECAna0EFdmo7AQAgHCEpIB8hKiAeISsMAQsgJCAnICdBBXZrOwEAIBggJWshGCASIClqIiYvAQAhJwJAIAcgJWsiB0H///8HSw0AIAdBCHQhByAYQQh0IBktAAByIRggGUEBaiEZCwJAAkAgGCAHQQt2ICdsIiVPDQAgJ0GAECAna0EFdmohByAcISkgHSErDAELIBggJWshGCAHICVrISUgJyAnQQV2ayEHIB0hKSAcISsLICYgBzsBACAeIR0gHyEqC0EIQQsgIEEHSRshICAQIScLICcvAQAhJgJAAkAgJUH///8HTQ0AIBkhJAwBCyAZQQFqISQgJUEIdCElIBhBCHQgGS0AAHIhGAsCQAJAIBggJUELdiAmbCIHTw0AICcgJkGAECAma0EFdmo7AQAgJyAiQQR0akEEaiEjQQAhKEEIISIMAQsgJyAmICZBBXZrOwEAIBggB2shGCAnLwECIRkCQAJAICUgB2siJUH///8HTQ0AICQhJgwBCyAkQQFqISYgJUEIdCElIBhBCHQgJC0AAHIhGAsCQCAYICVBC3YgGWwiB08NACAnIBlBgBAgGWtBBXZqOwECICcgIkEEdGpBhAJqISNBCCEiICYhJEEIISgMAQsgJyAZIBlBBXZrOwECICdBhARqISMgGCAHayEYICUgB2shB0EQIShBgAIhIiAmISQLQQEhJQNAICMgJUEBdCIlaiImLwEAIScCQAJAIAdB////B00NACAHIRkMAQsgB0EIdCEZIBhBCHQgJC0AAHIhGCAkQQFqISQLAkACQCAYIBlBC3YgJ2wiB08NACAmICdBgBAgJ2tBBXZqOwEADAELICYgJyAnQQV2azsBACAYIAdrIRggGSAHayEHICVBAXIhJQsgJSAiSQ0ACyAlICJrIChqISECQAJAAkAgIEEMTw0AICQhGSApIRwgKiEeICshHwwBCyAOICFBAyAhQQNJG0EHdGoiJS8BAiEZAkACQCAHQf///wdNDQAgJCEiDAELICRBAWohIiAHQQh0IQcgGEEIdCAkLQAAciEYCwJAAkAgGCAHQQt2IBlsIidPDQAgGUGAECAZa0EFdmohB0ECIRkMAQsgGCAnayEYIAcgJ2shJyAZIBlBBXZrIQdBAyEZCyAlIAc7AQIgJSAZQQF0IiZqIiMvAQAhGQJAAkAgJ0H///8HTQ0AICIhJAwBCyAiQQFqISQgJ0EIdCEnIBhBCHQgIi0AAHIhGAsCQAJAIBggJ0ELdiAZbCIHTw0AICMgGUGAECAZa0EFdmo7AQAMAQsgIyAZIBlBBXZrOwEAIBggB2shGCAnIAdrIQcgJkEBciEmCyAlICZBAXQiJmoiIy8BACEZAkACQCAHQf///wdNDQAgJCEiDAELICRBAWohIiAHQQh0IQcgGEEIdCAkLQAAciEYCwJAAkAgGCAHQQt2IBlsIidPDQAgIyAZQYAQIBlrQQV2ajsBAAwBCyAjIBkgGUEFdms7AQAgGCAnayEYIAcgJ2shJyAmQQFyISYLICUgJkEBdCImaiIjLwEAIRkCQAJAICdB////B00NACAiISQMAQsgIkEBaiEkICdBCHQhJyAYQQh0ICItAAByIRgLAkACQCAYICdBC3YgGWwiB08NACAjIBlBgBAgGWtBBXZqOwEADAELICMgGSAZQQV2azsBACAYIAdrIRggJyAHayEHICZBAXIhJgsgJSAmQQF0IiZqIiMvAQAhGQJAAkAgB0H///8HTQ0AICQhIgwBCyAkQQFqISIgB0EIdCEHIBhBCHQgJC0AAHIhGAsCQAJAIBggB0ELdiAZbCInTw0AICMgGUGAECAZa0EFdmo7AQAMAQsgIyAZIBlBBXZrOwEAIBggJ2shGCAHICdrIScgJkEBciEmCyAlICZBAXQiJGoiJi8BACElAkACQCAnQf///wdNDQAgIiEZDAELICJBAWohGSAnQQh0IScgGEEIdCAiLQAAciEYCwJAAkAgGCAnQQt2ICVsIgdPDQAgJiAlQYAQICVrQQV2ajsBAAwBCyAmICUgJUEFdms7AQAgGCAHayEYICcgB2shByAkQQFyISQLAkAgJEFAaiIoQQRJDQAgJEEBcUECciElIChBAXYhJwJAIChBDUsNAEEBISYgCSAlICdBf2oiInQiKEEBdGpBwAAgJGtBAXRqISlBASEnA0AgKSAnQQF0IidqIiMvAQAhJQJAAkAgB0H///8HTQ0AIAchJAwBCyAHQQh0ISQgGEEIdCAZLQAAciEYIBlBAWohGQsCQAJAIBggJEELdiAlbCIHTw0AICMgJUGAECAla0EFdmo7AQAMAQsgIyAlICVBBXZrOwEAICYgKHIhKCAYIAdrIRggJCAHayEHICdBAXIhJwsgJkEBdCEmICJBf2oiIg0ADAILCyAnQXtqIScDQAJAAkAgB0H///8HTQ0AIAchJgwBCyAHQQh0ISYgGEEIdCAZLQAAciEYIBlBAWohGQsgGCAmQQF2IgdrIhhBH3UiJCAHcSAYaiEYICQgJUEBdGpBAWohJSAnQX9qIicNAAsgCC8BxgwhJwJAAkAgJkH///8PTQ0AIBkhJgwBCyAZQQFqISYgB0EIdCEHIBhBCHQgGS0AAHIhGAsgJUEEdCEoAkACQCAYIAdBC3YgJ2wiJU8NACAIICdBgBAgJ2tBBXZqOwHGDEECIQcMAQsgCCAnICdBBXZrOwHGDCAoQQFyISggGCAlayEYIAcgJWshJUEDIQcLIA0gB0EBdCIZaiIiLwEAIScCQAJAICVB////B00NACAmISQMAQsgJkEBaiEkICVBCHQhJSAYQQh0ICYtAAByIRgLAkACQCAYICVBC3YgJ2wiB08NACAiICdBgBAgJ2tBBXZqOwEADAELICIgJyAnQQV2azsBACAoQQJyISggGCAHayEYICUgB2shByAZQQFyIRkLIA0gGUEBdCIZaiIiLwEAIScCQAJAIAdB////B00NACAkISYMAQsgJEEBaiEmIAdBCHQhByAYQQh0ICQtAAByIRgLAkACQCAYIAdBC3YgJ2wiJU8NACAiICdBgBAgJ2tBBXZqOwEADAELICIgJyAnQQV2azsBACAoQQRyISggGCAlayEYIAcgJWshJSAZQQFyIRkLIA0gGUEBdGoiJC8BACEnAkACQCAlQf///wdNDQAgJiEZDAELICZBAWohGSAlQQh0ISUgGEEIdCAmLQAAciEYCwJAAkAgGCAlQQt2ICdsIgdPDQAgJCAnQYAQICdrQQV2ajsBAAwBCyAkICcgJ0EFdms7AQAgKEEIciEoIBggB2shGCAlIAdrIQcLIChBf0YNAgsCQAJAIAMNACAoIARJDQFBAQ8LICggA0kNAEEBDwsgKEEBaiEfQQdBCiAgQRNJGyEgIB0hHCAqIR0gKyEeCwJAIAYgBUcNAEEBDwsgIUECaiIlIAYgBWsiJyAlICcgJUkbIiRrISECQCAaQQAgBSAfSRsgBSAfa2oiJSAkaiAaTQ0AAkACQCAkQQFxDQAgJCEnDAELIBsgBWogGyAlai0AADoAAEEAICVBAWoiJSAlIBpGGyElICRBf2ohJyAFQQFqIQULICRBAUYNAwNAIBsgBWoiJiAbICVqLQAAOgAAICZBAWogG0EAICVBAWoiJSAlIBpGGyIlai0AADoAAEEAICVBAWoiJSAlIBpGGyElIAVBAmohBSAnQX5qIicNAAwECwsgJEF/aiEjICUgBWshJiAbIAVqIiIhJQJAICRBB3EiJ0UNACAiISUDQCAlICUgJmotAAA6AAAgJUEBaiElICdBf2oiJw0ACwsCQCAjQQdJDQAgIiAkaiEiA0AgJSAlICZqIictAAA6AAAgJUEBaiAnQQFqLQAAOgAAICVBAmogJ0ECai0AADoAACAlQQNqICdBA2otAAA6AAAgJUEEaiAnQQRqLQAAOgAAICVBBWogJ0EFai0AADoAACAlQQZqICdBBmotAAA6AAAgJUEHaiAnQQdqLQAAOgAAICVBCGoiJSAiRw0ACwsgJCAFaiEFDAILICBBdGohICAhQZICaiEhICshHyAqIR4gKSEcDAILQQEhJCAFQQFqIQULICQgBGohBCAFIAZPDQAgGSACSQ0BCwsCQAJAIAdB////B00NACAZISUMAQsgGUEBaiElIAdBCHQhByAYQQh0IBktAAByIRgLIAAgITYCSCAAIBg2AiAgACAHNgIcIAAgJTYCGCAAIBw2AkQgACAdNgJAIAAgHjYCPCAAIB82AjggACAENgIsIAAgBTYCJCAAICA2AjQCQCAAKAIMIgcgBEsNACAAIAc2AjALAkAgIUF/akGQAksNACABIAVrIhggISAYICFJGyEYAkAgACgCMA0AIAcgBGsgGEsNACAAIAc2AjALIAAoAighJSAAKAIUIQcgACAhIBhrNgJIIAAgGCAEajYCLAJAIBhFDQACQAJAIBhBAXENACAYIScMAQsgByAFaiAHIAUgH2sgJUEAIAUgH0kbamotAAA6AAAgBUEBaiEFIBhBf2ohJwsgGEEBRg0AA0AgByAFaiAHIAUgH2sgJUEAIAUgH0kbamotAAA6AAAgByAFQQFqIhhqIAcgGCAfayAlQQAgGCAfSRtqai0AADoAACAFQQJqIQUgJ0F+aiInDQALCyAAIAU2AiQLAkAgBSABTw0AIAAoAhggAk8NACAAKAJIIgdBkgJJDQEMAgsLIAAoAkghBwsCQCAHQZMCSQ0AIABBkgI2AkgLQQAL3QEBBH9BBCEEAkAgAkEFSQ0AIAEtAAAiAkHgAUsNACABKAABIQFBgAYgAkH/AXFBCW4iBEEFcCIFIAIgBEEJbGtB/wFxIgZqdEG2DmohBCACQS1uIQcCQAJAIAAoAhAiAkUNACAEIAAoAlRGDQELIAMgAiADKAIEEYCAgIAAACAAQQA2AhAgAyAEQQF0IAMoAgARgYCAgAAAIQIgACAENgJUIAAgAjYCECACDQBBAg8LIAAgAUGAICABQYAgSxs2AgwgACAHNgIIIAAgBTYCBCAAIAY2AgBBACEECyAECwsgAQBBgAgLGQEAAAACAAAAWVoA/Td6WFoAAAECAgMDAwMA4QMEbmFtZQG5AyAACmdsdWVfYWxsb2MBBm1lbWNweQIHbWVtbW92ZQMGbWVtc2V0BAZtZW1jbXAFBHVueHoGBnVubHptYQcIc3pfYWxsb2MIB3N6X2ZyZWUJDXh6X2NyYzMyX2luaXQKCHh6X2NyYzMyCwp4el9kZWNfcnVuDAlkZWNfaW5kZXgNDGluZGV4X3VwZGF0ZQ4OY3JjMzJfdmFsaWRhdGUPCWZpbGxfdGVtcBARZGVjX3N0cmVhbV9mb290ZXIRC3h6X2RlY19pbml0EhB4el9kZWNfbHptYTJfcnVuEwlsem1hX21haW4UE3h6X2RlY19sem1hMl9jcmVhdGUVEnh6X2RlY19sem1hMl9yZXNldBYIbHptYV9sZW4XDnh6X2RlY19iY2pfcnVuGAliY2pfYXBwbHkZEXh6X2RlY19iY2pfY3JlYXRlGhB4el9kZWNfYmNqX3Jlc2V0GwxMem1hRGVjX0luaXQcE0x6bWFEZWNfRGVjb2RlVG9EaWMdEEx6bWFEZWNfVHJ5RHVtbXkeE0x6bWFEZWNfRGVjb2RlUmVhbDIfFUx6bWFEZWNfQWxsb2NhdGVQcm9icwcSAQAPX19zdGFja19wb2ludGVyCQoBAAcucm9kYXRhAC0JcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDERlYmlhbiBjbGFuZwYxNC4wLjYAHg90YXJnZXRfZmVhdHVyZXMBKwtidWxrLW1lbW9yeQ==";
+  }
+});
+
+// btf/image/codecs/in_place.ts
+function margin(outSize) {
+  return Math.floor(outSize / 64) + (1 << 20);
+}
+function layout(input, outSize) {
+  compiled ??= new WebAssembly.Module(fromBase64(LZMA_WASM_BASE64));
+  const exports = new WebAssembly.Instance(compiled).exports;
+  const output = Math.ceil(exports.__heap_base.value / PAGE2) * PAGE2;
+  const inPlace = input.size <= outSize;
+  const end = inPlace ? output + outSize + margin(outSize) : output + outSize + input.size;
+  const have = exports.memory.buffer.byteLength;
+  if (end > have) exports.memory.grow(Math.ceil((end - have) / PAGE2));
+  const at = inPlace ? end - input.size : output + outSize;
+  input.readInto(0, new Uint8Array(exports.memory.buffer, at, input.size));
+  return {
+    exports,
+    input: at,
+    output
+  };
+}
+function unxzInPlace(input, size, sink) {
+  const { exports, input: at, output } = layout(input, size);
+  const got = exports.unxz(at, input.size, output, size);
+  if (got < 0) throw new Error(`xz-embedded: ${XZ_ERRORS[-got] ?? `error ${-got}`}`);
+  feed(new Uint8Array(exports.memory.buffer, output, got), sink);
+}
+function unlzmaInPlace(input, size, sink) {
+  const { exports, input: at, output } = layout(input, size);
+  const res = exports.unlzma(at, at + LZMA_HEADER, input.size - LZMA_HEADER, output, size);
+  const got = new Uint32Array(exports.memory.buffer, exports.lzma_out_len.value, 1)[0];
+  feed(new Uint8Array(exports.memory.buffer, output, got), sink);
+  const errors = {
+    1: `corrupt data, or more than the ${size} bytes expected`,
+    2: "out of memory",
+    4: "unsupported properties",
+    6: "the data ends early (truncated)"
+  };
+  if (res !== 0) throw new Error(`LzmaDecode: ${errors[res] ?? `error ${res}`}`);
+}
+var compiled, PAGE2, XZ_ERRORS;
+var init_in_place = __esm({
+  "btf/image/codecs/in_place.ts"() {
+    init_base64();
+    init_sizes();
+    init_stream();
+    init_lzma_wasm();
+    PAGE2 = 65536;
+    XZ_ERRORS = {
+      3: "out of memory",
+      5: "not an xz stream",
+      6: "unsupported options",
+      7: "corrupt data",
+      8: "the data ends early or decodes to more than the index says"
+    };
+  }
+});
+
+// btf/image/codecs/lzma.ts
+var lzma_exports = {};
+__export(lzma_exports, {
+  unlzma: () => unlzma,
+  unxz: () => unxz
+});
+async function napi() {
+  return await lazyImport(PACKAGES.lzma);
+}
+function whole(input) {
+  return input.read(0, input.size);
+}
+var unxz, unlzma;
+var init_lzma = __esm({
+  "btf/image/codecs/lzma.ts"() {
+    init_in_place();
+    init_sizes();
+    init_stream();
+    unxz = async (input, sink) => {
+      const size = xzIndexSize(input);
+      if (size !== null) return unxzInPlace(input, size, sink);
+      feed((await napi()).xz.decompressSync(whole(input)), sink);
+    };
+    unlzma = async (input, sink, trailer2) => {
+      const size = lzmaHeaderSize(input) ?? (trailer2 !== void 0 && trailer2 <= MAX_SINGLE_CALL ? trailer2 : null);
+      if (size !== null) return unlzmaInPlace(input, size, sink);
+      feed((await napi()).lzma.decompressSync(whole(input)), sink);
+    };
+  }
+});
+
+// btf/image/codecs/bzip2.ts
+var bzip2_exports = {};
+__export(bzip2_exports, {
+  bunzip2: () => bunzip2
+});
+function byteStream(input) {
+  let pos = 0, start = 0, window = new Uint8Array(0);
+  const readByte = () => {
+    if (pos - start >= window.length) {
+      if (pos >= input.size) return -1;
+      start = pos;
+      window = input.read(pos, Math.min(INPUT_CHUNK, input.size - pos));
+    }
+    return window[pos++ - start];
+  };
+  return {
+    readByte,
+    read(buf, offset, length) {
+      for (let i = 0; i < length; i++) {
+        const byte = readByte();
+        if (byte < 0) return i;
+        buf[offset + i] = byte;
+      }
+      return length;
+    },
+    seek(to) {
+      pos = to;
+      window = new Uint8Array(0);
+    },
+    eof: () => pos >= input.size
+  };
+}
+var STOP, bunzip2;
+var init_bzip2 = __esm({
+  "btf/image/codecs/bzip2.ts"() {
+    init_stream();
+    STOP = Symbol("stop");
+    bunzip2 = async (input, sink) => {
+      const { default: Bunzip } = await lazyImport(PACKAGES.bzip2);
+      const piece = new Uint8Array(OUTPUT_PIECE);
+      let used = 0;
+      const output = {
+        writeByte(byte) {
+          piece[used++] = byte;
+          if (used === OUTPUT_PIECE) {
+            used = 0;
+            if (!sink(piece)) throw STOP;
+          }
+        }
+      };
+      try {
+        Bunzip.decode(byteStream(input), output, true);
+      } catch (err) {
+        if (err === STOP) return;
+        throw err;
+      }
+      if (used > 0) sink(piece.subarray(0, used));
+    };
+  }
+});
+
+// btf/image/codecs/lz4.ts
+var lz4_exports = {};
+__export(lz4_exports, {
+  unlz4: () => unlz4
+});
+var LEGACY_MAGIC, BLOCK_OUTPUT, MAX_BLOCK, unlz4;
+var init_lz4 = __esm({
+  "btf/image/codecs/lz4.ts"() {
+    init_errors();
+    init_stream();
+    LEGACY_MAGIC = 407642370;
+    BLOCK_OUTPUT = 8 << 20;
+    MAX_BLOCK = BLOCK_OUTPUT + BLOCK_OUTPUT / 255 + 16;
+    unlz4 = async (input, sink) => {
+      const lz4 = await lazyImport(PACKAGES.lz4);
+      const out = new Uint8Array(BLOCK_OUTPUT);
+      const word = (at) => new DataView(input.read(at, 4).slice().buffer).getUint32(0, true);
+      for (let at = 0; at + 4 <= input.size; ) {
+        const size = word(at);
+        at += 4;
+        if (size === LEGACY_MAGIC) continue;
+        if (size > MAX_BLOCK) break;
+        if (at + size > input.size) {
+          throw new BtfError(`block of ${size} bytes at ${at - 4} runs past the payload's end`);
+        }
+        const end = lz4.decompressBlock(input.read(at, size), out, 0, size, 0);
+        at += size;
+        if (end < 0 || end > BLOCK_OUTPUT) throw new BtfError(`corrupt block at ${at - size - 4}`);
+        if (!sink(out.subarray(0, end))) return;
+      }
+    };
+  }
+});
+
+// btf/image/decompress.ts
+async function codecFor(compression) {
+  switch (compression) {
+    case "gzip":
+      return (await Promise.resolve().then(() => (init_zlib(), zlib_exports))).gunzip;
+    case "zstd":
+      return (await Promise.resolve().then(() => (init_zlib(), zlib_exports))).unzstd;
+    case "xz":
+      return (await Promise.resolve().then(() => (init_lzma(), lzma_exports))).unxz;
+    case "lzma":
+      return (await Promise.resolve().then(() => (init_lzma(), lzma_exports))).unlzma;
+    case "bzip2":
+      return (await Promise.resolve().then(() => (init_bzip2(), bzip2_exports))).bunzip2;
+    case "lz4":
+      return (await Promise.resolve().then(() => (init_lz4(), lz4_exports))).unlz4;
+    case "lzo":
+      throw new BtfError("lzo payload: not supported (no maintained lzo decompressor package runs here); decompress it with `lzop -d` first");
+  }
+}
+function reason(err) {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split("\n")[0].replace(/^Error: /, "");
+}
+function sliceSource(src, offset, length) {
+  return {
+    size: length,
+    read: (at, n) => src.read(offset + at, n),
+    readInto: (at, dest) => src.readInto(offset + at, dest)
+  };
+}
+async function btfFromPayload(payload, compression, exact2, keepAll = false, size) {
+  const codec = await codecFor(compression);
+  const verify = exact2 && CHECKSUMMED.has(compression);
+  const attempt = async (all) => {
+    const collector = new ElfBtfCollector(all);
+    let failure2;
+    try {
+      await codec(payload, (chunk) => collector.push(chunk) || verify, size);
+    } catch (err) {
+      failure2 = err;
+    }
+    if (failure2 !== void 0 && (verify || !collector.complete)) {
+      throw new BtfError(`corrupt or truncated after ${collector.received} decompressed bytes (${reason(failure2)})`);
+    }
+    return collector.finish();
+  };
+  try {
+    return await attempt(keepAll) ?? await attempt(true) ?? fail("the ELF's .BTF section was not found");
+  } catch (err) {
+    if (err instanceof BtfError) throw new BtfError(`${compression} payload: ${err.message}`);
+    throw err;
+  }
+}
+function fail(message) {
+  throw new BtfError(message);
+}
+var CHECKSUMMED;
+var init_decompress = __esm({
+  "btf/image/decompress.ts"() {
+    init_errors();
+    init_elf_btf();
+    CHECKSUMMED = /* @__PURE__ */ new Set([
+      "gzip",
+      "xz",
+      "zstd",
+      "bzip2"
+    ]);
+  }
+});
+
+// btf/image/image.ts
+function hex2(bytes) {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
+}
+function trailer(bytes) {
+  return new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+}
+async function btfFromImage(src, keepAll = false) {
+  const head = src.read(0, Math.min(src.size, BOOT_HEADER_BYTES));
+  const boot = bootPayload(head);
+  if (boot !== null) {
+    const magic = src.read(boot.offset, Math.max(0, Math.min(8, src.size - boot.offset)));
+    const compression = compressionAt(magic);
+    if (compression === null) {
+      throw new BtfError(`bzImage payload at ${boot.offset} has an unknown compression (starts ${hex2(magic)})`);
+    }
+    if (boot.offset + boot.length > src.size) {
+      throw new BtfError(`${compression} payload: ${boot.length} bytes at ${boot.offset} run past the end of the ${src.size}-byte file (truncated)`);
+    }
+    const length = compression === "gzip" ? boot.length : Math.max(0, boot.length - 4);
+    const payload = sliceSource(src, boot.offset, length);
+    const size = length < boot.length ? trailer(src.read(boot.offset + length, 4)) : void 0;
+    return {
+      compression,
+      ...await btfFromPayload(payload, compression, true, keepAll, size)
+    };
+  }
+  const leading = compressionAt(head);
+  if (leading !== null) {
+    return {
+      compression: leading,
+      ...await btfFromPayload(src, leading, true, keepAll)
+    };
+  }
+  if (src.size > MAX_SCAN) return null;
+  const candidates = magicCandidates(src.read(0, src.size));
+  for (const { compression, offset } of candidates) {
+    try {
+      const payload = sliceSource(src, offset, src.size - offset);
+      return {
+        compression,
+        ...await btfFromPayload(payload, compression, false, keepAll)
+      };
+    } catch (err) {
+      if (!(err instanceof BtfError)) throw err;
+    }
+  }
+  return null;
+}
+var MAX_SCAN;
+var init_image = __esm({
+  "btf/image/image.ts"() {
+    init_errors();
+    init_bzimage();
+    init_compression();
+    init_decompress();
+    MAX_SCAN = 256 << 20;
+  }
+});
+
+// load/image.ts
+function implicitBase(path) {
+  const name = path.startsWith(SYSFS_BTF) ? path.slice(SYSFS_BTF.length) : "";
+  return name !== "" && name !== "vmlinux" && !name.includes("/") ? HOST_BTF_PATH : void 0;
+}
+function needsDecompression(path) {
+  let head;
+  try {
+    head = readHead(path, BOOT_HEADER_BYTES);
+  } catch {
+    return false;
+  }
+  return head.length > 0 && !hasBtfMagic(head) && !hasBigEndianBtfMagic(head) && !hasElfMagic(head);
+}
+async function readImageBtf(path, keepAll = false) {
+  const opened = openSource(path);
+  try {
+    const found = await btfFromImage(opened.src, keepAll);
+    if (found === null) {
+      throw new BtfError(NOT_RECOGNIZED);
+    }
+    return found;
+  } finally {
+    opened.close();
+  }
+}
+async function loadImage(path, base) {
+  try {
+    const { btf } = await readImageBtf(path);
+    const types = buildTypes(btf.length, btf, (dest) => dest.set(btf), (offset) => btf[offset], base);
+    return {
+      path,
+      format: "image",
+      types
+    };
+  } catch (err) {
+    throw openError(path, err);
+  }
+}
+async function loadKernelCached(path, opts = {}, base) {
+  if (base === void 0 && implicitBase(path) !== void 0) base = hostBtfMemo.get().types;
+  if (!needsDecompression(path)) return loadBtfCached(path, opts, base);
+  const loaded = await loadBtfCachedWith(path, opts, (p) => p === path ? loadImage(p, base) : Promise.resolve(loadBtf(p, base)));
+  return {
+    ...loaded,
+    path
+  };
+}
+async function addKernelEntry(root, source, key, replace = false) {
+  if (!needsDecompression(source)) return addEntry(root, source, key, replace);
+  let image;
+  try {
+    image = await readImageBtf(source, true);
+  } catch (err) {
+    throw openError(source, err);
+  }
+  return addEntry(root, source, key, replace, {
+    elf: image.elf,
+    btf: image.btf
+  });
+}
+var init_image2 = __esm({
+  "load/image.ts"() {
+    init_elf();
+    init_errors();
+    init_header();
+    init_input();
+    init_bzimage();
+    init_image();
+    init_split();
+    init_cache();
+    init_file();
+    init_map();
+  }
+});
+
+// workers/handler.ts
+function attach(shared2, attached) {
+  let types = attached.get(shared2.id);
+  if (!types) {
+    const base = shared2.base ? attach(shared2.base, attached) : void 0;
+    types = BtfTypes.attach(shared2.buffer, base);
+    attached.set(shared2.id, types);
+  }
+  return types;
+}
+function safeResolve(types, name) {
+  try {
+    return resolveNamedGroup(types, name);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      value: null,
+      missing: {
+        [name]: `internal error: ${message}`
+      },
+      via: {}
+    };
+  }
+}
+function arena() {
+  return threadArena ??= new TableArena(pageAdvice() ?? void 0);
+}
+function loadKernel(path, groups, recycle, attached, base) {
+  try {
+    const space = recycle ? arena() : void 0;
+    const { types, format } = loadBtf(path, base ? attach(base, attached) : void 0, space);
+    const outcomes = groups.map((g) => [
+      g,
+      safeResolve(types, g)
+    ]);
+    const constants = kernelConstants(types);
+    const item = {
+      format,
+      btfBytes: types.btfBytes,
+      typeCount: types.count,
+      outcomes,
+      constants
+    };
+    if (recycle) {
+      arena().release(types);
+      return item;
+    }
+    return {
+      ...item,
+      table: {
+        id: 0,
+        buffer: types.buffer,
+        base
+      }
+    };
+  } catch (err) {
+    return {
+      error: err instanceof Error ? err.message : String(err),
+      btf: err instanceof BtfError
+    };
+  }
+}
+function runItem(task2, index, attached) {
+  if (task2.kind === "groups") {
+    return safeResolve(attach(task2.table, attached), task2.groups[index]);
+  }
+  const recycle = task2.recycle?.[index] ?? false;
+  return loadKernel(task2.paths[index], task2.groups, recycle, attached, task2.base);
+}
+var threadArena;
+var init_handler = __esm({
+  "workers/handler.ts"() {
+    init_arena();
+    init_errors();
+    init_table();
+    init_file();
+    init_map();
+    init_mod();
+    init_constants();
+  }
+});
+
+// workers/fanout.ts
+var fanout_exports = {};
+__export(fanout_exports, {
+  batchedLoader: () => batchedLoader,
+  loadPooled: () => loadPooled,
+  resolvePooled: () => resolvePooled
+});
+function shareTable(types) {
+  let table = shared.get(types);
+  if (!table) {
+    table = {
+      id: nextTableId++,
+      buffer: types.buffer,
+      base: types.base ? shareTable(types.base) : void 0
+    };
+    shared.set(types, table);
+  }
+  return table;
+}
+function local(opts, task2, own) {
+  if (opts.mainThread === false) return void 0;
+  const attached = /* @__PURE__ */ new Map();
+  for (let t = own; t; t = t.base) attached.set(shareTable(t).id, t);
+  return (i) => runItem(task2, i, attached);
+}
+function outcome(group2, result) {
+  if (result instanceof Error) {
+    return {
+      value: null,
+      missing: {
+        [group2]: result.message
+      },
+      via: {}
+    };
+  }
+  return result;
+}
+async function resolvePooled(pool, types, groups, opts = {}) {
+  const task2 = {
+    kind: "groups",
+    table: shareTable(types),
+    groups: inReportOrder(groups)
+  };
+  const results = await pool.share(task2, local(opts, task2, types));
+  return mergeOutcomes(task2.groups.map((g, i) => [
+    g,
+    outcome(g, results[i])
+  ]));
+}
+async function shareKernels(pool, paths, groups, base, opts, recycle) {
+  const task2 = {
+    kind: "kernels",
+    paths,
+    groups: inReportOrder(groups),
+    base: base ? shareTable(base) : void 0,
+    recycle
+  };
+  const results = await pool.share(task2, local(opts, task2, base));
+  return results.map((result, i) => result instanceof Error ? {
+    error: `${paths[i]}: ${result.message}`,
+    btf: false
+  } : result);
+}
+async function loadPooled(pool, paths, groups, base, opts = {}) {
+  const items = await shareKernels(pool, paths, groups, base, opts);
+  return items.map((item) => {
+    if ("error" in item) return item;
+    const types = BtfTypes.attach(item.table.buffer, base);
+    return {
+      format: item.format,
+      types,
+      report: mergeOutcomes(item.outcomes)
+    };
+  });
+}
+function batchedLoader(pool, groups, base) {
+  let queue = [];
+  const flush = async () => {
+    const batch = queue;
+    queue = [];
+    const paths = batch.map((q) => q.path), recycle = batch.map((q) => !q.keep);
+    const items = await shareKernels(pool, paths, groups, base, {}, recycle);
+    items.forEach((item, i) => {
+      if ("error" in item) {
+        return batch[i].reject(item.btf ? new BtfError(item.error) : new Error(item.error));
+      }
+      batch[i].resolve({
+        format: item.format,
+        types: item.table && BtfTypes.attach(item.table.buffer, base),
+        btfBytes: item.btfBytes,
+        typeCount: item.typeCount,
+        report: mergeOutcomes(item.outcomes),
+        constants: item.constants
+      });
+    });
+  };
+  return (path, needTable) => new Promise((resolve, reject) => {
+    if (queue.length === 0) queueMicrotask(() => void flush());
+    queue.push({
+      path,
+      keep: needTable,
+      resolve,
+      reject
+    });
+  });
+}
+var shared, nextTableId;
+var init_fanout = __esm({
+  "workers/fanout.ts"() {
+    init_errors();
+    init_table();
+    init_names();
+    init_handler();
+    shared = /* @__PURE__ */ new WeakMap();
+    nextTableId = 1;
+  }
+});
+
+// workers/claims.ts
+function itemCount(task2) {
+  return task2.kind === "groups" ? task2.groups.length : task2.paths.length;
+}
+function newClaims(count) {
+  return new SharedArrayBuffer(4 * (count + 1));
+}
+function claimNext(claims, count, claimant) {
+  const index = Atomics.add(claims, 0, 1);
+  if (index >= count) return -1;
+  Atomics.store(claims, 1 + index, claimant);
+  return index;
+}
+var init_claims = __esm({
+  "workers/claims.ts"() {
+  }
+});
+
+// workers/pool.ts
+var pool_exports = {};
+__export(pool_exports, {
+  WorkerPool: () => WorkerPool
+});
+var WORKER_URL, DEFAULT_TIMEOUT_MS, DEFAULT_BOOT_TIMEOUT_MS, WorkerPool;
+var init_pool = __esm({
+  "workers/pool.ts"() {
+    init_claims();
+    WORKER_URL = new URL(import.meta.url.endsWith(".ts") ? "./resolver_worker.ts" : "./workers/resolver_worker.js", import.meta.url);
+    DEFAULT_TIMEOUT_MS = 2e4;
+    DEFAULT_BOOT_TIMEOUT_MS = 12e4;
+    WorkerPool = class _WorkerPool {
+      #slots;
+      #timeoutMs;
+      #bootTimeoutMs;
+      #jobs = /* @__PURE__ */ new Map();
+      #nextJob = 1;
+      constructor(size, opts) {
+        const url = opts.workerUrl ?? WORKER_URL;
+        this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.#bootTimeoutMs = opts.bootTimeoutMs ?? DEFAULT_BOOT_TIMEOUT_MS;
+        this.#slots = Array.from({
+          length: size
+        }, (_, i) => this.#spawn(url, i));
+      }
+      /**
+       * Starts `size` workers now (default: the hardware concurrency); their start-up
+       * runs on their own threads while the caller goes on.
+       */
+      static start(size = navigator.hardwareConcurrency, opts = {}) {
+        if (!Number.isInteger(size) || size < 1) throw new RangeError(`pool size ${size} must be \u2265 1`);
+        return new _WorkerPool(size, opts);
+      }
+      /** Number of workers started. */
+      get size() {
+        return this.#slots.length;
+      }
+      #spawn(url, index) {
+        const slot = {
+          index,
+          worker: new Worker(url, {
+            type: "module"
+          }),
+          dead: null,
+          ready: false
+        };
+        slot.bootTimer = setTimeout(() => this.#kill(slot, `worker did not start within ${this.#bootTimeoutMs} ms`), this.#bootTimeoutMs);
+        slot.worker.onmessage = (event2) => this.#onReply(slot, event2.data);
+        slot.worker.onerror = (event2) => {
+          event2.preventDefault();
+          setTimeout(() => this.#kill(slot, `worker died: ${event2.message}`), 10);
+        };
+        slot.worker.onmessageerror = () => this.#kill(slot, "worker sent an unreadable message");
+        return slot;
+      }
+      #onReply(slot, reply) {
+        if (reply.kind === "ready") {
+          clearTimeout(slot.bootTimer);
+          slot.ready = true;
+          for (const job2 of this.#jobs.values()) this.#arm(job2, slot);
+          return;
+        }
+        const job = this.#jobs.get(reply.job);
+        if (!job) return;
+        if (reply.kind === "item") {
+          this.#record(job, reply.index, reply.result);
+          this.#arm(job, slot);
+        } else {
+          clearTimeout(job.timers.get(slot.index));
+          job.timers.delete(slot.index);
+        }
+        this.#settle(job);
+      }
+      /** (Re)starts the hang timer of `slot` for `job` (once the worker has started). */
+      #arm(job, slot) {
+        if (!slot.ready) return;
+        clearTimeout(job.timers.get(slot.index));
+        job.timers.set(slot.index, setTimeout(() => this.#kill(slot, `worker did not answer within ${this.#timeoutMs} ms`), this.#timeoutMs));
+      }
+      #record(job, index, result) {
+        if (job.results[index] !== void 0) return;
+        job.results[index] = result;
+        job.open--;
+      }
+      /** Finishes `job` when every item has a result, or can never get one. */
+      #settle(job) {
+        const count = job.results.length;
+        const unclaimed = Atomics.load(job.claims, 0) < count;
+        if (unclaimed && !this.#slots.some((s) => !s.dead)) {
+          const reasons = [
+            ...new Set(this.#slots.map((s) => s.dead))
+          ].join("; ");
+          for (let i = 0; i < count; i++) {
+            this.#record(job, i, new Error(`no live workers (${reasons})`));
+          }
+        }
+        if (job.open > 0) return;
+        for (const timer of job.timers.values()) clearTimeout(timer);
+        job.finish();
+      }
+      #kill(slot, reason2) {
+        if (slot.dead) return;
+        slot.dead = reason2;
+        clearTimeout(slot.bootTimer);
+        slot.worker.terminate();
+        for (const job of this.#jobs.values()) {
+          clearTimeout(job.timers.get(slot.index));
+          job.timers.delete(slot.index);
+          const claimed = Math.min(Atomics.load(job.claims, 0), job.results.length);
+          for (let i = 0; i < claimed; i++) {
+            const claimant = Atomics.load(job.claims, 1 + i);
+            if (claimant === slot.index + 1 || claimant === 0) this.#record(job, i, new Error(reason2));
+          }
+          this.#settle(job);
+        }
+      }
+      /**
+       * Shares the items of `task` between the live workers and, when `runLocal` is given, the
+       * main thread; resolves with each item's result (an Error for an item a worker failed).
+       */
+      async share(task2, runLocal) {
+        const count = itemCount(task2);
+        const claimsBuffer = newClaims(count);
+        const id = this.#nextJob++;
+        let finish;
+        const finished = new Promise((resolve) => finish = resolve);
+        const job = {
+          claims: new Int32Array(claimsBuffer),
+          results: new Array(count).fill(void 0),
+          open: count,
+          timers: /* @__PURE__ */ new Map(),
+          finish
+        };
+        this.#jobs.set(id, job);
+        try {
+          for (const slot of this.#slots.filter((s) => !s.dead)) {
+            const request = {
+              kind: "share",
+              job: id,
+              slot: slot.index,
+              claims: claimsBuffer,
+              task: task2
+            };
+            slot.worker.postMessage(request);
+            this.#arm(job, slot);
+          }
+          if (runLocal) {
+            for (let i; (i = claimNext(job.claims, count, -1)) >= 0; ) this.#record(job, i, runLocal(i));
+          }
+          this.#settle(job);
+          await finished;
+          return job.results;
+        } finally {
+          for (const timer of job.timers.values()) clearTimeout(timer);
+          this.#jobs.delete(id);
+        }
+      }
+      /** Terminates every worker. */
+      close() {
+        for (const slot of this.#slots) this.#kill(slot, "pool closed");
+      }
+    };
+  }
+});
+
+// cli/batch.ts
+function reportOf(o) {
+  if (o.constants === null) throw new Error("reportOf: a kernel loaded without groups");
+  return reportWith(o.source, o.resolved, o.constants);
+}
+function inputCost(path) {
+  let mb = COST.ELF_BTF_MB;
+  try {
+    const info = Deno.statSync(path);
+    if (info.isFile) mb = Math.min(info.size / 2 ** 20, COST.ELF_BTF_MB);
+  } catch {
+    return 0;
+  }
+  return COST.MS_PER_KERNEL + COST.MS_PER_MB * mb;
+}
+function poolEstimate(costs, workers, cores) {
+  const total = costs.reduce((a, b) => a + b, 0);
+  if (workers === 0) return total;
+  const alone = workers * COST.WORKER_BLOCK_MS, head = COST.WORKER_BOOT_MS;
+  const lanes = Math.min(workers + 1, Math.max(1, cores));
+  const rest = Math.max(0, total - head);
+  return alone + Math.min(total, head) + Math.max(rest / lanes, Math.max(0, ...costs));
+}
+function idleCores() {
+  const cores = navigator.hardwareConcurrency;
+  let load = 0;
+  try {
+    load = Deno.loadavg()[0];
+  } catch {
+  }
+  return Math.max(1, Math.min(cores, Math.round(cores - load)));
+}
+function planJobs(jobs, inputs, cores = idleCores()) {
+  if (jobs !== "auto") {
+    if (!/^\d+$/.test(jobs) || Number(jobs) > 256) {
+      throw new UsageError(`--jobs takes a number from 0 to 256 or 'auto', not '${jobs}'`);
+    }
+    return Number(jobs);
+  }
+  if (inputs.length < 2) return 0;
+  const costs = inputs.map(inputCost);
+  let best = 0, bestEstimate = COST.MARGIN * poolEstimate(costs, 0, cores);
+  for (let w = 1; w < Math.min(cores, inputs.length); w++) {
+    const estimate = poolEstimate(costs, w, cores);
+    if (estimate < bestEstimate) [best, bestEstimate] = [
+      w,
+      estimate
+    ];
+  }
+  return best;
+}
+function poolOptions() {
+  const worker = Deno.env.get("KTSTR_BTF_WORKER");
+  const timeout = Number(Deno.env.get("KTSTR_BTF_WORKER_TIMEOUT_MS"));
+  return {
+    workerUrl: worker ? new URL(worker) : void 0,
+    timeoutMs: timeout > 0 ? timeout : void 0
+  };
+}
+async function loadKernels(paths, opts, groups, io, keep = false) {
+  const cache = {
+    warn: (m) => complain(io, `warning: ${m}`),
+    ...opts.cache
+  };
+  const inputs = paths.length > 0 ? paths.map((p) => resolveKernelInput(p, cache)) : [
+    DEFAULT_BTF_PATH
+  ];
+  const jobs = planJobs(opts.jobs, inputs);
+  const fanout = jobs > 0 ? await Promise.resolve().then(() => (init_fanout(), fanout_exports)) : void 0;
+  const pool = jobs > 0 ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).WorkerPool.start(jobs, poolOptions()) : void 0;
+  try {
+    const base = opts.base === void 0 ? void 0 : (await loadKernelCached(opts.base, cache)).types;
+    const b = {
+      groups,
+      base,
+      pool,
+      cache,
+      keep,
+      arena: keep ? void 0 : new TableArena(pageAdvice() ?? void 0),
+      // Several kernels: the loads made in this turn go to the pool as one shared job.
+      load: pool && fanout && inputs.length > 1 ? fanout.batchedLoader(pool, groups, base) : void 0,
+      resolvePooled: fanout?.resolvePooled
+    };
+    const pooled = inputs.map((path) => b.load && !onThisThread(path, b) ? viaPool(path, b) : null);
+    const outcomes = [];
+    for (const [i, path] of inputs.entries()) {
+      outcomes.push(await (pooled[i] ?? inline(path, b)));
+    }
+    return outcomes;
+  } catch (err) {
+    if (!(err instanceof BtfError)) throw err;
+    return inputs.map((path) => ({
+      path,
+      error: err.message
+    }));
+  } finally {
+    pool?.close();
+  }
+}
+function onThisThread(path, b) {
+  return b.base === void 0 && isHostBtf(path) || needsDecompression(path) || implicitBase(path) !== void 0;
+}
+function failure(path, err) {
+  if (err instanceof BtfError) return {
+    path,
+    error: err.message
+  };
+  return {
+    path,
+    error: `${path}: ${err.message}`
+  };
+}
+async function viaPool(path, b) {
+  try {
+    const pooled = await loadBtfCachedWith(path, b.cache, (p, need) => b.load(p, need || b.keep));
+    const source = {
+      path,
+      format: pooled.format,
+      btf_bytes: pooled.btfBytes,
+      type_count: pooled.typeCount,
+      sidecar: pooled.sidecar
+    };
+    const { report: resolved, constants, types } = pooled;
+    return {
+      source,
+      resolved,
+      constants,
+      types: b.keep ? types : void 0
+    };
+  } catch (err) {
+    return failure(path, err);
+  }
+}
+async function inline(path, b) {
+  let loaded;
+  try {
+    loaded = await loadKernelCached(path, {
+      ...b.cache,
+      space: b.arena
+    }, b.base);
+  } catch (err) {
+    return failure(path, err);
+  }
+  const { types, format, sidecar } = loaded;
+  try {
+    const resolved = b.pool && b.resolvePooled ? await b.resolvePooled(b.pool, types, b.groups) : resolveOffsets(types, b.groups);
+    const source = {
+      path,
+      format,
+      btf_bytes: types.btfBytes,
+      type_count: types.count,
+      sidecar
+    };
+    return {
+      source,
+      resolved,
+      constants: b.groups.length > 0 ? kernelConstants(types) : null,
+      types: b.keep ? types : void 0
+    };
+  } catch (err) {
+    return failure(path, err);
+  } finally {
+    b.arena?.release(types);
+  }
+}
+var DEFAULT_BTF_PATH, COST;
+var init_batch = __esm({
+  "cli/batch.ts"() {
+    init_arena();
+    init_errors();
+    init_cache();
+    init_image2();
+    init_map();
+    init_json();
+    init_constants();
+    init_mod();
+    init_io();
+    DEFAULT_BTF_PATH = HOST_BTF_PATH;
+    COST = {
+      MS_PER_MB: 3,
+      MS_PER_KERNEL: 1.5,
+      WORKER_BLOCK_MS: 15,
+      WORKER_BOOT_MS: 60,
+      ELF_BTF_MB: 6,
+      MARGIN: 0.85
+    };
+  }
+});
+
+// cli/kernel.ts
+var kernel_exports = {};
+__export(kernel_exports, {
+  EXIT_REQUIRE: () => EXIT_REQUIRE,
+  KERNEL_COMMAND: () => KERNEL_COMMAND,
+  runKernel: () => runKernel
+});
+function kernelHelp() {
+  return `Usage: ktstr-btf kernel [PATH ...] [options]
+
+Loads each PATH and reports the offsets of every group (or of the --group ones).
+PATH is raw BTF, an ELF vmlinux, '-' for standard input, or a cache key (a name
+in the cache root); default ${DEFAULT_BTF_PATH}. Several PATHs are reported in
+order; one that fails to load is reported as an error and the rest go on.
+
+Options:
+  --group NAME     resolve and print only this group (repeatable)
+  --require PATH   exit 3 when this group, or any of its sub-groups, is missing; a
+                   dotted path requires just that sub-group (repeatable)
+${LOAD_OPTIONS_HELP}
+
+Groups: ${wrapList(GROUP_NAMES, 8)}
+
+--require paths: ${wrapList(GROUP_PATHS, 17)}
+
+Field reference: docs/FIELDS.md
+
+Exit codes: 0 every kernel loaded (missing groups are normal), 1 a kernel failed to
+load or parse, 2 usage error, 3 a --require'd group is missing, 141 standard output
+closed early.
+
+${ENVIRONMENT_HELP}
+`;
+}
+function wrapList(items, indent) {
+  const lines = [];
+  let line = "";
+  for (const item of items) {
+    const next = line ? `${line}, ${item}` : item;
+    if (indent + next.length > 84 && line) {
+      lines.push(line + ",");
+      line = item;
+    } else line = next;
+  }
+  return [
+    ...lines,
+    line
+  ].join("\n" + " ".repeat(indent));
+}
+function selectGroups(opts) {
+  for (const g of opts.groups) {
+    if (!GROUP_NAMES.includes(g)) {
+      throw new UsageError(`unknown group '${g}'${didYouMean(g, GROUP_NAMES)}`);
+    }
+  }
+  for (const r of opts.require) {
+    if (!GROUP_PATHS.includes(r)) {
+      throw new UsageError(`unknown group path '${r}' for --require${didYouMean(r, GROUP_PATHS)}`);
+    }
+  }
+  if (opts.groups.length === 0) return [
+    ...GROUP_NAMES
+  ];
+  const wanted = /* @__PURE__ */ new Set([
+    ...opts.groups,
+    ...opts.require.map(topGroup)
+  ]);
+  return GROUP_NAMES.filter((g) => wanted.has(g));
+}
+function requiredPaths(require2) {
+  return GROUP_PATHS.filter((p) => require2.some((r) => p === r || p.startsWith(`${r}.`)));
+}
+async function runKernel(paths, opts, io) {
+  const outcomes = await loadKernels(paths, opts, selectGroups(opts), io);
+  const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : reportOf(o));
+  const reports = entries.filter((e) => !("error" in e));
+  for (const o of outcomes) if ("error" in o) complain(io, o.error);
+  if (opts.json) {
+    io.out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2) + "\n");
+  } else if (reports.length > 0) {
+    io.out(reports.map((r) => renderHuman(r, io.color)).join("\n"));
+  }
+  const required = requireMissing(reports, requiredPaths(opts.require), io);
+  return reports.length < outcomes.length ? 1 : required ? EXIT_REQUIRE : 0;
+}
+function requireMissing(reports, require2, io) {
+  let missing = false;
+  for (const report of reports) {
+    const reported = [];
+    for (const path of require2) {
+      if (reported.some((r) => path.startsWith(`${r}.`))) continue;
+      if (valueAt(report.offsets, path) !== null) continue;
+      reported.push(path);
+      const reason2 = report.missing[path] ?? firstMissingParent(report, path);
+      const line = `${report.source.path}: required group ${path} is missing: ${reason2}`;
+      complain(io, line);
+      missing = true;
+    }
+  }
+  return missing;
+}
+function firstMissingParent(report, path) {
+  const parts = path.split(".");
+  for (let i = 1; i < parts.length; i++) {
+    const parent = parts.slice(0, i).join(".");
+    if (report.missing[parent]) return `${parent}: ${report.missing[parent]}`;
+  }
+  return "not resolved";
+}
+var EXIT_REQUIRE, KERNEL_COMMAND;
+var init_kernel2 = __esm({
+  "cli/kernel.ts"() {
+    init_json();
+    init_human();
+    init_mod();
+    init_paths();
+    init_io();
+    init_command();
+    init_suggest();
+    init_batch();
+    EXIT_REQUIRE = 3;
+    KERNEL_COMMAND = command({
+      name: "kernel",
+      get help() {
+        return kernelHelp();
+      },
+      options: {
+        ...LOAD_OPTIONS,
+        group: {
+          type: "string",
+          multiple: true
+        },
+        require: {
+          type: "string",
+          multiple: true
+        }
+      },
+      run: (paths, v, io) => runKernel(paths, {
+        ...loadOptions(v),
+        json: v.json ?? false,
+        groups: v.group ?? [],
+        require: v.require ?? []
+      }, io)
+    });
+  }
+});
+
+// query/size.ts
+function pointerSize(types) {
+  let size = pointerSizes.get(types);
+  if (size === void 0) {
+    const int = (n) => types.byName(n).find((id) => types.kind(id) === Kind.INT);
+    const long = int("long int") ?? int("long unsigned int");
+    size = long === void 0 ? 8 : types.size(long);
+    pointerSizes.set(types, size);
+  }
+  return size;
+}
+function sizeOf2(types, id) {
+  let factor = 1;
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    switch (types.kind(id)) {
+      case Kind.INT:
+      case Kind.FLOAT:
+      case Kind.STRUCT:
+      case Kind.UNION:
+      case Kind.ENUM:
+      case Kind.ENUM64:
+      case Kind.DATASEC:
+        return factor * types.size(id);
+      case Kind.PTR:
+        return factor * pointerSize(types);
+      case Kind.ARRAY:
+        factor *= types.word(id, 5);
+        id = types.word(id, 3);
+        continue;
+      case Kind.TYPEDEF:
+      case Kind.CONST:
+      case Kind.VOLATILE:
+      case Kind.RESTRICT:
+      case Kind.TYPE_TAG:
+      case Kind.VAR:
+        id = types.refType(id);
+        continue;
+      default:
+        throw new BtfError(`btf: type id ${id} (${kindName(types.kind(id))}) has no size`);
+    }
+  }
+  throw new BtfError(`btf: type id ${id}: type chain longer than ${MAX_DEPTH} steps`);
+}
+var MAX_DEPTH, pointerSizes;
+var init_size = __esm({
+  "query/size.ts"() {
+    init_errors();
+    init_kinds();
+    MAX_DEPTH = 64;
+    pointerSizes = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// query/members.ts
+function compositeOf(types, id) {
+  const target = stripQualifiers(types, id);
+  if (!isComposite(types.kind(target))) {
+    throw new BtfError(`btf: type id ${id} (${kindName(types.kind(target))}) is not a struct or union`);
+  }
+  return target;
+}
+function intBitfield(types, typeId) {
+  if (types.kind(typeId) !== Kind.INT) return [
+    0,
+    0
+  ];
+  const data = types.word(typeId, 3), bits = data & 255, shift = data >>> 16 & 255;
+  return bits !== types.size(typeId) * 8 || shift !== 0 ? [
+    bits,
+    shift
+  ] : [
+    0,
+    0
+  ];
+}
+function members2(types, id) {
+  const struct = compositeOf(types, id);
+  const { words, at, count, kindFlag } = types.elements(struct);
+  const list2 = [];
+  for (let i = 0, w = at; i < count; i++, w += 3) {
+    const typeId = words[w + 1];
+    let bitOffset = memberBits(words[w + 2], kindFlag), bitSize = kindFlag ? words[w + 2] >>> 24 : 0;
+    if (!kindFlag) {
+      const [bits, shift] = intBitfield(types, typeId);
+      bitSize = bits;
+      bitOffset += shift;
+    }
+    let offset = Math.floor(bitOffset / 8);
+    if (bitSize > 0) {
+      const unit = sizeOf2(types, typeId) * 8;
+      offset = Math.floor(bitOffset / unit) * (unit / 8);
+    }
+    list2.push({
+      name: types.stringAt(words[w]),
+      offset,
+      bitOffset,
+      bitSize,
+      typeId
+    });
+  }
+  return list2;
+}
+var init_members = __esm({
+  "query/members.ts"() {
+    init_errors();
+    init_kinds();
+    init_queries();
+    init_table();
+    init_size();
+  }
+});
+
+// query/type_name.ts
+function specifier(types, id) {
+  const name = types.name(id);
+  switch (types.kind(id)) {
+    case Kind.VOID:
+      return "void";
+    case Kind.STRUCT:
+      return name ? `struct ${name}` : "struct {...}";
+    case Kind.UNION:
+      return name ? `union ${name}` : "union {...}";
+    case Kind.ENUM:
+    case Kind.ENUM64:
+      return name ? `enum ${name}` : "enum {...}";
+    case Kind.FWD:
+      return `${types.kindFlag(id) ? "union" : "struct"} ${name}`;
+    default:
+      return name;
+  }
+}
+function params(types, id, depth) {
+  const { words, at, count } = types.elements(id);
+  const list2 = [];
+  for (let i = 0; i < count; i++) {
+    const type = words[at + 2 * i + 1];
+    list2.push(type === 0 && i === count - 1 ? "..." : declare(types, type, "", depth + 1));
+  }
+  return list2.length === 0 ? "void" : list2.join(", ");
+}
+function declare(types, id, decl, depth = 0) {
+  if (depth > MAX_DEPTH2) return `... ${decl}`.trimEnd();
+  const ref2 = types.refType(id);
+  switch (types.kind(id)) {
+    case Kind.PTR: {
+      const inner = `*${decl}`;
+      const target = types.kind(ref2);
+      const wrap = target === Kind.ARRAY || target === Kind.FUNC_PROTO;
+      return declare(types, ref2, wrap ? `(${inner})` : inner, depth + 1);
+    }
+    case Kind.ARRAY:
+      return declare(types, types.word(id, 3), `${decl}[${types.word(id, 5) || ""}]`, depth + 1);
+    case Kind.FUNC_PROTO:
+      return declare(types, ref2, `${decl}(${params(types, id, depth)})`, depth + 1);
+    case Kind.CONST:
+    case Kind.VOLATILE:
+    case Kind.RESTRICT: {
+      const q = types.kind(id) === Kind.CONST ? "const" : types.kind(id) === Kind.VOLATILE ? "volatile" : "restrict";
+      if (types.kind(ref2) === Kind.PTR) {
+        return declare(types, ref2, `${q} ${decl}`.trimEnd(), depth + 1);
+      }
+      return `${q} ${declare(types, ref2, decl, depth + 1)}`;
+    }
+    case Kind.TYPE_TAG:
+    case Kind.VAR:
+    case Kind.FUNC:
+      return declare(types, ref2, decl, depth + 1);
+    default: {
+      const base = specifier(types, id);
+      if (decl === "") return base;
+      return decl.startsWith("[") ? `${base}${decl}` : `${base} ${decl}`;
+    }
+  }
+}
+function typeName(types, id) {
+  return declare(types, id, "");
+}
+var MAX_DEPTH2;
+var init_type_name = __esm({
+  "query/type_name.ts"() {
+    init_kinds();
+    MAX_DEPTH2 = 32;
+  }
+});
+
+// query/layout.ts
+function structLayout(types, id, expand = []) {
+  const struct = compositeOf(types, id);
+  const wanted = /* @__PURE__ */ new Set();
+  for (const path of expand) for (const key of expandKeys(types, struct, path)) wanted.add(key);
+  return layoutAt(types, struct, 0, wanted, 0);
+}
+function expandKeys(types, struct, path) {
+  const keys = [];
+  let current = struct, base = 0;
+  for (const name of path.split(".")) {
+    const found = findMember(types, current, name);
+    base += found.offset;
+    const target = stripQualifiers(types, found.type);
+    if (!isComposite(types.kind(target))) {
+      throw new BtfError(`btf: cannot expand '${path}': '${name}' is ${typeName(types, found.type)}, not a struct or union`);
+    }
+    keys.push(`${base}:${found.type}:${name}`);
+    current = target;
+  }
+  return keys;
+}
+function layoutAt(types, id, base, wanted, depth) {
+  const kind = types.kind(id) === Kind.UNION ? "union" : "struct";
+  const size = types.size(id);
+  const rows = [];
+  const holes = [];
+  let end = base * 8, unitEnd = end;
+  for (const m of members2(types, id)) {
+    const at = base * 8 + m.bitOffset;
+    if (kind === "struct" && at > end && rows.length > 0) {
+      const after = rows.length - 1;
+      if (unitEnd > end) {
+        const bits = Math.min(at, unitEnd) - end;
+        holes.push({
+          after,
+          offset: Math.floor(end / 8),
+          bits,
+          inUnit: true
+        });
+      }
+      const from = Math.max(end, unitEnd);
+      if (at > from) holes.push({
+        after,
+        offset: from / 8,
+        bits: at - from,
+        inUnit: false
+      });
+    }
+    const row = {
+      name: m.name,
+      offset: base + m.offset,
+      size: sizeOf2(types, m.typeId),
+      typeId: m.typeId,
+      type: typeName(types, m.typeId)
+    };
+    if (m.bitSize > 0) {
+      row.bitOffset = m.bitOffset - m.offset * 8;
+      row.bitSize = m.bitSize;
+    }
+    const target = stripQualifiers(types, m.typeId);
+    const key = `${row.offset}:${m.typeId}:${m.name}`;
+    const anonymous = m.name === "" || isComposite(types.kind(m.typeId)) && types.nameOff(m.typeId) === 0;
+    if (isComposite(types.kind(target)) && (anonymous || wanted.has(key)) && depth < MAX_DEPTH3) {
+      row.expanded = layoutAt(types, target, row.offset, wanted, depth + 1);
+    }
+    rows.push(row);
+    const memberEnd = m.bitSize > 0 ? at + m.bitSize : at + row.size * 8;
+    end = Math.max(end, memberEnd);
+    unitEnd = m.bitSize > 0 ? (row.offset + row.size) * 8 : end;
+  }
+  const used = Math.ceil(end / 8) - base;
+  return {
+    name: types.name(id),
+    typeId: id,
+    kind,
+    offset: base,
+    size,
+    members: rows,
+    holes,
+    padding: Math.max(0, size - used)
+  };
+}
+function structsNamed(types, name) {
+  const ids = types.byName(name);
+  if (ids.length === 0) throw new BtfError(`btf: type '${name}' not found`);
+  const direct2 = ids.filter((id) => isComposite(types.kind(id)));
+  if (direct2.length > 0) return direct2;
+  const viaTypedef = ids.filter((id) => types.kind(id) === Kind.TYPEDEF).map((id) => stripQualifiers(types, id)).filter((id) => isComposite(types.kind(id)));
+  if (viaTypedef.length > 0) return [
+    ...new Set(viaTypedef)
+  ];
+  throw new BtfError(`btf: '${name}' exists but is not a struct or union`);
+}
+var MAX_DEPTH3;
+var init_layout = __esm({
+  "query/layout.ts"() {
+    init_errors();
+    init_kinds();
+    init_queries();
+    init_table();
+    init_members();
+    init_size();
+    init_type_name();
+    MAX_DEPTH3 = 32;
+  }
+});
+
+// report/layout.ts
+function arraySuffix(t) {
+  let start = t.length;
+  while (t.endsWith("]", start)) {
+    const open = t.lastIndexOf("[", start - 1);
+    if (open < 0) break;
+    for (let i = open + 1; i < start - 1; i++) if (t[i] < "0" || t[i] > "9") return start;
+    start = open;
+  }
+  return start;
+}
+function columns(m) {
+  const name = m.name + (m.bitSize !== void 0 ? `:${m.bitSize}` : "");
+  const t = m.type, array = arraySuffix(t);
+  if (array < t.length) return [
+    t.slice(0, array),
+    name + t.slice(array)
+  ];
+  const fn = t.indexOf(" (*");
+  if (fn >= 0 && t.endsWith(")")) {
+    let stars = fn + 2;
+    while (t[stars] === "*") stars++;
+    if (t.startsWith(")(", stars)) {
+      return [
+        t.slice(0, fn),
+        `(${t.slice(fn + 2, stars)}${name})${t.slice(stars + 1)}`
+      ];
+    }
+  }
+  return [
+    t,
+    name
+  ];
+}
+function position(m) {
+  const at = m.bitOffset !== void 0 ? `${String(m.offset).padStart(5)}:${String(m.bitOffset).padStart(2)}${String(m.size).padStart(3)}` : `${String(m.offset).padStart(5)} ${String(m.size).padStart(5)}`;
+  return `/* ${at} */`;
+}
+function plural(n, unit) {
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+function holeLine(h, indent) {
+  const size = h.inUnit ? plural(h.bits, "bit") : plural(h.bits / 8, "byte");
+  return `${indent}/* XXX ${size} hole, try to pack */`;
+}
+function bodyLines(layout2, indent) {
+  const lines = [];
+  const width = DECL_WIDTH - 8 * (indent.length - 1);
+  const typeWidth = Math.max(0, TYPE_WIDTH - 8 * (indent.length - 1));
+  layout2.members.forEach((m, i) => {
+    if (m.expanded) {
+      const inner = m.expanded;
+      const label = inner.name ? `${inner.kind} ${inner.name}` : inner.kind;
+      lines.push(`${indent}${label} {`, ...bodyLines(inner, indent + "	"));
+      const close = `}${m.name ? ` ${m.name}` : ""};`;
+      lines.push(`${indent}${close.padEnd(width)} ${position(m)}`);
+    } else {
+      const [type, name] = columns(m);
+      const decl = `${type.padEnd(typeWidth)} ${name};`;
+      lines.push(`${indent}${decl.padEnd(width)} ${position(m)}`);
+    }
+    const holes = layout2.holes.filter((h) => h.after === i);
+    if (holes.length > 0) lines.push("", ...holes.map((h) => holeLine(h, indent)), "");
+  });
+  return lines;
+}
+function byteHoles(layout2) {
+  const bytes = layout2.holes.filter((h) => !h.inUnit);
+  return [
+    bytes.length,
+    bytes.reduce((sum, h) => sum + h.bits / 8, 0)
+  ];
+}
+function renderLayout(layout2) {
+  const head = `${layout2.kind} ${layout2.name || "{...}"} {`;
+  const summary = [
+    `size: ${layout2.size}`,
+    `members: ${layout2.members.length}`
+  ];
+  const [holes, sum] = byteHoles(layout2);
+  if (holes > 0) summary.push(`holes: ${holes}`, `sum holes: ${sum}`);
+  const bitHoles = layout2.holes.filter((h) => h.inUnit);
+  if (bitHoles.length > 0) {
+    summary.push(`bit holes: ${bitHoles.length}`);
+    summary.push(`sum bit holes: ${bitHoles.reduce((n, h) => n + h.bits, 0)} bits`);
+  }
+  if (layout2.padding > 0) summary.push(`padding: ${layout2.padding}`);
+  return [
+    `/* type id ${layout2.typeId} */`,
+    head,
+    ...bodyLines(layout2, "	"),
+    "",
+    `	/* ${summary.join(", ")} */`,
+    "};",
+    ""
+  ].join("\n");
+}
+function layoutJson(layout2) {
+  return {
+    name: layout2.name,
+    type_id: layout2.typeId,
+    kind: layout2.kind,
+    offset: layout2.offset,
+    size: layout2.size,
+    members: layout2.members.map((m) => ({
+      name: m.name,
+      offset: m.offset,
+      size: m.size,
+      ...m.bitSize !== void 0 ? {
+        bit_offset: m.bitOffset,
+        bit_size: m.bitSize
+      } : {},
+      type: m.type,
+      type_id: m.typeId,
+      ...m.expanded ? {
+        expanded: layoutJson(m.expanded)
+      } : {}
+    })),
+    holes: layout2.holes.map((h) => ({
+      after: layout2.members[h.after].name,
+      offset: h.offset,
+      bits: h.bits,
+      in_unit: h.inUnit
+    })),
+    padding: layout2.padding
+  };
+}
+var TYPE_WIDTH, DECL_WIDTH;
+var init_layout2 = __esm({
+  "report/layout.ts"() {
+    TYPE_WIDTH = 26;
+    DECL_WIDTH = 48;
+  }
+});
+
+// cli/one_kernel.ts
+async function loadOne(v, io) {
+  const paths = v.kernel ? [
+    v.kernel
+  ] : [];
+  const [outcome2] = await loadKernels(paths, loadOptions(v), [], io, true);
+  if ("error" in outcome2) {
+    complain(io, outcome2.error);
+    return null;
+  }
+  return {
+    types: outcome2.types,
+    source: outcome2.source
+  };
+}
+function noteFailure(kernel, missing, arg, message, io) {
+  missing[arg] = message;
+  const where = arg.startsWith("--") ? `${arg}: ` : "";
+  complain(io, `${kernel.source.path}: ${where}${message}`);
+}
+function printAnswers(kernel, json, key, answers, io) {
+  const { items, texts, missing } = answers;
+  if (json) {
+    io.out(JSON.stringify({
+      source: kernel.source,
+      [key]: items,
+      missing
+    }, null, 2) + "\n");
+  } else io.out(texts.join("\n"));
+  return Object.keys(missing).length > 0 ? 1 : 0;
+}
+function answerEach(kernel, args, json, key, a, io) {
+  const answers = {
+    items: [],
+    texts: [],
+    missing: {}
+  };
+  for (const arg of args) {
+    try {
+      const answer = a.answer(kernel.types, arg);
+      answers.items.push(a.json(arg, answer));
+      answers.texts.push(a.text(arg, answer));
+    } catch (err) {
+      if (!(err instanceof BtfError)) throw err;
+      noteFailure(kernel, answers.missing, arg, err.message, io);
+    }
+  }
+  return printAnswers(kernel, json, key, answers, io);
+}
+var ONE_KERNEL_OPTIONS, ONE_KERNEL_HELP;
+var init_one_kernel = __esm({
+  "cli/one_kernel.ts"() {
+    init_errors();
+    init_command();
+    init_io();
+    init_batch();
+    ONE_KERNEL_OPTIONS = {
+      ...LOAD_OPTIONS,
+      kernel: {
+        type: "string",
+        short: "k"
+      }
+    };
+    ONE_KERNEL_HELP = `  -k, --kernel PATH  the kernel to read: raw BTF, ELF vmlinux, '-' for standard
+                   input, or a cache key; default ${DEFAULT_BTF_PATH}
+${LOAD_OPTIONS_HELP}`;
+  }
+});
+
+// cli/struct.ts
+var struct_exports = {};
+__export(struct_exports, {
+  STRUCT_COMMAND: () => STRUCT_COMMAND
+});
+function hasMember(types, id, name) {
+  return orNull(() => findMember(types, compositeOf(types, id), name)) !== null;
+}
+var HELP, STRUCT_COMMAND;
+var init_struct = __esm({
+  "cli/struct.ts"() {
+    init_errors();
+    init_queries();
+    init_members();
+    init_layout();
+    init_layout2();
+    init_command();
+    init_io();
+    init_one_kernel();
+    HELP = `Usage: ktstr-btf struct NAME... [options]
+
+Prints the layout of each struct or union NAME the way 'pahole -C NAME' does: every
+member with its offset, size and C type, bit offset and width of bitfields, anonymous
+structs and unions expanded in place, holes, trailing padding and the total size. A name
+defined more than once is printed once per definition, each with its type id.
+
+Options:
+  --expand PATH    also lay out this member's struct or union in place (a dotted
+                   member path from NAME, e.g. scx.local_dsq; repeatable)
+${ONE_KERNEL_HELP}
+
+Exit codes: 0 every NAME printed, 1 a NAME is not a struct or union or the kernel
+failed to load, 2 usage error.
+
+${ENVIRONMENT_HELP}
+`;
+    STRUCT_COMMAND = command({
+      name: "struct",
+      help: HELP,
+      options: {
+        ...ONE_KERNEL_OPTIONS,
+        expand: {
+          type: "string",
+          multiple: true
+        }
+      },
+      async run(names, v, io) {
+        if (names.length === 0) throw new UsageError("struct needs a NAME");
+        const kernel = await loadOne(v, io);
+        if (!kernel) return 1;
+        const layouts = [];
+        const missing = {};
+        const expand = v.expand ?? [], used = /* @__PURE__ */ new Set();
+        for (const name of names) {
+          try {
+            for (const id of structsNamed(kernel.types, name)) {
+              const mine = expand.filter((p) => hasMember(kernel.types, id, p.split(".")[0]));
+              for (const p of mine) used.add(p);
+              layouts.push(structLayout(kernel.types, id, mine));
+            }
+          } catch (err) {
+            if (!(err instanceof BtfError)) throw err;
+            noteFailure(kernel, missing, name, err.message, io);
+          }
+        }
+        for (const p of expand.filter((p2) => !used.has(p2))) {
+          const message = `btf: no NAME has a member '${p.split(".")[0]}'`;
+          noteFailure(kernel, missing, `--expand ${p}`, message, io);
+        }
+        const answers = {
+          items: layouts.map(layoutJson),
+          texts: layouts.map(renderLayout),
+          missing
+        };
+        return printAnswers(kernel, v.json ?? false, "structs", answers, io);
+      }
+    });
+  }
+});
+
+// query/path.ts
+function tokenize(expr) {
+  const m = /^([A-Za-z_]\w*)/.exec(expr);
+  if (!m) throw new BtfError(`btf: bad path '${expr}': it must start with a struct name`);
+  const tokens = [];
+  const step = /\.([A-Za-z_]\w*)|->([A-Za-z_]\w*)|\[(\d+)\]/y;
+  step.lastIndex = m[0].length;
+  while (step.lastIndex < expr.length) {
+    const at = step.lastIndex;
+    const s = step.exec(expr);
+    if (!s) throw new BtfError(`btf: bad path '${expr}' at '${expr.slice(at)}'`);
+    if (s[1] !== void 0) tokens.push({
+      op: ".",
+      name: s[1]
+    });
+    else if (s[2] !== void 0) tokens.push({
+      op: "->",
+      name: s[2]
+    });
+    else tokens.push({
+      op: "[]",
+      index: Number(s[3])
+    });
+  }
+  return {
+    base: m[1],
+    tokens
+  };
+}
+function structLabel(types, id) {
+  return types.name(id) || typeName(types, id);
+}
+function resolvePath(types, expr) {
+  const { base, tokens } = tokenize(expr);
+  const hops = [];
+  let baseName2 = base, done = base;
+  let typeId = withContext(`btf: resolve ${expr}`, () => findStruct(types, base));
+  let offset = 0, bitSize = 0;
+  let chain = [];
+  const finish = () => hops.push({
+    base: baseName2,
+    expr: done,
+    offset,
+    size: sizeOf2(types, typeId),
+    typeId,
+    type: typeName(types, typeId),
+    bitSize,
+    chain
+  });
+  for (const t of tokens) {
+    withContext(`btf: resolve ${expr}`, () => {
+      if (t.op === "[]") {
+        const array = stripQualifiers(types, typeId);
+        if (types.kind(array) !== Kind.ARRAY) {
+          throw new BtfError(`btf: '${done}' is ${typeName(types, typeId)}, not an array`);
+        }
+        const length = types.word(array, 5);
+        if (length > 0 && t.index >= length) {
+          throw new BtfError(`btf: index ${t.index} is past the end of '${done}' (${length} elements)`);
+        }
+        typeId = types.word(array, 3);
+        offset += t.index * sizeOf2(types, typeId);
+        done += `[${t.index}]`;
+        chain[chain.length - 1] += `[${t.index}]`;
+        return;
+      }
+      if (t.op === "->") {
+        const ptr = stripQualifiers(types, typeId);
+        if (types.kind(ptr) !== Kind.PTR) {
+          throw new BtfError(`btf: '${done}' is ${typeName(types, typeId)}, not a pointer`);
+        }
+        finish();
+        typeId = compositeOf(types, types.refType(ptr));
+        baseName2 = structLabel(types, typeId);
+        done = baseName2;
+        offset = 0;
+        chain = [];
+      } else if (types.kind(stripQualifiers(types, typeId)) === Kind.PTR) {
+        throw new BtfError(`btf: '${done}' is a pointer: follow it with '->${t.name}'`);
+      }
+      const struct = compositeOf(types, typeId);
+      const found = findMember(types, struct, t.name);
+      offset += found.offset;
+      typeId = found.type;
+      bitSize = found.bitSize;
+      done += `.${t.name}`;
+      chain.push(`${structLabel(types, struct)}.${t.name}`);
+    });
+  }
+  finish();
+  return {
+    ...hops[hops.length - 1],
+    hops
+  };
+}
+var init_path = __esm({
+  "query/path.ts"() {
+    init_errors();
+    init_kinds();
+    init_queries();
+    init_members();
+    init_size();
+    init_type_name();
+  }
+});
+
+// report/path.ts
+function hopLines(h, indent) {
+  const bits = h.bitSize > 0 ? `  bitfield :${h.bitSize}` : "";
+  return [
+    `${indent}offset ${h.offset} (0x${h.offset.toString(16)})  size ${h.size}  ${h.type}${bits}`,
+    `${indent}via ${h.chain.length > 0 ? h.chain.join(" > ") : h.base}`
+  ];
+}
+function renderPath(expr, path) {
+  const body = path.hops.length === 1 ? hopLines(path, "  ") : path.hops.flatMap((h) => [
+    `  ${h.expr}`,
+    ...hopLines(h, "    ")
+  ]);
+  return [
+    expr,
+    ...body,
+    ""
+  ].join("\n");
+}
+function hopJson(h) {
+  return {
+    base: h.base,
+    expr: h.expr,
+    offset: h.offset,
+    size: h.size,
+    type: h.type,
+    type_id: h.typeId,
+    ...h.bitSize > 0 ? {
+      bit_size: h.bitSize
+    } : {},
+    chain: h.chain
+  };
+}
+function pathJson(expr, path) {
+  return {
+    path: expr,
+    ...hopJson(path),
+    hops: path.hops.map(hopJson)
+  };
+}
+var init_path2 = __esm({
+  "report/path.ts"() {
+  }
+});
+
+// cli/offset.ts
+var offset_exports = {};
+__export(offset_exports, {
+  OFFSET_COMMAND: () => OFFSET_COMMAND
+});
+var HELP2, OFFSET_COMMAND;
+var init_offset = __esm({
+  "cli/offset.ts"() {
+    init_path();
+    init_path2();
+    init_command();
+    init_io();
+    init_one_kernel();
+    HELP2 = `Usage: ktstr-btf offset EXPR... [options]
+
+Resolves each member path EXPR and prints its offset, size, C type and the
+struct.member chain it went through. EXPR is a struct name followed by .member,
+[index] and ->member steps:
+  rq.scx.local_dsq.nr         members, through anonymous structs and unions
+  kernel_cpustat.cpustat[5]   an array element
+  rq.curr->scx.dsq_vtime      '->' follows a pointer: the offset of curr in rq,
+                              then the offset of scx.dsq_vtime in task_struct
+Lookups follow the groups' rules (README: Lookup rules): the first struct of the name, members
+found as member_offset finds them. Quote EXPRs with '->' or '[' in a shell.
+
+Options:
+${ONE_KERNEL_HELP}
+
+Exit codes: 0 every EXPR resolved, 1 an EXPR did not resolve or the kernel failed
+to load, 2 usage error.
+
+${ENVIRONMENT_HELP}
+`;
+    OFFSET_COMMAND = command({
+      name: "offset",
+      help: HELP2,
+      options: ONE_KERNEL_OPTIONS,
+      async run(exprs, v, io) {
+        if (exprs.length === 0) throw new UsageError("offset needs an EXPR");
+        const kernel = await loadOne(v, io);
+        if (!kernel) return 1;
+        return answerEach(kernel, exprs, v.json ?? false, "paths", {
+          answer: (types, arg) => resolvePath(types, arg),
+          json: (arg, answer) => pathJson(arg, answer),
+          text: (arg, answer) => renderPath(arg, answer)
+        }, io);
+      }
+    });
+  }
+});
+
+// query/enum.ts
+function lookupEnum(types, name) {
+  const ids = types.byName(name).filter((id) => {
+    const k = types.kind(id);
+    return k === Kind.ENUM || k === Kind.ENUM64;
+  });
+  if (ids.length > 0) {
+    return {
+      enums: ids.map((typeId) => ({
+        typeId,
+        name,
+        kind: types.kind(typeId) === Kind.ENUM ? "ENUM" : "ENUM64",
+        size: types.size(typeId),
+        signed: types.kindFlag(typeId),
+        enumerators: enumerators(types, typeId)
+      }))
+    };
+  }
+  const found = enumValue(types, name);
+  if (found === null) throw new BtfError(`btf: no enum or enumerator named '${name}'`);
+  return {
+    enumerator: name,
+    found,
+    size: types.size(found.typeId)
+  };
+}
+var init_enum = __esm({
+  "query/enum.ts"() {
+    init_enums();
+    init_errors();
+    init_kinds();
+  }
+});
+
+// report/enum.ts
+function hex3(value2, size) {
+  let v = BigInt(value2);
+  if (v < 0n) v += 1n << BigInt(8 * size);
+  return `0x${v.toString(16)}`;
+}
+function header(e) {
+  const sign = e.signed ? "signed" : "unsigned";
+  return `enum ${e.name} (type id ${e.typeId}, ${e.kind}, ${e.size} bytes, ${sign})`;
+}
+function renderEnum(answer) {
+  if ("found" in answer) {
+    const f = answer.found, sign = f.signed ? "signed" : "unsigned";
+    const where = f.enumName ? `enum ${f.enumName}` : "an anonymous enum";
+    const value2 = `${f.value} (${hex3(f.value, answer.size)})`;
+    return `${answer.enumerator} = ${value2} in ${where} (type id ${f.typeId}, ${sign})
+`;
+  }
+  return answer.enums.map((e) => {
+    const width = Math.max(0, ...e.enumerators.map((x) => x.name.length));
+    const values = e.enumerators.map((x) => String(x.value));
+    const vwidth = Math.max(0, ...values.map((v) => v.length));
+    const lines = e.enumerators.map((x, i) => `  ${x.name.padEnd(width)}  ${values[i].padStart(vwidth)}  ${hex3(x.value, e.size)}`);
+    return [
+      header(e),
+      ...lines,
+      ""
+    ].join("\n");
+  }).join("\n");
+}
+function exact(value2) {
+  return typeof value2 === "bigint" ? JSON.rawJSON(value2.toString()) : value2;
+}
+function enumJson(answer) {
+  if ("found" in answer) {
+    const f = answer.found;
+    return {
+      enumerator: answer.enumerator,
+      value: exact(f.value),
+      signed: f.signed,
+      enum: f.enumName,
+      type_id: f.typeId
+    };
+  }
+  return {
+    enums: answer.enums.map((e) => ({
+      name: e.name,
+      type_id: e.typeId,
+      kind: e.kind,
+      size: e.size,
+      signed: e.signed,
+      enumerators: e.enumerators.map((x) => ({
+        name: x.name,
+        value: exact(x.value)
+      }))
+    }))
+  };
+}
+var init_enum2 = __esm({
+  "report/enum.ts"() {
+  }
+});
+
+// cli/enum.ts
+var enum_exports = {};
+__export(enum_exports, {
+  ENUM_COMMAND: () => ENUM_COMMAND
+});
+var HELP3, ENUM_COMMAND;
+var init_enum3 = __esm({
+  "cli/enum.ts"() {
+    init_enum();
+    init_enum2();
+    init_command();
+    init_io();
+    init_one_kernel();
+    HELP3 = `Usage: ktstr-btf enum NAME|ENUMERATOR... [options]
+
+For an enum type NAME, prints every enumerator with its value (decimal and hex), and
+the enum's type id, kind (ENUM or ENUM64), size and signedness; a name defined more
+than once is printed once per definition. For an ENUMERATOR, prints its value and the
+enum that holds it (the first in type-id order, as the groups read it). JSON values
+are exact integers, also past 2^53.
+
+Options:
+${ONE_KERNEL_HELP}
+
+Exit codes: 0 every argument found, 1 one was not an enum or enumerator or the kernel
+failed to load, 2 usage error.
+
+${ENVIRONMENT_HELP}
+`;
+    ENUM_COMMAND = command({
+      name: "enum",
+      help: HELP3,
+      options: ONE_KERNEL_OPTIONS,
+      async run(names, v, io) {
+        if (names.length === 0) throw new UsageError("enum needs a NAME or ENUMERATOR");
+        const kernel = await loadOne(v, io);
+        if (!kernel) return 1;
+        return answerEach(kernel, names, v.json ?? false, "results", {
+          answer: (types, arg) => lookupEnum(types, arg),
+          json: (_arg, answer) => enumJson(answer),
+          text: (_arg, answer) => renderEnum(answer)
+        }, io);
+      }
+    });
+  }
+});
+
+// query/diff.ts
+function leaves(value2, path, into) {
+  for (const [key, v] of Object.entries(value2)) {
+    const here = `${path}.${key}`;
+    if (v === null || typeof v === "number") into.set(here, v);
+    else if (!Array.isArray(v)) leaves(v, here, into);
+  }
+}
+function present(report, group2) {
+  const v = valueAt(report.offsets, group2);
+  return v !== null && v !== void 0;
+}
+function diffReports(a, b, provenance = declaredProvenance) {
+  const changes = [];
+  const groups = GROUP_PATHS.filter((g) => topGroup(g) in a.offsets || topGroup(g) in b.offsets);
+  const skipped = [];
+  for (const group2 of groups) {
+    if (skipped.some((s) => group2.startsWith(`${s}.`))) continue;
+    const inA = present(a, group2), inB = present(b, group2);
+    if (inA === inB) continue;
+    skipped.push(group2);
+    changes.push({
+      class: inA ? "removed" : "added",
+      what: "group",
+      path: group2,
+      from: null,
+      to: null,
+      reason: inA ? reasonOf(b, group2) : reasonOf(a, group2)
+    });
+  }
+  const va = /* @__PURE__ */ new Map(), vb = /* @__PURE__ */ new Map();
+  for (const [name, v] of Object.entries(a.offsets)) if (v) leaves(v, name, va);
+  for (const [name, v] of Object.entries(b.offsets)) if (v) leaves(v, name, vb);
+  const paths = [
+    ...va.keys(),
+    ...[
+      ...vb.keys()
+    ].filter((k) => !va.has(k))
+  ];
+  for (const path of paths) {
+    if (skipped.some((s) => path.startsWith(`${s}.`))) continue;
+    const from = va.get(path) ?? null, to = vb.get(path) ?? null;
+    if (from === to) continue;
+    const known = provenance(path, to === null ? a.via : b.via);
+    const cls = from === null ? "added" : to === null ? "removed" : known?.size ? "resized" : "moved";
+    const via = known?.via;
+    changes.push({
+      class: cls,
+      what: "field",
+      path,
+      from,
+      to,
+      ...via ? {
+        via
+      } : {}
+    });
+  }
+  return changes;
+}
+function declaredProvenance(path, via = {}) {
+  const source = sourceAt(path, via);
+  if (source === "") return void 0;
+  return {
+    via: source,
+    size: fieldAt(path)?.type === "size"
+  };
+}
+function reasonOf(report, group2) {
+  if (report.missing[group2]) return report.missing[group2];
+  const parts = group2.split(".");
+  for (let i = parts.length - 1; i > 0; i--) {
+    const parent = parts.slice(0, i).join(".");
+    if (report.missing[parent]) return `${parent}: ${report.missing[parent]}`;
+  }
+  return "not resolved";
+}
+function membersByName(layout2, into = /* @__PURE__ */ new Map()) {
+  for (const m of layout2.members) {
+    if (m.name === "" && m.expanded) membersByName(m.expanded, into);
+    else if (m.name !== "" && !into.has(m.name)) {
+      const offset = m.bitSize !== void 0 ? m.offset * 8 + m.bitOffset : m.offset;
+      into.set(m.name, [
+        offset,
+        m.size,
+        m.bitSize !== void 0 ? "bits" : "bytes"
+      ]);
+    }
+  }
+  return into;
+}
+function diffLayouts(name, a, b) {
+  if (a === null || b === null) {
+    if (a === b) return [];
+    return [
+      {
+        class: a ? "removed" : "added",
+        what: "struct",
+        path: name,
+        from: a?.size ?? null,
+        to: b?.size ?? null
+      }
+    ];
+  }
+  const changes = [];
+  if (a.size !== b.size) {
+    changes.push({
+      class: "resized",
+      what: "struct",
+      path: name,
+      from: a.size,
+      to: b.size
+    });
+  }
+  const ma = membersByName(a), mb = membersByName(b);
+  for (const member2 of [
+    ...ma.keys(),
+    ...[
+      ...mb.keys()
+    ].filter((k) => !ma.has(k))
+  ]) {
+    const x = ma.get(member2), y = mb.get(member2);
+    const path = `${name}.${member2}`;
+    if (!x || !y) {
+      const cls = x ? "removed" : "added";
+      changes.push({
+        class: cls,
+        what: "member",
+        path,
+        from: x?.[0] ?? null,
+        to: y?.[0] ?? null
+      });
+    } else if (x[1] !== y[1]) {
+      changes.push({
+        class: "resized",
+        what: "member",
+        path,
+        from: x[0],
+        to: y[0],
+        size: [
+          x[1],
+          y[1]
+        ]
+      });
+    } else if (x[0] !== y[0] || x[2] !== y[2]) {
+      changes.push({
+        class: "moved",
+        what: "member",
+        path,
+        from: x[0],
+        to: y[0]
+      });
+    }
+  }
+  return changes;
+}
+var init_diff = __esm({
+  "query/diff.ts"() {
+    init_fields();
+    init_paths();
+  }
+});
+
+// report/diff.ts
+function value(v) {
+  return v === null ? "\u2014" : String(v);
+}
+function changeLine(c, width) {
+  const head = `  ${c.class.padEnd(8)} ${c.path.padEnd(width)}`;
+  if (c.what === "group") {
+    return `${head} ${c.class === "added" ? "was" : "now"} missing: ${c.reason}`;
+  }
+  const sizes2 = c.size ? `  size ${value(c.size[0])} \u2192 ${value(c.size[1])}` : "";
+  const label = c.what === "struct" ? "size " : "";
+  const via = c.via ? `  (${c.via})` : "";
+  return `${head} ${label}${value(c.from).padStart(6)} \u2192 ${value(c.to)}${sizes2}${via}`;
+}
+function renderDiff(d) {
+  const width = Math.min(MAX_PATH_WIDTH, Math.max(0, ...d.changes.map((c) => c.path.length)));
+  const lines = [
+    `--- ${d.from}`,
+    `+++ ${d.to}`,
+    ...d.changes.map((c) => changeLine(c, width))
+  ];
+  const n = d.changes.length;
+  lines.push(n === 0 ? "  identical" : `  ${plural(n, "change")}`);
+  return lines.join("\n") + "\n";
+}
+function diffJson(d) {
+  return {
+    from: d.from,
+    to: d.to,
+    identical: d.changes.length === 0,
+    changes: d.changes
+  };
+}
+var MAX_PATH_WIDTH;
+var init_diff2 = __esm({
+  "report/diff.ts"() {
+    init_layout2();
+    MAX_PATH_WIDTH = 44;
+  }
+});
+
+// cli/diff.ts
+var diff_exports = {};
+__export(diff_exports, {
+  DIFF_COMMAND: () => DIFF_COMMAND,
+  EXIT_DIFFER: () => EXIT_DIFFER,
+  EXIT_TROUBLE: () => EXIT_TROUBLE
+});
+function layoutOf(types, name) {
+  return orNull(() => structLayout(types, findStruct(types, name)));
+}
+var EXIT_DIFFER, EXIT_TROUBLE, HELP4, DIFF_COMMAND;
+var init_diff3 = __esm({
+  "cli/diff.ts"() {
+    init_queries();
+    init_errors();
+    init_diff();
+    init_layout();
+    init_diff2();
+    init_json();
+    init_names();
+    init_command();
+    init_io();
+    init_batch();
+    EXIT_DIFFER = 1;
+    EXIT_TROUBLE = 2;
+    HELP4 = `Usage: ktstr-btf diff A B [C...] [options]
+
+Shows what changed from kernel A to kernel B (then B to C, ...): every offset group
+leaf, the groups missing on one side, and with --struct the layouts of those structs.
+Each change is moved, added, removed or resized, with the struct.member it reads.
+A, B, ... are raw BTF, ELF vmlinux, vmlinuz, '-' for standard input, or cache keys.
+
+Options:
+  --struct NAME    also compare this struct's layout, member by member (repeatable)
+${LOAD_OPTIONS_HELP}
+
+Exit codes: 0 the kernels are identical, 1 they differ, 2 error (usage, or a kernel
+failed to load).
+
+${ENVIRONMENT_HELP}
+`;
+    DIFF_COMMAND = command({
+      name: "diff",
+      help: HELP4,
+      options: {
+        ...LOAD_OPTIONS,
+        struct: {
+          type: "string",
+          multiple: true
+        }
+      },
+      async run(paths, v, io) {
+        if (paths.length < 2) throw new UsageError("diff needs two kernels, A and B");
+        const structs = v.struct ?? [];
+        const keep = structs.length > 0;
+        const outcomes = await loadKernels(paths, loadOptions(v), [
+          ...GROUP_NAMES
+        ], io, keep);
+        const failed = outcomes.filter((o) => "error" in o);
+        if (failed.length > 0) {
+          for (const o of failed) if ("error" in o) complain(io, o.error);
+          if (v.json) {
+            const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : o.source);
+            io.out(JSON.stringify({
+              kernels: entries
+            }, null, 2) + "\n");
+          }
+          return EXIT_TROUBLE;
+        }
+        const kernels = outcomes.flatMap((o) => "error" in o ? [] : [
+          o
+        ]);
+        const diffs = [];
+        for (let i = 1; i < kernels.length; i++) {
+          const a = kernels[i - 1], b = kernels[i];
+          const changes = diffReports(a.resolved, b.resolved);
+          for (const name of structs) {
+            changes.push(...diffLayouts(name, layoutOf(a.types, name), layoutOf(b.types, name)));
+          }
+          diffs.push({
+            from: a.source.path,
+            to: b.source.path,
+            changes
+          });
+        }
+        if (v.json) {
+          const kernelSources = kernels.map((k) => k.source);
+          io.out(JSON.stringify({
+            kernels: kernelSources,
+            diffs: diffs.map(diffJson)
+          }, null, 2) + "\n");
+        } else {
+          io.out(diffs.map(renderDiff).join("\n"));
+        }
+        return diffs.some((d) => d.changes.length > 0) ? EXIT_DIFFER : 0;
+      }
+    });
+  }
+});
+
+// cli/cache.ts
+var cache_exports = {};
+__export(cache_exports, {
+  CACHE_COMMAND: () => CACHE_COMMAND
+});
+async function runCache(sub2, path, opts, io) {
+  try {
+    const root = cacheRoot(opts.cache);
+    if (sub2 === "list") return list(root, opts.json, io);
+    if (sub2 === "add") {
+      const r2 = await addKernelEntry(root, path, opts.key, opts.force);
+      const version = r2.version ? ` (Linux ${r2.version})` : "";
+      io.out(`${r2.replaced ? "replaced" : "added"} ${r2.key}${version}: ${r2.path}
+`);
+      return 0;
+    }
+    const r = cleanEntries(root, opts.keep, opts.force);
+    for (const key of r.removed) io.out(`${opts.force ? "removed" : "would remove"} ${key}
+`);
+    for (const name of r.orphans) io.out(`removed leftover ${name}
+`);
+    if (!opts.force) {
+      io.out(r.removed.length === 0 ? `nothing to remove (${r.kept.length} kept)
+` : `dry run: pass --force to remove ${r.removed.length} (${r.kept.length} kept)
+`);
+    } else {
+      io.out(`removed ${r.removed.length}, kept ${r.kept.length}
+`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof CacheError || err instanceof BtfError) {
+      complain(io, err.message);
+      return 1;
+    }
+    throw err;
+  }
+}
+function list(root, json, io) {
+  const entries = listEntries(root);
+  if (json) {
+    io.out(JSON.stringify({
+      root,
+      entries
+    }, null, 2) + "\n");
+    return 0;
+  }
+  if (entries.length === 0) {
+    io.out(`no cached kernels in ${root}
+`);
+    return 0;
+  }
+  const rows = [
+    [
+      "KEY",
+      "VERSION",
+      "SIZE",
+      "SIDECAR"
+    ],
+    ...entries.map((e) => [
+      e.key,
+      e.version ?? "-",
+      humanSize(e.size),
+      e.sidecar
+    ])
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  io.out(`cache root: ${root}
+`);
+  for (const r of rows) {
+    io.out(r.map((c, i) => i === r.length - 1 ? c : c.padEnd(widths[i])).join("  ") + "\n");
+  }
+  return 0;
+}
+var CACHE_HELP, SUBCOMMAND_OPTIONS, CACHE_COMMAND;
+var init_cache2 = __esm({
+  "cli/cache.ts"() {
+    init_errors();
+    init_cache();
+    init_cache_root();
+    init_image2();
+    init_io();
+    init_command();
+    init_suggest();
+    CACHE_HELP = `Usage: ktstr-btf cache list [--json]
+       ktstr-btf cache add VMLINUX [--key K] [--force]
+       ktstr-btf cache clean [--keep N] [--force]
+
+Manages the kernel cache (<root>/<key>/vmlinux, its .btf sidecar and metadata.json,
+as ktstr lays them out).
+  list    the cached kernels: key, version, size, sidecar freshness
+  add     copy an ELF vmlinux in as an entry (key: --key, else the kernel release);
+          an existing key is replaced only with --force
+  clean   remove all but the --keep N newest entries; without --force, only says
+          what it would remove
+
+Options:
+  --json           list: JSON output
+  --key K          add: the entry's key
+  --keep N         clean: keep the N newest entries (default 0)
+  --force          add: replace an existing entry; clean: really remove
+  --cache-dir DIR  cache root for this call
+  -h, --help       show this help
+
+Exit codes: 0 success, 1 failure, 2 usage error.
+
+${ENVIRONMENT_HELP}
+`;
+    SUBCOMMAND_OPTIONS = {
+      list: [
+        "json",
+        "cache-dir"
+      ],
+      add: [
+        "key",
+        "force",
+        "cache-dir"
+      ],
+      clean: [
+        "keep",
+        "force",
+        "cache-dir"
+      ]
+    };
+    CACHE_COMMAND = command({
+      name: "cache",
+      help: CACHE_HELP,
+      options: {
+        json: {
+          type: "boolean"
+        },
+        key: {
+          type: "string"
+        },
+        keep: {
+          type: "string"
+        },
+        force: {
+          type: "boolean"
+        },
+        "cache-dir": {
+          type: "string"
+        }
+      },
+      run(args, values, io) {
+        const [sub2, ...rest] = args;
+        if (sub2 === void 0) throw new UsageError("cache: missing subcommand (list, add or clean)");
+        const allowed = SUBCOMMAND_OPTIONS[sub2];
+        if (!allowed) {
+          const names = Object.keys(SUBCOMMAND_OPTIONS);
+          throw new UsageError(`cache: unknown subcommand '${sub2}'${didYouMean(sub2, names)}`);
+        }
+        for (const [name, value2] of Object.entries(values)) {
+          if (value2 !== void 0 && !allowed.includes(name)) {
+            throw new UsageError(`--${name} does not apply to 'cache ${sub2}'`);
+          }
+        }
+        if (sub2 === "add" ? rest.length !== 1 : rest.length !== 0) {
+          throw new UsageError(sub2 === "add" ? "cache add takes one vmlinux path" : `cache ${sub2} takes no arguments`);
+        }
+        if (values.keep !== void 0 && !/^\d+$/.test(values.keep)) {
+          throw new UsageError(`--keep takes a non-negative number, not '${values.keep}'`);
+        }
+        return runCache(sub2, rest[0], {
+          json: values.json ?? false,
+          key: values.key,
+          keep: Number(values.keep ?? 0),
+          force: values.force ?? false,
+          cache: {
+            root: values["cache-dir"]
+          }
+        }, io);
+      }
+    });
+  }
+});
 
 // deno.json
 var deno_default = {
@@ -72,6 +6845,8 @@ var deno_default = {
 };
 
 // cli/args.ts
+init_io();
+init_suggest();
 function parseOptions(args, specs) {
   const values = {};
   const positionals = [];
@@ -104,12 +6879,12 @@ function parseOptions(args, specs) {
       values[name] = true;
       continue;
     }
-    const value = attached ?? args[++i];
-    if (value === void 0) throw new UsageError(`option '${written}' needs a value`);
+    const value2 = attached ?? args[++i];
+    if (value2 === void 0) throw new UsageError(`option '${written}' needs a value`);
     values[name] = spec.multiple ? [
       ...values[name] ?? [],
-      value
-    ] : value;
+      value2
+    ] : value2;
   }
   return {
     values,
@@ -118,36 +6893,38 @@ function parseOptions(args, specs) {
 }
 
 // cli.ts
+init_io();
+init_suggest();
 var COMMANDS = [
   {
     name: "kernel",
     summary: "report each kernel's offset groups (raw BTF, ELF vmlinux, '-', a cache key)",
-    load: () => import("./kernel-BKZWXNVG.js").then((m) => m.KERNEL_COMMAND)
+    load: () => Promise.resolve().then(() => (init_kernel2(), kernel_exports)).then((m) => m.KERNEL_COMMAND)
   },
   {
     name: "struct",
     summary: "print struct layouts like pahole (offsets, sizes, types, holes)",
-    load: () => import("./struct-V4VASKNC.js").then((m) => m.STRUCT_COMMAND)
+    load: () => Promise.resolve().then(() => (init_struct(), struct_exports)).then((m) => m.STRUCT_COMMAND)
   },
   {
     name: "offset",
     summary: "resolve member paths (rq.scx.nr_running, rq.curr->scx.dsq_vtime)",
-    load: () => import("./offset-46GCWQBN.js").then((m) => m.OFFSET_COMMAND)
+    load: () => Promise.resolve().then(() => (init_offset(), offset_exports)).then((m) => m.OFFSET_COMMAND)
   },
   {
     name: "enum",
     summary: "enum values from BTF (ENUM and ENUM64, signedness)",
-    load: () => import("./enum-YVMKGEWT.js").then((m) => m.ENUM_COMMAND)
+    load: () => Promise.resolve().then(() => (init_enum3(), enum_exports)).then((m) => m.ENUM_COMMAND)
   },
   {
     name: "diff",
     summary: "what changed between kernels (groups, struct layouts)",
-    load: () => import("./diff-KQ5C6UPB.js").then((m) => m.DIFF_COMMAND)
+    load: () => Promise.resolve().then(() => (init_diff3(), diff_exports)).then((m) => m.DIFF_COMMAND)
   },
   {
     name: "cache",
     summary: "list, add or clean the cached kernels (ktstr's cache layout)",
-    load: () => import("./cache-5SA27I32.js").then((m) => m.CACHE_COMMAND)
+    load: () => Promise.resolve().then(() => (init_cache2(), cache_exports)).then((m) => m.CACHE_COMMAND)
   }
 ];
 var EXIT_STDOUT_CLOSED = 141;
@@ -172,8 +6949,8 @@ async function main(args, io = processIo()) {
     const [first, ...rest] = args;
     if (first === void 0) throw new UsageError("missing command");
     if (first === "-h" || first === "--help" || first === "help") {
-      const named = first === "help" ? rest[0] : void 0;
-      const entry2 = COMMANDS.find((c) => c.name === named);
+      const named2 = first === "help" ? rest[0] : void 0;
+      const entry2 = COMMANDS.find((c) => c.name === named2);
       io.out(entry2 ? (await entry2.load()).help : usage());
       return 0;
     }

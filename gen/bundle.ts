@@ -1,8 +1,9 @@
 /**
- * The bundled CLI in `dist/`: `deno bundle` of cli.ts and the resolver worker, split at every
- * dynamic import, so a `kernel` run loads ~10 files instead of ~46 modules (README: Speed).
- * `bin/ktstr-btf` runs it. Written by `deno task gen`; tests/generated_test.ts fails when it
- * is stale.
+ * The bundled CLI in `dist/`: `deno bundle` of cli.ts and of the resolver worker, one file
+ * each, so a run loads one file instead of ~46 modules (README: Speed). A module the sources
+ * import dynamically (a command, the pool, a decompressor's glue) is still evaluated only
+ * when it is first imported; npm packages stay outside. `bin/ktstr-btf` runs it. Written by
+ * `deno task gen`; tests/generated_test.ts fails when it is stale.
  * @module
  */
 
@@ -31,7 +32,6 @@ export async function bundleFiles(): Promise<Record<string, string>> {
       args: [
         "bundle",
         "--quiet",
-        "--code-splitting",
         "--platform=deno",
         "--packages=external",
         `--outdir=${out}`,

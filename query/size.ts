@@ -22,8 +22,9 @@ const pointerSizes = new WeakMap<BtfTypes, number>();
 export function pointerSize(types: BtfTypes): number {
   let size = pointerSizes.get(types);
   if (size === undefined) {
-    const long = ["long int", "long unsigned int"].flatMap((n) => types.byName(n))
-      .find((id) => types.kind(id) === Kind.INT);
+    // One name at a time: the second is looked up only when the first is missing.
+    const int = (n: string) => types.byName(n).find((id) => types.kind(id) === Kind.INT);
+    const long = int("long int") ?? int("long unsigned int");
     size = long === undefined ? 8 : types.size(long);
     pointerSizes.set(types, size);
   }

@@ -9,14 +9,34 @@ const TYPE_WIDTH = 26;
 const DECL_WIDTH = 48;
 
 /** Splits a declaration into pahole's type and name columns. */
+/** Where the trailing `[N]...` of an array type begins (`t.length` when there is none). */
+function arraySuffix(t: string): number {
+  let start = t.length;
+  while (t.endsWith("]", start)) {
+    const open = t.lastIndexOf("[", start - 1);
+    if (open < 0) break;
+    for (let i = open + 1; i < start - 1; i++) if (t[i] < "0" || t[i] > "9") return start;
+    start = open;
+  }
+  return start;
+}
+
 function columns(m: LayoutMember): [string, string] {
   const name = m.name + (m.bitSize !== undefined ? `:${m.bitSize}` : "");
-  // Arrays and function pointers: the declarator wraps the name (`u64 cpustat[10]`).
-  const array = /^(.*?)((?:\[\d*\])+)$/.exec(m.type);
-  if (array) return [array[1], name + array[2]];
-  const fn = /^(.*?) \((\*+)\)(\(.*\))$/.exec(m.type);
-  if (fn) return [fn[1], `(${fn[2]}${name})${fn[3]}`];
-  return [m.type, name];
+  // Arrays and function pointers: the declarator wraps the name (`u64 cpustat[10]`,
+  // `void (*func)(struct callback_head *)`). String scans: a regular expression's first
+  // compilation costs more than a whole struct's layout.
+  const t = m.type, array = arraySuffix(t);
+  if (array < t.length) return [t.slice(0, array), name + t.slice(array)];
+  const fn = t.indexOf(" (*");
+  if (fn >= 0 && t.endsWith(")")) {
+    let stars = fn + 2;
+    while (t[stars] === "*") stars++;
+    if (t.startsWith(")(", stars)) {
+      return [t.slice(0, fn), `(${t.slice(fn + 2, stars)}${name})${t.slice(stars + 1)}`];
+    }
+  }
+  return [t, name];
 }
 
 function position(m: LayoutMember): string {

@@ -48,10 +48,14 @@ export function resolveNamedGroup(types: BtfTypes, name: GroupName): GroupOutcom
   return { value, missing, via };
 }
 
-/** Resolves `names` (default: every group) inline, in report order. */
+/**
+ * Resolves `names` (default: every group) inline, in report order. The groups look up
+ * hundreds of names: the table's indexes are built first (when any group is asked for).
+ */
 export function resolveOffsets(
   types: BtfTypes,
   names: readonly GroupName[] = GROUP_NAMES,
 ): OffsetsReport {
+  if (names.length > 0) types.buildIndexes();
   return mergeOutcomes(inReportOrder(names).map((n) => [n, resolveNamedGroup(types, n)]));
 }

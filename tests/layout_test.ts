@@ -12,7 +12,7 @@ import { loadBtf } from "../load/file.ts";
 import { type Layout, structLayout, structsNamed } from "../query/layout.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
 import { plural } from "../report/layout.ts";
-import { DEBIAN_73_BTF, fixture, HOST_BTF, run } from "./helpers.ts";
+import { DEBIAN_73_BTF, fixture, HOST_BTF, run, runCli } from "./helpers.ts";
 import { Kind } from "../btf/kinds.ts";
 
 /**
@@ -134,4 +134,21 @@ Deno.test("struct: every struct of the shapes and era fixtures equals pahole's l
     }
     assert.ok(structs.length >= 8, `${name}: ${structs.length} structs`);
   }
+});
+
+Deno.test("struct: member lines read as pahole's, arrays and function pointers included", async () => {
+  const names = ["callback_head", "kernel_cpustat", "file_operations", "rq"];
+  // pahole writes `T * *` for `T **`, and the alignment it infers as an attribute.
+  const memberLines = (text: string) =>
+    text.split("\n").filter((l) => /;\s+\/\*[\s\d:]+\*\/$/.test(l)).map((l) =>
+      l.replace(/\s+/g, " ").replaceAll("* *", "**").replace(/ __attribute__\(\(.*?\)\)\)/, "")
+        .trim()
+    );
+  const ours = await runCli(["struct", ...names, "-k", HOST_BTF]);
+  assert.equal(ours.code, 0, ours.stderr);
+  const theirs = run("pahole", ["-F", "btf", "-C", names.join(","), HOST_BTF]);
+  const want = memberLines(theirs);
+  assert.ok(want.some((l) => l.includes("(*func)(struct callback_head *);")), want.join("\n"));
+  assert.ok(want.includes("u64 cpustat[10]; /* 0 80 */"));
+  assert.deepEqual(memberLines(ours.stdout), want);
 });

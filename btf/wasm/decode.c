@@ -351,6 +351,27 @@ int sorted_from(u32 offsetsWord, u32 count, u32 strByte, u32 strBase) {
 }
 
 /*
+ * The types whose name equals the NUL-terminated query at queryByte, found without the hash
+ * index (a table's first few lookups, before the index is worth building): writes the index
+ * (from 0) of each to out while fewer than max are written, and returns how many there are.
+ * Only for a table without a base: every name is in its own strings.
+ */
+u32 find_named(u32 offsetsWord, u32 count, u32 strByte, u32 queryByte, u32 outWord, u32 max) {
+  u32 *m = W(0u + offsetsWord) - offsetsWord, *out = W(outWord);
+  const u8 *q = B(queryByte);
+  u32 n = 0;
+  for (u32 i = 0; i < count; i++) {
+    u32 off = m[m[offsetsWord + i]];
+    if (off == 0) continue;
+    const u8 *s = B(strByte + off);
+    if (*s != *q || compare(s, q) != 0) continue;
+    if (n < max) out[n] = i;
+    n++;
+  }
+  return n;
+}
+
+/*
  * Builds the hash index in compressed-row form: buckets[0..mask+1] are start positions,
  * entries hold (hash, id) pairs grouped by bucket in id order. hashes[i] must already hold
  * the hash of every name that lives in the base's strings (offset < strBase).

@@ -1,0 +1,91 @@
+/**
+ * A table's indexes are built when they pay: the first name lookups scan every type, the
+ * name index is built on the fifth, the enumerator index on the first enumerator lookup, and
+ * both before the table is shared (`buffer`). Every answer equals the index's.
+ */
+import assert from "node:assert/strict";
+import { BtfTypes } from "../btf/table.ts";
+import { loadKernels } from "../cli/batch.ts";
+import { loadBtf } from "../load/file.ts";
+import { resolveOffsets } from "../resolvers/mod.ts";
+import { DEBIAN_73_BTF, fixture, HOST_BTF } from "./helpers.ts";
+
+/** Names with one type, several types (duplicates), none, and a prefix of a real name. */
+const NAMES = ["rq", "task_struct", "long int", "u32", "callback_head", "no_such_type", "rq_"];
+
+/** Every name of `NAMES` looked up in a table built with its name index from the start. */
+function indexed(path: string): number[][] {
+  const { types } = loadBtf(path);
+  void types.buffer; // builds every index
+  assert.deepEqual(types.pendingIndexes, []);
+  return NAMES.map((n) => types.byName(n));
+}
+
+Deno.test("lazy index: the first four lookups scan, the fifth builds; the answers never change", () => {
+  const want = indexed(HOST_BTF);
+  const { types } = loadBtf(HOST_BTF);
+  assert.deepEqual(types.pendingIndexes, ["names", "enumerators"]);
+  const got = NAMES.map((n, i) => {
+    const ids = types.byName(n);
+    assert.deepEqual(types.pendingIndexes, i < 4 ? ["names", "enumerators"] : ["enumerators"]);
+    return ids;
+  });
+  assert.deepEqual(got, want);
+  assert.ok(want[1].length >= 1 && want[5].length === 0, String(want));
+  assert.deepEqual(types.byName("rq"), want[0]);
+});
+
+Deno.test("lazy index: the enumerator index is built by the first enumerator lookup", () => {
+  const { types } = loadBtf(HOST_BTF);
+  const scx = types.enumeratorsNamed("TASK_COMM_LEN");
+  assert.deepEqual(types.pendingIndexes, ["names"]);
+  assert.equal(scx.length, 1);
+  assert.equal(types.word(scx[0][0], 3 + 2 * scx[0][1] + 1), 16);
+});
+
+Deno.test("lazy index: resolving groups builds both indexes first", () => {
+  const { types } = loadBtf(HOST_BTF);
+  resolveOffsets(types, ["idr"]);
+  assert.deepEqual(types.pendingIndexes, []);
+});
+
+Deno.test("lazy index: sharing builds every index; an attached table answers the same", () => {
+  const { types } = loadBtf(HOST_BTF);
+  const attached = BtfTypes.attach(types.buffer);
+  assert.deepEqual(types.pendingIndexes, []);
+  assert.deepEqual(attached.pendingIndexes, []);
+  assert.deepEqual(NAMES.map((n) => attached.byName(n)), indexed(HOST_BTF));
+  assert.deepEqual(
+    attached.enumeratorsNamed("TASK_COMM_LEN"),
+    types.enumeratorsNamed("TASK_COMM_LEN"),
+  );
+});
+
+Deno.test("lazy index: names sorted in the BTF need no name index; a split table builds its own", () => {
+  const sorted = loadBtf(DEBIAN_73_BTF).types;
+  assert.equal(sorted.sortedByName, true);
+  assert.deepEqual(sorted.pendingIndexes, ["enumerators"]);
+  const base = loadBtf(fixture("split_base.btf")).types;
+  const split = loadBtf(fixture("split_mod.btf"), base).types;
+  assert.deepEqual(split.pendingIndexes, []);
+  assert.deepEqual(base.pendingIndexes, ["names", "enumerators"]);
+});
+
+Deno.test("lazy index: a query too long for a tiny table's scan space is answered by the index", () => {
+  const { types } = loadBtf(fixture("split_base.btf"));
+  const long = "x".repeat(4 * types.count + 8);
+  assert.deepEqual(types.byName(long), []);
+  assert.deepEqual(types.pendingIndexes, ["enumerators"]);
+  assert.deepEqual(types.byName("list_node").length, 1);
+});
+
+Deno.test("lazy index: the query commands' load builds no index and reads no constant", async () => {
+  const io = { out: () => {}, err: () => {}, color: false };
+  const [loaded] = await loadKernels([HOST_BTF], { jobs: "0" }, [], io, true);
+  assert.ok(!("error" in loaded));
+  assert.deepEqual(loaded.types!.pendingIndexes, ["names", "enumerators"]);
+  assert.equal(loaded.constants, null);
+  const [reported] = await loadKernels([HOST_BTF], { jobs: "0" }, ["idr"], io, true);
+  assert.ok(!("error" in reported) && reported.constants !== null);
+  assert.deepEqual(reported.types!.pendingIndexes, []);
+});
