@@ -56,8 +56,30 @@ async function rejects(fn: () => Promise<unknown>): Promise<string> {
 
 const btfOf = async (bytes: Uint8Array) => (await btfFromImage(memorySource(bytes)))?.btf;
 
-Deno.test("lzma.wasm: lzma_wasm.ts embeds it; it imports nothing and exports the decoders", () => {
-  const wasm = Deno.readFileSync(new URL("../btf/image/codecs/wasm/lzma.wasm", import.meta.url));
+async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+Deno.test("lzma.wasm: built from today's inputs, embedded in lzma_wasm.ts, imports nothing", async () => {
+  const dir = new URL("../btf/image/codecs/wasm/", import.meta.url);
+  const generated = Deno.readTextFileSync(new URL("lzma_wasm.ts", dir));
+  const named = [...generated.matchAll(/^\/\/ (\S+) sha256: ([0-9a-f]{64})$/gm)];
+  assert.deepEqual(named.map((m) => m[1]), [
+    "build.sh",
+    "glue.c",
+    "xz_config.h",
+    "libc/string.h",
+    "sources.sha256",
+  ]);
+  for (const [, file, hash] of named) {
+    assert.equal(
+      await sha256(Deno.readFileSync(new URL(file, dir))),
+      hash,
+      `${file} changed: run bash btf/image/codecs/wasm/build.sh`,
+    );
+  }
+  const wasm = Deno.readFileSync(new URL("lzma.wasm", dir));
   assert.deepEqual(fromBase64(LZMA_WASM_BASE64), wasm);
   const module = new WebAssembly.Module(wasm);
   assert.deepEqual(WebAssembly.Module.imports(module), []);
