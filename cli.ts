@@ -124,5 +124,7 @@ export async function main(args: string[], io: CliIo = processIo()): Promise<num
 }
 
 if (import.meta.main) {
-  Deno.exitCode = await main(Deno.args);
+  // Everything is written (synchronously) and the pool closed by now: exiting at once skips
+  // tearing down the heap and the tables' memory, which only costs time.
+  Deno.exit(await main(Deno.args));
 }

@@ -35,22 +35,29 @@ export interface DirectMember {
 /** Result of {@link findStructOrFwd}: a full struct, or only a struct-flavour forward declaration. */
 export type StructOrFwd = { kind: "struct"; id: number } | { kind: "fwd" };
 
-function namedTypes(types: BtfTypes, name: string): number[] {
-  const ids = types.byName(name);
-  if (ids.length === 0) throw new BtfError(`btf: type '${name}' not found`);
+/**
+ * The types named `name` but the FUNCs (a lookup of types then never builds the index of
+ * function names); throws `btf: type '<name>' not found` when nothing has that name, not
+ * even a FUNC.
+ */
+export function typesNamed(types: BtfTypes, name: string): number[] {
+  const ids = types.byName(name, { functions: false });
+  if (ids.length === 0 && types.byName(name).length === 0) {
+    throw new BtfError(`btf: type '${name}' not found`);
+  }
   return ids;
 }
 
 /** find_struct: the first STRUCT named `name`, in type-id order. */
 export function findStruct(types: BtfTypes, name: string): number {
-  const id = namedTypes(types, name).find((id) => types.kind(id) === Kind.STRUCT);
+  const id = typesNamed(types, name).find((id) => types.kind(id) === Kind.STRUCT);
   if (id === undefined) throw new BtfError(`btf: '${name}' exists but is not a struct`);
   return id;
 }
 
 /** find_struct_or_fwd: a full struct if one exists, else "fwd" for a struct-flavour FWD. */
 export function findStructOrFwd(types: BtfTypes, name: string): StructOrFwd {
-  const ids = namedTypes(types, name);
+  const ids = typesNamed(types, name);
   const full = ids.find((id) => types.kind(id) === Kind.STRUCT);
   if (full !== undefined) return { kind: "struct", id: full };
   // A FWD's kind_flag is 0 for struct flavour and 1 for union flavour.
@@ -202,7 +209,7 @@ export function structSize(types: BtfTypes, structId: number): number {
  */
 export function datasecVarOffset(types: BtfTypes, section: string, varName: string): number | null {
   const wanted = utf8(varName);
-  for (const id of types.byName(section)) {
+  for (const id of types.byName(section, { functions: false })) {
     if (types.kind(id) !== Kind.DATASEC) continue;
     for (let i = 0; i < types.vlen(id); i++) {
       const varId = types.elemWord(id, i, 0);

@@ -33,7 +33,7 @@ import {
 import { elemWords, extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
 
 const TABLE_MAGIC = 0x4b425446;
-const META_WORDS = 20;
+const META_WORDS = 24;
 const M_MAGIC = 0,
   M_FIRST_ID = 1,
   M_COUNT = 2,
@@ -51,9 +51,12 @@ const M_MAGIC = 0,
   M_ENUM_BUCKETS_WORD = 14,
   M_ENUM_MASK = 15,
   M_ENUM_ENTRIES_WORD = 16,
-  M_PENDING = 17;
+  M_PENDING = 17,
+  M_FUNC_BUCKETS_WORD = 20,
+  M_FUNC_MASK = 21,
+  M_FUNC_ENTRIES_WORD = 22;
 /** Bits of meta word M_PENDING: an index laid out but not built yet (see {@link IndexBuilds}). */
-const PENDING_NAMES = 1, PENDING_ENUMS = 2;
+const PENDING_NAMES = 1, PENDING_ENUMS = 2, PENDING_FUNCS = 4;
 /**
  * Name lookups answered by a scan of every type before the name index is built: a query
  * command asks for a few names (a scan of a vmlinux costs ~1 ms, building the index ~5 ms),
@@ -227,6 +230,7 @@ interface Decoder {
     entriesWord: number,
     hashesWord: number,
     firstId: number,
+    funcs: number,
   ): void;
   find_named(
     offsetsWord: number,
@@ -262,12 +266,30 @@ interface IndexBuilds {
   readonly wasm: Decoder;
   /** PENDING_* bits of the indexes still to build. */
   pending: number;
-  /** Builds the name index. */
-  names(): void;
+  /** Builds the name index of the types (every named kind but FUNC) or of the FUNCs. */
+  names(which: "types" | "functions"): void;
   /** Builds the enumerator index. */
   enums(): void;
   /** The ids of the types named `query` by a scan, or null when the scan cannot answer. */
   find(query: Uint8Array): number[] | null;
+}
+
+/** What {@link BtfTypes.byName} looks up. */
+export interface NameLookup {
+  /** Include FUNCs (default true). */
+  readonly functions?: boolean;
+}
+
+/** Where a name index over at most `named` names goes, from word `at`. */
+function nameIndexAt(at: number, named: number) {
+  const mask = nextPow2(Math.max(1, named >> 1)) - 1, entriesWord = at + mask + 2;
+  return {
+    bucketsWord: at,
+    mask,
+    entriesWord,
+    end: entriesWord + 2 * named,
+    words: [at, mask, entriesWord],
+  };
 }
 
 /** The decoder bound to one table's memory (the module is compiled once per process). */
@@ -464,12 +486,12 @@ export class BtfTypes {
     const maxTypes = Math.floor(hdr.typeLen / 12);
     const shapesWord = META_WORDS, errWord = shapesWord + 256 + 32;
     // The space may move the blob and the index to boundaries (btf/arena.ts): room for that.
-    const metaEnd = (errWord + 5) * 4;
+    const metaEnd = (errWord + 6) * 4;
     const indexWord = Math.ceil((metaEnd + 3 + total + space.slack(total)) / 4) + maxTypes;
     // The index is sized once the type count is known: the memory grows into it.
     // At most one enumerator per 2 words of type data.
     const maxEnumerators = Math.floor(hdr.typeLen / 8);
-    const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1 +
+    const indexBound = 3 * maxTypes + 2 * (nextPow2(Math.max(1, maxTypes >> 1)) + 1) +
       6 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
     const pages = pagesFor(indexWord), maxPages = pagesFor(indexWord + indexBound);
     // Decided from the header, before anything is allocated or read.
@@ -520,11 +542,13 @@ export class BtfTypes {
       );
     }
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
-    // The name index (unless the names are sorted) follows the record offsets; the
-    // enumerator index (a table without a base only) follows it, then its build's scratch.
-    const hashesWord = offsetsWord + count, mask = nextPow2(Math.max(1, count >> 1)) - 1;
-    const bucketsWord = hashesWord + count, entriesWord = bucketsWord + mask + 2;
-    const indexEnd = firstNamed < 0 ? entriesWord + 2 * count : offsetsWord + count;
+    // The name indexes (unless the names are sorted: of the types, then of the FUNCs) follow
+    // the record offsets and the hashes; the enumerator index (a table without a base only)
+    // follows them, then its build's scratch.
+    const funcs = u32[errWord + 5], hashesWord = offsetsWord + count;
+    const typeNames = nameIndexAt(hashesWord + count, count - funcs);
+    const funcNames = nameIndexAt(typeNames.end, funcs);
+    const indexEnd = firstNamed < 0 ? funcNames.end : offsetsWord + count;
     const enumerators = u32[errWord + 4];
     const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
     const enumEntriesWord = indexEnd + enumMask + 2;
@@ -539,7 +563,8 @@ export class BtfTypes {
     const index: IndexBuilds = {
       wasm,
       pending: 0,
-      names() {
+      names(which) {
+        const { bucketsWord, mask, entriesWord } = which === "types" ? typeNames : funcNames;
         wasm.build_index(
           offsetsWord,
           count,
@@ -550,6 +575,7 @@ export class BtfTypes {
           entriesWord,
           hashesWord,
           firstId,
+          which === "types" ? 0 : 1,
         );
       },
       enums() {
@@ -581,7 +607,7 @@ export class BtfTypes {
     };
     if (base) {
       // Names of a split BTF that live in the base's strings are hashed here, over the
-      // base's memory, which the decoder cannot see; so its index is built now. A split
+      // base's memory, which the decoder cannot see; so its indexes are built now. A split
       // table has no enumerator index (see enumeratorsNamed).
       if (firstNamed < 0) {
         for (let i = 0; i < count; i++) {
@@ -590,17 +616,19 @@ export class BtfTypes {
           const ref = base.#nameRef(off);
           u32[hashesWord + i] = hashNameAt(ref.table.#u32, ref.at);
         }
-        index.names();
+        index.names("types");
+        index.names("functions");
       }
     } else {
-      index.pending = (firstNamed < 0 ? PENDING_NAMES : 0) | PENDING_ENUMS;
+      index.pending = (firstNamed < 0 ? PENDING_NAMES | PENDING_FUNCS : 0) | PENDING_ENUMS;
     }
     u32.set([TABLE_MAGIC, firstId, count, btfByte, total, strByte, hdr.strLen, offsetsWord]);
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
-    [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = firstNamed < 0
-      ? [bucketsWord, mask, entriesWord]
-      : [0, 0, 0];
+    if (firstNamed < 0) {
+      [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = typeNames.words;
+      [u32[M_FUNC_BUCKETS_WORD], u32[M_FUNC_MASK], u32[M_FUNC_ENTRIES_WORD]] = funcNames.words;
+    }
     u32[M_STR_BASE] = strBase;
     [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = base
       ? [0, 0, 0]
@@ -622,29 +650,32 @@ export class BtfTypes {
    */
   get buffer(): SharedArrayBuffer {
     this.buildIndexes();
+    this.#buildPending(PENDING_FUNCS);
     return this.#buffer;
   }
 
   /**
-   * Builds every index not built yet (see {@link pendingIndexes}): what a caller about to
-   * make many lookups wants, so that none is answered by a scan.
+   * Builds the indexes a caller about to make many lookups of types and enumerators wants
+   * (see {@link pendingIndexes}), so that none is answered by a scan; the index of function
+   * names is left to the first lookup of a function.
    */
   buildIndexes(): void {
-    const index = this.#index;
-    if (index && index.pending & PENDING_NAMES) this.#build(PENDING_NAMES);
-    if (index && index.pending & PENDING_ENUMS) this.#build(PENDING_ENUMS);
+    this.#buildPending(PENDING_NAMES);
+    this.#buildPending(PENDING_ENUMS);
   }
 
   /**
-   * The indexes not built yet: the name index (`names`, none for names sorted in the BTF) is
-   * built on the first lookup after a few answered by scanning, the enumerator index on the
-   * first enumerator lookup; both when {@link buffer} is read. A split table builds its
-   * name index at once and has no enumerator index.
+   * The indexes not built yet. The name index of types (`names`: every named kind but FUNC;
+   * none for names sorted in the BTF) is built on the first lookup after a few answered by
+   * scanning, that of the FUNCs (`functions`) on the first lookup that includes functions,
+   * the enumerator index on the first enumerator lookup; all of them when {@link buffer} is
+   * read. A split table builds its name indexes at once and has no enumerator index.
    */
-  get pendingIndexes(): ("names" | "enumerators")[] {
+  get pendingIndexes(): ("names" | "functions" | "enumerators")[] {
     const pending = this.#index?.pending ?? 0;
     return [
       ...(pending & PENDING_NAMES ? ["names" as const] : []),
+      ...(pending & PENDING_FUNCS ? ["functions" as const] : []),
       ...(pending & PENDING_ENUMS ? ["enumerators" as const] : []),
     ];
   }
@@ -654,12 +685,13 @@ export class BtfTypes {
     return buffer === this.#buffer;
   }
 
-  /** Builds one pending index (PENDING_NAMES or PENDING_ENUMS). */
-  #build(which: number): void {
+  /** Builds one index (a PENDING_* bit) if it is still pending. */
+  #buildPending(which: number): void {
+    const index = this.#index;
+    if (!index || !(index.pending & which)) return;
     this.#live();
-    const index = this.#index!;
-    if (which === PENDING_NAMES) index.names();
-    else index.enums();
+    if (which === PENDING_ENUMS) index.enums();
+    else index.names(which === PENDING_NAMES ? "types" : "functions");
     index.pending &= ~which;
     this.#u32[M_PENDING] = index.pending;
     if (index.pending === 0) this.#index = undefined;
@@ -670,8 +702,21 @@ export class BtfTypes {
     if (!this.#index || !(this.#index.pending & PENDING_NAMES)) return null;
     this.#live();
     const found = ++this.#scans <= SCANS_BEFORE_INDEX ? this.#index.find(query) : null;
-    if (found === null) this.#build(PENDING_NAMES);
+    if (found === null) this.#buildPending(PENDING_NAMES);
     return found;
+  }
+
+  /** The ids a name index (its meta words) holds for `query`, in id order. */
+  #probe(query: Uint8Array, bucketsMeta: number, maskMeta: number, entriesMeta: number): number[] {
+    const u32 = this.#u32, h = hashBytes(query), bucket = h & u32[maskMeta];
+    const bucketsWord = u32[bucketsMeta], entriesWord = u32[entriesMeta], ids: number[] = [];
+    for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
+      const slot = entriesWord + 2 * e;
+      if (u32[slot] !== h) continue;
+      const id = u32[slot + 1];
+      if (this.nameEquals(this.nameOff(id), query)) ids.push(id);
+    }
+    return ids;
   }
 
   /** Whether the named types were found sorted by name (binary search instead of hashing). */
@@ -822,25 +867,24 @@ export class BtfTypes {
     return memberBits(this.elemWord(id, i, 2), this.kindFlag(id));
   }
 
-  /** Every type id with exactly this name, in type-id order (the base's first for split BTF). */
-  byName(name: string): number[] {
+  /**
+   * Every type id with exactly this name, in type-id order (the base's first for split BTF);
+   * with `{ functions: false }` every one but the FUNCs, which a vmlinux has four times as
+   * many of as named types and whose index is then never built.
+   */
+  byName(name: string, options: NameLookup = {}): number[] {
     this.#live();
+    const functions = options.functions ?? true;
     const query = encoder.encode(name);
-    const found = this.base ? this.base.byName(name) : [];
+    const found = this.base ? this.base.byName(name, options) : [];
     if (query.length === 0) return found;
-    if (this.sortedByName) return found.concat(this.#searchSorted(query));
-    const scanned = this.#scanNamed(query);
-    if (scanned) return found.concat(scanned);
-    const u32 = this.#u32, meta = u32;
-    const h = hashBytes(query), bucket = h & meta[M_BUCKET_MASK];
-    const bucketsWord = meta[M_BUCKETS_WORD], entriesWord = meta[M_ENTRIES_WORD];
-    for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
-      const slot = entriesWord + 2 * e;
-      if (u32[slot] !== h) continue;
-      const id = u32[slot + 1];
-      if (this.nameEquals(this.nameOff(id), query)) found.push(id);
-    }
-    return found;
+    const ids = this.sortedByName ? this.#searchSorted(query) : this.#scanNamed(query);
+    if (ids) return found.concat(functions ? ids : ids.filter((id) => this.kind(id) !== Kind.FUNC));
+    const types = this.#probe(query, M_BUCKETS_WORD, M_BUCKET_MASK, M_ENTRIES_WORD);
+    if (!functions) return found.concat(types);
+    this.#buildPending(PENDING_FUNCS);
+    const funcs = this.#probe(query, M_FUNC_BUCKETS_WORD, M_FUNC_MASK, M_FUNC_ENTRIES_WORD);
+    return found.concat(types, funcs).sort((a, b) => a - b);
   }
 
   #searchSorted(query: Uint8Array): number[] {
@@ -883,7 +927,7 @@ export class BtfTypes {
       }
       return found;
     }
-    if (this.#index && this.#index.pending & PENDING_ENUMS) this.#build(PENDING_ENUMS);
+    this.#buildPending(PENDING_ENUMS);
     const h = hashBytes(query), bucketsWord = u32[M_ENUM_BUCKETS_WORD];
     const bucket = h & u32[M_ENUM_MASK], entriesWord = u32[M_ENUM_ENTRIES_WORD];
     for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {

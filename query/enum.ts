@@ -40,7 +40,7 @@ export type EnumAnswer =
  * ```
  */
 export function lookupEnum(types: BtfTypes, name: string): EnumAnswer {
-  const ids = types.byName(name).filter((id) => {
+  const ids = types.byName(name, { functions: false }).filter((id) => {
     const k = types.kind(id);
     return k === Kind.ENUM || k === Kind.ENUM64;
   });

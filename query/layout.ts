@@ -5,7 +5,7 @@
  */
 import { BtfError } from "../btf/errors.ts";
 import { Kind } from "../btf/kinds.ts";
-import { findMember, stripQualifiers } from "../btf/queries.ts";
+import { findMember, stripQualifiers, typesNamed } from "../btf/queries.ts";
 import { type BtfTypes, isComposite } from "../btf/table.ts";
 import { compositeOf, members } from "./members.ts";
 import { sizeOf } from "./size.ts";
@@ -178,8 +178,7 @@ function layoutAt(
  * ```
  */
 export function structsNamed(types: BtfTypes, name: string): number[] {
-  const ids = types.byName(name);
-  if (ids.length === 0) throw new BtfError(`btf: type '${name}' not found`);
+  const ids = typesNamed(types, name);
   const direct = ids.filter((id) => isComposite(types.kind(id)));
   if (direct.length > 0) return direct;
   const viaTypedef = ids.filter((id) => types.kind(id) === Kind.TYPEDEF)

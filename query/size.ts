@@ -23,7 +23,8 @@ export function pointerSize(types: BtfTypes): number {
   let size = pointerSizes.get(types);
   if (size === undefined) {
     // One name at a time: the second is looked up only when the first is missing.
-    const int = (n: string) => types.byName(n).find((id) => types.kind(id) === Kind.INT);
+    const int = (n: string) =>
+      types.byName(n, { functions: false }).find((id) => types.kind(id) === Kind.INT);
     const long = int("long int") ?? int("long unsigned int");
     size = long === undefined ? 8 : types.size(long);
     pointerSizes.set(types, size);

@@ -25,7 +25,7 @@ const htabBucket: StructRef = {
   label: "bucket",
   found: "the first struct 'bucket' with a 'head' member",
   resolve(types) {
-    for (const id of types.byName("bucket")) {
+    for (const id of types.byName("bucket", { functions: false })) {
       if (types.kind(id) !== Kind.STRUCT) continue;
       try {
         directMember(types, id, "head");

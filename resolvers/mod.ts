@@ -40,22 +40,23 @@ export const GROUPS: Record<GroupName, Group> = {
 
 export * from "./names.ts";
 
-/** Resolves one top-level group. Pure: safe to run in any thread against a shared table. */
+/**
+ * Resolves one top-level group. Pure: safe to run in any thread against a shared table. The
+ * groups look up hundreds of names: the table's indexes are built first (a table attached
+ * from another thread has them already).
+ */
 export function resolveNamedGroup(types: BtfTypes, name: GroupName): GroupOutcome {
+  types.buildIndexes();
   const missing: MissingMap = {};
   const via: ViaMap = {};
   const value = resolveOptional(types, GROUPS[name], name, missing, via);
   return { value, missing, via };
 }
 
-/**
- * Resolves `names` (default: every group) inline, in report order. The groups look up
- * hundreds of names: the table's indexes are built first (when any group is asked for).
- */
+/** Resolves `names` (default: every group) inline, in report order. */
 export function resolveOffsets(
   types: BtfTypes,
   names: readonly GroupName[] = GROUP_NAMES,
 ): OffsetsReport {
-  if (names.length > 0) types.buildIndexes();
   return mergeOutcomes(inReportOrder(names).map((n) => [n, resolveNamedGroup(types, n)]));
 }

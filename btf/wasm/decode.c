@@ -210,8 +210,9 @@ static inline __attribute__((always_inline)) int check(u32 *m, u32 pos, u32 idx,
  * kind 0..31 (R_*). The common kinds are checked by their rule without a branch per rule;
  * a record that breaks one, and the rare kinds, go to check(), which names the defect.
  * Returns the type count, with the highest type id referenced in err[2], the index of the
- * type referencing it in err[3] and the number of enumerators (of every ENUM and ENUM64,
- * which sizes the enumerator index) in err[4]; or a negative error with details in
+ * type referencing it in err[3], the number of enumerators (of every ENUM and ENUM64,
+ * which sizes the enumerator index) in err[4] and the number of FUNCs (which size the two
+ * name indexes) in err[5]; or a negative error with details in
  * err[0..1].
  */
 int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesWord,
@@ -219,7 +220,7 @@ int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesW
   u32 *m = W(0u + typeWord) - typeWord; /* word-indexed view of memory */
   u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128), *rules = W(shapesWord + 256);
   u32 *err = W(errWord);
-  u32 pos = typeWord, count = 0, maxRef = 0, maxRefAt = 0, enumerators = 0;
+  u32 pos = typeWord, count = 0, maxRef = 0, maxRefAt = 0, enumerators = 0, funcs = 0;
   while (pos < endWord) {
     if (endWord - pos < 3) { err[0] = count; return ERR_HEADER_PAST_END; }
     u32 name = m[pos], info = m[pos + 1], kind = (info >> 24) & 0x7f;
@@ -228,6 +229,7 @@ int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesW
     if (name >= nameLimit) { err[0] = count; err[1] = name; return ERR_NAME_PAST_STRINGS; }
     m[offsetsWord + count++] = pos;
     if (kind == ENUM || kind == ENUM64) enumerators += info & 0xffffff;
+    funcs += kind == FUNC;
     u64 next = (u64)pos + 3 + extra + (u64)perElem[kind] * (info & 0xffffff);
     if (next > endWord) { err[0] = count - 1; err[1] = kind; return ERR_RECORD_PAST_END; }
     if (kind <= ENUM64) {
@@ -279,6 +281,7 @@ int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesW
   err[2] = maxRef;
   err[3] = maxRefAt;
   err[4] = enumerators;
+  err[5] = funcs;
   return (int)count;
 }
 
@@ -372,25 +375,28 @@ u32 find_named(u32 offsetsWord, u32 count, u32 strByte, u32 queryByte, u32 outWo
 }
 
 /*
- * Builds the hash index in compressed-row form: buckets[0..mask+1] are start positions,
- * entries hold (hash, id) pairs grouped by bucket in id order. hashes[i] must already hold
- * the hash of every name that lives in the base's strings (offset < strBase).
+ * Builds a name index in compressed-row form: buckets[0..mask+1] are start positions,
+ * entries hold (hash, id) pairs grouped by bucket in id order. A table has two: one of the
+ * FUNCs (funcs = 1) and one of every other named type (funcs = 0), since a vmlinux names
+ * four FUNCs for every other type and lookups of types need not hash them. hashes[i] must
+ * already hold the hash of every name that lives in the base's strings (offset < strBase).
  */
 void build_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 bucketsWord,
-                 u32 mask, u32 entriesWord, u32 hashesWord, u32 firstId) {
+                 u32 mask, u32 entriesWord, u32 hashesWord, u32 firstId, u32 funcs) {
   u32 *m = W(0u + offsetsWord) - offsetsWord;
   u32 *buckets = W(bucketsWord), *hashes = W(hashesWord);
   for (u32 b = 0; b <= mask + 1; b++) buckets[b] = 0;
   for (u32 i = 0; i < count; i++) {
-    u32 off = m[m[offsetsWord + i]];
-    if (off == 0) continue;
+    u32 rec = m[offsetsWord + i], off = m[rec];
+    if (off == 0 || (((m[rec + 1] >> 24) & 0x1f) == FUNC) != funcs) continue;
     u32 h = off >= strBase ? hash_name(B(strByte + off - strBase)) : hashes[i];
     hashes[i] = h;
     buckets[(h & mask) + 1]++;
   }
   for (u32 b = 0; b <= mask; b++) buckets[b + 1] += buckets[b];
   for (u32 i = 0; i < count; i++) {
-    if (m[m[offsetsWord + i]] == 0) continue;
+    u32 rec = m[offsetsWord + i];
+    if (m[rec] == 0 || (((m[rec + 1] >> 24) & 0x1f) == FUNC) != funcs) continue;
     u32 h = hashes[i];
     u32 slot = entriesWord + 2 * buckets[h & mask]++;
     m[slot] = h;

@@ -252,7 +252,7 @@ function checkStrings(blob, hdr, split) {
 }
 
 // btf/wasm/decode_wasm.ts
-var DECODE_WASM_BASE64 = "AGFzbQEAAAABMQVgBn9/f39/fwF/YAR/f39/AX9gCX9/f39/f39/fwBgAX8Bf2AKf39/f39/f39/fwACEgEDZW52Bm1lbW9yeQIDAYCABAMHBgABAAIDBAYHAX8BQYAICwdFBQVwYXJzZQAAC3NvcnRlZF9mcm9tAAEKZmluZF9uYW1lZAACC2J1aWxkX2luZGV4AAMQYnVpbGRfZW51bV9pbmRleAAFCrAvBoIaBwt/AX4HfwF+Bn8BfgF/IAVBAnQhBkEAIQdBACEIQQAhCUEAIQoCQAJAAkACQAJAAkAgACABTw0AIARBAnQiC0GACGohDCALQYAEaiENIABBAnQiBUEFIABrQQJ0aiEOIAVBAyAAa0ECdGohDyAFQQYgAGtBAnRqIRAgAa0hEUEAIQpBACEJQQAhCEEAIQcDQAJAIAEgAGtBAksNACAGIAo2AgBBfw8LAkAgCyAAQQJ0IhJBBGoiEygCACIFQRh2Qf8AcSIEQQJ0IhRqKAIAIhVBf0cNACAGIAQ2AgQgBiAKNgIAQX4PCwJAIBIoAgAiFiADSQ0AIAYgFjYCBCAGIAo2AgBBfQ8LIAogAmpBAnQgADYCAAJAAkACQCAEQXpqDg4BAAAAAAAAAAAAAAAAAQALIAVB////B3EhFwwBCyAFQf///wdxIhcgCWohCQsCQCAArSAVrXwgDSAUaigCACIYrSAXrX58QgN8IhkgEVgNACAGIAQ2AgQgBiAKNgIAQXwPCwJAIARBE0sNAEEAIQQgDCAUaigCACIXQQFxIAVBgID8hwZxQQBHciAXQQp2IAVB//8DcSIVQQBHcXIgF0ELdiAVQQJLcXIgF0EBdiAFQQBIcXIgF0ECdiAWRXFyIBdBA3YgFkEAR3FyIRQgEkEIaigCACEaAkAgF0EgcUUNAEEBIQQgGkEQSw0AIBcgGkEManZBAXFFIQQLIBQgBHIhGyAXQRt0QR91IBpxIRwCQCAXQcAAcUUNACAXQRh0QR91IRYCQAJAAkACQAJAIBhBA0YNACAVDQNBACEEDAELQQAhBCAVDQELQQAhBUEAIRUMAgtB////B0F/IAVBAEgbQQAgF0GABnEbIR0gFUEDbCEeIA4gEmohFEEAIRhBACEVQQAhBUEAIQQDQCAUKAIAIB1xIh8gFSAfIBVLGyEVIBRBeGooAgAiHyAEIB8gBEsbIQQgFEF8aigCACAWcSIfIAUgHyAFSxshBSAUQQxqIRQgGEEDaiIYIB5JDQAMAgsLIBJBDGohFCAVQQF0IR1BACEVQQAhGEEAIQVBACEEA0AgFEEEaigCACAWcSIfIAUgHyAFSxshBSAUKAIAIh8gBCAfIARLGyEEIBRBCGohFCAYQQJqIhggHUkNAAsLIBsgBCADT3IhFEEAIQQCQCAXQYACcUUNACAVQQN2IBVBB3FBAEdqIBpLIQQLIBQgF0EJdiAVQQBHcXIgBHIhGyAFIBwgBSAcSxshHAsCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCAbRQ0AAkAgEygCACIFQYCA/IcGcUUNACAGQQA2AgQgBiAKNgIAQXsPCyASQQxqIRQgBUH//wNxIRYgEigCACEEAkACQAJAAkACQAJAIAVBGHZBH3EiHkF/ag4TAAEEBQUQDwIBAQEMCwoJCAcDEBMLAkAgFkUNACAGQQA2AgQMGgsCQCAFQX9KDQAgBkEANgIEDBkLAkACQCAaQX9qQQ9LDQAgGmlBAkkNAQsgBkEANgIEDBgLAkAgFCgCACIFQYD+g4B/cQ0AIAVB/wFxIgRBgAFLDQAgBUEQdkH/AXEgBGogGkEDdEsNACAFQRh2QQ9xIgVBBEsNACAFaUECSQ0TCyAGQQA2AgQgBiAKNgIAQXMPCwJAIBZFDQAgBkEANgIEDBkLAkAgBUF/Sg0AIAZBADYCBAwYCwJAIARFDQAgBkEANgIEDBYLIBogByAaIAdLIgUbIQcgCiAIIAUbIQgMEQsCQCAWRQ0AIAZBADYCBAwYCwJAIAVBf0oNACAGQQA2AgQMFwsCQCAEDQAgBkEANgIEDBQLIBogByAaIAdLIgUbIQcgCiAIIAUbIQgMEAsCQCAWRQ0AIAZBADYCBAwXCwJAIAQNACAGQQA2AgQMEwsgGiAHIBogB0siBRshByAKIAggBRshCAwPCwJAIBZFDQAgBkEANgIEDBYLAkAgBUF/Sg0AIAZBADYCBAwVCwJAIARFDQAgBkEANgIEDBMLAkAgGkUNACAGQQA2AgQMFAsgFCgCBCIFIBQoAgAiBCAHIAQgB0siBBsiFCAFIBRLIgUbIQcgCiAKIAggBRsgBBshCAwOC0F/Qf///wcgBUF/ShshHQJAAkACQCAWDQBBACEEQQAhFUEAIRgMAQsgDiASaiEFQQAhACAWIR9BACEEQQAhFUEAIRgDQCAFKAIAIB1xIhcgFSAXIBVLGyEVIAVBfGooAgAiEiAEIBIgBEsbIQQgBUF4aigCACISIAAgEiAASxshACAFQQxqIQUgFyAYciEYIB9Bf2oiHw0ACyAAIANPDQELAkAgHkEFRw0AIBhFDQ4gFg0BDA4LIBVBA3YgFUEHcUEAR2ogGk0NDSAWRQ0NC0EAIQUDQAJAIBQoAgAgA0kNACAGIAU2AgQMDQsgFEEIaigCACIAIB1xIRUCQAJAAkAgHkEFRw0AIBUNAQwCCyAVQQN2IABBB3FBAEdqIBpNDQELIAYgBTYCBCAGIAo2AgBBdA8LIBRBDGohFCAWIAVBAWoiBUYNDQwACwsgCiAIIBwgB0siBRshCCAcIAcgBRshBwwMCwJAIBZFDQAgBkEANgIEDBMLAkAgBA0AIAZBADYCBAwPCwJAIBQoAgBBfkoNACAGQQA2AgQgBiAKNgIAQXAPCyAaIAcgGiAHSyIFGyEHIAogCCAFGyEIDAsLAkAgFkUNACAGQQA2AgQMEgsCQCAFQX9KDQAgBkEANgIEDBELAkAgGkF+akEfdyIFQQdLDQBBASAFdEGrAXENCwsgBkEANgIEDA8LAkAgBUF/Sg0AIAZBADYCBAwQCwJAIARFDQAgFkUNCiAOIBJqIQUgGq0hIEEAIRQDQCAFQXhqKAIAIQQCQCAaRQ0AIAU1AgAgBUF8ajUCAHwgIFgNACAGIBQ2AgQgBiAKNgIAQXEPCyAEIAcgBCAHSyIVGyEHIAogCCAVGyEIIAVBDGohBSAWIBRBAWoiFEcNAAwLCwsgBkEANgIEDAwLAkAgFkUNACAGQQA2AgQMEAsCQCAFQX9KDQAgBkEANgIEDA8LAkAgBA0AIAZBADYCBAwMCwJAIBQoAgBBA0kNACAGQQA2AgQMAwsgGiAHIBogB0siBRshByAKIAggBRshCAwICwJAIAVBf0oNACAGQQA2AgQMDgsCQCAERQ0AIAZBADYCBAwMCwJAAkACQCAWDQBBACEEDAELIAVBAXEhHUEAIQBBACEEQQAhFQJAIBZBAUYNACAWIB1rIR8gECASaiEFQQAhAEEAIQRBACEVA0AgBSgCACIXIAVBeGooAgAiGCAEIBggBEsbIgQgFyAESxshBCAFQXxqKAIAIhcgBUF0aigCACIYIBUgGCAVSxsiFSAXIBVLGyEVIAVBEGohBSAfIABBAmoiAEcNAAsLAkAgHUUNACAUIABBA3RqIgUoAgAiACAVIAAgFUsbIRUgBUEEaigCACIFIAQgBSAESxshBAsgFSADSQ0AQQAhBQNAIBQoAgAgA08NAiAUQQhqIRQgFiAFQQFqIgVHDQALCyAKIAogCCAEIBogByAaIAdLIgUbIhRLIhUbIAUbIQggBCAUIBUbIQcMCAsgBiAFNgIEDAULAkAgBUF/Sg0AIAZBADYCBAwNCyAWQQNJDQEgBkEANgIECyAGIAo2AgBBcg8LAkAgBA0AIAZBADYCBAwICyAaIAcgGiAHSyIFGyEHIAogCCAFGyEIDAQLAkAgFkUNACAGQQA2AgQMCwsCQCAEDQAgBkEANgIEDAcLIBpFDQMgBkEANgIEDAgLAkAgGkF/akEHSw0AIBppQQFLDQAgFkUNA0ECQQMgHkEGRhshISAFQQNxIRVBACEXQQAhBQJAIBZBf2pBA0kNACAhQQxsIR4gIUECdCEaICFBBHQhHCAhQQN0IRsgFiAVayETQQAhFyAUIQRBACEFA0AgBCAeaigCACIYIAQgG2ooAgAiHyAEIBpqKAIAIhIgBCgCACIdIAUgHSAFSxsiBSASIAVLGyIFIB8gBUsbIgUgGCAFSxshBSAEIBxqIQQgEyAXQQRqIhdHDQALCwJAIBVFDQAgIUECdCEYIA8gACAhIBdsakECdGohBANAIAQoAgAiACAFIAAgBUsbIQUgBCAYaiEEIBVBf2oiFQ0ACwsgBSADSQ0DICFBAnQhBEEAIQUDQAJAIBQoAgAgA0kNACAGIAU2AgQMAwsgFCAEaiEUIBYgBUEBaiIFRw0ADAQLCyAGQQA2AgQMBwsgBiAKNgIAQXUPCyAEIAcgBCAHSyIFGyEHIAogCCAFGyEICyAKQQFqIQogGaciACABSQ0ACwsgBiAJNgIQIAYgCDYCDCAGIAc2AgggCg8LIAYgCjYCAEF3DwsgBiAKNgIAQXYPCyAGIAo2AgBBeA8LIAYgCjYCAEF5DwsgBiAKNgIAQXoL+QEBCH9BACEEAkAgAUUNACAAQQJ0IQUgAiADayEGQQAhB0EAIQAgASEIA0ACQAJAIAUgB0ECdGooAgBBAnQoAgAiCQ0AIAggAUYhAiABIQggAg0BQX8PC0F/IQQgCSADSQ0CAkAgCCABRw0AIAchCCAJIQAMAQsCQCAGIABqIgAtAAAiAiAGIAlqIgotAAAiC0cNACAAQQFqIQAgCkEBaiEKA0ACQCACQf8BcQ0AIAkhAAwDCyAKLQAAIQsgAC0AACECIABBAWohACAKQQFqIQogAiALRg0ACwsgCSEAIAIgC0sNAgsgCCEEIAdBAWoiByABRw0ACwsgBAvEAQEHf0EAIQYCQCABRQ0AIARBAnQhByAAQQJ0IQggA0EBaiEJQQAhCgNAAkAgCCAKQQJ0aigCAEECdCgCACIARQ0AIAAgAmoiBC0AACIAIAMtAABHDQAgBEEBaiEEIAkhCwJAA0AgAEH/AXFFDQEgCy0AACEMIAQtAAAhACAEQQFqIQQgC0EBaiELIAAgDEYNAAwCCwsCQCAGIAVPDQAgByAGQQJ0aiAKNgIACyAGQQFqIQYLIApBAWoiCiABRw0ACwsgBgvABgEGfyAFQQJqIglBASAJQQFLGyIKQQdxIQkgBEECdCELQQAhDAJAIApBf2pBB0kNACALQRBqIQQgCkF4cSEKQQAhDANAIARCADcCACAEQQhqQgA3AgAgBEF4akIANwIAIARBcGpCADcCACAEQSBqIQQgCiAMQQhqIgxHDQALC0EAIABrIQ0gAEECdCEKAkAgCUUNACALIAxBAnRqIQQDQCAEQQA2AgAgBEEEaiEEIAlBf2oiCQ0ACwsgB0ECdCEMIAVBAWohByAKIA1BAnRqIQACQCABRQ0AIAIgA2shDiAKIQQgASENIAwhCQNAAkAgACAEKAIAQQJ0aigCACICRQ0AAkACQCACIANJDQAgDiACahCEgICAACECDAELIAkoAgAhAgsgCSACNgIAIAIgBXFBAnQgC2pBBGoiAiACKAIAQQFqNgIACyAEQQRqIQQgCUEEaiEJIA1Bf2oiDQ0ACwsgB0EBIAdBAUsbIgNBA3EhDSALKAIAIQlBACECAkAgA0F/akEDSQ0AIAtBCGohBCADQXxxIQ5BACECA0AgBEF8aiIDIAMoAgAgCWoiCTYCACAEIAQoAgAgCWoiCTYCACAEQQRqIgMgAygCACAJaiIJNgIAIARBCGoiAyADKAIAIAlqIgk2AgAgBEEQaiEEIA4gAkEEaiICRw0ACwsCQCANRQ0AIAJBAnQgC2pBBGohBANAIAQgBCgCACAJaiIJNgIAIARBBGohBCANQX9qIg0NAAsLAkAgAUUNAANAAkAgACAKKAIAQQJ0aigCAEUNACALIAwoAgAiBCAFcUECdGoiCSAJKAIAIglBAWo2AgAgACAJQQF0IAZqQQJ0aiIJIAQ2AgAgCUEEaiAINgIACyAKQQRqIQogDEEEaiEMIAhBAWohCCABQX9qIgENAAsLAkAgB0UNAAJAIAdBA3EiCUUNACALIAVBAnRqIQQDQCAEQQRqIAQoAgA2AgAgBEF8aiEEIAdBf2ohByAJQX9qIgkNAAsLIAVBA0kNACAHQQJ0IAtqQXBqIQQDQCAEQQxqIARBCGopAgA3AgAgBEEEaiAEKQIANwIAIARBcGohBCAHQXxqIgcNAAsLIAtBADYCAAvKAgEDfwJAAkAgACgAACIBQX9zIAFB//37d2pxQYCBgoR4cSICRQ0AQdO0u4h8QX9BJyACaCIAa3YgAXFBufPd8XlzQeuUr694bCAAQQdGGyIBQQ92IAFzQbXcypV8bCIBQQ12IAFzIQEMAQsCQCAAKAAEIgJBf3MgAkH//ft3anFBgIGChHhxIgNFDQAgAUG5893xeXNB65Svr3hsIgFBD3YgAXNBAEF/QScgA2giAWt2IAJxIAFBB0Ybc0G13MqVfGwiAUENdiABcyEBDAELAkAgACgACCIAQX9zIABB//37d2pxQYCBgoR4cSIDRQ0AQQBBf0EnIANoIgNrdiAAcSADQQdGGyEACyABQbnz3fF5c0HrlK+veGwiAUEPdiABcyACc0G13MqVfGwiAUENdiABcyAAcyEBCyABQa/W074CbCIBQRB2IAFzC9oIAQx/IAhBAnQhCkEAIQtBACEMAkAgACABTw0AIAJBAnQiDUGABGohDiAAQQJ0QQMgAGtBAnRqIQ9BACEMQQAhEANAIAAgDSAAQQJ0IhFBBGooAgAiAkEYdkH/AHEiCEECdCISaigCAGogDiASaigCACACQf///wdxIhNsakEDaiEAAkACQCAIQXpqDg4AAQEBAQEBAQEBAQEBAAELIBNFDQBBAkEDIAhBBkYbQQJ0IRQgECAJaiEVIA8gEWohCEEAIQIDQAJAIAgoAgAiEkUNACASIARPDQAgCiAMQQxsaiIRIBIgA2oQhICAgAA2AgAgEUEEaiAVNgIAIBFBCGogAjYCACAMQQFqIQwLIAggFGohCCATIAJBAWoiAkcNAAsLIBBBAWohECAAIAFJDQALCyAFQQJ0IREgBkECaiIIQQEgCEEBSxsiEkEHcSECAkAgEkF/akEHSQ0AIBFBEGohCCASQXhxIRJBACELA0AgCEIANwIAIAhBCGpCADcCACAIQXhqQgA3AgAgCEFwakIANwIAIAhBIGohCCASIAtBCGoiC0cNAAsLAkAgAkUNACARIAtBAnRqIQgDQCAIQQA2AgAgCEEEaiEIIAJBf2oiAg0ACwsgBkEBaiESAkAgDEUNACAMQQFxIQRBACECAkAgDEEBRg0AIAxBfnEhE0EAIQIgCiEIA0AgCCgCACAGcUECdCARakEEaiIUIBQoAgBBAWo2AgAgCEEMaigCACAGcUECdCARakEEaiIUIBQoAgBBAWo2AgAgAkEGaiECIAhBGGohCCATQX5qIhMNAAsLIARFDQAgCiACQQJ0aigCACAGcUECdCARakEEaiIIIAgoAgBBAWo2AgALIBJBASASQQFLGyIEQQNxIRMgESgCACECQQAhFAJAIARBf2pBA0kNACARQQhqIQggBEF8cSEVQQAhFANAIAhBfGoiBCAEKAIAIAJqIgI2AgAgCCAIKAIAIAJqIgI2AgAgCEEEaiIEIAQoAgAgAmoiAjYCACAIQQhqIgQgBCgCACACaiICNgIAIAhBEGohCCAVIBRBBGoiFEcNAAsLAkAgE0UNACAUQQJ0IBFqQQRqIQgDQCAIIAgoAgAgAmoiAjYCACAIQQRqIQggE0F/aiITDQALCwJAIAxFDQADQCARIAooAgAgBnFBAnRqIgggCCgCACIIQQFqNgIAIAhBA2wgB2pBAnQiCCAKKAIANgIAIAhBBGogCkEEaigCADYCACAIQQhqIApBCGooAgA2AgAgCkEMaiEKIAxBf2oiDA0ACwsCQCASRQ0AAkAgEkEDcSICRQ0AIBEgBkECdGohCANAIAhBBGogCCgCADYCACAIQXxqIQggEkF/aiESIAJBf2oiAg0ACwsgBkEDSQ0AIBJBAnQgEWpBcGohCANAIAhBDGogCEEIaikCADcCACAIQQRqIAgpAgA3AgAgCEFwaiEIIBJBfGoiEg0ACwsgEUEANgIACwBmBG5hbWUBSwYABXBhcnNlAQtzb3J0ZWRfZnJvbQIKZmluZF9uYW1lZAMLYnVpbGRfaW5kZXgECWhhc2hfbmFtZQUQYnVpbGRfZW51bV9pbmRleAcSAQAPX19zdGFja19wb2ludGVyAC0JcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDERlYmlhbiBjbGFuZwYxNC4wLjYAJw90YXJnZXRfZmVhdHVyZXMCKwdhdG9taWNzKwtidWxrLW1lbW9yeQ==";
+var DECODE_WASM_BASE64 = "AGFzbQEAAAABJQRgBn9/f39/fwF/YAR/f39/AX9gCn9/f39/f39/f38AYAF/AX8CEgEDZW52Bm1lbW9yeQIDAYCABAMHBgABAAIDAgYHAX8BQYAICwdFBQVwYXJzZQAAC3NvcnRlZF9mcm9tAAEKZmluZF9uYW1lZAACC2J1aWxkX2luZGV4AAMQYnVpbGRfZW51bV9pbmRleAAFCoMwBpsaBwx/AX4HfwF+B38BfgF/IAVBAnQhBkEAIQdBACEIQQAhCUEAIQpBACELAkACQAJAAkACQAJAIAAgAU8NACAEQQJ0IgxBgAhqIQ0gDEGABGohDiAAQQJ0IgVBBSAAa0ECdGohDyAFQQMgAGtBAnRqIRAgBUEGIABrQQJ0aiERIAGtIRJBACELQQAhCkEAIQlBACEIQQAhBwNAAkAgASAAa0ECSw0AIAYgCzYCAEF/DwsCQCAMIABBAnQiE0EEaiIUKAIAIgVBGHZB/wBxIhVBAnQiBGooAgAiFkF/Rw0AIAYgFTYCBCAGIAs2AgBBfg8LAkAgEygCACIXIANJDQAgBiAXNgIEIAYgCzYCAEF9DwsgCyACakECdCAANgIAAkACQAJAIBVBemoODgEAAAAAAAAAAAAAAAABAAsgBUH///8HcSEYDAELIAVB////B3EiGCAKaiEKCwJAIACtIBatfCAOIARqKAIAIhmtIBitfnxCA3wiGiASWA0AIAYgFTYCBCAGIAs2AgBBfA8LAkAgFUETSw0AQQAhFiANIARqKAIAIhhBAXEgBUGAgPyHBnFBAEdyIBhBCnYgBUH//wNxIhtBAEdxciAYQQt2IBtBAktxciAYQQF2IAVBAEhxciAYQQJ2IBdFcXIgGEEDdiAXQQBHcXIhBCATQQhqKAIAIRwCQCAYQSBxRQ0AQQEhFiAcQRBLDQAgGCAcQQxqdkEBcUUhFgsgBCAWciEdIBhBG3RBH3UgHHEhHgJAIBhBwABxRQ0AIBhBGHRBH3UhHwJAAkACQAJAAkAgGUEDRg0AIBsNA0EAIQQMAQtBACEEIBsNAQtBACEFQQAhFwwCC0H///8HQX8gBUEASBtBACAYQYAGcRshICAbQQNsISEgDyATaiEWQQAhG0EAIRdBACEFQQAhBANAIBYoAgAgIHEiGSAXIBkgF0sbIRcgFkF4aigCACIZIAQgGSAESxshBCAWQXxqKAIAIB9xIhkgBSAZIAVLGyEFIBZBDGohFiAbQQNqIhsgIUkNAAwCCwsgE0EMaiEWIBtBAXQhIEEAIRdBACEbQQAhBUEAIQQDQCAWQQRqKAIAIB9xIhkgBSAZIAVLGyEFIBYoAgAiGSAEIBkgBEsbIQQgFkEIaiEWIBtBAmoiGyAgSQ0ACwsgHSAEIANPciEWQQAhBAJAIBhBgAJxRQ0AIBdBA3YgF0EHcUEAR2ogHEshBAsgFiAYQQl2IBdBAEdxciAEciEdIAUgHiAFIB5LGyEeCwJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAIB1FDQACQCAUKAIAIgVBgID8hwZxRQ0AIAZBADYCBCAGIAs2AgBBew8LIBNBDGohFiAFQf//A3EhHyATKAIAIQQCQAJAAkACQAJAAkAgBUEYdkEfcSIhQX9qDhMAAQQFBRAPAgEBAQwLCgkIBwMQEwsCQCAfRQ0AIAZBADYCBAwaCwJAIAVBf0oNACAGQQA2AgQMGQsCQAJAIBxBf2pBD0sNACAcaUECSQ0BCyAGQQA2AgQMGAsCQCAWKAIAIgVBgP6DgH9xDQAgBUH/AXEiBEGAAUsNACAFQRB2Qf8BcSAEaiAcQQN0Sw0AIAVBGHZBD3EiBUEESw0AIAVpQQJJDRMLIAZBADYCBCAGIAs2AgBBcw8LAkAgH0UNACAGQQA2AgQMGQsCQCAFQX9KDQAgBkEANgIEDBgLAkAgBEUNACAGQQA2AgQMFgsgHCAHIBwgB0siBRshByALIAggBRshCAwRCwJAIB9FDQAgBkEANgIEDBgLAkAgBUF/Sg0AIAZBADYCBAwXCwJAIAQNACAGQQA2AgQMFAsgHCAHIBwgB0siBRshByALIAggBRshCAwQCwJAIB9FDQAgBkEANgIEDBcLAkAgBA0AIAZBADYCBAwTCyAcIAcgHCAHSyIFGyEHIAsgCCAFGyEIDA8LAkAgH0UNACAGQQA2AgQMFgsCQCAFQX9KDQAgBkEANgIEDBULAkAgBEUNACAGQQA2AgQMEwsCQCAcRQ0AIAZBADYCBAwUCyAWKAIEIgUgFigCACIEIAcgBCAHSyIEGyIWIAUgFksiBRshByALIAsgCCAFGyAEGyEIDA4LQX9B////ByAFQX9KGyEgAkACQAJAIB8NAEEAIQRBACEXQQAhGwwBCyAPIBNqIQVBACEAIB8hGUEAIQRBACEXQQAhGwNAIAUoAgAgIHEiGCAXIBggF0sbIRcgBUF8aigCACITIAQgEyAESxshBCAFQXhqKAIAIhMgACATIABLGyEAIAVBDGohBSAYIBtyIRsgGUF/aiIZDQALIAAgA08NAQsCQCAhQQVHDQAgG0UNDiAfDQEMDgsgF0EDdiAXQQdxQQBHaiAcTQ0NIB9FDQ0LQQAhBQNAAkAgFigCACADSQ0AIAYgBTYCBAwNCyAWQQhqKAIAIgAgIHEhFwJAAkACQCAhQQVHDQAgFw0BDAILIBdBA3YgAEEHcUEAR2ogHE0NAQsgBiAFNgIEIAYgCzYCAEF0DwsgFkEMaiEWIB8gBUEBaiIFRg0NDAALCyALIAggHiAHSyIFGyEIIB4gByAFGyEHDAwLAkAgH0UNACAGQQA2AgQMEwsCQCAEDQAgBkEANgIEDA8LAkAgFigCAEF+Sg0AIAZBADYCBCAGIAs2AgBBcA8LIBwgByAcIAdLIgUbIQcgCyAIIAUbIQgMCwsCQCAfRQ0AIAZBADYCBAwSCwJAIAVBf0oNACAGQQA2AgQMEQsCQCAcQX5qQR93IgVBB0sNAEEBIAV0QasBcQ0LCyAGQQA2AgQMDwsCQCAFQX9KDQAgBkEANgIEDBALAkAgBEUNACAfRQ0KIA8gE2ohBSAcrSEiQQAhFgNAIAVBeGooAgAhBAJAIBxFDQAgBTUCACAFQXxqNQIAfCAiWA0AIAYgFjYCBCAGIAs2AgBBcQ8LIAQgByAEIAdLIhcbIQcgCyAIIBcbIQggBUEMaiEFIB8gFkEBaiIWRw0ADAsLCyAGQQA2AgQMDAsCQCAfRQ0AIAZBADYCBAwQCwJAIAVBf0oNACAGQQA2AgQMDwsCQCAEDQAgBkEANgIEDAwLAkAgFigCAEEDSQ0AIAZBADYCBAwDCyAcIAcgHCAHSyIFGyEHIAsgCCAFGyEIDAgLAkAgBUF/Sg0AIAZBADYCBAwOCwJAIARFDQAgBkEANgIEDAwLAkACQAJAIB8NAEEAIQQMAQsgBUEBcSEgQQAhAEEAIQRBACEXAkAgH0EBRg0AIB8gIGshGSARIBNqIQVBACEAQQAhBEEAIRcDQCAFKAIAIhggBUF4aigCACIbIAQgGyAESxsiBCAYIARLGyEEIAVBfGooAgAiGCAFQXRqKAIAIhsgFyAbIBdLGyIXIBggF0sbIRcgBUEQaiEFIBkgAEECaiIARw0ACwsCQCAgRQ0AIBYgAEEDdGoiBSgCACIAIBcgACAXSxshFyAFQQRqKAIAIgUgBCAFIARLGyEECyAXIANJDQBBACEFA0AgFigCACADTw0CIBZBCGohFiAfIAVBAWoiBUcNAAsLIAsgCyAIIAQgHCAHIBwgB0siBRsiFksiFxsgBRshCCAEIBYgFxshBwwICyAGIAU2AgQMBQsCQCAFQX9KDQAgBkEANgIEDA0LIB9BA0kNASAGQQA2AgQLIAYgCzYCAEFyDwsCQCAEDQAgBkEANgIEDAgLIBwgByAcIAdLIgUbIQcgCyAIIAUbIQgMBAsCQCAfRQ0AIAZBADYCBAwLCwJAIAQNACAGQQA2AgQMBwsgHEUNAyAGQQA2AgQMCAsCQCAcQX9qQQdLDQAgHGlBAUsNACAfRQ0DQQJBAyAhQQZGGyEjIAVBA3EhF0EAIRhBACEFAkAgH0F/akEDSQ0AICNBDGwhISAjQQJ0IRwgI0EEdCEeICNBA3QhHSAfIBdrIRRBACEYIBYhBEEAIQUDQCAEICFqKAIAIhsgBCAdaigCACIZIAQgHGooAgAiEyAEKAIAIiAgBSAgIAVLGyIFIBMgBUsbIgUgGSAFSxsiBSAbIAVLGyEFIAQgHmohBCAUIBhBBGoiGEcNAAsLAkAgF0UNACAjQQJ0IRsgECAAICMgGGxqQQJ0aiEEA0AgBCgCACIAIAUgACAFSxshBSAEIBtqIQQgF0F/aiIXDQALCyAFIANJDQMgI0ECdCEEQQAhBQNAAkAgFigCACADSQ0AIAYgBTYCBAwDCyAWIARqIRYgHyAFQQFqIgVHDQAMBAsLIAZBADYCBAwHCyAGIAs2AgBBdQ8LIAQgByAEIAdLIgUbIQcgCyAIIAUbIQgLIAtBAWohCyAJIBVBDEZqIQkgGqciACABSQ0ACwsgBiAJNgIUIAYgCjYCECAGIAg2AgwgBiAHNgIIIAsPCyAGIAs2AgBBdw8LIAYgCzYCAEF2DwsgBiALNgIAQXgPCyAGIAs2AgBBeQ8LIAYgCzYCAEF6C/kBAQh/QQAhBAJAIAFFDQAgAEECdCEFIAIgA2shBkEAIQdBACEAIAEhCANAAkACQCAFIAdBAnRqKAIAQQJ0KAIAIgkNACAIIAFGIQIgASEIIAINAUF/DwtBfyEEIAkgA0kNAgJAIAggAUcNACAHIQggCSEADAELAkAgBiAAaiIALQAAIgIgBiAJaiIKLQAAIgtHDQAgAEEBaiEAIApBAWohCgNAAkAgAkH/AXENACAJIQAMAwsgCi0AACELIAAtAAAhAiAAQQFqIQAgCkEBaiEKIAIgC0YNAAsLIAkhACACIAtLDQILIAghBCAHQQFqIgcgAUcNAAsLIAQLxAEBB39BACEGAkAgAUUNACAEQQJ0IQcgAEECdCEIIANBAWohCUEAIQoDQAJAIAggCkECdGooAgBBAnQoAgAiAEUNACAAIAJqIgQtAAAiACADLQAARw0AIARBAWohBCAJIQsCQANAIABB/wFxRQ0BIAstAAAhDCAELQAAIQAgBEEBaiEEIAtBAWohCyAAIAxGDQAMAgsLAkAgBiAFTw0AIAcgBkECdGogCjYCAAsgBkEBaiEGCyAKQQFqIgogAUcNAAsLIAYL+gYBB38gBUECaiIKQQEgCkEBSxsiC0EHcSEKIARBAnQhDEEAIQ0CQCALQX9qQQdJDQAgDEEQaiEEIAtBeHEhC0EAIQ0DQCAEQgA3AgAgBEEIakIANwIAIARBeGpCADcCACAEQXBqQgA3AgAgBEEgaiEEIAsgDUEIaiINRw0ACwtBACAAayEOIABBAnQhCwJAIApFDQAgDCANQQJ0aiEEA0AgBEEANgIAIARBBGohBCAKQX9qIgoNAAsLIAdBAnQhACAFQQFqIQ0gCyAOQQJ0aiEHAkAgAUUNACACIANrIQ8gCyEEIAEhDiAAIQoDQAJAIAcgBCgCAEECdGoiAigCACIQRQ0AIAJBBGooAgBBgICA+AFxQYCAgOAARiAJRw0AAkACQCAQIANJDQAgDyAQahCEgICAACECDAELIAooAgAhAgsgCiACNgIAIAIgBXFBAnQgDGpBBGoiAiACKAIAQQFqNgIACyAEQQRqIQQgCkEEaiEKIA5Bf2oiDg0ACwsgDUEBIA1BAUsbIhBBA3EhDiAMKAIAIQpBACECAkAgEEF/akEDSQ0AIAxBCGohBCAQQXxxIQNBACECA0AgBEF8aiIQIBAoAgAgCmoiCjYCACAEIAQoAgAgCmoiCjYCACAEQQRqIhAgECgCACAKaiIKNgIAIARBCGoiECAQKAIAIApqIgo2AgAgBEEQaiEEIAMgAkEEaiICRw0ACwsCQCAORQ0AIAJBAnQgDGpBBGohBANAIAQgBCgCACAKaiIKNgIAIARBBGohBCAOQX9qIg4NAAsLAkAgAUUNAANAAkAgByALKAIAQQJ0aiIEKAIARQ0AIARBBGooAgBBgICA+AFxQYCAgOAARiAJRw0AIAwgACgCACIEIAVxQQJ0aiIKIAooAgAiCkEBajYCACAHIApBAXQgBmpBAnRqIgogBDYCACAKQQRqIAg2AgALIAtBBGohCyAAQQRqIQAgCEEBaiEIIAFBf2oiAQ0ACwsCQCANRQ0AAkAgDUEDcSIKRQ0AIAwgBUECdGohBANAIARBBGogBCgCADYCACAEQXxqIQQgDUF/aiENIApBf2oiCg0ACwsgBUEDSQ0AIA1BAnQgDGpBcGohBANAIARBDGogBEEIaikCADcCACAEQQRqIAQpAgA3AgAgBEFwaiEEIA1BfGoiDQ0ACwsgDEEANgIAC8oCAQN/AkACQCAAKAAAIgFBf3MgAUH//ft3anFBgIGChHhxIgJFDQBB07S7iHxBf0EnIAJoIgBrdiABcUG5893xeXNB65Svr3hsIABBB0YbIgFBD3YgAXNBtdzKlXxsIgFBDXYgAXMhAQwBCwJAIAAoAAQiAkF/cyACQf/9+3dqcUGAgYKEeHEiA0UNACABQbnz3fF5c0HrlK+veGwiAUEPdiABc0EAQX9BJyADaCIBa3YgAnEgAUEHRhtzQbXcypV8bCIBQQ12IAFzIQEMAQsCQCAAKAAIIgBBf3MgAEH//ft3anFBgIGChHhxIgNFDQBBAEF/QScgA2giA2t2IABxIANBB0YbIQALIAFBufPd8XlzQeuUr694bCIBQQ92IAFzIAJzQbXcypV8bCIBQQ12IAFzIABzIQELIAFBr9bTvgJsIgFBEHYgAXML2ggBDH8gCEECdCEKQQAhC0EAIQwCQCAAIAFPDQAgAkECdCINQYAEaiEOIABBAnRBAyAAa0ECdGohD0EAIQxBACEQA0AgACANIABBAnQiEUEEaigCACICQRh2Qf8AcSIIQQJ0IhJqKAIAaiAOIBJqKAIAIAJB////B3EiE2xqQQNqIQACQAJAIAhBemoODgABAQEBAQEBAQEBAQEAAQsgE0UNAEECQQMgCEEGRhtBAnQhFCAQIAlqIRUgDyARaiEIQQAhAgNAAkAgCCgCACISRQ0AIBIgBE8NACAKIAxBDGxqIhEgEiADahCEgICAADYCACARQQRqIBU2AgAgEUEIaiACNgIAIAxBAWohDAsgCCAUaiEIIBMgAkEBaiICRw0ACwsgEEEBaiEQIAAgAUkNAAsLIAVBAnQhESAGQQJqIghBASAIQQFLGyISQQdxIQICQCASQX9qQQdJDQAgEUEQaiEIIBJBeHEhEkEAIQsDQCAIQgA3AgAgCEEIakIANwIAIAhBeGpCADcCACAIQXBqQgA3AgAgCEEgaiEIIBIgC0EIaiILRw0ACwsCQCACRQ0AIBEgC0ECdGohCANAIAhBADYCACAIQQRqIQggAkF/aiICDQALCyAGQQFqIRICQCAMRQ0AIAxBAXEhBEEAIQICQCAMQQFGDQAgDEF+cSETQQAhAiAKIQgDQCAIKAIAIAZxQQJ0IBFqQQRqIhQgFCgCAEEBajYCACAIQQxqKAIAIAZxQQJ0IBFqQQRqIhQgFCgCAEEBajYCACACQQZqIQIgCEEYaiEIIBNBfmoiEw0ACwsgBEUNACAKIAJBAnRqKAIAIAZxQQJ0IBFqQQRqIgggCCgCAEEBajYCAAsgEkEBIBJBAUsbIgRBA3EhEyARKAIAIQJBACEUAkAgBEF/akEDSQ0AIBFBCGohCCAEQXxxIRVBACEUA0AgCEF8aiIEIAQoAgAgAmoiAjYCACAIIAgoAgAgAmoiAjYCACAIQQRqIgQgBCgCACACaiICNgIAIAhBCGoiBCAEKAIAIAJqIgI2AgAgCEEQaiEIIBUgFEEEaiIURw0ACwsCQCATRQ0AIBRBAnQgEWpBBGohCANAIAggCCgCACACaiICNgIAIAhBBGohCCATQX9qIhMNAAsLAkAgDEUNAANAIBEgCigCACAGcUECdGoiCCAIKAIAIghBAWo2AgAgCEEDbCAHakECdCIIIAooAgA2AgAgCEEEaiAKQQRqKAIANgIAIAhBCGogCkEIaigCADYCACAKQQxqIQogDEF/aiIMDQALCwJAIBJFDQACQCASQQNxIgJFDQAgESAGQQJ0aiEIA0AgCEEEaiAIKAIANgIAIAhBfGohCCASQX9qIRIgAkF/aiICDQALCyAGQQNJDQAgEkECdCARakFwaiEIA0AgCEEMaiAIQQhqKQIANwIAIAhBBGogCCkCADcCACAIQXBqIQggEkF8aiISDQALCyARQQA2AgALAGYEbmFtZQFLBgAFcGFyc2UBC3NvcnRlZF9mcm9tAgpmaW5kX25hbWVkAwtidWlsZF9pbmRleAQJaGFzaF9uYW1lBRBidWlsZF9lbnVtX2luZGV4BxIBAA9fX3N0YWNrX3BvaW50ZXIALQlwcm9kdWNlcnMBDHByb2Nlc3NlZC1ieQEMRGViaWFuIGNsYW5nBjE0LjAuNgAnD3RhcmdldF9mZWF0dXJlcwIrB2F0b21pY3MrC2J1bGstbWVtb3J5";
 
 // btf/base64.ts
 function fromBase64(text) {
@@ -328,7 +328,7 @@ function elemWords(kind) {
 
 // btf/table.ts
 var TABLE_MAGIC = 1262638150;
-var META_WORDS = 20;
+var META_WORDS = 24;
 var M_MAGIC = 0;
 var M_FIRST_ID = 1;
 var M_COUNT = 2;
@@ -347,8 +347,12 @@ var M_ENUM_BUCKETS_WORD = 14;
 var M_ENUM_MASK = 15;
 var M_ENUM_ENTRIES_WORD = 16;
 var M_PENDING = 17;
+var M_FUNC_BUCKETS_WORD = 20;
+var M_FUNC_MASK = 21;
+var M_FUNC_ENTRIES_WORD = 22;
 var PENDING_NAMES = 1;
 var PENDING_ENUMS = 2;
+var PENDING_FUNCS = 4;
 var SCANS_BEFORE_INDEX = 4;
 var encoder = new TextEncoder();
 var textDecoder = new TextDecoder();
@@ -520,6 +524,20 @@ var KIND_RULES = (() => {
   return rules;
 })();
 var decodeModule;
+function nameIndexAt(at, named2) {
+  const mask = nextPow2(Math.max(1, named2 >> 1)) - 1, entriesWord = at + mask + 2;
+  return {
+    bucketsWord: at,
+    mask,
+    entriesWord,
+    end: entriesWord + 2 * named2,
+    words: [
+      at,
+      mask,
+      entriesWord
+    ]
+  };
+}
 function decoder(memory) {
   if (!decodeModule) decodeModule = new WebAssembly.Module(fromBase64(DECODE_WASM_BASE64));
   return new WebAssembly.Instance(decodeModule, {
@@ -655,10 +673,10 @@ var BtfTypes = class _BtfTypes {
     const hdr = parseHeader(head, total);
     const maxTypes = Math.floor(hdr.typeLen / 12);
     const shapesWord = META_WORDS, errWord = shapesWord + 256 + 32;
-    const metaEnd = (errWord + 5) * 4;
+    const metaEnd = (errWord + 6) * 4;
     const indexWord = Math.ceil((metaEnd + 3 + total + space.slack(total)) / 4) + maxTypes;
     const maxEnumerators = Math.floor(hdr.typeLen / 8);
-    const indexBound = 3 * maxTypes + nextPow2(Math.max(1, maxTypes >> 1)) + 1 + 6 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
+    const indexBound = 3 * maxTypes + 2 * (nextPow2(Math.max(1, maxTypes >> 1)) + 1) + 6 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
     const pages = pagesFor(indexWord), maxPages = pagesFor(indexWord + indexBound);
     checkMemoryLimit(total, maxPages);
     const memory = allocate(total, () => space.acquire(pages, maxPages));
@@ -696,9 +714,10 @@ var BtfTypes = class _BtfTypes {
       throw new BtfError(`btf: type id ${id} (${kindName(kind)}) refers to type id ${maxRef}, past the last type id ${lastId}`);
     }
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
-    const hashesWord = offsetsWord + count, mask = nextPow2(Math.max(1, count >> 1)) - 1;
-    const bucketsWord = hashesWord + count, entriesWord = bucketsWord + mask + 2;
-    const indexEnd = firstNamed < 0 ? entriesWord + 2 * count : offsetsWord + count;
+    const funcs = u32[errWord + 5], hashesWord = offsetsWord + count;
+    const typeNames = nameIndexAt(hashesWord + count, count - funcs);
+    const funcNames = nameIndexAt(typeNames.end, funcs);
+    const indexEnd = firstNamed < 0 ? funcNames.end : offsetsWord + count;
     const enumerators2 = u32[errWord + 4];
     const enumMask = nextPow2(Math.max(1, enumerators2 >> 1)) - 1;
     const enumEntriesWord = indexEnd + enumMask + 2;
@@ -708,8 +727,9 @@ var BtfTypes = class _BtfTypes {
     const index = {
       wasm,
       pending: 0,
-      names() {
-        wasm.build_index(offsetsWord, count, strByte, strBase, bucketsWord, mask, entriesWord, hashesWord, firstId);
+      names(which) {
+        const { bucketsWord, mask, entriesWord } = which === "types" ? typeNames : funcNames;
+        wasm.build_index(offsetsWord, count, strByte, strBase, bucketsWord, mask, entriesWord, hashesWord, firstId, which === "types" ? 0 : 1);
       },
       enums() {
         wasm.build_enum_index(typeWord, typeWord + hdr.typeLen / 4, shapesWord, strByte, hdr.strLen, indexEnd, enumMask, enumEntriesWord, scratchWord, firstId);
@@ -733,10 +753,11 @@ var BtfTypes = class _BtfTypes {
           const ref2 = base.#nameRef(off);
           u32[hashesWord + i] = hashNameAt(ref2.table.#u32, ref2.at);
         }
-        index.names();
+        index.names("types");
+        index.names("functions");
       }
     } else {
-      index.pending = (firstNamed < 0 ? PENDING_NAMES : 0) | PENDING_ENUMS;
+      index.pending = (firstNamed < 0 ? PENDING_NAMES | PENDING_FUNCS : 0) | PENDING_ENUMS;
     }
     u32.set([
       TABLE_MAGIC,
@@ -750,15 +771,10 @@ var BtfTypes = class _BtfTypes {
     ]);
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
-    [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = firstNamed < 0 ? [
-      bucketsWord,
-      mask,
-      entriesWord
-    ] : [
-      0,
-      0,
-      0
-    ];
+    if (firstNamed < 0) {
+      [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = typeNames.words;
+      [u32[M_FUNC_BUCKETS_WORD], u32[M_FUNC_MASK], u32[M_FUNC_ENTRIES_WORD]] = funcNames.words;
+    }
     u32[M_STR_BASE] = strBase;
     [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = base ? [
       0,
@@ -784,28 +800,33 @@ var BtfTypes = class _BtfTypes {
    */
   get buffer() {
     this.buildIndexes();
+    this.#buildPending(PENDING_FUNCS);
     return this.#buffer;
   }
   /**
-   * Builds every index not built yet (see {@link pendingIndexes}): what a caller about to
-   * make many lookups wants, so that none is answered by a scan.
+   * Builds the indexes a caller about to make many lookups of types and enumerators wants
+   * (see {@link pendingIndexes}), so that none is answered by a scan; the index of function
+   * names is left to the first lookup of a function.
    */
   buildIndexes() {
-    const index = this.#index;
-    if (index && index.pending & PENDING_NAMES) this.#build(PENDING_NAMES);
-    if (index && index.pending & PENDING_ENUMS) this.#build(PENDING_ENUMS);
+    this.#buildPending(PENDING_NAMES);
+    this.#buildPending(PENDING_ENUMS);
   }
   /**
-   * The indexes not built yet: the name index (`names`, none for names sorted in the BTF) is
-   * built on the first lookup after a few answered by scanning, the enumerator index on the
-   * first enumerator lookup; both when {@link buffer} is read. A split table builds its
-   * name index at once and has no enumerator index.
+   * The indexes not built yet. The name index of types (`names`: every named kind but FUNC;
+   * none for names sorted in the BTF) is built on the first lookup after a few answered by
+   * scanning, that of the FUNCs (`functions`) on the first lookup that includes functions,
+   * the enumerator index on the first enumerator lookup; all of them when {@link buffer} is
+   * read. A split table builds its name indexes at once and has no enumerator index.
    */
   get pendingIndexes() {
     const pending = this.#index?.pending ?? 0;
     return [
       ...pending & PENDING_NAMES ? [
         "names"
+      ] : [],
+      ...pending & PENDING_FUNCS ? [
+        "functions"
       ] : [],
       ...pending & PENDING_ENUMS ? [
         "enumerators"
@@ -816,12 +837,13 @@ var BtfTypes = class _BtfTypes {
   occupies(buffer) {
     return buffer === this.#buffer;
   }
-  /** Builds one pending index (PENDING_NAMES or PENDING_ENUMS). */
-  #build(which) {
-    this.#live();
+  /** Builds one index (a PENDING_* bit) if it is still pending. */
+  #buildPending(which) {
     const index = this.#index;
-    if (which === PENDING_NAMES) index.names();
-    else index.enums();
+    if (!index || !(index.pending & which)) return;
+    this.#live();
+    if (which === PENDING_ENUMS) index.enums();
+    else index.names(which === PENDING_NAMES ? "types" : "functions");
     index.pending &= ~which;
     this.#u32[M_PENDING] = index.pending;
     if (index.pending === 0) this.#index = void 0;
@@ -831,8 +853,20 @@ var BtfTypes = class _BtfTypes {
     if (!this.#index || !(this.#index.pending & PENDING_NAMES)) return null;
     this.#live();
     const found = ++this.#scans <= SCANS_BEFORE_INDEX ? this.#index.find(query) : null;
-    if (found === null) this.#build(PENDING_NAMES);
+    if (found === null) this.#buildPending(PENDING_NAMES);
     return found;
+  }
+  /** The ids a name index (its meta words) holds for `query`, in id order. */
+  #probe(query, bucketsMeta, maskMeta, entriesMeta) {
+    const u32 = this.#u32, h = hashBytes(query), bucket = h & u32[maskMeta];
+    const bucketsWord = u32[bucketsMeta], entriesWord = u32[entriesMeta], ids = [];
+    for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
+      const slot = entriesWord + 2 * e;
+      if (u32[slot] !== h) continue;
+      const id = u32[slot + 1];
+      if (this.nameEquals(this.nameOff(id), query)) ids.push(id);
+    }
+    return ids;
   }
   /** Whether the named types were found sorted by name (binary search instead of hashing). */
   get sortedByName() {
@@ -970,25 +1004,24 @@ var BtfTypes = class _BtfTypes {
   memberBitOffset(id, i) {
     return memberBits(this.elemWord(id, i, 2), this.kindFlag(id));
   }
-  /** Every type id with exactly this name, in type-id order (the base's first for split BTF). */
-  byName(name) {
+  /**
+   * Every type id with exactly this name, in type-id order (the base's first for split BTF);
+   * with `{ functions: false }` every one but the FUNCs, which a vmlinux has four times as
+   * many of as named types and whose index is then never built.
+   */
+  byName(name, options = {}) {
     this.#live();
+    const functions = options.functions ?? true;
     const query = encoder.encode(name);
-    const found = this.base ? this.base.byName(name) : [];
+    const found = this.base ? this.base.byName(name, options) : [];
     if (query.length === 0) return found;
-    if (this.sortedByName) return found.concat(this.#searchSorted(query));
-    const scanned = this.#scanNamed(query);
-    if (scanned) return found.concat(scanned);
-    const u32 = this.#u32, meta = u32;
-    const h = hashBytes(query), bucket = h & meta[M_BUCKET_MASK];
-    const bucketsWord = meta[M_BUCKETS_WORD], entriesWord = meta[M_ENTRIES_WORD];
-    for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
-      const slot = entriesWord + 2 * e;
-      if (u32[slot] !== h) continue;
-      const id = u32[slot + 1];
-      if (this.nameEquals(this.nameOff(id), query)) found.push(id);
-    }
-    return found;
+    const ids = this.sortedByName ? this.#searchSorted(query) : this.#scanNamed(query);
+    if (ids) return found.concat(functions ? ids : ids.filter((id) => this.kind(id) !== Kind.FUNC));
+    const types = this.#probe(query, M_BUCKETS_WORD, M_BUCKET_MASK, M_ENTRIES_WORD);
+    if (!functions) return found.concat(types);
+    this.#buildPending(PENDING_FUNCS);
+    const funcs = this.#probe(query, M_FUNC_BUCKETS_WORD, M_FUNC_MASK, M_FUNC_ENTRIES_WORD);
+    return found.concat(types, funcs).sort((a, b) => a - b);
   }
   #searchSorted(query) {
     let lo = this.#u32[M_FIRST_NAMED], hi = this.count;
@@ -1031,7 +1064,7 @@ var BtfTypes = class _BtfTypes {
       }
       return found;
     }
-    if (this.#index && this.#index.pending & PENDING_ENUMS) this.#build(PENDING_ENUMS);
+    this.#buildPending(PENDING_ENUMS);
     const h = hashBytes(query), bucketsWord = u32[M_ENUM_BUCKETS_WORD];
     const bucket = h & u32[M_ENUM_MASK], entriesWord = u32[M_ENUM_ENTRIES_WORD];
     for (let e = u32[bucketsWord + bucket]; e < u32[bucketsWord + bucket + 1]; e++) {
@@ -1683,13 +1716,17 @@ function utf8(name) {
   if (!bytes) encoded.set(name, bytes = encoder2.encode(name));
   return bytes;
 }
-function namedTypes(types, name) {
-  const ids = types.byName(name);
-  if (ids.length === 0) throw new BtfError(`btf: type '${name}' not found`);
+function typesNamed(types, name) {
+  const ids = types.byName(name, {
+    functions: false
+  });
+  if (ids.length === 0 && types.byName(name).length === 0) {
+    throw new BtfError(`btf: type '${name}' not found`);
+  }
   return ids;
 }
 function findStruct(types, name) {
-  const id = namedTypes(types, name).find((id2) => types.kind(id2) === Kind.STRUCT);
+  const id = typesNamed(types, name).find((id2) => types.kind(id2) === Kind.STRUCT);
   if (id === void 0) throw new BtfError(`btf: '${name}' exists but is not a struct`);
   return id;
 }
@@ -2109,7 +2146,9 @@ var htabBucket = {
   label: "bucket",
   found: "the first struct 'bucket' with a 'head' member",
   resolve(types) {
-    for (const id of types.byName("bucket")) {
+    for (const id of types.byName("bucket", {
+      functions: false
+    })) {
       if (types.kind(id) !== Kind.STRUCT) continue;
       try {
         directMember(types, id, "head");
@@ -2340,6 +2379,7 @@ var GROUPS = {
   cgroup_walk: CGROUP_WALK
 };
 function resolveNamedGroup(types, name) {
+  types.buildIndexes();
   const missing = {};
   const via = {};
   const value = resolveOptional(types, GROUPS[name], name, missing, via);
