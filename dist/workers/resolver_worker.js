@@ -344,7 +344,7 @@ var M_FUNC_ENTRIES_WORD = 22;
 var PENDING_NAMES = 1;
 var PENDING_ENUMS = 2;
 var PENDING_FUNCS = 4;
-var SCANS_BEFORE_INDEX = 4;
+var SCANS_BEFORE_INDEX = 2;
 var encoder = new TextEncoder();
 var textDecoder = new TextDecoder();
 function pagesFor(words) {
