@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 var __defProp = Object.defineProperty;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __esm = (fn, res) => function __init() {
