@@ -275,7 +275,6 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
  * table attached in another thread never builds one.
  */
 interface IndexBuilds {
-  readonly wasm: Decoder;
   /** PENDING_* bits of the indexes still to build. */
   pending: number;
   /** Builds the name index of the types (every named kind but FUNC) or of the FUNCs. */
@@ -573,7 +572,6 @@ export class BtfTypes {
     );
     u32 = new Uint32Array(memory.buffer);
     const index: IndexBuilds = {
-      wasm,
       pending: 0,
       names(which) {
         const { bucketsWord, mask, entriesWord } = which === "types" ? typeNames : funcNames;

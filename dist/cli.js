@@ -1092,7 +1092,6 @@ var init_table = __esm({
         allocate(total, () => growTo(memory, pagesFor(base ? indexEnd : scratchWord + 3 * enumerators2)));
         u32 = new Uint32Array(memory.buffer);
         const index = {
-          wasm,
           pending: 0,
           names(which) {
             const { bucketsWord, mask, entriesWord } = which === "types" ? typeNames : funcNames;
