@@ -8,7 +8,7 @@
 #   5. diff of two raw kernels vs one kernel run over both
 #   6. Debian 7.3's vmlinuz (zstd) vs `zstd -dc` of its payload plus the report from its raw
 #      .BTF, and the same vmlinuz inside the cache root once its sidecar exists
-#   7. the CLI vs an empty `deno run`; 10 raw kernels (the host's and Debian 6.1's and 7.3's
+#   7. the CLI (bundled, as bin/ktstr-btf runs it; and from the sources) vs an empty `deno run`; 10 raw kernels (the host's and Debian 6.1's and 7.3's
 #      from the fetch scripts, and copies) as a batch and as a diff series, --jobs 0 vs auto;
 #      with BASELINE="<git ref> ...", each revision's CLI on the host and on the 10-kernel batch
 # Every command's minor page faults are counted too (/usr/bin/time, median of FAULT_RUNS).
@@ -58,16 +58,20 @@ for i in 1 2 3; do
   cp testdata/.cache/vmlinux-7.3.4+deb13-amd64.btf "$tmp/debian73-$i.btf"
   SERIES+=" $tmp/host$i.btf $tmp/debian61-$i.btf $tmp/debian73-$i.btf"
 done
-CLI="$DENO run -A cli.ts kernel"
-CLI_BASE="$DENO run -A cli.ts"
+# The bundled CLI, as bin/ktstr-btf runs it (dist/, `deno task gen`); `cli-source` is the same
+# run from the sources (`deno run -A cli.ts`).
+CLI="$DENO run -A dist/cli.js kernel"
+CLI_BASE="$DENO run -A dist/cli.js"
 PAIR="$HOST testdata/.cache/vmlinux-debian.btf"
 # Warm Deno's module cache so every run below is a cold process with a warm disk cache.
 $CLI "$HOST" --json >/dev/null
+$DENO run -A cli.ts kernel "$HOST" --json >/dev/null
 KTSTR_CACHE_DIR=$tmp/root $CLI "$tmp/root/img/vmlinuz" --json >/dev/null # writes the sidecar
 # name, command: timed by hyperfine, then their page faults counted one by one.
 RUNS_LIST=(
   empty "$DENO run $tmp/empty.ts"
   cli "$CLI $HOST --json"
+  cli-source "$DENO run -A cli.ts kernel $HOST --json"
   pahole "pahole -F btf -C $STRUCTS $HOST"
   bpftool "bpftool btf dump file $HOST"
   cli-jobs0 "$CLI $HOST --json --jobs 0"

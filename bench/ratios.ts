@@ -27,6 +27,7 @@ const ratio = (a: string, b: string, note: string) => {
 };
 console.log("ratios of medians (< 1.00 means the first is faster):");
 ratio("cli", "empty", "the CLI over an empty deno run, target ≤ 1.4");
+ratio("cli-source", "cli", "the CLI from its sources over the bundle");
 ratio("cli", "pahole", "target ≤ 0.5");
 ratio("cli", "bpftool", "");
 ratio("cli", "cli-jobs0", "--jobs auto for one kernel, target ≤ 1.0");

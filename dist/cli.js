@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 var __defProp = Object.defineProperty;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __esm = (fn, res) => function __init() {
@@ -881,7 +882,7 @@ var init_table = __esm({
     PENDING_NAMES = 1;
     PENDING_ENUMS = 2;
     PENDING_FUNCS = 4;
-    SCANS_BEFORE_INDEX = 4;
+    SCANS_BEFORE_INDEX = 2;
     encoder = new TextEncoder();
     textDecoder = new TextDecoder();
     R = {
@@ -1098,7 +1099,6 @@ var init_table = __esm({
         allocate(total, () => growTo(memory, pagesFor(base ? indexEnd : scratchWord + 3 * enumerators2)));
         u32 = new Uint32Array(memory.buffer);
         const index = {
-          wasm,
           pending: 0,
           names(which) {
             const { bucketsWord, mask, entriesWord } = which === "types" ? typeNames : funcNames;

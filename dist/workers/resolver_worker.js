@@ -1,3 +1,4 @@
+//# allFunctionsCalledOnLoad
 // workers/claims.ts
 function itemCount(task2) {
   return task2.kind === "groups" ? task2.groups.length : task2.paths.length;
@@ -353,7 +354,7 @@ var M_FUNC_ENTRIES_WORD = 22;
 var PENDING_NAMES = 1;
 var PENDING_ENUMS = 2;
 var PENDING_FUNCS = 4;
-var SCANS_BEFORE_INDEX = 4;
+var SCANS_BEFORE_INDEX = 2;
 var encoder = new TextEncoder();
 var textDecoder = new TextDecoder();
 function pagesFor(words) {
@@ -725,7 +726,6 @@ var BtfTypes = class _BtfTypes {
     allocate(total, () => growTo(memory, pagesFor(base ? indexEnd : scratchWord + 3 * enumerators2)));
     u32 = new Uint32Array(memory.buffer);
     const index = {
-      wasm,
       pending: 0,
       names(which) {
         const { bucketsWord, mask, entriesWord } = which === "types" ? typeNames : funcNames;
