@@ -4628,6 +4628,7 @@ function implicitBase(path) {
   return name !== "" && name !== "vmlinux" && !name.includes("/") ? HOST_BTF_PATH : void 0;
 }
 function needsDecompression(path) {
+  if (path.startsWith(SYSFS_BTF)) return false;
   let head;
   try {
     head = readHead(path, BOOT_HEADER_BYTES);

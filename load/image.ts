@@ -34,8 +34,12 @@ export function implicitBase(path: string): string | undefined {
   return name !== "" && name !== "vmlinux" && !name.includes("/") ? HOST_BTF_PATH : undefined;
 }
 
-/** Whether `path` holds neither raw BTF nor ELF, so it is read as a compressed image. */
+/**
+ * Whether `path` holds neither raw BTF nor ELF, so it is read as a compressed image. The
+ * kernel's own BTF (`/sys/kernel/btf/*`) is raw: it is not opened to be told so.
+ */
 export function needsDecompression(path: string): boolean {
+  if (path.startsWith(SYSFS_BTF)) return false;
   let head;
   try {
     head = readHead(path, BOOT_HEADER_BYTES);

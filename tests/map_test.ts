@@ -8,7 +8,7 @@ import { freshSpace } from "../btf/arena.ts";
 import { BtfTypes } from "../btf/table.ts";
 import { mapInto, pageAdvice } from "../load/map.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
-import { childJson, HOST_BTF, tempDir } from "./helpers.ts";
+import { childJson, HOST_BTF, spawn, tempDir } from "./helpers.ts";
 
 const CHILD = fileURLToPath(new URL("./map_main.ts", import.meta.url));
 
@@ -87,4 +87,14 @@ Deno.test("map: a mappable space lays the blob on a page and commits the table u
   );
   assert.deepEqual(types.rawBytes(), bytes);
   assert.deepEqual(resolveOffsets(types), resolveOffsets(BtfTypes.build(bytes)));
+});
+
+Deno.test("map: a run opens the host BTF twice (its header, its mapping), never to sniff it", () => {
+  const cli = fileURLToPath(new URL("../cli.ts", import.meta.url));
+  const traced = spawn("strace", {
+    args: ["-f", "-e", "trace=openat", Deno.execPath(), "run", "-A", cli, "struct", "rq"],
+  });
+  assert.equal(traced.code, 0, traced.stderr);
+  const opens = traced.stderr.split("\n").filter((l) => l.includes(`"${HOST_BTF}"`));
+  assert.equal(opens.length, 2, opens.join("\n"));
 });

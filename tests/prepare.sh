@@ -21,6 +21,7 @@ command -v lzop >/dev/null 2>&1 || missing+=(lzop)
 command -v xz >/dev/null 2>&1 || missing+=(xz-utils)
 command -v bzip2 >/dev/null 2>&1 || missing+=(bzip2)
 command -v gzip >/dev/null 2>&1 || missing+=(gzip)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "tests/prepare.sh: missing ${missing[*]}; install them (Debian: apt-get install ${missing[*]})" >&2
