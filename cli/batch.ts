@@ -25,8 +25,8 @@ import {
 import { implicitBase, loadKernelCached, needsDecompression } from "../load/image.ts";
 import { pageAdvice } from "../load/map.ts";
 import { type KernelReport, reportWith, type SourceInfo } from "../report/json.ts";
-import { kernelConstants, type ResolvedConstants } from "../resolvers/constants.ts";
-import { type GroupName, type OffsetsReport, resolveOffsets } from "../resolvers/mod.ts";
+import type { ResolvedConstants } from "../resolvers/constants.ts";
+import type { GroupName, OffsetsReport } from "../resolvers/names.ts";
 import type { PoolOptions, WorkerPool } from "../workers/pool.ts";
 import type { batchedLoader, resolvePooled } from "../workers/fanout.ts";
 import { type CliIo, complain, UsageError } from "./io.ts";
@@ -194,6 +194,8 @@ export async function loadKernels(
   // file is read: the workers boot on their own threads while this one reads and parses
   // (constructing each still blocks this thread, see README).
   const fanout = jobs > 0 ? await import("../workers/fanout.ts") : undefined;
+  // Loaded only when a group is asked for: the query commands load tables only.
+  const resolvers = groups.length > 0 ? await loadResolvers() : undefined;
   const pool = jobs > 0
     ? (await import("../workers/pool.ts")).WorkerPool.start(jobs, poolOptions())
     : undefined;
@@ -204,6 +206,7 @@ export async function loadKernels(
       : (await loadKernelCached(opts.base, cache)).types;
     const b: Batch = {
       groups,
+      resolvers,
       base,
       pool,
       cache,
@@ -231,9 +234,19 @@ export async function loadKernels(
   }
 }
 
+/** The resolvers and the constants' reader (modules a batch without groups never loads). */
+async function loadResolvers() {
+  const [{ resolveOffsets }, { kernelConstants }] = await Promise.all([
+    import("../resolvers/mod.ts"),
+    import("../resolvers/constants.ts"),
+  ]);
+  return { resolveOffsets, kernelConstants };
+}
+
 /** What every input of one batch shares. */
 interface Batch {
   groups: GroupName[];
+  resolvers: Awaited<ReturnType<typeof loadResolvers>> | undefined;
   base: BtfTypes | undefined;
   pool: WorkerPool | undefined;
   load: ReturnType<typeof batchedLoader> | undefined;
@@ -289,7 +302,7 @@ async function inline(path: string, b: Batch): Promise<Outcome> {
   try {
     const resolved = b.pool && b.resolvePooled
       ? await b.resolvePooled(b.pool, types, b.groups)
-      : resolveOffsets(types, b.groups);
+      : b.resolvers?.resolveOffsets(types, b.groups) ?? { offsets: {}, missing: {}, via: {} };
     const source: SourceInfo = {
       path,
       format,
@@ -300,7 +313,7 @@ async function inline(path: string, b: Batch): Promise<Outcome> {
     return {
       source,
       resolved,
-      constants: b.groups.length > 0 ? kernelConstants(types) : null,
+      constants: b.resolvers?.kernelConstants(types) ?? null,
       types: b.keep ? types : undefined,
     };
   } catch (err) {

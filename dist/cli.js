@@ -271,6 +271,16 @@ var init_enums = __esm({
 });
 
 // resolvers/constants.ts
+var constants_exports = {};
+__export(constants_exports, {
+  CONSTANTS: () => CONSTANTS,
+  CPUTIME: () => CPUTIME,
+  NUMA_EVENT: () => NUMA_EVENT,
+  NUMA_EVENT_NAMES: () => NUMA_EVENT_NAMES,
+  PID_TYPE: () => PID_TYPE,
+  SOFTIRQ_NAMES: () => SOFTIRQ_NAMES,
+  kernelConstants: () => kernelConstants
+});
 function kernelConstants(types) {
   const found = enumValues(types, [
     ...Object.values(PID_ENUMERATORS),
@@ -2195,6 +2205,15 @@ var init_task_enrichment = __esm({
 });
 
 // resolvers/mod.ts
+var mod_exports = {};
+__export(mod_exports, {
+  GROUPS: () => GROUPS,
+  GROUP_NAMES: () => GROUP_NAMES,
+  inReportOrder: () => inReportOrder,
+  mergeOutcomes: () => mergeOutcomes,
+  resolveNamedGroup: () => resolveNamedGroup,
+  resolveOffsets: () => resolveOffsets
+});
 function resolveNamedGroup(types, name) {
   types.buildIndexes();
   const missing = {};
@@ -4563,6 +4582,10 @@ var init_decompress = __esm({
 });
 
 // btf/image/image.ts
+var image_exports = {};
+__export(image_exports, {
+  btfFromImage: () => btfFromImage
+});
 function hex2(bytes) {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
 }
@@ -4640,7 +4663,8 @@ function needsDecompression(path) {
 async function readImageBtf(path, keepAll = false) {
   const opened = openSource(path);
   try {
-    const found = await btfFromImage(opened.src, keepAll);
+    const { btfFromImage: btfFromImage2 } = await Promise.resolve().then(() => (init_image(), image_exports));
+    const found = await btfFromImage2(opened.src, keepAll);
     if (found === null) {
       throw new BtfError(NOT_RECOGNIZED);
     }
@@ -4691,7 +4715,6 @@ var init_image2 = __esm({
     init_header();
     init_input();
     init_bzimage();
-    init_image();
     init_split();
     init_cache();
     init_file();
@@ -5152,11 +5175,13 @@ async function loadKernels(paths, opts, groups, io, keep = false) {
   ];
   const jobs = planJobs(opts.jobs, inputs);
   const fanout = jobs > 0 ? await Promise.resolve().then(() => (init_fanout(), fanout_exports)) : void 0;
+  const resolvers = groups.length > 0 ? await loadResolvers() : void 0;
   const pool = jobs > 0 ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).WorkerPool.start(jobs, poolOptions()) : void 0;
   try {
     const base = opts.base === void 0 ? void 0 : (await loadKernelCached(opts.base, cache)).types;
     const b = {
       groups,
+      resolvers,
       base,
       pool,
       cache,
@@ -5181,6 +5206,16 @@ async function loadKernels(paths, opts, groups, io, keep = false) {
   } finally {
     pool?.close();
   }
+}
+async function loadResolvers() {
+  const [{ resolveOffsets: resolveOffsets2 }, { kernelConstants: kernelConstants2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_mod(), mod_exports)),
+    Promise.resolve().then(() => (init_constants(), constants_exports))
+  ]);
+  return {
+    resolveOffsets: resolveOffsets2,
+    kernelConstants: kernelConstants2
+  };
 }
 function onThisThread(path, b) {
   return b.base === void 0 && isHostBtf(path) || needsDecompression(path) || implicitBase(path) !== void 0;
@@ -5228,7 +5263,11 @@ async function inline(path, b) {
   }
   const { types, format, sidecar } = loaded;
   try {
-    const resolved = b.pool && b.resolvePooled ? await b.resolvePooled(b.pool, types, b.groups) : resolveOffsets(types, b.groups);
+    const resolved = b.pool && b.resolvePooled ? await b.resolvePooled(b.pool, types, b.groups) : b.resolvers?.resolveOffsets(types, b.groups) ?? {
+      offsets: {},
+      missing: {},
+      via: {}
+    };
     const source = {
       path,
       format,
@@ -5239,7 +5278,7 @@ async function inline(path, b) {
     return {
       source,
       resolved,
-      constants: b.groups.length > 0 ? kernelConstants(types) : null,
+      constants: b.resolvers?.kernelConstants(types) ?? null,
       types: b.keep ? types : void 0
     };
   } catch (err) {
@@ -5257,8 +5296,6 @@ var init_batch = __esm({
     init_image2();
     init_map();
     init_json();
-    init_constants();
-    init_mod();
     init_io();
     DEFAULT_BTF_PATH = HOST_BTF_PATH;
     COST = {

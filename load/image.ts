@@ -12,7 +12,7 @@ import { BtfError } from "../btf/errors.ts";
 import { hasBigEndianBtfMagic, hasBtfMagic } from "../btf/header.ts";
 import { NOT_RECOGNIZED } from "../btf/input.ts";
 import { BOOT_HEADER_BYTES } from "../btf/image/bzimage.ts";
-import { btfFromImage, type ImageBtf } from "../btf/image/image.ts";
+import type { ImageBtf } from "../btf/image/image.ts";
 import { buildTypes } from "../btf/split.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import {
@@ -58,6 +58,8 @@ export function needsDecompression(path: string): boolean {
 export async function readImageBtf(path: string, keepAll = false): Promise<ImageBtf> {
   const opened = openSource(path);
   try {
+    // Image decoding is loaded for images only: a raw BTF or ELF run never evaluates it.
+    const { btfFromImage } = await import("../btf/image/image.ts");
     const found = await btfFromImage(opened.src, keepAll);
     if (found === null) {
       throw new BtfError(NOT_RECOGNIZED);
