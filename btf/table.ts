@@ -218,11 +218,14 @@ interface Decoder {
     nameLimit: number,
     shapesWord: number,
     errWord: number,
+    listsWord: number,
+    cap: number,
   ): number;
   sorted_from(offsetsWord: number, count: number, strByte: number, strBase: number): number;
   build_index(
+    listWord: number,
+    len: number,
     offsetsWord: number,
-    count: number,
     strByte: number,
     strBase: number,
     bucketsWord: number,
@@ -230,20 +233,20 @@ interface Decoder {
     entriesWord: number,
     hashesWord: number,
     firstId: number,
-    funcs: number,
   ): void;
   find_named(
+    listWord: number,
+    len: number,
     offsetsWord: number,
-    count: number,
     strByte: number,
     queryByte: number,
     outWord: number,
     max: number,
   ): number;
   build_enum_index(
-    typeWord: number,
-    endWord: number,
-    shapesWord: number,
+    listWord: number,
+    len: number,
+    offsetsWord: number,
     strByte: number,
     nameLimit: number,
     bucketsWord: number,
@@ -269,7 +272,10 @@ interface IndexBuilds {
   names(which: "types" | "functions"): void;
   /** Builds the enumerator index. */
   enums(): void;
-  /** The ids of the types named `query` by a scan, or null when the scan cannot answer. */
+  /**
+   * The ids of the types named `query` (every named kind but FUNC), by a scan; null when the
+   * scan cannot answer.
+   */
   find(query: Uint8Array): number[] | null;
 }
 
@@ -485,9 +491,11 @@ export class BtfTypes {
     const maxTypes = Math.floor(hdr.typeLen / 12);
     const shapesWord = META_WORDS, errWord = shapesWord + 256 + 32;
     // The space may move the blob and the index to boundaries (btf/arena.ts): room for that.
-    const metaEnd = (errWord + 6) * 4;
-    const indexWord = Math.ceil((metaEnd + 3 + total + space.slack(total)) / 4) + maxTypes;
-    // The index is sized once the type count is known: the memory grows into it.
+    const metaEnd = (errWord + 8) * 4;
+    // The record offsets, then the parse's three lists of types (see decode.c), each of at
+    // most maxTypes words.
+    const indexWord = Math.ceil((metaEnd + 3 + total + space.slack(total)) / 4) + 4 * maxTypes;
+    // The indexes are sized once the type count is known: the memory grows into them.
     // At most one enumerator per 2 words of type data.
     const maxEnumerators = Math.floor(hdr.typeLen / 8);
     const indexBound = 3 * maxTypes + 2 * (nextPow2(Math.max(1, maxTypes >> 1)) + 1) +
@@ -516,6 +524,7 @@ export class BtfTypes {
     new Uint32Array(memory.buffer, (shapesWord + 256) * 4, 32).set(KIND_RULES);
     const wasm = decoder(memory);
     const typeWord = (btfByte + hdr.typeStart) / 4;
+    const listsWord = offsetsWord + maxTypes;
     const count = wasm.parse(
       typeWord,
       typeWord + hdr.typeLen / 4,
@@ -523,6 +532,8 @@ export class BtfTypes {
       strBase + hdr.strLen,
       shapesWord,
       errWord,
+      listsWord,
+      maxTypes,
     );
     if (count < 0) {
       const at = u32[offsetsWord + u32[errWord]];
@@ -541,13 +552,16 @@ export class BtfTypes {
       );
     }
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
+    // The parse's lists: the named types but FUNCs, the FUNCs, the enums (word, length).
+    const named = [listsWord, u32[errWord + 5]], funcs = [listsWord + maxTypes, u32[errWord + 6]];
+    const enums = [listsWord + 2 * maxTypes, u32[errWord + 7]];
     // The name indexes (unless the names are sorted: of the types, then of the FUNCs) follow
-    // the record offsets and the hashes; the enumerator index (a table without a base only)
-    // follows them, then its build's scratch.
-    const funcs = u32[errWord + 5], hashesWord = offsetsWord + count;
-    const typeNames = nameIndexAt(hashesWord + count, count - funcs);
-    const funcNames = nameIndexAt(typeNames.end, funcs);
-    const indexEnd = firstNamed < 0 ? funcNames.end : offsetsWord + count;
+    // the lists and the hashes; the enumerator index (a table without a base only) follows
+    // them, then its build's scratch.
+    const hashesWord = listsWord + 3 * maxTypes;
+    const typeNames = nameIndexAt(hashesWord + count, named[1]);
+    const funcNames = nameIndexAt(typeNames.end, funcs[1]);
+    const indexEnd = firstNamed < 0 ? funcNames.end : hashesWord;
     const enumerators = u32[errWord + 4];
     const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
     const enumEntriesWord = indexEnd + enumMask + 2;
@@ -562,10 +576,12 @@ export class BtfTypes {
     const index: IndexBuilds = {
       pending: 0,
       names(which) {
+        const [listWord, len] = which === "types" ? named : funcs;
         const { bucketsWord, mask, entriesWord } = which === "types" ? typeNames : funcNames;
         wasm.build_index(
+          listWord,
+          len,
           offsetsWord,
-          count,
           strByte,
           strBase,
           bucketsWord,
@@ -573,14 +589,13 @@ export class BtfTypes {
           entriesWord,
           hashesWord,
           firstId,
-          which === "types" ? 0 : 1,
         );
       },
       enums() {
         wasm.build_enum_index(
-          typeWord,
-          typeWord + hdr.typeLen / 4,
-          shapesWord,
+          enums[0],
+          enums[1],
+          offsetsWord,
           strByte,
           hdr.strLen,
           indexEnd,
@@ -598,7 +613,15 @@ export class BtfTypes {
         if (room < 1) return null;
         new Uint8Array(memory.buffer, hashesWord * 4, queryWords * 4).fill(0).set(query);
         const outWord = hashesWord + queryWords;
-        const n = wasm.find_named(offsetsWord, count, strByte, hashesWord * 4, outWord, room);
+        const n = wasm.find_named(
+          named[0],
+          named[1],
+          offsetsWord,
+          strByte,
+          hashesWord * 4,
+          outWord,
+          room,
+        );
         if (n > room) return null;
         return Array.from(new Uint32Array(memory.buffer, outWord * 4, n), (i) => firstId + i);
       },
@@ -695,7 +718,10 @@ export class BtfTypes {
     if (index.pending === 0) this.#index = undefined;
   }
 
-  /** The types named `query` from a scan while the name index is pending, else null. */
+  /**
+   * The types named `query` (but FUNCs) from a scan while the index of type names is
+   * pending, else null.
+   */
   #scanNamed(query: Uint8Array): number[] | null {
     if (!this.#index || !(this.#index.pending & PENDING_NAMES)) return null;
     this.#live();
@@ -876,9 +902,12 @@ export class BtfTypes {
     const query = encoder.encode(name);
     const found = this.base ? this.base.byName(name, options) : [];
     if (query.length === 0) return found;
-    const ids = this.sortedByName ? this.#searchSorted(query) : this.#scanNamed(query);
-    if (ids) return found.concat(functions ? ids : ids.filter((id) => this.kind(id) !== Kind.FUNC));
-    const types = this.#probe(query, M_BUCKETS_WORD, M_BUCKET_MASK, M_ENTRIES_WORD);
+    if (this.sortedByName) {
+      const ids = this.#searchSorted(query);
+      return found.concat(functions ? ids : ids.filter((id) => this.kind(id) !== Kind.FUNC));
+    }
+    const types = this.#scanNamed(query) ??
+      this.#probe(query, M_BUCKETS_WORD, M_BUCKET_MASK, M_ENTRIES_WORD);
     if (!functions) return found.concat(types);
     this.#buildPending(PENDING_FUNCS);
     const funcs = this.#probe(query, M_FUNC_BUCKETS_WORD, M_FUNC_MASK, M_FUNC_ENTRIES_WORD);

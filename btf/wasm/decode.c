@@ -209,27 +209,37 @@ static inline __attribute__((always_inline)) int check(u32 *m, u32 pos, u32 idx,
  * counts (0xffffffff = unknown kind), 128 per-element word counts, then a rule word per
  * kind 0..31 (R_*). The common kinds are checked by their rule without a branch per rule;
  * a record that breaks one, and the rare kinds, go to check(), which names the defect.
+ * It also lists, by index, the named types but the FUNCs (from listsWord), the FUNCs (from
+ * listsWord + cap) and the ENUMs and ENUM64s (from listsWord + 2 * cap; cap is at least the
+ * type count): what the name indexes, the enumerator index and a scan walk, so none of them
+ * walks every record again.
  * Returns the type count, with the highest type id referenced in err[2], the index of the
  * type referencing it in err[3], the number of enumerators (of every ENUM and ENUM64,
- * which sizes the enumerator index) in err[4] and the number of FUNCs (which size the two
- * name indexes) in err[5]; or a negative error with details in
- * err[0..1].
+ * which sizes the enumerator index) in err[4], and the lengths of the three lists in
+ * err[5..7]; or a negative error with details in err[0..1].
  */
 int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesWord,
-          u32 errWord) {
+          u32 errWord, u32 listsWord, u32 cap) {
   u32 *m = W(0u + typeWord) - typeWord; /* word-indexed view of memory */
   u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128), *rules = W(shapesWord + 256);
   u32 *err = W(errWord);
-  u32 pos = typeWord, count = 0, maxRef = 0, maxRefAt = 0, enumerators = 0, funcs = 0;
+  u32 pos = typeWord, count = 0, maxRef = 0, maxRefAt = 0, enumerators = 0;
+  u32 *named = W(listsWord), *funcs = W(listsWord + cap), *enums = W(listsWord + 2 * cap);
+  u32 nNamed = 0, nFuncs = 0, nEnums = 0;
   while (pos < endWord) {
     if (endWord - pos < 3) { err[0] = count; return ERR_HEADER_PAST_END; }
     u32 name = m[pos], info = m[pos + 1], kind = (info >> 24) & 0x7f;
     u32 extra = fixed[kind];
     if (extra == 0xffffffffu) { err[0] = count; err[1] = kind; return ERR_UNKNOWN_KIND; }
     if (name >= nameLimit) { err[0] = count; err[1] = name; return ERR_NAME_PAST_STRINGS; }
-    m[offsetsWord + count++] = pos;
-    if (kind == ENUM || kind == ENUM64) enumerators += info & 0xffffff;
-    funcs += kind == FUNC;
+    m[offsetsWord + count] = pos;
+    if (kind == FUNC) funcs[nFuncs++] = count;
+    else if (name) named[nNamed++] = count;
+    if (kind == ENUM || kind == ENUM64) {
+      enumerators += info & 0xffffff;
+      enums[nEnums++] = count;
+    }
+    count++;
     u64 next = (u64)pos + 3 + extra + (u64)perElem[kind] * (info & 0xffffff);
     if (next > endWord) { err[0] = count - 1; err[1] = kind; return ERR_RECORD_PAST_END; }
     if (kind <= ENUM64) {
@@ -281,7 +291,9 @@ int parse(u32 typeWord, u32 endWord, u32 offsetsWord, u32 nameLimit, u32 shapesW
   err[2] = maxRef;
   err[3] = maxRefAt;
   err[4] = enumerators;
-  err[5] = funcs;
+  err[5] = nNamed;
+  err[6] = nFuncs;
+  err[7] = nEnums;
   return (int)count;
 }
 
@@ -354,50 +366,47 @@ int sorted_from(u32 offsetsWord, u32 count, u32 strByte, u32 strBase) {
 }
 
 /*
- * The types whose name equals the NUL-terminated query at queryByte, found without the hash
- * index (a table's first few lookups, before the index is worth building): writes the index
- * (from 0) of each to out while fewer than max are written, and returns how many there are.
- * Only for a table without a base: every name is in its own strings.
+ * The types of a list (indices, as parse() lists them) whose name equals the NUL-terminated
+ * query at queryByte, found without a name index (a table's first lookups, before an index
+ * is worth building): writes the index of each to out while fewer than max are written, and
+ * returns how many there are. Only for a table without a base: every name is its own.
  */
-u32 find_named(u32 offsetsWord, u32 count, u32 strByte, u32 queryByte, u32 outWord, u32 max) {
-  u32 *m = W(0u + offsetsWord) - offsetsWord, *out = W(outWord);
+u32 find_named(u32 listWord, u32 len, u32 offsetsWord, u32 strByte, u32 queryByte, u32 outWord,
+               u32 max) {
+  u32 *m = W(0u + offsetsWord) - offsetsWord, *list = W(listWord), *out = W(outWord);
   const u8 *q = B(queryByte);
   u32 n = 0;
-  for (u32 i = 0; i < count; i++) {
-    u32 off = m[m[offsetsWord + i]];
-    if (off == 0) continue;
-    const u8 *s = B(strByte + off);
+  for (u32 k = 0; k < len; k++) {
+    const u8 *s = B(strByte + m[m[offsetsWord + list[k]]]);
     if (*s != *q || compare(s, q) != 0) continue;
-    if (n < max) out[n] = i;
+    if (n < max) out[n] = list[k];
     n++;
   }
   return n;
 }
 
 /*
- * Builds a name index in compressed-row form: buckets[0..mask+1] are start positions,
- * entries hold (hash, id) pairs grouped by bucket in id order. A table has two: one of the
- * FUNCs (funcs = 1) and one of every other named type (funcs = 0), since a vmlinux names
- * four FUNCs for every other type and lookups of types need not hash them. hashes[i] must
- * already hold the hash of every name that lives in the base's strings (offset < strBase).
+ * Builds a name index over a list of types (indices, as parse() lists them; every one named)
+ * in compressed-row form: buckets[0..mask+1] are start positions, entries hold (hash, id)
+ * pairs grouped by bucket in id order. A table has two: one of the FUNCs and one of every
+ * other named type, since a vmlinux names four FUNCs for every other type and lookups of
+ * types need not hash them. hashes[i] must already hold the hash of every name that lives
+ * in the base's strings (offset < strBase).
  */
-void build_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 bucketsWord,
-                 u32 mask, u32 entriesWord, u32 hashesWord, u32 firstId, u32 funcs) {
-  u32 *m = W(0u + offsetsWord) - offsetsWord;
+void build_index(u32 listWord, u32 len, u32 offsetsWord, u32 strByte, u32 strBase,
+                 u32 bucketsWord, u32 mask, u32 entriesWord, u32 hashesWord, u32 firstId) {
+  u32 *m = W(0u + offsetsWord) - offsetsWord, *list = W(listWord);
   u32 *buckets = W(bucketsWord), *hashes = W(hashesWord);
   for (u32 b = 0; b <= mask + 1; b++) buckets[b] = 0;
-  for (u32 i = 0; i < count; i++) {
-    u32 rec = m[offsetsWord + i], off = m[rec];
-    if (off == 0 || (((m[rec + 1] >> 24) & 0x1f) == FUNC) != funcs) continue;
+  for (u32 k = 0; k < len; k++) {
+    u32 i = list[k], off = m[m[offsetsWord + i]];
     u32 h = off >= strBase ? hash_name(B(strByte + off - strBase)) : hashes[i];
     hashes[i] = h;
     buckets[(h & mask) + 1]++;
   }
   for (u32 b = 0; b <= mask; b++) buckets[b + 1] += buckets[b];
-  for (u32 i = 0; i < count; i++) {
-    u32 rec = m[offsetsWord + i];
-    if (m[rec] == 0 || (((m[rec + 1] >> 24) & 0x1f) == FUNC) != funcs) continue;
-    u32 h = hashes[i];
+  for (u32 k = 0; k < len; k++) {
+    u32 i = list[k], h = hashes[i];
     u32 slot = entriesWord + 2 * buckets[h & mask]++;
     m[slot] = h;
     m[slot + 1] = firstId + i;
@@ -408,30 +417,23 @@ void build_index(u32 offsetsWord, u32 count, u32 strByte, u32 strBase, u32 bucke
 }
 
 /*
- * Builds the enumerator index, like build_index but over the enumerators of every ENUM and
- * ENUM64 (in type-id order, then declaration order): entries are (hash, id, element) triples
- * grouped by bucket. One walk over the type records, in file order as parse() walks them
- * (already validated; shapes as for parse), writes every enumerator's triple to the scratch
- * area (3 words each, after the entries), which is then counted and scattered. Only a table
+ * Builds the enumerator index, like build_index but over the enumerators of the ENUMs and
+ * ENUM64s parse() listed (in type-id order, then declaration order): entries are (hash, id,
+ * element) triples grouped by bucket. Every enumerator's triple goes to the scratch area (3
+ * words each, after the entries) first, which is then counted and scattered. Only a table
  * without a base has this index (a split table's reader searches its own enums directly), so
  * every name offset is into this blob's strings; names past them (nameLimit), which only
  * corrupt BTF has, are left out.
  */
-void build_enum_index(u32 typeWord, u32 endWord, u32 shapesWord, u32 strByte, u32 nameLimit,
+void build_enum_index(u32 listWord, u32 len, u32 offsetsWord, u32 strByte, u32 nameLimit,
                       u32 bucketsWord, u32 mask, u32 entriesWord, u32 scratchWord,
                       u32 firstId) {
-  u32 *m = W(0u + typeWord) - typeWord;
-  u32 *fixed = W(shapesWord), *perElem = W(shapesWord + 128);
+  u32 *m = W(0u + offsetsWord) - offsetsWord, *list = W(listWord);
   u32 *buckets = W(bucketsWord), *scratch = W(scratchWord);
   u32 n = 0;
-  for (u32 rec = typeWord, i = 0; rec < endWord; i++) {
-    u32 info = m[rec + 1], kind = (info >> 24) & 0x7f, vlen = info & 0xffffff;
-    u32 next = rec + 3 + fixed[kind] + perElem[kind] * vlen;
-    if (kind != ENUM && kind != ENUM64) {
-      rec = next;
-      continue;
-    }
-    u32 step = kind == ENUM ? 2 : 3;
+  for (u32 k = 0; k < len; k++) {
+    u32 i = list[k], rec = m[offsetsWord + i], info = m[rec + 1], vlen = info & 0xffffff;
+    u32 step = ((info >> 24) & 0x7f) == ENUM ? 2 : 3;
     for (u32 e = 0; e < vlen; e++) {
       u32 off = m[rec + 3 + step * e];
       if (off == 0 || off >= nameLimit) continue;
@@ -440,7 +442,6 @@ void build_enum_index(u32 typeWord, u32 endWord, u32 shapesWord, u32 strByte, u3
       scratch[3 * n + 2] = e;
       n++;
     }
-    rec = next;
   }
   for (u32 b = 0; b <= mask + 1; b++) buckets[b] = 0;
   for (u32 k = 0; k < n; k++) buckets[(scratch[3 * k] & mask) + 1]++;
