@@ -51,7 +51,7 @@ function existsDir(url: URL): boolean {
 
 if (import.meta.main) {
   const files = await generateAll();
-  // The bundle's chunk names change with their content: old ones must not stay behind.
+  // Files of an earlier bundle (another entry point, say) must not stay behind.
   const bundle = new URL(`../${BUNDLE_DIR}`, import.meta.url);
   if (existsDir(bundle)) Deno.removeSync(bundle, { recursive: true });
   for (const [path, text] of Object.entries(files)) {
