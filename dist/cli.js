@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 var __defProp = Object.defineProperty;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __esm = (fn, res) => function __init() {

@@ -1,4 +1,3 @@
-//# allFunctionsCalledOnLoad
 // workers/claims.ts
 function itemCount(task2) {
   return task2.kind === "groups" ? task2.groups.length : task2.paths.length;
