@@ -69,19 +69,21 @@ export function reportOf(o: LoadedKernel): KernelReport {
 }
 
 /**
- * The cost model of `--jobs auto`, measured with bench/compare.sh and hyperfine's CPU times
- * on the 2-core reference machine: loading and resolving a kernel inline in recycled memory
- * costs `MS_PER_KERNEL` plus `MS_PER_MB` per MB of BTF; a worker blocks the main thread
- * `WORKER_BLOCK_MS` while it is constructed and needs `WORKER_BOOT_MS` more (loading its
- * modules, the decoder, libc) before it claims work. An ELF's BTF is taken to be
- * `ELF_BTF_MB` (its size is not known before its section headers are read). The pool is
- * chosen only when its estimate beats inline by `MARGIN`.
+ * The cost model of `--jobs auto`, measured with the bundled CLI on the 2-core reference
+ * machine (batches of 20 to 90 raw kernels of 4.5–5.5 MB, `--jobs 0` against `--jobs 1`,
+ * interleaved; README "What is measured"): loading and resolving a kernel inline in recycled
+ * memory costs `MS_PER_KERNEL` plus `MS_PER_MB` per MB of BTF; a worker blocks the main thread
+ * `WORKER_BLOCK_MS` while it is constructed, and adds nothing for `WORKER_BOOT_MS` (loading
+ * its module, the decoder and libc, then resolving cold: a new isolate's first kernels run
+ * ~3 × slower until its JIT warms up). An ELF's BTF is taken to be `ELF_BTF_MB` (its size is
+ * not known before its section headers are read). The pool is chosen only when its estimate
+ * beats inline by `MARGIN`.
  */
 export const COST = {
-  MS_PER_MB: 3,
+  MS_PER_MB: 1.2,
   MS_PER_KERNEL: 1.5,
-  WORKER_BLOCK_MS: 15,
-  WORKER_BOOT_MS: 60,
+  WORKER_BLOCK_MS: 25,
+  WORKER_BOOT_MS: 150,
   ELF_BTF_MB: 6,
   MARGIN: 0.85,
 } as const;
@@ -114,19 +116,32 @@ export function poolEstimate(costs: number[], workers: number, cores: number): n
   return alone + Math.min(total, head) + Math.max(rest / lanes, Math.max(0, ...costs));
 }
 
-/**
- * Cores not busy with other processes: the hardware concurrency less the 1-minute load
- * average (at least 1), so on a machine already loaded the batch runs inline.
- */
+/** Cores not busy with other processes now (see {@link idleCoresOf}). */
 function idleCores(): number {
-  const cores = navigator.hardwareConcurrency;
-  let load = 0;
+  let loadavg: string | undefined, load = 0;
   try {
-    load = Deno.loadavg()[0];
+    loadavg = Deno.readTextFileSync("/proc/loadavg");
   } catch {
-    // No --allow-sys: count every core.
+    try {
+      load = Deno.loadavg()[0];
+    } catch {
+      // Neither: count every core.
+    }
   }
-  return Math.max(1, Math.min(cores, Math.round(cores - load)));
+  return idleCoresOf(navigator.hardwareConcurrency, loadavg, load);
+}
+
+/**
+ * Cores not busy with other processes: `cores` less the tasks runnable right now but this
+ * one (the fourth field of `/proc/loadavg`, `running/total`, counts this process), at least
+ * 1; without that file, `cores` less the 1-minute `load`. The moment, not the 1-minute
+ * average: a batch run right after another would otherwise count its predecessor as a
+ * competitor and never use a worker.
+ */
+export function idleCoresOf(cores: number, loadavg: string | undefined, load: number): number {
+  const running = Number(loadavg?.split(" ")[3]?.split("/")[0]);
+  const busy = Number.isInteger(running) && running >= 1 ? running - 1 : Math.round(load);
+  return Math.max(1, Math.min(cores, cores - busy));
 }
 
 /**

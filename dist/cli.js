@@ -5147,13 +5147,21 @@ function poolEstimate(costs, workers, cores) {
   return alone + Math.min(total, head) + Math.max(rest / lanes, Math.max(0, ...costs));
 }
 function idleCores() {
-  const cores = navigator.hardwareConcurrency;
-  let load = 0;
+  let loadavg, load = 0;
   try {
-    load = Deno.loadavg()[0];
+    loadavg = Deno.readTextFileSync("/proc/loadavg");
   } catch {
+    try {
+      load = Deno.loadavg()[0];
+    } catch {
+    }
   }
-  return Math.max(1, Math.min(cores, Math.round(cores - load)));
+  return idleCoresOf(navigator.hardwareConcurrency, loadavg, load);
+}
+function idleCoresOf(cores, loadavg, load) {
+  const running = Number(loadavg?.split(" ")[3]?.split("/")[0]);
+  const busy = Number.isInteger(running) && running >= 1 ? running - 1 : Math.round(load);
+  return Math.max(1, Math.min(cores, cores - busy));
 }
 function planJobs(jobs, inputs, cores = idleCores()) {
   if (jobs !== "auto") {
@@ -5316,10 +5324,10 @@ var init_batch = __esm({
     init_io();
     DEFAULT_BTF_PATH = HOST_BTF_PATH;
     COST = {
-      MS_PER_MB: 3,
+      MS_PER_MB: 1.2,
       MS_PER_KERNEL: 1.5,
-      WORKER_BLOCK_MS: 15,
-      WORKER_BOOT_MS: 60,
+      WORKER_BLOCK_MS: 25,
+      WORKER_BOOT_MS: 150,
       ELF_BTF_MB: 6,
       MARGIN: 0.85
     };
