@@ -20,7 +20,7 @@ export { Kind, KIND_NAMES, kindName } from "./btf/kinds.ts";
 export { type BtfHeader, parseHeader } from "./btf/header.ts";
 export { type ByteSource, memorySource } from "./btf/elf.ts";
 export { type BtfInput, extractBtf, type InputFormat } from "./btf/input.ts";
-export { BtfTypes } from "./btf/table.ts";
+export { BtfTypes, type NameLookup } from "./btf/table.ts";
 export {
   freshSpace,
   type MemoryAdvice,
