@@ -4,13 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { DECODE_WASM_BASE64 } from "../btf/wasm/decode_wasm.ts";
+import { sha256 } from "./helpers.ts";
 
 const dir = new URL("../btf/wasm/", import.meta.url);
-
-async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 Deno.test("decode wasm: built from today's decode.c, and decode_wasm.ts embeds decode.wasm", async () => {
   const generated = Deno.readTextFileSync(new URL("decode_wasm.ts", dir));

@@ -129,6 +129,23 @@ export function spawnCliUnprivileged(args: string[], scratch: string): CliResult
   });
 }
 
+/** The BtfError message `fn`'s promise rejects with (fails when it resolves or rejects otherwise). */
+export async function rejectsBtf(fn: () => Promise<unknown>): Promise<string> {
+  try {
+    await fn();
+  } catch (err) {
+    assert.ok(err instanceof BtfError, `expected a BtfError, got ${String(err)}`);
+    return err.message;
+  }
+  throw new Error("no error");
+}
+
+/** The SHA-256 of `bytes`, as lowercase hex. */
+export async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /** Asserts that `fn` throws a BtfError whose message is exactly `message`. */
 export function throwsBtf(fn: () => unknown, message: string): void {
   let thrown: unknown = undefined;

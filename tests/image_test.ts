@@ -18,7 +18,7 @@ import { addKernelEntry, implicitBase, loadImage, loadKernelCached } from "../lo
 import { resolveOffsets } from "../resolvers/mod.ts";
 import { btfFromImage } from "../btf/image/image.ts";
 import { imageMutant, iterationRng } from "./fuzz.ts";
-import { CLI, type CliResult, fixture, HOST_BTF, spawn, tempDir } from "./helpers.ts";
+import { CLI, type CliResult, fixture, HOST_BTF, rejectsBtf, spawn, tempDir } from "./helpers.ts";
 
 const cache = (name: string) => {
   const path = fixture(`.cache/${name}`);
@@ -32,16 +32,6 @@ const cache = (name: string) => {
 
 const REPACKED = ["gzip", "xz", "lzma", "bzip2", "lz4"] as const;
 const raw73 = () => loadBtf(cache("vmlinux-7.3.4+deb13-amd64.btf"));
-
-async function rejects(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-  } catch (err) {
-    assert.ok(err instanceof BtfError, `expected a BtfError, got ${String(err)}`);
-    return err.message;
-  }
-  throw new Error("no error");
-}
 
 function sameTable(actual: BtfTypes, expected: BtfTypes): void {
   assert.deepEqual(actual.rawBytes(), expected.rawBytes());
@@ -134,7 +124,7 @@ Deno.test("image: the synchronous loader points to the asynchronous ones", () =>
 Deno.test("image: lzo is a clear error naming the compression", async () => {
   const path = cache("debian-7.3-lzo.vmlinuz");
   assert.equal(
-    await rejects(() => loadImage(path)),
+    await rejectsBtf(() => loadImage(path)),
     `btf: open ${path}: lzo payload: not supported (no maintained lzo decompressor package runs here); decompress it with \`lzop -d\` first`,
   );
 });
@@ -149,14 +139,14 @@ Deno.test("image: corrupt and truncated payloads are one line naming the file an
     // Early in the payload, so a corrupt run stays short.
     corrupt.fill(0x55, boot.offset + 4096, boot.offset + 4096 + 512);
     Deno.writeFileSync(`${dir.path}/${c}-corrupt`, corrupt);
-    const message = await rejects(() => loadImage(`${dir.path}/${c}-corrupt`));
+    const message = await rejectsBtf(() => loadImage(`${dir.path}/${c}-corrupt`));
     assert.match(
       message,
       new RegExp(`^btf: open ${dir.path}/${c}-corrupt: ${c} payload: [^\\n]+$`),
     );
     Deno.writeFileSync(`${dir.path}/${c}-short`, bytes.subarray(0, boot.offset + 100000));
     assert.equal(
-      await rejects(() => loadImage(`${dir.path}/${c}-short`)),
+      await rejectsBtf(() => loadImage(`${dir.path}/${c}-short`)),
       `btf: open ${dir.path}/${c}-short: ${c} payload: ${boot.length} bytes at ${boot.offset} run past the end of the ${
         boot.offset + 100000
       }-byte file (truncated)`,
@@ -169,7 +159,7 @@ Deno.test("image: corrupt and truncated payloads are one line naming the file an
     Deno.writeFileSync(path, bytes.subarray(0, bytes.length >> 1));
     const comp = { "ko.xz": "xz", "ko.zst": "zstd", "ko.gz": "gzip" }[ext];
     assert.match(
-      await rejects(() => loadImage(path)),
+      await rejectsBtf(() => loadImage(path)),
       new RegExp(
         `^btf: open ${path}: ${comp} payload: (corrupt or truncated|ends) after \\d+ decompressed bytes[^\\n]*$`,
       ),
@@ -194,12 +184,12 @@ Deno.test("modules: .ko, .ko.xz, .ko.zst, .ko.gz read as split BTF over the 7.3 
 
 Deno.test("modules: no base, the wrong base, a base for non-split BTF are errors", async () => {
   const ko = cache("mod-7.3-fat.ko.xz");
-  assert.equal(await rejects(() => loadImage(ko)), `btf: open ${ko}: ${SPLIT_NEEDS_BASE}`);
+  assert.equal(await rejectsBtf(() => loadImage(ko)), `btf: open ${ko}: ${SPLIT_NEEDS_BASE}`);
   // Another kernel whose strings are longer: every offset is in range; the parse's check
   // that every referenced type exists catches it (the host has fewer types than 7.3).
   const host = loadBtf(HOST_BTF).types;
   assert.match(
-    await rejects(() => loadImage(ko, host)),
+    await rejectsBtf(() => loadImage(ko, host)),
     new RegExp(
       `^btf: open ${ko}: split BTF does not match its base: btf: type id \\d+ \\(\\w+\\) refers to type id \\d+, past the last type id \\d+$`,
     ),
@@ -207,7 +197,7 @@ Deno.test("modules: no base, the wrong base, a base for non-split BTF are errors
   // Another kernel whose strings are shorter: offsets run past them.
   const cloud = loadBtf(cache("debian-6.1-cloud.btf")).types;
   assert.match(
-    await rejects(() => loadImage(ko, cloud)),
+    await rejectsBtf(() => loadImage(ko, cloud)),
     new RegExp(
       `^btf: open ${ko}: split BTF does not match its base: btf: type id \\d+ (\\(\\w+\\) element \\d+ )?has name offset \\d+ past the strings$`,
     ),
@@ -222,7 +212,7 @@ Deno.test("modules: no base, the wrong base, a base for non-split BTF are errors
   const era = fixture("era_7_1.btf");
   assert.throws(() => loadBtf(era, raw73().types), (e) => (e as Error).message === notSplit(era));
   assert.equal(
-    await rejects(() => loadImage(cache("vmlinuz-7.3.4+deb13-amd64"), raw73().types)),
+    await rejectsBtf(() => loadImage(cache("vmlinuz-7.3.4+deb13-amd64"), raw73().types)),
     notSplit(cache("vmlinuz-7.3.4+deb13-amd64")),
   );
 });

@@ -16,7 +16,7 @@ import { LZMA_WASM_BASE64 } from "../btf/image/codecs/wasm/lzma_wasm.ts";
 import { btfFromImage } from "../btf/image/image.ts";
 import { extractBtf } from "../btf/input.ts";
 import { imageMutant, iterationRng, tinyBzImage } from "./fuzz.ts";
-import { fixture } from "./helpers.ts";
+import { fixture, rejectsBtf, sha256 } from "./helpers.ts";
 
 const ELF = Deno.readFileSync(fixture("era_7_1.o"));
 const BTF = extractBtf(memorySource(ELF)).bytes;
@@ -44,22 +44,7 @@ function withTrailer(payload: Uint8Array, size: number): Uint8Array {
   return out;
 }
 
-async function rejects(fn: () => Promise<unknown>): Promise<string> {
-  try {
-    await fn();
-  } catch (err) {
-    assert.ok(err instanceof BtfError, `expected a BtfError, got ${String(err)}`);
-    return err.message;
-  }
-  throw new Error("no error");
-}
-
 const btfOf = async (bytes: Uint8Array) => (await btfFromImage(memorySource(bytes)))?.btf;
-
-async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 Deno.test("lzma.wasm: built from today's inputs, embedded in lzma_wasm.ts, imports nothing", async () => {
   const dir = new URL("../btf/image/codecs/wasm/", import.meta.url);
@@ -139,16 +124,16 @@ Deno.test("xz and lzma: each decoder's failures are one line naming the compress
   const corrupt = xz.slice();
   corrupt.fill(0x55, 200, 260);
   assert.equal(
-    await rejects(() => btfOf(corrupt)),
+    await rejectsBtf(() => btfOf(corrupt)),
     "xz payload: corrupt or truncated after 0 decompressed bytes (xz-embedded: corrupt data)",
   );
   const lzma = kernelLzma();
   assert.equal(
-    await rejects(() => btfOf(tinyBzImage(withTrailer(lzma, 1000)))),
+    await rejectsBtf(() => btfOf(tinyBzImage(withTrailer(lzma, 1000)))),
     "lzma payload: corrupt or truncated after 1000 decompressed bytes (LzmaDecode: corrupt data, or more than the 1000 bytes expected)",
   );
   const cut = lzma.subarray(0, lzma.length >> 1);
-  const message = await rejects(() => btfOf(tinyBzImage(withTrailer(cut, ELF.length))));
+  const message = await rejectsBtf(() => btfOf(tinyBzImage(withTrailer(cut, ELF.length))));
   assert.match(
     message,
     /^lzma payload: corrupt or truncated after \d+ decompressed bytes \(LzmaDecode: the data ends early \(truncated\)\)$/,
