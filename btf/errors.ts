@@ -51,6 +51,15 @@ export function printable(text: string): string {
   });
 }
 
-// deno-lint-ignore no-control-regex
-const UNPRINTABLE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** DEL, the C1 controls, the line and paragraph separators, the bidirectional-text controls. */
+const BEYOND_C0 = "\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
+
+/**
+ * The characters beyond the C0 controls that a terminal may act on (0x9b is CSI) or that
+ * break or reorder a line: what must be escaped even where the C0 controls already are.
+ */
+export const UNPRINTABLE_BEYOND_C0: RegExp = new RegExp(`[${BEYOND_C0}]`, "g");
+
+/** Those and the C0 controls: what {@link printable} escapes. */
+const UNPRINTABLE = new RegExp(`[\\x00-\\x1f${BEYOND_C0}]`, "g");
 const NAMED_ESCAPES: Record<string, string> = { "\n": "\\n", "\t": "\\t", "\r": "\\r" };

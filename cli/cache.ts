@@ -6,7 +6,7 @@ import { BtfError } from "../btf/errors.ts";
 import { type CacheOptions, cacheRoot, cleanEntries, listEntries } from "../load/cache.ts";
 import { CacheError, humanSize } from "../load/cache_root.ts";
 import { addKernelEntry } from "../load/image.ts";
-import { type CliIo, complain, UsageError } from "./io.ts";
+import { type CliIo, complain, UsageError, writeJson } from "./io.ts";
 import { command, ENVIRONMENT_HELP } from "./command.ts";
 import { didYouMean } from "./suggest.ts";
 
@@ -133,7 +133,7 @@ async function runCache(
 function list(root: string, json: boolean, io: CliIo): number {
   const entries = listEntries(root);
   if (json) {
-    io.out(JSON.stringify({ root, entries }, null, 2) + "\n");
+    writeJson(io, { root, entries });
     return 0;
   }
   if (entries.length === 0) {

@@ -17,7 +17,7 @@ import {
   LOAD_OPTIONS_HELP,
   loadOptions,
 } from "./command.ts";
-import { complain, UsageError } from "./io.ts";
+import { complain, UsageError, writeJson } from "./io.ts";
 import { loadKernels } from "./batch.ts";
 
 /** Exit code when the kernels differ (as diff(1)). */
@@ -62,7 +62,7 @@ export const DIFF_COMMAND = command({
       for (const o of failed) if ("error" in o) complain(io, o.error);
       if (v.json) {
         const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : o.source);
-        io.out(JSON.stringify({ kernels: entries }, null, 2) + "\n");
+        writeJson(io, { kernels: entries });
       }
       return EXIT_TROUBLE;
     }
@@ -78,9 +78,7 @@ export const DIFF_COMMAND = command({
     }
     if (v.json) {
       const kernelSources = kernels.map((k) => k.source);
-      io.out(
-        JSON.stringify({ kernels: kernelSources, diffs: diffs.map(diffJson) }, null, 2) + "\n",
-      );
+      writeJson(io, { kernels: kernelSources, diffs: diffs.map(diffJson) });
     } else {
       io.out(diffs.map(renderDiff).join("\n"));
     }

@@ -2,7 +2,7 @@
  * Output channels of the CLI, injectable so tests can run the CLI in process.
  * @module
  */
-import { printable } from "../btf/errors.ts";
+import { printable, UNPRINTABLE_BEYOND_C0 } from "../btf/errors.ts";
 
 /** Where the CLI writes, and what it knows about its terminal. */
 export interface CliIo {
@@ -17,6 +17,20 @@ export interface CliIo {
 /** Writes `message` to standard error as one `ktstr-btf: ` line (control characters escaped). */
 export function complain(io: CliIo, message: string): void {
   io.err(`ktstr-btf: ${printable(message)}\n`);
+}
+
+/**
+ * Writes `value` as indented JSON and a newline. JSON.stringify escapes the C0 controls; the
+ * other characters a terminal may act on (DEL and the C1 controls, such as 0x9b, CSI; see
+ * UNPRINTABLE_BEYOND_C0) are written as `\uXXXX` escapes too, which any JSON reader decodes to the same
+ * string.
+ */
+export function writeJson(io: CliIo, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2).replace(UNPRINTABLE_BEYOND_C0, jsonEscape) + "\n");
+}
+
+function jsonEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
 /** The real process streams. */

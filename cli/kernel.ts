@@ -7,7 +7,7 @@ import { errorEntry, type KernelReport } from "../report/json.ts";
 import { renderHuman } from "../report/human.ts";
 import { GROUP_NAMES, type GroupName } from "../resolvers/mod.ts";
 import { GROUP_PATHS, topGroup, valueAt } from "../resolvers/paths.ts";
-import { type CliIo, complain, UsageError } from "./io.ts";
+import { type CliIo, complain, UsageError, writeJson } from "./io.ts";
 import {
   command,
   ENVIRONMENT_HELP,
@@ -122,7 +122,7 @@ export async function runKernel(paths: string[], opts: KernelOptions, io: CliIo)
   const reports = entries.filter((e): e is KernelReport => !("error" in e));
   for (const o of outcomes) if ("error" in o) complain(io, o.error);
   if (opts.json) {
-    io.out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2) + "\n");
+    writeJson(io, entries.length === 1 ? entries[0] : entries);
   } else if (reports.length > 0) {
     io.out(reports.map((r) => renderHuman(r, io.color)).join("\n"));
   }

@@ -8,7 +8,7 @@ import type { BtfTypes } from "../btf/table.ts";
 import type { SourceInfo } from "../report/json.ts";
 import type { OptionValues } from "./args.ts";
 import { LOAD_OPTIONS, LOAD_OPTIONS_HELP, loadOptions } from "./command.ts";
-import { type CliIo, complain } from "./io.ts";
+import { type CliIo, complain, writeJson } from "./io.ts";
 import { DEFAULT_BTF_PATH, loadKernels } from "./batch.ts";
 
 /** The options of a single-kernel query command. */
@@ -74,7 +74,7 @@ export function printAnswers(
 ): number {
   const { items, texts, missing } = answers;
   if (json) {
-    io.out(JSON.stringify({ source: kernel.source, [key]: items, missing }, null, 2) + "\n");
+    writeJson(io, { source: kernel.source, [key]: items, missing });
   } else io.out(texts.join("\n"));
   return Object.keys(missing).length > 0 ? 1 : 0;
 }

@@ -33,7 +33,7 @@ function printable(text) {
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
-var BtfError, UNPRINTABLE, NAMED_ESCAPES;
+var BtfError, BEYOND_C0, UNPRINTABLE_BEYOND_C0, UNPRINTABLE, NAMED_ESCAPES;
 var init_errors = __esm({
   "btf/errors.ts"() {
     BtfError = class extends Error {
@@ -43,7 +43,9 @@ var init_errors = __esm({
         this.name = "BtfError";
       }
     };
-    UNPRINTABLE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    BEYOND_C0 = "\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
+    UNPRINTABLE_BEYOND_C0 = new RegExp(`[${BEYOND_C0}]`, "g");
+    UNPRINTABLE = new RegExp(`[\\x00-\\x1f${BEYOND_C0}]`, "g");
     NAMED_ESCAPES = {
       "\n": "\\n",
       "	": "\\t",
@@ -56,6 +58,12 @@ var init_errors = __esm({
 function complain(io, message) {
   io.err(`ktstr-btf: ${printable(message)}
 `);
+}
+function writeJson(io, value2) {
+  io.out(JSON.stringify(value2, null, 2).replace(UNPRINTABLE_BEYOND_C0, jsonEscape) + "\n");
+}
+function jsonEscape(c) {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 function processIo() {
   const enc = new TextEncoder();
@@ -5412,7 +5420,7 @@ async function runKernel(paths, opts, io) {
   const reports = entries.filter((e) => !("error" in e));
   for (const o of outcomes) if ("error" in o) complain(io, o.error);
   if (opts.json) {
-    io.out(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2) + "\n");
+    writeJson(io, entries.length === 1 ? entries[0] : entries);
   } else if (reports.length > 0) {
     io.out(reports.map((r) => renderHuman(r, io.color)).join("\n"));
   }
@@ -5787,8 +5795,8 @@ function arraySuffix(t) {
   return start;
 }
 function columns(m) {
-  const name = m.name + (m.bitSize !== void 0 ? `:${m.bitSize}` : "");
-  const t = m.type, array = arraySuffix(t);
+  const name = printable(m.name) + (m.bitSize !== void 0 ? `:${m.bitSize}` : "");
+  const t = printable(m.type), array = arraySuffix(t);
   if (array < t.length) return [
     t.slice(0, array),
     name + t.slice(array)
@@ -5827,9 +5835,9 @@ function bodyLines(layout2, indent) {
   layout2.members.forEach((m, i) => {
     if (m.expanded) {
       const inner = m.expanded;
-      const label = inner.name ? `${inner.kind} ${inner.name}` : inner.kind;
+      const label = inner.name ? `${inner.kind} ${printable(inner.name)}` : inner.kind;
       lines.push(`${indent}${label} {`, ...bodyLines(inner, indent + "	"));
-      const close = `}${m.name ? ` ${m.name}` : ""};`;
+      const close = `}${m.name ? ` ${printable(m.name)}` : ""};`;
       lines.push(`${indent}${close.padEnd(width)} ${position(m)}`);
     } else {
       const [type, name] = columns(m);
@@ -5849,7 +5857,7 @@ function byteHoles(layout2) {
   ];
 }
 function renderLayout(layout2) {
-  const head = `${layout2.kind} ${layout2.name || "{...}"} {`;
+  const head = `${layout2.kind} ${printable(layout2.name) || "{...}"} {`;
   const summary = [
     `size: ${layout2.size}`,
     `members: ${layout2.members.length}`
@@ -5905,6 +5913,7 @@ function layoutJson(layout2) {
 var TYPE_WIDTH, DECL_WIDTH;
 var init_layout2 = __esm({
   "report/layout.ts"() {
+    init_errors();
     TYPE_WIDTH = 26;
     DECL_WIDTH = 48;
   }
@@ -5933,11 +5942,11 @@ function noteFailure(kernel, missing, arg, message, io) {
 function printAnswers(kernel, json, key, answers, io) {
   const { items, texts, missing } = answers;
   if (json) {
-    io.out(JSON.stringify({
+    writeJson(io, {
       source: kernel.source,
       [key]: items,
       missing
-    }, null, 2) + "\n");
+    });
   } else io.out(texts.join("\n"));
   return Object.keys(missing).length > 0 ? 1 : 0;
 }
@@ -6180,9 +6189,8 @@ function renderPath(expr, path) {
   ]);
   return [
     expr,
-    ...body,
-    ""
-  ].join("\n");
+    ...body
+  ].map(printable).join("\n") + "\n";
 }
 function hopJson(h) {
   return {
@@ -6207,6 +6215,7 @@ function pathJson(expr, path) {
 }
 var init_path2 = __esm({
   "report/path.ts"() {
+    init_errors();
   }
 });
 
@@ -6312,8 +6321,7 @@ function renderEnum(answer) {
     const f = answer.found, sign = f.signed ? "signed" : "unsigned";
     const where = f.enumName ? `enum ${f.enumName}` : "an anonymous enum";
     const value2 = `${f.value} (${hex3(f.value, answer.size)})`;
-    return `${answer.enumerator} = ${value2} in ${where} (type id ${f.typeId}, ${sign})
-`;
+    return printable(`${answer.enumerator} = ${value2} in ${where} (type id ${f.typeId}, ${sign})`) + "\n";
   }
   return answer.enums.map((e) => {
     const width = Math.max(0, ...e.enumerators.map((x) => x.name.length));
@@ -6322,9 +6330,8 @@ function renderEnum(answer) {
     const lines = e.enumerators.map((x, i) => `  ${x.name.padEnd(width)}  ${values[i].padStart(vwidth)}  ${hex3(x.value, e.size)}`);
     return [
       header(e),
-      ...lines,
-      ""
-    ].join("\n");
+      ...lines
+    ].map(printable).join("\n") + "\n";
   }).join("\n");
 }
 function exact(value2) {
@@ -6357,6 +6364,7 @@ function enumJson(answer) {
 }
 var init_enum2 = __esm({
   "report/enum.ts"() {
+    init_errors();
   }
 });
 
@@ -6592,7 +6600,7 @@ function renderDiff(d) {
   ];
   const n = d.changes.length;
   lines.push(n === 0 ? "  identical" : `  ${plural(n, "change")}`);
-  return lines.join("\n") + "\n";
+  return lines.map(printable).join("\n") + "\n";
 }
 function diffJson(d) {
   return {
@@ -6605,6 +6613,7 @@ function diffJson(d) {
 var MAX_PATH_WIDTH;
 var init_diff2 = __esm({
   "report/diff.ts"() {
+    init_errors();
     init_layout2();
     MAX_PATH_WIDTH = 44;
   }
@@ -6673,9 +6682,9 @@ ${ENVIRONMENT_HELP}
           for (const o of failed) if ("error" in o) complain(io, o.error);
           if (v.json) {
             const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : o.source);
-            io.out(JSON.stringify({
+            writeJson(io, {
               kernels: entries
-            }, null, 2) + "\n");
+            });
           }
           return EXIT_TROUBLE;
         }
@@ -6697,10 +6706,10 @@ ${ENVIRONMENT_HELP}
         }
         if (v.json) {
           const kernelSources = kernels.map((k) => k.source);
-          io.out(JSON.stringify({
+          writeJson(io, {
             kernels: kernelSources,
             diffs: diffs.map(diffJson)
-          }, null, 2) + "\n");
+          });
         } else {
           io.out(diffs.map(renderDiff).join("\n"));
         }
@@ -6751,10 +6760,10 @@ async function runCache(sub2, path, opts, io) {
 function list(root, json, io) {
   const entries = listEntries(root);
   if (json) {
-    io.out(JSON.stringify({
+    writeJson(io, {
       root,
       entries
-    }, null, 2) + "\n");
+    });
     return 0;
   }
   if (entries.length === 0) {

@@ -3,6 +3,7 @@
  * before → after, provenance), or JSON.
  * @module
  */
+import { printable } from "../btf/errors.ts";
 import type { Change } from "../query/diff.ts";
 import { plural } from "./layout.ts";
 
@@ -34,13 +35,16 @@ function changeLine(c: Change, width: number): string {
 /** The widest path column: longer paths (event counters) push their line out, not every line. */
 const MAX_PATH_WIDTH = 44;
 
-/** One pair's changes: a `--- A` / `+++ B` header, one line per change, and a count. */
+/**
+ * One pair's changes: a `--- A` / `+++ B` header, one line per change, and a count. Control
+ * characters in a path or a name are escaped.
+ */
 export function renderDiff(d: KernelDiff): string {
   const width = Math.min(MAX_PATH_WIDTH, Math.max(0, ...d.changes.map((c) => c.path.length)));
   const lines = [`--- ${d.from}`, `+++ ${d.to}`, ...d.changes.map((c) => changeLine(c, width))];
   const n = d.changes.length;
   lines.push(n === 0 ? "  identical" : `  ${plural(n, "change")}`);
-  return lines.join("\n") + "\n";
+  return lines.map(printable).join("\n") + "\n";
 }
 
 /** One pair's changes as JSON (`identical` when there are none). */

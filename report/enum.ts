@@ -2,6 +2,7 @@
  * The `enum` command's output: an enum's enumerators (decimal and hex), or one value.
  * @module
  */
+import { printable } from "../btf/errors.ts";
 import type { EnumAnswer, EnumDefinition } from "../query/enum.ts";
 
 /** Hex of a value as the C source would write it (two's complement for negatives). */
@@ -16,13 +17,17 @@ function header(e: EnumDefinition): string {
   return `enum ${e.name} (type id ${e.typeId}, ${e.kind}, ${e.size} bytes, ${sign})`;
 }
 
-/** Human output: each definition with its enumerators, or the enumerator's value. */
+/**
+ * Human output: each definition with its enumerators, or the enumerator's value. Control
+ * characters in a name (BTF names are not checked to be identifiers) are escaped.
+ */
 export function renderEnum(answer: EnumAnswer): string {
   if ("found" in answer) {
     const f = answer.found, sign = f.signed ? "signed" : "unsigned";
     const where = f.enumName ? `enum ${f.enumName}` : "an anonymous enum";
     const value = `${f.value} (${hex(f.value, answer.size)})`;
-    return `${answer.enumerator} = ${value} in ${where} (type id ${f.typeId}, ${sign})\n`;
+    return printable(`${answer.enumerator} = ${value} in ${where} (type id ${f.typeId}, ${sign})`) +
+      "\n";
   }
   return answer.enums.map((e) => {
     const width = Math.max(0, ...e.enumerators.map((x) => x.name.length));
@@ -31,7 +36,7 @@ export function renderEnum(answer: EnumAnswer): string {
     const lines = e.enumerators.map((x, i) =>
       `  ${x.name.padEnd(width)}  ${values[i].padStart(vwidth)}  ${hex(x.value, e.size)}`
     );
-    return [header(e), ...lines, ""].join("\n");
+    return [header(e), ...lines].map(printable).join("\n") + "\n";
   }).join("\n");
 }
 

@@ -2,6 +2,7 @@
  * The `struct` command's output: a layout in pahole's format (human), or as JSON.
  * @module
  */
+import { printable } from "../btf/errors.ts";
 import type { Hole, Layout, LayoutMember } from "../query/layout.ts";
 
 /** pahole's columns at the outermost level: type, a space, name; each tab takes 8 from them. */
@@ -22,11 +23,11 @@ function arraySuffix(t: string): number {
 }
 
 function columns(m: LayoutMember): [string, string] {
-  const name = m.name + (m.bitSize !== undefined ? `:${m.bitSize}` : "");
+  const name = printable(m.name) + (m.bitSize !== undefined ? `:${m.bitSize}` : "");
   // Arrays and function pointers: the declarator wraps the name (`u64 cpustat[10]`,
   // `void (*func)(struct callback_head *)`). String scans: a regular expression's first
   // compilation costs more than a whole struct's layout.
-  const t = m.type, array = arraySuffix(t);
+  const t = printable(m.type), array = arraySuffix(t);
   if (array < t.length) return [t.slice(0, array), name + t.slice(array)];
   const fn = t.indexOf(" (*");
   if (fn >= 0 && t.endsWith(")")) {
@@ -65,9 +66,9 @@ function bodyLines(layout: Layout, indent: string): string[] {
   layout.members.forEach((m, i) => {
     if (m.expanded) {
       const inner = m.expanded;
-      const label = inner.name ? `${inner.kind} ${inner.name}` : inner.kind;
+      const label = inner.name ? `${inner.kind} ${printable(inner.name)}` : inner.kind;
       lines.push(`${indent}${label} {`, ...bodyLines(inner, indent + "\t"));
-      const close = `}${m.name ? ` ${m.name}` : ""};`;
+      const close = `}${m.name ? ` ${printable(m.name)}` : ""};`;
       lines.push(`${indent}${close.padEnd(width)} ${position(m)}`);
     } else {
       const [type, name] = columns(m);
@@ -88,10 +89,11 @@ function byteHoles(layout: Layout): [number, number] {
 
 /**
  * One layout as pahole prints it (`pahole -F btf -C NAME`), preceded by a line naming the
- * type id, and closed by a summary: size, members, holes, padding.
+ * type id, and closed by a summary: size, members, holes, padding. Control characters in a
+ * name (BTF names are not checked to be identifiers) are escaped.
  */
 export function renderLayout(layout: Layout): string {
-  const head = `${layout.kind} ${layout.name || "{...}"} {`;
+  const head = `${layout.kind} ${printable(layout.name) || "{...}"} {`;
   const summary = [`size: ${layout.size}`, `members: ${layout.members.length}`];
   const [holes, sum] = byteHoles(layout);
   if (holes > 0) summary.push(`holes: ${holes}`, `sum holes: ${sum}`);

@@ -2,6 +2,7 @@
  * The `offset` command's output: each path's offset, size, type and member chain, per hop.
  * @module
  */
+import { printable } from "../btf/errors.ts";
 import type { PathHop, ResolvedPath } from "../query/path.ts";
 
 function hopLines(h: PathHop, indent: string): string[] {
@@ -15,13 +16,14 @@ function hopLines(h: PathHop, indent: string): string[] {
 /**
  * One resolved path: its expression, its offset in decimal and hex, size, C type, and the
  * `struct.member` chain it went through; with `->`, those of each hop (one per base struct)
- * under the part of the path it resolved.
+ * under the part of the path it resolved. Control characters in a name (BTF names are not
+ * checked to be identifiers) are escaped.
  */
 export function renderPath(expr: string, path: ResolvedPath): string {
   const body = path.hops.length === 1
     ? hopLines(path, "  ")
     : path.hops.flatMap((h) => [`  ${h.expr}`, ...hopLines(h, "    ")]);
-  return [expr, ...body, ""].join("\n");
+  return [expr, ...body].map(printable).join("\n") + "\n";
 }
 
 function hopJson(h: PathHop) {

@@ -3,6 +3,8 @@
  * codes, on the fixtures and the real 7.3 kernel.
  */
 import assert from "node:assert/strict";
+import { Kind } from "../btf/kinds.ts";
+import { BtfBuilder } from "./btf_builder.ts";
 import {
   CLI,
   DEBIAN_73_BTF,
@@ -327,4 +329,44 @@ Deno.test("query commands read a vmlinuz and standard input like kernel does", a
     new TextDecoder().decode(out.stdout),
     "ENUM_NEG = -5 (0xfffffffb) in enum enum_signed (type id 1, signed)\n",
   );
+});
+
+Deno.test("query commands escape control characters in BTF names: a name cannot drive the terminal", async () => {
+  // Names are not checked to be C identifiers (README "What is validated"): a hostile BTF
+  // may name a struct, a member, a typedef or an enumerator with escapes and line breaks.
+  const b = new BtfBuilder();
+  const int = b.int("int\x1b[2J", 4);
+  b.struct("evil\x1b]0;pwned\x07", 8, [["a\nb", int, 0], ["c", int, 32]]);
+  // A path names identifiers only; its type may still be any name.
+  b.struct("plain", 4, [["c", int, 0]]);
+  b.raw("e\x1b[31m", Kind.ENUM, 1, 4, [b.str("E_\x9bX"), 7]);
+  using dir = tempDir();
+  const path = `${dir.path}/evil.btf`;
+  Deno.writeFileSync(path, b.build());
+  const outputs = [
+    await runCli(["struct", "evil\x1b]0;pwned\x07", "-k", path]),
+    await runCli(["offset", "plain.c", "-k", path]),
+    await runCli(["enum", "e\x1b[31m", "-k", path]),
+    await runCli(["enum", "E_\x9bX", "-k", path]),
+  ];
+  for (const out of outputs) {
+    assert.equal(out.code, 0, out.stderr);
+    assert.ok(!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(out.stdout), JSON.stringify(out.stdout));
+  }
+  const [struct, offset, enumerated, enumerator] = outputs.map((o) => o.stdout);
+  assert.ok(struct.includes("struct evil\\x1b]0;pwned\\x07 {"), struct);
+  assert.ok(struct.includes("int\\x1b[2J"), struct);
+  assert.ok(struct.includes("a\\nb;"), struct);
+  assert.ok(offset.includes("size 4  int\\x1b[2J"), offset);
+  assert.ok(enumerated.startsWith("enum e\\x1b[31m (type id 4"), enumerated);
+  assert.ok(enumerated.includes("\n  E_\\x9bX  7  0x7\n"), enumerated);
+  assert.equal(enumerator, "E_\\x9bX = 7 (0x7) in enum e\\x1b[31m (type id 4, unsigned)\n");
+  // --json: every such character is a \\u escape, and the names read back unchanged.
+  const json = await runCli(["enum", "e\x1b[31m", "--json", "-k", path]);
+  assert.equal(json.code, 0, json.stderr);
+  assert.ok(!/[\x00-\x09\x0b-\x1f\x7f-\x9f]/.test(json.stdout), JSON.stringify(json.stdout));
+  assert.ok(json.stdout.includes('"E_\\u009bX"'), json.stdout);
+  const parsed = JSON.parse(json.stdout).results[0].enums[0];
+  assert.equal(parsed.name, "e\x1b[31m");
+  assert.equal(parsed.enumerators[0].name, "E_\x9bX");
 });

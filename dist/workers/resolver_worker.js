@@ -130,6 +130,9 @@ function orNull(fn) {
     throw err;
   }
 }
+var BEYOND_C0 = "\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
+var UNPRINTABLE_BEYOND_C0 = new RegExp(`[${BEYOND_C0}]`, "g");
+var UNPRINTABLE = new RegExp(`[\\x00-\\x1f${BEYOND_C0}]`, "g");
 
 // btf/header.ts
 var MIN_HEADER_LEN = 24;
