@@ -831,7 +831,7 @@ export function exercise(
 }
 
 /** CPU time this thread has used (ms, 10 ms resolution), NaN where /proc is not there. */
-function threadCpuMs(): number {
+export function threadCpuMs(): number {
   try {
     const fields = Deno.readTextFileSync("/proc/thread-self/stat").split(") ")[1].split(" ");
     return (Number(fields[11]) + Number(fields[12])) * 10;

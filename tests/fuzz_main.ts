@@ -1,10 +1,11 @@
 /**
  * The long fuzz run: `deno task fuzz [--iterations N] [--seed S] [--start I] [--only I]
- * [--time-limit MS] [--workers W] [--full-kernel-weight X]`. The iterations are split into
- * W contiguous slices run by W workers (default: one per core). Prints progress, then the
- * iterations done, the time, the failures (each with the seed and iteration that replays
- * it) and the longest time one mutant took. `--only I` replays iteration I of seed S inline
- * and prints its mutations. Exits 1 when a failure was found.
+ * [--time-limit MS] [--workers W] [--full-kernel-weight X] [--images M]`. The iterations are
+ * split into W contiguous slices run by W workers (default: one per core). Prints progress,
+ * then the iterations done, the time, the failures (each with the seed and iteration that
+ * replays it) and the longest time one mutant took. Then M mutated kernel images (default
+ * 20,000; tests/image_fuzz.ts), one compression after the other. `--only I` replays
+ * iteration I of seed S inline and prints its mutations. Exits 1 when a failure was found.
  * @module
  */
 import { parseArgs } from "node:util";
@@ -16,6 +17,7 @@ import {
   makeMutant,
   runFuzz,
 } from "./fuzz.ts";
+import { runImageFuzz } from "./image_fuzz.ts";
 
 const { values } = parseArgs({
   args: Deno.args,
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     "time-limit": { type: "string", default: "1000" },
     workers: { type: "string", default: String(navigator.hardwareConcurrency) },
+    images: { type: "string", default: "20000" },
     "full-kernel-weight": { type: "string", default: "0.05" },
   },
 });
@@ -44,6 +47,7 @@ const timeLimitMs = num("time-limit", values["time-limit"]);
 const fullKernelWeight = num("full-kernel-weight", values["full-kernel-weight"], false);
 const start = num("start", values.start), iterations = num("iterations", values.iterations);
 const workers = Math.max(1, num("workers", values.workers));
+const imageIterations = values.only === undefined ? num("images", values.images) : 0;
 
 /** A worker's progress: iterations done, failures found, longest mutant (ms) so far. */
 interface Progress {
@@ -109,7 +113,8 @@ if (values.only !== undefined) {
     fullKernelWeight,
   })).filter((s) => s.iterations > 0);
   console.log(`seed ${seed}: ${iterations} iterations from ${start} on ${slices.length} workers`);
-  report = merge(
+  // No slice (--iterations 0, an image-only run): an empty report.
+  report = slices.length === 0 ? runFuzz({ seed, start, iterations: 0, inputs: [] }) : merge(
     await Promise.all(slices.map((s, w) =>
       runSlice(s, (p) => {
         progress[w] = p;
@@ -141,4 +146,15 @@ console.log(
   `over the limit by the clock but not in CPU time (a busy machine): ${report.contended}`,
 );
 console.log(`digest: ${report.digest.toString(16)}`);
-if (report.failures.length > 0) Deno.exit(1);
+// Kernel images: every compression's payload behind a boot header, mutated.
+const imagesBegan = performance.now();
+const images = await runImageFuzz(seed, imageIterations, timeLimitMs);
+const imageSeconds = ((performance.now() - imagesBegan) / 1000).toFixed(1);
+console.log(`image mutants: ${images.iterations} in ${imageSeconds} s, ${images.loaded} loaded`);
+console.log(`image failures: ${images.failures.length}`);
+for (const f of images.failures.slice(0, 50)) console.log(`  ${f}`);
+console.log(`image max time per input: ${images.maxMs.toFixed(1)} ms; rejected with:`);
+for (const [kind, n] of Object.entries(images.rejected).sort((a, b) => b[1] - a[1])) {
+  console.log(`  ${String(n).padStart(7)}  ${kind}`);
+}
+if (report.failures.length > 0 || images.failures.length > 0) Deno.exit(1);

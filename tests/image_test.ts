@@ -17,7 +17,8 @@ import { loadBtf } from "../load/file.ts";
 import { addKernelEntry, implicitBase, loadImage, loadKernelCached } from "../load/image.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
 import { btfFromImage } from "../btf/image/image.ts";
-import { imageMutant, iterationRng } from "./fuzz.ts";
+import { imageMutant, iterationRng, tinyBzImage } from "./fuzz.ts";
+import { imagePayloads, runImageFuzz } from "./image_fuzz.ts";
 import { CLI, type CliResult, fixture, HOST_BTF, rejectsBtf, spawn, tempDir } from "./helpers.ts";
 
 const cache = (name: string) => {
@@ -310,4 +311,18 @@ Deno.test("fuzz: 300 mutated gzip and zstd bzImages throw only BtfErrors", async
   }
   // Both outcomes occur: the run reaches past the header checks.
   assert.ok(loaded > 10 && rejected > 10, `${loaded} loaded, ${rejected} rejected`);
+});
+
+Deno.test("fuzz: 70 mutated images of every compression the kernel builds throw only BtfErrors", async () => {
+  const report = await runImageFuzz(20261129, 70, 5000);
+  assert.deepEqual(report.failures, []);
+  assert.equal(report.iterations, 70);
+  // Every compressor's payload loads unmutated, and mutants both load and fail.
+  for (const { name, payload } of imagePayloads()) {
+    const read = () => btfFromImage(memorySource(tinyBzImage(payload)));
+    if (name === "lzo") assert.match(await rejectsBtf(read), /^lzo payload: not supported/);
+    else assert.ok(((await read())?.btf.length ?? 0) > 0, name);
+  }
+  const rejected = Object.values(report.rejected).reduce((a, b) => a + b, 0);
+  assert.ok(report.loaded > 0 && rejected > 20, JSON.stringify(report));
 });

@@ -17,32 +17,15 @@ import { btfFromImage } from "../btf/image/image.ts";
 import { extractBtf } from "../btf/input.ts";
 import { imageMutant, iterationRng, tinyBzImage } from "./fuzz.ts";
 import { fixture, rejectsBtf, sha256 } from "./helpers.ts";
+import { compressWith, IMAGE_ELF, withTrailer } from "./image_fuzz.ts";
 
-const ELF = Deno.readFileSync(fixture("era_7_1.o"));
+const ELF = Deno.readFileSync(IMAGE_ELF);
 const BTF = extractBtf(memorySource(ELF)).bytes;
 
-/** `ELF` through a system compressor (xz-utils), from a pipe as the kernel's build does. */
-function compress(tool: "xz" | "lzma", args: string[]): Uint8Array {
-  const out = new Deno.Command("bash", {
-    args: ["-c", 'cat "$1" | "${@:2}"', "sh", fixture("era_7_1.o"), tool, ...args],
-    stdout: "piped",
-  }).outputSync();
-  assert.equal(out.code, 0, `${tool} ${args.join(" ")}`);
-  return out.stdout;
-}
-
 /** A kernel xz payload (`scripts/xz_wrap.sh`: BCJ x86, LZMA2, CRC32). */
-const kernelXz = () => compress("xz", ["--check=crc32", "--x86", "--lzma2=dict=1MiB", "-c"]);
+const kernelXz = () => compressWith(["xz", "--check=crc32", "--x86", "--lzma2=dict=1MiB", "-c"]);
 /** A kernel lzma payload (`lzma -9`, size unknown in its header). */
-const kernelLzma = () => compress("lzma", ["-9", "-c"]);
-
-/** `payload` with the kernel's 4-byte decompressed-size trailer. */
-function withTrailer(payload: Uint8Array, size: number): Uint8Array {
-  const out = new Uint8Array(payload.length + 4);
-  out.set(payload);
-  new DataView(out.buffer).setUint32(payload.length, size, true);
-  return out;
-}
+const kernelLzma = () => compressWith(["lzma", "-9", "-c"]);
 
 const btfOf = async (bytes: Uint8Array) => (await btfFromImage(memorySource(bytes)))?.btf;
 
@@ -81,7 +64,7 @@ Deno.test("sizes: xz's index and the lzma header give the decompressed size, or 
   const xz = kernelXz();
   assert.equal(xzIndexSize(memorySource(xz)), ELF.length);
   // CRC64 (xz's default) is not verified by xz-embedded; the stream goes elsewhere.
-  assert.equal(xzIndexSize(memorySource(compress("xz", ["-c"]))), null);
+  assert.equal(xzIndexSize(memorySource(compressWith(["xz", "-c"]))), null);
   assert.equal(xzIndexSize(memorySource(xz.subarray(0, xz.length - 1))), null);
   const padded = new Uint8Array(xz.length + 4);
   padded.set(xz);
@@ -103,8 +86,8 @@ Deno.test("xz and lzma: in place or through @napi-rs/lzma, every form gives the 
   new DataView(sized.buffer).setUint32(9, 0, true);
   const forms: Record<string, Uint8Array> = {
     "bare xz, CRC32 + BCJ (in place)": kernelXz(),
-    "bare xz, CRC64 (napi)": compress("xz", ["-c"]),
-    "bare xz, check none (in place)": compress("xz", ["--check=none", "-c"]),
+    "bare xz, CRC64 (napi)": compressWith(["xz", "-c"]),
+    "bare xz, check none (in place)": compressWith(["xz", "--check=none", "-c"]),
     "bare lzma, size in header (in place)": sized,
     "bare lzma, size unknown (napi)": lzma,
     "bzImage xz (in place)": tinyBzImage(withTrailer(kernelXz(), ELF.length)),
