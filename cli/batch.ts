@@ -146,13 +146,13 @@ export function idleCoresOf(cores: number, loadavg: string | undefined, load: nu
 
 /**
  * The pool size for `jobs`: the number itself, or for `auto` the size (0 = inline) with
- * the lowest {@link poolEstimate} for these inputs on `cores` idle cores, when it beats
- * inline by the margin.
+ * the lowest {@link poolEstimate} for these inputs on `cores` idle cores (default: counted
+ * now, and only for two inputs or more), when it beats inline by the margin.
  */
 export function planJobs(
   jobs: string,
   inputs: string[],
-  cores = idleCores(),
+  cores?: number,
 ): number {
   if (jobs !== "auto") {
     if (!/^\d+$/.test(jobs) || Number(jobs) > 256) {
@@ -161,10 +161,10 @@ export function planJobs(
     return Number(jobs);
   }
   if (inputs.length < 2) return 0;
-  const costs = inputs.map(inputCost);
-  let best = 0, bestEstimate = COST.MARGIN * poolEstimate(costs, 0, cores);
-  for (let w = 1; w < Math.min(cores, inputs.length); w++) {
-    const estimate = poolEstimate(costs, w, cores);
+  const lanes = cores ?? idleCores(), costs = inputs.map(inputCost);
+  let best = 0, bestEstimate = COST.MARGIN * poolEstimate(costs, 0, lanes);
+  for (let w = 1; w < Math.min(lanes, inputs.length); w++) {
+    const estimate = poolEstimate(costs, w, lanes);
     if (estimate < bestEstimate) [best, bestEstimate] = [w, estimate];
   }
   return best;

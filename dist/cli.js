@@ -5171,7 +5171,7 @@ function idleCoresOf(cores, loadavg, load) {
   const busy = Number.isInteger(running) && running >= 1 ? running - 1 : Math.round(load);
   return Math.max(1, Math.min(cores, cores - busy));
 }
-function planJobs(jobs, inputs, cores = idleCores()) {
+function planJobs(jobs, inputs, cores) {
   if (jobs !== "auto") {
     if (!/^\d+$/.test(jobs) || Number(jobs) > 256) {
       throw new UsageError(`--jobs takes a number from 0 to 256 or 'auto', not '${jobs}'`);
@@ -5179,10 +5179,10 @@ function planJobs(jobs, inputs, cores = idleCores()) {
     return Number(jobs);
   }
   if (inputs.length < 2) return 0;
-  const costs = inputs.map(inputCost);
-  let best = 0, bestEstimate = COST.MARGIN * poolEstimate(costs, 0, cores);
-  for (let w = 1; w < Math.min(cores, inputs.length); w++) {
-    const estimate = poolEstimate(costs, w, cores);
+  const lanes = cores ?? idleCores(), costs = inputs.map(inputCost);
+  let best = 0, bestEstimate = COST.MARGIN * poolEstimate(costs, 0, lanes);
+  for (let w = 1; w < Math.min(lanes, inputs.length); w++) {
+    const estimate = poolEstimate(costs, w, lanes);
     if (estimate < bestEstimate) [best, bestEstimate] = [
       w,
       estimate
