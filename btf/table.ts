@@ -608,17 +608,19 @@ export class BtfTypes {
       find(query) {
         // A name never holds a NUL (the decoder reads the query up to its first one).
         if (query.includes(0)) return [];
-        // The query and the answer go where the name index will keep its hashes.
-        const queryWords = (query.length >> 2) + 1, room = Math.min(count - queryWords, 64);
+        // The query and the answer go between the record offsets and the lists: memory the
+        // offsets' writes have already faulted in (the hashes' would be a fresh page).
+        const queryWords = (query.length >> 2) + 1, scratchWord = offsetsWord + count;
+        const room = Math.min(listsWord - scratchWord - queryWords, 64);
         if (room < 1) return null;
-        new Uint8Array(memory.buffer, hashesWord * 4, queryWords * 4).fill(0).set(query);
-        const outWord = hashesWord + queryWords;
+        new Uint8Array(memory.buffer, scratchWord * 4, queryWords * 4).fill(0).set(query);
+        const outWord = scratchWord + queryWords;
         const n = wasm.find_named(
           named[0],
           named[1],
           offsetsWord,
           strByte,
-          hashesWord * 4,
+          scratchWord * 4,
           outWord,
           room,
         );

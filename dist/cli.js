@@ -1139,11 +1139,12 @@ var init_table = __esm({
           },
           find(query) {
             if (query.includes(0)) return [];
-            const queryWords = (query.length >> 2) + 1, room = Math.min(count - queryWords, 64);
+            const queryWords = (query.length >> 2) + 1, scratchWord2 = offsetsWord + count;
+            const room = Math.min(listsWord - scratchWord2 - queryWords, 64);
             if (room < 1) return null;
-            new Uint8Array(memory.buffer, hashesWord * 4, queryWords * 4).fill(0).set(query);
-            const outWord = hashesWord + queryWords;
-            const n = wasm.find_named(named2[0], named2[1], offsetsWord, strByte, hashesWord * 4, outWord, room);
+            new Uint8Array(memory.buffer, scratchWord2 * 4, queryWords * 4).fill(0).set(query);
+            const outWord = scratchWord2 + queryWords;
+            const n = wasm.find_named(named2[0], named2[1], offsetsWord, strByte, scratchWord2 * 4, outWord, room);
             if (n > room) return null;
             return Array.from(new Uint32Array(memory.buffer, outWord * 4, n), (i) => firstId + i);
           }
