@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { fixture, HOST_BTF, spawn, spawnCli } from "./helpers.ts";
+import { fixture, HOST_BTF, spawn, spawnCli, tempDir } from "./helpers.ts";
 
 const repo = new URL("../", import.meta.url);
 const BUNDLED = fileURLToPath(new URL("dist/cli.js", repo));
@@ -28,8 +28,10 @@ for (
     ["kernel, inline", ["kernel", HOST_BTF, "--json", "--jobs", "0"]],
     ["kernel, two workers", ["kernel", HOST_BTF, fixture("era_7_1.btf"), "--json", "--jobs", "2"]],
     ["struct", ["struct", "scx_dispatch_q", "-k", fixture("era_7_1.btf")]],
-    // Its decompressor is an npm package, imported on first use.
+    // The bundle carries no codec: it imports them from the sources (the LZ4 one then
+    // imports an npm package; the xz one runs the in-place WebAssembly decoder).
     ["kernel, an LZ4 vmlinuz", ["kernel", fixture(".cache/debian-6.1-cloud.vmlinuz"), "--json"]],
+    ["kernel, an xz vmlinuz", ["kernel", fixture(".cache/debian-7.3-xz.vmlinuz"), "--json"]],
     ["a usage error", ["kernel", "--jsn"]],
   ] as const
 ) {
@@ -41,6 +43,18 @@ for (
     assert.ok(bundled.stdout.length + bundled.stderr.length > 0);
   });
 }
+
+Deno.test("bundle: a truncated xz image fails with the sources' one line", () => {
+  using dir = tempDir();
+  const image = Deno.readFileSync(fixture(".cache/debian-7.3-xz.vmlinuz"));
+  const cut = `${dir.path}/cut.vmlinuz`;
+  Deno.writeFileSync(cut, image.subarray(0, image.length >> 1));
+  const bundled = spawnBundled(["kernel", cut]), source = spawnCli(["kernel", cut]);
+  assert.equal(bundled.code, 1);
+  assert.equal(bundled.code, source.code);
+  assert.equal(ours(bundled.stderr), ours(source.stderr));
+  assert.match(bundled.stderr, /^ktstr-btf: btf: open .*cut\.vmlinuz: .*xz payload: /);
+});
 
 Deno.test("bundle: one file with no static import; each command is evaluated on first use", () => {
   const out = spawn(Deno.execPath(), { args: ["info", "--json", BUNDLED] });
@@ -56,4 +70,8 @@ Deno.test("bundle: one file with no static import; each command is evaluated on 
   ]
     .map((m) => m[1]);
   assert.deepEqual(lazy, ["kernel", "struct", "offset", "enum", "diff", "cache"]);
+  // No codec is in it (they are imported from the sources, for an image only).
+  for (const codec of ["LZMA_WASM_BASE64", "function unlz4", "function bunzip2"]) {
+    assert.ok(!text.includes(codec), codec);
+  }
 });

@@ -10,21 +10,43 @@ import type { Codec } from "./codecs/stream.ts";
 import type { Compression } from "./compression.ts";
 import { type CollectedElf, ElfBtfCollector } from "./elf_btf.ts";
 
+/**
+ * The codecs' directory: beside this module in the sources. The bundled CLI (`dist/`,
+ * gen/bundle.ts) carries none of the codecs: it imports them from the sources it was built
+ * from (`btf/image/codecs/` beside `dist/`), so their code, the xz/lzma decoder's 33 KB of
+ * WebAssembly among it, is loaded by an image's run only. A codec throws nothing a caller
+ * tells by its class: {@link btfFromPayload} wraps whatever it throws.
+ */
+function codecsDir(): URL {
+  const here = import.meta.url, dist = here.lastIndexOf("/dist/");
+  return here.endsWith(".ts") || dist < 0
+    ? new URL("./codecs/", here)
+    : new URL("btf/image/codecs/", here.slice(0, dist + 1));
+}
+
+/** A codec module, by a computed specifier (a bundler leaves it out). */
+function codecModule<T>(file: string): Promise<T> {
+  return import(new URL(file, codecsDir()).href);
+}
+
+type Zlib = typeof import("./codecs/zlib.ts");
+type Lzma = typeof import("./codecs/lzma.ts");
+
 /** Loads the codec of `compression`, or throws when no package decodes it. */
 async function codecFor(compression: Compression): Promise<Codec> {
   switch (compression) {
     case "gzip":
-      return (await import("./codecs/zlib.ts")).gunzip;
+      return (await codecModule<Zlib>("zlib.ts")).gunzip;
     case "zstd":
-      return (await import("./codecs/zlib.ts")).unzstd;
+      return (await codecModule<Zlib>("zlib.ts")).unzstd;
     case "xz":
-      return (await import("./codecs/lzma.ts")).unxz;
+      return (await codecModule<Lzma>("lzma.ts")).unxz;
     case "lzma":
-      return (await import("./codecs/lzma.ts")).unlzma;
+      return (await codecModule<Lzma>("lzma.ts")).unlzma;
     case "bzip2":
-      return (await import("./codecs/bzip2.ts")).bunzip2;
+      return (await codecModule<typeof import("./codecs/bzip2.ts")>("bzip2.ts")).bunzip2;
     case "lz4":
-      return (await import("./codecs/lz4.ts")).unlz4;
+      return (await codecModule<typeof import("./codecs/lz4.ts")>("lz4.ts")).unlz4;
     case "lzo":
       throw new BtfError(
         "lzo payload: not supported (no maintained lzo decompressor package runs here); " +
