@@ -8,9 +8,11 @@
 #   5. diff of two raw kernels vs one kernel run over both
 #   6. Debian 7.3's vmlinuz (zstd) vs `zstd -dc` of its payload plus the report from its raw
 #      .BTF, and the same vmlinuz inside the cache root once its sidecar exists
-#   7. the CLI (bundled, as bin/ktstr-btf runs it; and from the sources) vs an empty `deno run`; 10 raw kernels (the host's and Debian 6.1's and 7.3's
-#      from the fetch scripts, and copies) as a batch and as a diff series, --jobs 0 vs auto;
-#      with BASELINE="<git ref> ...", each revision's CLI on the host and on the 10-kernel batch
+#   7. the CLI (bundled, as bin/ktstr-btf runs it; and from the sources) vs an empty
+#      `deno run`; 10 raw kernels (the host's and Debian 6.1's and 7.3's from the fetch
+#      scripts, and copies) as a batch and as a diff series, --jobs 0 vs auto; with
+#      BASELINE="<git ref> ...", each revision's CLI on the host and on the 10-kernel batch
+#   8. paired rounds of the pairs the speed targets are about (see the end)
 # Every command's minor page faults are counted too (/usr/bin/time, median of FAULT_RUNS).
 # Needs hyperfine, pahole (dwarves), bpftool and GNU time; installs them from Debian when
 # missing.
@@ -120,3 +122,28 @@ hyperfine -N -i --warmup 3 --runs "${RUNS:-30}" --export-json "$tmp/runs.json" "
   echo "}"
 } >"$tmp/faults.json"
 "$DENO" run --allow-read bench/ratios.ts "$tmp/runs.json" "$tmp/faults.json"
+# Paired rounds: a speed target compares two commands, and this kind of machine drifts by
+# ±15 % within minutes, more than timing one command's runs after the other's can hide. Each
+# pair is timed again in PAIR_ROUNDS short hyperfine runs of both commands (PAIR_RUNS each),
+# the order alternating; the median of the rounds' ratios is what the target is judged by.
+PAIRS=(
+  "struct rq / pahole -C rq" "target ≤ 0.7" "$CLI_BASE struct rq -k $HOST"
+  "pahole -F btf -C rq $HOST"
+  "cli / pahole -C <the structs>" "target ≤ 0.5" "$CLI $HOST --json"
+  "pahole -F btf -C $STRUCTS $HOST"
+  "cli / empty deno run" "target ≤ 1.4" "$CLI $HOST --json" "$DENO run $tmp/empty.ts"
+  "diff of two kernels / kernel over both" "target ≤ 1.3" "$CLI_BASE diff $PAIR" "$CLI $PAIR"
+)
+echo "paired rounds (median of the rounds' ratios of medians):"
+for ((i = 0; i < ${#PAIRS[@]}; i += 4)); do
+  rounds=()
+  for r in $(seq "${PAIR_ROUNDS:-9}"); do
+    if ((r % 2)); then order=(-n a "${PAIRS[i + 2]}" -n b "${PAIRS[i + 3]}"); else
+      order=(-n b "${PAIRS[i + 3]}" -n a "${PAIRS[i + 2]}"); fi
+    hyperfine -N -i --warmup 2 --runs "${PAIR_RUNS:-6}" --export-json "$tmp/pair-$i-$r.json" \
+      "${order[@]}" >/dev/null 2>&1
+    rounds+=("$tmp/pair-$i-$r.json")
+  done
+  "$DENO" run --allow-read bench/pairs.ts "${PAIRS[i]}" "${PAIRS[i + 1]}" "${rounds[@]}"
+done
+
