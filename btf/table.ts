@@ -288,13 +288,7 @@ export interface NameLookup {
 /** Where a name index over at most `named` names goes, from word `at`. */
 function nameIndexAt(at: number, named: number) {
   const mask = nextPow2(Math.max(1, named >> 1)) - 1, entriesWord = at + mask + 2;
-  return {
-    bucketsWord: at,
-    mask,
-    entriesWord,
-    end: entriesWord + 2 * named,
-    words: [at, mask, entriesWord],
-  };
+  return { bucketsWord: at, mask, entriesWord, end: entriesWord + 2 * named };
 }
 
 /** The decoder bound to one table's memory (the module is compiled once per process). */
@@ -553,14 +547,15 @@ export class BtfTypes {
     }
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
     // The parse's lists: the named types but FUNCs, the FUNCs, the enums (word, length).
-    const named = [listsWord, u32[errWord + 5]], funcs = [listsWord + maxTypes, u32[errWord + 6]];
-    const enums = [listsWord + 2 * maxTypes, u32[errWord + 7]];
+    const namedList = [listsWord, u32[errWord + 5]];
+    const funcList = [listsWord + maxTypes, u32[errWord + 6]];
+    const enumList = [listsWord + 2 * maxTypes, u32[errWord + 7]];
     // The name indexes (unless the names are sorted: of the types, then of the FUNCs) follow
     // the lists and the hashes; the enumerator index (a table without a base only) follows
     // them, then its build's scratch.
     const hashesWord = listsWord + 3 * maxTypes;
-    const typeNames = nameIndexAt(hashesWord + count, named[1]);
-    const funcNames = nameIndexAt(typeNames.end, funcs[1]);
+    const typeNames = nameIndexAt(hashesWord + count, namedList[1]);
+    const funcNames = nameIndexAt(typeNames.end, funcList[1]);
     const indexEnd = firstNamed < 0 ? funcNames.end : hashesWord;
     const enumerators = u32[errWord + 4];
     const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
@@ -576,7 +571,7 @@ export class BtfTypes {
     const index: IndexBuilds = {
       pending: 0,
       names(which) {
-        const [listWord, len] = which === "types" ? named : funcs;
+        const [listWord, len] = which === "types" ? namedList : funcList;
         const { bucketsWord, mask, entriesWord } = which === "types" ? typeNames : funcNames;
         wasm.build_index(
           listWord,
@@ -593,8 +588,8 @@ export class BtfTypes {
       },
       enums() {
         wasm.build_enum_index(
-          enums[0],
-          enums[1],
+          enumList[0],
+          enumList[1],
           offsetsWord,
           strByte,
           hdr.strLen,
@@ -610,17 +605,17 @@ export class BtfTypes {
         if (query.includes(0)) return [];
         // The query and the answer go between the record offsets and the lists: memory the
         // offsets' writes have already faulted in (the hashes' would be a fresh page).
-        const queryWords = (query.length >> 2) + 1, scratchWord = offsetsWord + count;
-        const room = Math.min(listsWord - scratchWord - queryWords, 64);
+        const queryWords = (query.length >> 2) + 1, queryWord = offsetsWord + count;
+        const room = Math.min(listsWord - queryWord - queryWords, 64);
         if (room < 1) return null;
-        new Uint8Array(memory.buffer, scratchWord * 4, queryWords * 4).fill(0).set(query);
-        const outWord = scratchWord + queryWords;
+        new Uint8Array(memory.buffer, queryWord * 4, queryWords * 4).fill(0).set(query);
+        const outWord = queryWord + queryWords;
         const n = wasm.find_named(
-          named[0],
-          named[1],
+          namedList[0],
+          namedList[1],
           offsetsWord,
           strByte,
-          scratchWord * 4,
+          queryWord * 4,
           outWord,
           room,
         );
@@ -649,8 +644,9 @@ export class BtfTypes {
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
     if (firstNamed < 0) {
-      [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = typeNames.words;
-      [u32[M_FUNC_BUCKETS_WORD], u32[M_FUNC_MASK], u32[M_FUNC_ENTRIES_WORD]] = funcNames.words;
+      const words = (i: ReturnType<typeof nameIndexAt>) => [i.bucketsWord, i.mask, i.entriesWord];
+      [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = words(typeNames);
+      [u32[M_FUNC_BUCKETS_WORD], u32[M_FUNC_MASK], u32[M_FUNC_ENTRIES_WORD]] = words(funcNames);
     }
     u32[M_STR_BASE] = strBase;
     [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = base

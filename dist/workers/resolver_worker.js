@@ -533,12 +533,7 @@ function nameIndexAt(at, named2) {
     bucketsWord: at,
     mask,
     entriesWord,
-    end: entriesWord + 2 * named2,
-    words: [
-      at,
-      mask,
-      entriesWord
-    ]
+    end: entriesWord + 2 * named2
   };
 }
 function decoder(memory) {
@@ -718,20 +713,21 @@ var BtfTypes = class _BtfTypes {
       throw new BtfError(`btf: type id ${id} (${kindName(kind)}) refers to type id ${maxRef}, past the last type id ${lastId}`);
     }
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
-    const named2 = [
+    const namedList = [
       listsWord,
       u32[errWord + 5]
-    ], funcs = [
+    ];
+    const funcList = [
       listsWord + maxTypes,
       u32[errWord + 6]
     ];
-    const enums = [
+    const enumList = [
       listsWord + 2 * maxTypes,
       u32[errWord + 7]
     ];
     const hashesWord = listsWord + 3 * maxTypes;
-    const typeNames = nameIndexAt(hashesWord + count, named2[1]);
-    const funcNames = nameIndexAt(typeNames.end, funcs[1]);
+    const typeNames = nameIndexAt(hashesWord + count, namedList[1]);
+    const funcNames = nameIndexAt(typeNames.end, funcList[1]);
     const indexEnd = firstNamed < 0 ? funcNames.end : hashesWord;
     const enumerators2 = u32[errWord + 4];
     const enumMask = nextPow2(Math.max(1, enumerators2 >> 1)) - 1;
@@ -742,21 +738,21 @@ var BtfTypes = class _BtfTypes {
     const index = {
       pending: 0,
       names(which) {
-        const [listWord, len] = which === "types" ? named2 : funcs;
+        const [listWord, len] = which === "types" ? namedList : funcList;
         const { bucketsWord, mask, entriesWord } = which === "types" ? typeNames : funcNames;
         wasm.build_index(listWord, len, offsetsWord, strByte, strBase, bucketsWord, mask, entriesWord, hashesWord, firstId);
       },
       enums() {
-        wasm.build_enum_index(enums[0], enums[1], offsetsWord, strByte, hdr.strLen, indexEnd, enumMask, enumEntriesWord, scratchWord, firstId);
+        wasm.build_enum_index(enumList[0], enumList[1], offsetsWord, strByte, hdr.strLen, indexEnd, enumMask, enumEntriesWord, scratchWord, firstId);
       },
       find(query) {
         if (query.includes(0)) return [];
-        const queryWords = (query.length >> 2) + 1, scratchWord2 = offsetsWord + count;
-        const room = Math.min(listsWord - scratchWord2 - queryWords, 64);
+        const queryWords = (query.length >> 2) + 1, queryWord = offsetsWord + count;
+        const room = Math.min(listsWord - queryWord - queryWords, 64);
         if (room < 1) return null;
-        new Uint8Array(memory.buffer, scratchWord2 * 4, queryWords * 4).fill(0).set(query);
-        const outWord = scratchWord2 + queryWords;
-        const n = wasm.find_named(named2[0], named2[1], offsetsWord, strByte, scratchWord2 * 4, outWord, room);
+        new Uint8Array(memory.buffer, queryWord * 4, queryWords * 4).fill(0).set(query);
+        const outWord = queryWord + queryWords;
+        const n = wasm.find_named(namedList[0], namedList[1], offsetsWord, strByte, queryWord * 4, outWord, room);
         if (n > room) return null;
         return Array.from(new Uint32Array(memory.buffer, outWord * 4, n), (i) => firstId + i);
       }
@@ -788,8 +784,13 @@ var BtfTypes = class _BtfTypes {
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
     if (firstNamed < 0) {
-      [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = typeNames.words;
-      [u32[M_FUNC_BUCKETS_WORD], u32[M_FUNC_MASK], u32[M_FUNC_ENTRIES_WORD]] = funcNames.words;
+      const words = (i) => [
+        i.bucketsWord,
+        i.mask,
+        i.entriesWord
+      ];
+      [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = words(typeNames);
+      [u32[M_FUNC_BUCKETS_WORD], u32[M_FUNC_MASK], u32[M_FUNC_ENTRIES_WORD]] = words(funcNames);
     }
     u32[M_STR_BASE] = strBase;
     [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = base ? [
