@@ -22,8 +22,8 @@ export function complain(io: CliIo, message: string): void {
 /**
  * Writes `value` as indented JSON and a newline. JSON.stringify escapes the C0 controls; the
  * other characters a terminal may act on (DEL and the C1 controls, such as 0x9b, CSI; see
- * UNPRINTABLE_BEYOND_C0) are written as `\uXXXX` escapes too, which any JSON reader decodes to the same
- * string.
+ * UNPRINTABLE_BEYOND_C0) are written as `\uXXXX` escapes too, which any JSON reader decodes
+ * to the same string.
  */
 export function writeJson(io: CliIo, value: unknown): void {
   io.out(JSON.stringify(value, null, 2).replace(UNPRINTABLE_BEYOND_C0, jsonEscape) + "\n");

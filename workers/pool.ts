@@ -44,7 +44,7 @@ interface Job {
 
 /**
  * The resolver worker's module: beside this file in the sources, `dist/workers/` when this
- * code runs from the bundled CLI (gen/bundle.ts puts its chunks in `dist/`).
+ * code runs from the bundled CLI (`dist/cli.js`, gen/bundle.ts).
  */
 const WORKER_URL = new URL(
   import.meta.url.endsWith(".ts") ? "./resolver_worker.ts" : "./workers/resolver_worker.js",
