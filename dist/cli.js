@@ -1,71 +1,38 @@
-var __defProp = Object.defineProperty;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __esm = (fn, res) => function __init() {
-  return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-};
-var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
-};
-
-// btf/errors.ts
-function withContext(context, fn) {
+var withContext = (function withContext(context, fn) {
   try {
     return fn();
   } catch (err) {
     if (err instanceof BtfError) throw new BtfError(`${context}: ${err.message}`);
     throw err;
   }
-}
-function orNull(fn) {
+});
+var orNull = (function orNull(fn) {
   try {
     return fn();
   } catch (err) {
     if (err instanceof BtfError) return null;
     throw err;
   }
-}
-function printable(text) {
+});
+var printable = (function printable(text) {
   return text.replace(UNPRINTABLE, (c) => {
     const named2 = NAMED_ESCAPES[c];
     if (named2) return named2;
     const code = c.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
-}
-var BtfError, BEYOND_C0, UNPRINTABLE_BEYOND_C0, UNPRINTABLE, NAMED_ESCAPES;
-var init_errors = __esm({
-  "btf/errors.ts"() {
-    BtfError = class extends Error {
-      /** Creates an error whose message is exactly `message`. */
-      constructor(message) {
-        super(message);
-        this.name = "BtfError";
-      }
-    };
-    BEYOND_C0 = "\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
-    UNPRINTABLE_BEYOND_C0 = new RegExp(`[${BEYOND_C0}]`, "g");
-    UNPRINTABLE = new RegExp(`[\\x00-\\x1f${BEYOND_C0}]`, "g");
-    NAMED_ESCAPES = {
-      "\n": "\\n",
-      "	": "\\t",
-      "\r": "\\r"
-    };
-  }
 });
-
-// cli/io.ts
-function complain(io, message) {
+var complain = (function complain(io, message) {
   io.err(`ktstr-btf: ${printable(message)}
 `);
-}
-function writeJson(io, value2) {
+});
+var writeJson = (function writeJson(io, value2) {
   io.out(JSON.stringify(value2, null, 2).replace(UNPRINTABLE_BEYOND_C0, jsonEscape) + "\n");
-}
-function jsonEscape(c) {
+});
+var jsonEscape = (function jsonEscape(c) {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-function processIo() {
+});
+var processIo = (function processIo() {
   const enc = new TextEncoder();
   const write = (stream, text) => {
     const bytes = enc.encode(text);
@@ -89,30 +56,8 @@ function processIo() {
     },
     color: Deno.stdout.isTerminal() && !noColor
   };
-}
-var UsageError, StdoutClosed;
-var init_io = __esm({
-  "cli/io.ts"() {
-    init_errors();
-    UsageError = class extends Error {
-      /** Creates a usage error with a one-line message. */
-      constructor(message) {
-        super(message);
-        this.name = "UsageError";
-      }
-    };
-    StdoutClosed = class extends Error {
-      /** Creates the marker error. */
-      constructor() {
-        super("standard output closed");
-        this.name = "StdoutClosed";
-      }
-    };
-  }
 });
-
-// cli/suggest.ts
-function editDistance(a, b) {
+var editDistance = (function editDistance(a, b) {
   let prev = Array.from({
     length: b.length + 1
   }, (_, j) => j);
@@ -127,8 +72,8 @@ function editDistance(a, b) {
     prev = row;
   }
   return prev[b.length];
-}
-function nearest(given, candidates) {
+});
+var nearest = (function nearest(given, candidates) {
   const prefixed = candidates.find((c) => given.length > 0 && c.startsWith(given));
   if (prefixed) return prefixed;
   let best, bestDistance = Infinity;
@@ -140,18 +85,12 @@ function nearest(given, candidates) {
     ];
   }
   return best !== void 0 && bestDistance <= Math.max(given.length, best.length) / 3 ? best : void 0;
-}
-function didYouMean(given, candidates) {
+});
+var didYouMean = (function didYouMean(given, candidates) {
   const n = nearest(given, candidates);
   return n === void 0 ? "" : ` (did you mean '${n}'?)`;
-}
-var init_suggest = __esm({
-  "cli/suggest.ts"() {
-  }
 });
-
-// btf/kinds.ts
-function extraWords(kind, vlen) {
+var extraWords = (function extraWords(kind, vlen) {
   switch (kind) {
     case Kind.INT:
     case Kind.VAR:
@@ -181,45 +120,14 @@ function extraWords(kind, vlen) {
     default:
       return -1;
   }
-}
-function kindName(kind) {
-  return KIND_NAMES[kind] ?? `kind ${kind}`;
-}
-function elemWords(kind) {
-  return extraWords(kind, 1) - extraWords(kind, 0);
-}
-var Kind, KIND_NAMES, MAX_KNOWN_KIND;
-var init_kinds = __esm({
-  "btf/kinds.ts"() {
-    Kind = {
-      VOID: 0,
-      INT: 1,
-      PTR: 2,
-      ARRAY: 3,
-      STRUCT: 4,
-      UNION: 5,
-      ENUM: 6,
-      FWD: 7,
-      TYPEDEF: 8,
-      VOLATILE: 9,
-      CONST: 10,
-      RESTRICT: 11,
-      FUNC: 12,
-      FUNC_PROTO: 13,
-      VAR: 14,
-      DATASEC: 15,
-      FLOAT: 16,
-      DECL_TAG: 17,
-      TYPE_TAG: 18,
-      ENUM64: 19
-    };
-    KIND_NAMES = Object.keys(Kind);
-    MAX_KNOWN_KIND = 19;
-  }
 });
-
-// btf/enums.ts
-function valueOf(types, id, i) {
+var kindName = (function kindName(kind) {
+  return KIND_NAMES[kind] ?? `kind ${kind}`;
+});
+var elemWords = (function elemWords(kind) {
+  return extraWords(kind, 1) - extraWords(kind, 0);
+});
+var valueOf = (function valueOf(types, id, i) {
   const { words, at, kindFlag } = types.elements(id);
   if (types.kind(id) === Kind.ENUM) {
     const raw = words[at + 2 * i + 1];
@@ -231,13 +139,13 @@ function valueOf(types, id, i) {
   if (Number.isSafeInteger(value2)) return value2;
   const big = BigInt(hi) << 32n | BigInt(lo);
   return kindFlag ? BigInt.asIntN(64, big) : big;
-}
-function enumValue(types, name) {
+});
+var enumValue = (function enumValue(types, name) {
   return enumValues(types, [
     name
   ]).get(name) ?? null;
-}
-function enumValues(types, names) {
+});
+var enumValues = (function enumValues(types, names) {
   const found = /* @__PURE__ */ new Map();
   for (const name of names) {
     const first = found.has(name) ? void 0 : types.enumeratorsNamed(name)[0];
@@ -251,8 +159,8 @@ function enumValues(types, names) {
     });
   }
   return found;
-}
-function enumerators(types, typeId) {
+});
+var enumerators = (function enumerators(types, typeId) {
   const kind = types.kind(typeId);
   if (kind !== Kind.ENUM && kind !== Kind.ENUM64) {
     throw new BtfError(`btf: type id ${typeId} is not an enum`);
@@ -267,28 +175,8 @@ function enumerators(types, typeId) {
     });
   }
   return list2;
-}
-var TWO_32;
-var init_enums = __esm({
-  "btf/enums.ts"() {
-    init_errors();
-    init_kinds();
-    TWO_32 = 4294967296;
-  }
 });
-
-// resolvers/constants.ts
-var constants_exports = {};
-__export(constants_exports, {
-  CONSTANTS: () => CONSTANTS,
-  CPUTIME: () => CPUTIME,
-  NUMA_EVENT: () => NUMA_EVENT,
-  NUMA_EVENT_NAMES: () => NUMA_EVENT_NAMES,
-  PID_TYPE: () => PID_TYPE,
-  SOFTIRQ_NAMES: () => SOFTIRQ_NAMES,
-  kernelConstants: () => kernelConstants
-});
-function kernelConstants(types) {
+var kernelConstants = (function kernelConstants(types) {
   const found = enumValues(types, [
     ...Object.values(PID_ENUMERATORS),
     ...SAME_NAME,
@@ -334,13 +222,13 @@ function kernelConstants(types) {
     },
     via
   };
-}
-function byValue(entries) {
+});
+var byValue = (function byValue(entries) {
   return [
     ...entries
   ].sort((a, b) => a[1] - b[1]).map(([n]) => n);
-}
-function softirqNames(types, hi, count, via) {
+});
+var softirqNames = (function softirqNames(types, hi, count, via) {
   if (hi === void 0) {
     via["constants.SOFTIRQ_NAMES"] = "builtin";
     return SOFTIRQ_NAMES;
@@ -350,79 +238,8 @@ function softirqNames(types, hi, count, via) {
     e.name.slice(0, -"_SOFTIRQ".length),
     e.value
   ]));
-}
-var PID_TYPE, CPUTIME, SOFTIRQ_NAMES, NUMA_EVENT, NUMA_EVENT_NAMES, CONSTANTS, PID_ENUMERATORS, SAME_NAME;
-var init_constants = __esm({
-  "resolvers/constants.ts"() {
-    init_enums();
-    PID_TYPE = {
-      PID: 0,
-      TGID: 1,
-      PGID: 2,
-      SID: 3
-    };
-    CPUTIME = {
-      CPUTIME_USER: 0,
-      CPUTIME_NICE: 1,
-      CPUTIME_SYSTEM: 2,
-      CPUTIME_SOFTIRQ: 3,
-      CPUTIME_IRQ: 4,
-      CPUTIME_IDLE: 5,
-      CPUTIME_IOWAIT: 6,
-      CPUTIME_STEAL: 7
-    };
-    SOFTIRQ_NAMES = [
-      "HI",
-      "TIMER",
-      "NET_TX",
-      "NET_RX",
-      "BLOCK",
-      "IRQ_POLL",
-      "TASKLET",
-      "SCHED",
-      "HRTIMER",
-      "RCU"
-    ];
-    NUMA_EVENT = {
-      NUMA_HIT: 0,
-      NUMA_MISS: 1,
-      NUMA_FOREIGN: 2,
-      NUMA_INTERLEAVE_HIT: 3,
-      NUMA_LOCAL: 4,
-      NUMA_OTHER: 5
-    };
-    NUMA_EVENT_NAMES = Object.keys(NUMA_EVENT);
-    CONSTANTS = {
-      pid_type: PID_TYPE,
-      SCX_DSQ_LNODE_ITER_CURSOR: 1,
-      RHT_PTR_LOCK_BIT: 1,
-      CPU_MAX_IDLE_TYPES: 3,
-      ...CPUTIME,
-      NR_SOFTIRQS: SOFTIRQ_NAMES.length,
-      SOFTIRQ_NAMES,
-      ...NUMA_EVENT,
-      NR_VM_NUMA_EVENT_ITEMS: NUMA_EVENT_NAMES.length,
-      NUMA_EVENT_NAMES
-    };
-    PID_ENUMERATORS = {
-      PID: "PIDTYPE_PID",
-      TGID: "PIDTYPE_TGID",
-      PGID: "PIDTYPE_PGID",
-      SID: "PIDTYPE_SID"
-    };
-    SAME_NAME = [
-      "SCX_DSQ_LNODE_ITER_CURSOR",
-      "CPU_MAX_IDLE_TYPES",
-      ...Object.keys(CPUTIME),
-      "NR_SOFTIRQS",
-      ...NUMA_EVENT_NAMES,
-      "NR_VM_NUMA_EVENT_ITEMS"
-    ];
-  }
 });
-
-// report/json.ts
-function reportWith(source, resolved, { constants, via }) {
+var reportWith = (function reportWith(source, resolved, { constants, via }) {
   return {
     schema: REPORT_SCHEMA,
     source,
@@ -436,8 +253,8 @@ function reportWith(source, resolved, { constants, via }) {
     },
     constants
   };
-}
-function errorEntry(path, error) {
+});
+var errorEntry = (function errorEntry(path, error) {
   return {
     schema: REPORT_SCHEMA,
     source: {
@@ -445,30 +262,21 @@ function errorEntry(path, error) {
     },
     error
   };
-}
-var REPORT_SCHEMA;
-var init_json = __esm({
-  "report/json.ts"() {
-    init_constants();
-    REPORT_SCHEMA = 2;
-  }
 });
-
-// btf/header.ts
-function hasBtfMagic(bytes) {
+var hasBtfMagic = (function hasBtfMagic(bytes) {
   return bytes.length >= 2 && bytes[0] === 159 && bytes[1] === 235;
-}
-function hasBigEndianBtfMagic(bytes) {
+});
+var hasBigEndianBtfMagic = (function hasBigEndianBtfMagic(bytes) {
   return bytes.length >= 2 && bytes[0] === 235 && bytes[1] === 159;
-}
-function section(name, hdrLen, off, len, total) {
+});
+var section = (function section(name, hdrLen, off, len, total) {
   const start = hdrLen + off;
   if (start + len > total) {
     throw new BtfError(`btf: ${name} section (offset ${off}, length ${len}) runs past the end of the ${total}-byte blob`);
   }
   return start;
-}
-function checkLayout(sections, hdrLen, total) {
+});
+var checkLayout = (function checkLayout(sections, hdrLen, total) {
   const used = sections.filter((s) => s.len > 0).sort((a, b) => a.off - b.off);
   let end = 0, prev;
   for (const s of used) {
@@ -486,8 +294,8 @@ function checkLayout(sections, hdrLen, total) {
   if (trailing > 0) {
     throw new BtfError(`btf: ${trailing} bytes of trailing data after the sections the header describes (they end at byte ${hdrLen + end})`);
   }
-}
-function parseHeader(bytes, total = bytes.length) {
+});
+var parseHeader = (function parseHeader(bytes, total = bytes.length) {
   if (hasBigEndianBtfMagic(bytes)) {
     throw new BtfError("btf: big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read");
   }
@@ -559,8 +367,8 @@ function parseHeader(bytes, total = bytes.length) {
     layoutStart,
     layoutLen
   };
-}
-function checkStrings(blob, hdr, split) {
+});
+var checkStrings = (function checkStrings(blob, hdr, split) {
   if (!split && hdr.strLen === 0) {
     throw new BtfError("btf: string section is empty (offset 0 is the empty name)");
   }
@@ -570,7 +378,3848 @@ function checkStrings(blob, hdr, split) {
   if (hdr.strLen > 0 && blob[hdr.strStart + hdr.strLen - 1] !== 0) {
     throw new BtfError("btf: string section is not NUL-terminated");
   }
-}
+});
+var fromBase64 = (function fromBase64(text) {
+  const native = Uint8Array.fromBase64;
+  if (native) return native(text);
+  const bin = atob(text), bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+});
+var wholeHugePages = (function wholeHugePages(pages) {
+  return Math.min(MAX_WASM_PAGES, Math.ceil(pages / 32) * 32);
+});
+var newMemory = (function newMemory(pages, maxPages) {
+  return new WebAssembly.Memory({
+    initial: wholeHugePages(pages),
+    maximum: wholeHugePages(maxPages),
+    shared: true
+  });
+});
+var growTo = (function growTo(memory, pages) {
+  const have = memory.buffer.byteLength / WASM_PAGE;
+  if (have < pages) memory.grow(wholeHugePages(pages) - have);
+});
+var placeIn = (function placeIn(advice2, mappable) {
+  return (memory, byte, region, total) => {
+    if (region === "index" && !mappable) return byte;
+    const at = advice2 ? advice2.place(memory, byte, total) : byte;
+    return region === "blob" && mappable ? Math.ceil(at / MAP_PAGE) * MAP_PAGE : at;
+  };
+});
+var freshSpace = (function freshSpace(advice2, mappable = false) {
+  return {
+    slack: (total) => (advice2?.slack(total) ?? 0) + (mappable ? MAP_PAGE : 0),
+    acquire(pages, maxPages) {
+      const memory = newMemory(mappable ? maxPages : pages, maxPages);
+      advice2?.fresh(memory, maxPages * WASM_PAGE);
+      return memory;
+    },
+    place: placeIn(advice2, mappable)
+  };
+});
+var pagesFor = (function pagesFor(words) {
+  return Math.max(1, Math.ceil(words * 4 / WASM_PAGE));
+});
+var alignUp = (function alignUp(n, align) {
+  return Math.ceil(n / align) * align;
+});
+var nextPow2 = (function nextPow2(n) {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+});
+var mixWords = (function mixWords(a, b, c) {
+  let h = Math.imul(a ^ 2654435769, 2246822507);
+  h = Math.imul(h ^ h >>> 15 ^ b, 3266489909);
+  h = Math.imul(h ^ h >>> 13 ^ c, 668265263);
+  return (h ^ h >>> 16) >>> 0;
+});
+var zeroBytes = (function zeroBytes(w) {
+  return w - 16843009 & ~w & 2155905152;
+});
+var beforeNul = (function beforeNul(w, zero) {
+  const bits = 31 - Math.clz32(zero & -zero) - 7;
+  return bits === 0 ? 0 : (w & 4294967295 >>> 32 - bits) >>> 0;
+});
+var hashNameAt = (function hashNameAt(u32, at) {
+  const w = at >>> 2, sh = (at & 3) * 8;
+  let a = u32[w], b = u32[w + 1], c = u32[w + 2];
+  if (sh !== 0) {
+    const d = u32[w + 3];
+    a = a >>> sh | b << 32 - sh;
+    b = b >>> sh | c << 32 - sh;
+    c = c >>> sh | d << 32 - sh;
+  }
+  let z = zeroBytes(a);
+  if (z !== 0) return mixWords(beforeNul(a, z), 0, 0);
+  z = zeroBytes(b);
+  if (z !== 0) return mixWords(a, beforeNul(b, z), 0);
+  z = zeroBytes(c);
+  return mixWords(a, b, z !== 0 ? beforeNul(c, z) : c);
+});
+var hashBytes = (function hashBytes(bytes) {
+  const padded = new Uint8Array(16);
+  padded.set(bytes.subarray(0, 12));
+  return hashNameAt(new Uint32Array(padded.buffer), 0);
+});
+var recordShapes = (function recordShapes(bytes, layoutStart, layoutLen) {
+  const fixed = new Int32Array(128).fill(-1), perElem = new Int32Array(128);
+  for (let k = 1; k <= MAX_KNOWN_KIND; k++) {
+    fixed[k] = extraWords(k, 0);
+    perElem[k] = extraWords(k, 1) - fixed[k];
+  }
+  if (layoutStart >= 0) {
+    const kinds = Math.min(128, Math.floor(layoutLen / 4));
+    for (let k = MAX_KNOWN_KIND + 1; k < kinds; k++) {
+      const info = bytes[layoutStart + 4 * k], elem = bytes[layoutStart + 4 * k + 1];
+      if (info % 4 !== 0 || elem % 4 !== 0) {
+        throw new BtfError(`btf: kind layout of kind ${k} is not a whole number of words`);
+      }
+      fixed[k] = info / 4;
+      perElem[k] = elem / 4;
+    }
+  }
+  return {
+    fixed,
+    perElem
+  };
+});
+var sizes = (function sizes(...allowed) {
+  return allowed.reduce((m, s) => m | 1 << 12 + s, 32) >>> 0;
+});
+var nameIndexAt = (function nameIndexAt(at, named2) {
+  const mask = nextPow2(Math.max(1, named2 >> 1)) - 1, entriesWord = at + mask + 2;
+  return {
+    bucketsWord: at,
+    mask,
+    entriesWord,
+    end: entriesWord + 2 * named2
+  };
+});
+var decoder = (function decoder(memory) {
+  if (!decodeModule) decodeModule = new WebAssembly.Module(fromBase64(DECODE_WASM_BASE64));
+  return new WebAssembly.Instance(decodeModule, {
+    env: {
+      memory
+    }
+  }).exports;
+});
+var hex = (function hex(v) {
+  return `0x${(v >>> 0).toString(16).padStart(8, "0")}`;
+});
+var parseError = (function parseError(code, id, elem, rec) {
+  const [name, info, size] = rec, kind = info >>> 24 & 127, vlen = info & 65535;
+  const t = `btf: type id ${id} (${kindName(kind)})`;
+  switch (code) {
+    case -1:
+      return new BtfError(`btf: type id ${id} runs past the end of the type section`);
+    case -2:
+      return new BtfError(`btf: type id ${id} has unknown kind ${elem}`);
+    case -3:
+      return new BtfError(`btf: type id ${id} has name offset ${elem} past the strings`);
+    case -5:
+      return new BtfError(`${t} has reserved info bits set (${hex(info)})`);
+    case -6:
+      return new BtfError(`${t} has vlen ${vlen}; ${kindName(kind)} takes none`);
+    case -7:
+      return new BtfError(`${t} has kind_flag set; ${kindName(kind)} takes none`);
+    case -8:
+      return new BtfError(`${t} has size ${size}; ${kindName(kind)} ${SIZE_RULES[kind]}`);
+    case -9:
+      return new BtfError(`${t} must be named`);
+    case -10:
+      return new BtfError(`${t} must be anonymous (name offset ${name})`);
+    case -11:
+      return new BtfError(`${t} element ${elem} has name offset ${rec[3 + elemWords(kind) * elem]} past the strings`);
+    case -12: {
+      const bits = memberBits(rec[3 + 3 * elem + 2], info >>> 31 === 1);
+      return new BtfError(kind === Kind.UNION ? `${t} member ${elem} at bit offset ${bits}: union members start at 0` : `${t} member ${elem} at bit offset ${bits} lies past its ${size}-byte size`);
+    }
+    case -13: {
+      const d = rec[3], bits = d & 255, off = d >>> 16 & 255;
+      const why = (d & 4026597120) !== 0 ? "reserved bits set" : bits > 128 ? "more than 128 bits" : off + bits > size * 8 ? `offset ${off} + ${bits} bits exceed its ${size}-byte size` : `encoding ${d >>> 24 & 15}`;
+      return new BtfError(`${t} has invalid int data ${hex(d)} (${why})`);
+    }
+    case -14:
+      return new BtfError(`${t} has linkage ${kind === Kind.FUNC ? vlen : rec[3]} (0, 1 or 2)`);
+    case -15:
+      return new BtfError(`${t} variable ${elem} (offset ${rec[3 + 3 * elem + 1]}, size ${rec[3 + 3 * elem + 2]}) runs past its ${size}-byte size`);
+    case -16:
+      return new BtfError(`${t} has component index ${rec[3] | 0}`);
+    default:
+      return new BtfError(`${t} runs past the end of the type section`);
+  }
+});
+var checkMemoryLimit = (function checkMemoryLimit(total, pages) {
+  if (pages > MAX_WASM_PAGES) {
+    throw new BtfError(`btf: a ${total}-byte BTF needs ${Math.ceil(pages / 16)} MiB of WebAssembly memory, over the ${MAX_WASM_PAGES / 16} MiB (4 GiB) limit`);
+  }
+});
+var sameHeader = (function sameHeader(a, b) {
+  return a.hdrLen === b.hdrLen && a.typeStart === b.typeStart && a.typeLen === b.typeLen && a.strStart === b.strStart && a.strLen === b.strLen && a.layoutStart === b.layoutStart && a.layoutLen === b.layoutLen;
+});
+var allocate = (function allocate(total, fn) {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new BtfError(`btf: cannot allocate the table of a ${total}-byte BTF: ${err.message}`);
+  }
+});
+var memberBits = (function memberBits(offsetWord, kindFlag) {
+  return kindFlag ? offsetWord & 16777215 : offsetWord;
+});
+var isComposite = (function isComposite(kind) {
+  return kind === Kind.STRUCT || kind === Kind.UNION;
+});
+var utf8 = (function utf8(name) {
+  let bytes = encoded.get(name);
+  if (!bytes) encoded.set(name, bytes = encoder2.encode(name));
+  return bytes;
+});
+var typesNamed = (function typesNamed(types, name) {
+  const ids = types.byName(name, {
+    functions: false
+  });
+  if (ids.length === 0 && types.byName(name).length === 0) {
+    throw new BtfError(`btf: type '${name}' not found`);
+  }
+  return ids;
+});
+var findStruct = (function findStruct(types, name) {
+  const id = typesNamed(types, name).find((id2) => types.kind(id2) === Kind.STRUCT);
+  if (id === void 0) throw new BtfError(`btf: '${name}' exists but is not a struct`);
+  return id;
+});
+var followTo = (function followTo(types, typeId, through) {
+  let id = typeId;
+  for (let step = 0; step < MAX_CHAIN_STEPS; step++) {
+    const kind = types.kind(id);
+    if (isComposite(kind)) return id;
+    if (!through.has(kind)) return null;
+    id = types.refType(id);
+  }
+  return null;
+});
+var nonByteAligned = (function nonByteAligned(field, bits) {
+  return new BtfError(`btf: field '${field}' has non-byte-aligned offset (${bits} bits)`);
+});
+var notFound = (function notFound(types, structId2, field) {
+  return new BtfError(`btf: struct '${types.name(structId2)}' has no member '${field}'`);
+});
+var findMember = (function findMember(types, structId2, field) {
+  const wanted = utf8(field);
+  const path = [];
+  let visits = 0;
+  let found = null;
+  const walk = (id, base) => {
+    const { words, at, count, kindFlag } = types.elements(id);
+    path.push(id);
+    for (let i = 0, w = at; i < count; i++, w += 3) {
+      if (++visits > MAX_MEMBER_VISITS) {
+        throw new BtfError(`btf: field '${field}' search gave up after ${MAX_MEMBER_VISITS} members`);
+      }
+      const nameOff = words[w];
+      const isField = nameOff !== 0 && types.nameEquals(nameOff, wanted);
+      const bits = memberBits(words[w + 2], kindFlag);
+      if (bits % 8 !== 0) {
+        if (isField && path.length === 1) throw nonByteAligned(field, bits);
+        continue;
+      }
+      const offset = base + bits / 8;
+      if (isField) {
+        const bitSize = kindFlag ? words[w + 2] >>> 24 : 0;
+        found = {
+          offset,
+          type: words[w + 1],
+          bitSize,
+          anon: path.slice(1)
+        };
+        return true;
+      }
+      if (nameOff !== 0 || path.length > MAX_ANON_DEPTH) continue;
+      const inner = orNull(() => followTo(types, words[w + 1], QUALIFIERS));
+      if (inner === null || path.includes(inner)) continue;
+      if (orNull(() => walk(inner, offset))) return true;
+      path.length = path.indexOf(id) + 1;
+    }
+    path.pop();
+    return false;
+  };
+  if (!walk(structId2, 0) || found === null) throw notFound(types, structId2, field);
+  return found;
+});
+var memberOffset = (function memberOffset(types, structId2, field) {
+  return findMember(types, structId2, field).offset;
+});
+var directMember = (function directMember(types, structId2, field) {
+  const wanted = utf8(field);
+  const { words, at, count, kindFlag } = types.elements(structId2);
+  for (let i = 0, w = at; i < count; i++, w += 3) {
+    if (words[w] === 0 || !types.nameEquals(words[w], wanted)) continue;
+    const bits = memberBits(words[w + 2], kindFlag);
+    if (bits % 8 !== 0) throw nonByteAligned(field, bits);
+    return {
+      offset: bits / 8,
+      type: words[w + 1]
+    };
+  }
+  throw notFound(types, structId2, field);
+});
+var resolveToStruct = (function resolveToStruct(types, typeId) {
+  return followTo(types, typeId, QUALIFIERS_AND_PTR);
+});
+var resolveMemberStruct = (function resolveMemberStruct(types, member2) {
+  const id = resolveToStruct(types, member2.type);
+  if (id === null) throw new BtfError("btf: could not resolve member to struct");
+  return id;
+});
+var structSize = (function structSize(types, structId2) {
+  return types.size(structId2);
+});
+var stripQualifiers = (function stripQualifiers(types, typeId) {
+  let id = typeId;
+  for (let step = 0; step < MAX_CHAIN_STEPS && QUALIFIERS.has(types.kind(id)); step++) {
+    id = types.refType(id);
+  }
+  return id;
+});
+var perTable = (function perTable(compute) {
+  const memo = /* @__PURE__ */ new WeakMap();
+  return (types, key) => {
+    let known = memo.get(types);
+    if (!known) memo.set(types, known = /* @__PURE__ */ new Map());
+    let entry = known.get(key);
+    if (entry === void 0) {
+      try {
+        entry = {
+          value: compute(types, key)
+        };
+      } catch (err) {
+        if (!(err instanceof BtfError)) throw err;
+        entry = {
+          error: err
+        };
+      }
+      known.set(key, entry);
+    }
+    if ("error" in entry) throw entry.error;
+    return entry.value;
+  };
+});
+var named = (function named(name) {
+  return {
+    label: name,
+    found: "find_struct",
+    resolve: (types) => structId(types, name)
+  };
+});
+var typeOf = (function typeOf(parent, member2, label) {
+  const p = ref(parent);
+  return {
+    label,
+    found: `typeof(${p.label}.${member2})`,
+    resolve(types) {
+      const m = directMember(types, p.resolve(types), member2);
+      return withContext(`btf: resolve type of ${p.label}.${member2}`, () => resolveMemberStruct(types, m));
+    }
+  };
+});
+var ref = (function ref(s) {
+  return typeof s === "string" ? named(s) : s;
+});
+var group = (function group(...entries) {
+  return {
+    entries
+  };
+});
+var member = (function member(key, struct, ...members3) {
+  const s = ref(struct);
+  const [first, ...rest] = members3.length > 0 ? members3 : [
+    key
+  ];
+  return {
+    kind: "field",
+    key,
+    absent: "required",
+    mode: "member",
+    source: `${s.label}.${first}`,
+    fallbacks: rest.map((m) => `${s.label}.${m}`),
+    found: s.found,
+    resolve(types, note) {
+      const id = s.resolve(types);
+      try {
+        return memberOffset(types, id, first);
+      } catch (err) {
+        if (!(err instanceof BtfError)) throw err;
+        for (const name of rest) {
+          const offset = orNull(() => memberOffset(types, id, name));
+          if (offset === null) continue;
+          note(`${types.name(id)}.${name}`);
+          return offset;
+        }
+        throw err;
+      }
+    }
+  };
+});
+var members = (function members(struct, ...names) {
+  return names.map((name) => member(name, struct, name));
+});
+var direct = (function direct(key, struct, memberName) {
+  const s = ref(struct);
+  return {
+    ...custom(key, `${s.label}.${memberName}`, (t) => directMember(t, s.resolve(t), memberName).offset),
+    mode: "direct",
+    found: s.found
+  };
+});
+var sizeOf = (function sizeOf(key, struct) {
+  const s = ref(struct);
+  return {
+    ...custom(key, `sizeof ${s.label}`, (types) => structSize(types, s.resolve(types))),
+    mode: "sizeof",
+    found: s.found
+  };
+});
+var enumerator = (function enumerator(key, name) {
+  return {
+    ...custom(key, `enum ${name}`, (types) => {
+      const found = enumValue(types, name);
+      if (found === null) throw new BtfError(`btf: enumerator '${name}' not found`);
+      return Number(found.value);
+    }),
+    mode: "enum"
+  };
+});
+var custom = (function custom(key, source, fn, fallbacks = []) {
+  return {
+    kind: "field",
+    key,
+    absent: "required",
+    mode: "computed",
+    source,
+    fallbacks,
+    resolve: fn
+  };
+});
+var plus = (function plus(key, a, b) {
+  return custom(key, `${a.source} + ${b.source}`, (types, note) => a.resolve(types, note) + b.resolve(types, note));
+});
+var embedded = (function embedded(key, struct, memberName, label, inner) {
+  const outer = direct(memberName, struct, memberName);
+  return plus(key, outer, member(inner, typeOf(struct, memberName, label), inner));
+});
+var memberMap = (function memberMap(key, struct, prefix) {
+  return {
+    kind: "map",
+    key,
+    source: `${struct.label}.${prefix}*`,
+    resolve(types) {
+      const id = struct.resolve(types);
+      const map = {};
+      const { words, at, count, kindFlag } = types.elements(id);
+      for (let i = 0, w = at; i < count; i++, w += 3) {
+        const bits = memberBits(words[w + 2], kindFlag);
+        if (words[w] === 0 || bits % 8 !== 0) continue;
+        const name = types.stringAt(words[w]);
+        if (name.startsWith(prefix)) map[name] = bits / 8;
+      }
+      return map;
+    }
+  };
+});
+var optional = (function optional(field) {
+  return {
+    ...field,
+    absent: "null"
+  };
+});
+var orZero = (function orZero(field) {
+  return {
+    ...field,
+    absent: "zero"
+  };
+});
+var allOrNothing = (function allOrNothing(...fields) {
+  return {
+    kind: "set",
+    fields
+  };
+});
+var sub = (function sub(key, g) {
+  return {
+    kind: "sub",
+    key,
+    group: g
+  };
+});
+var derived = (function derived(key, source, compute) {
+  return {
+    kind: "derived",
+    key,
+    source,
+    compute
+  };
+});
+var structExists = (function structExists(name) {
+  return {
+    kind: "check",
+    verify: (types) => void findStruct(types, name)
+  };
+});
+var atOffsetZero = (function atOffsetZero(struct, memberName) {
+  return {
+    kind: "check",
+    verify(types) {
+      const offset = memberOffset(types, findStruct(types, struct), memberName);
+      if (offset !== 0) {
+        throw new BtfError(`${struct}.${memberName} at offset ${offset} (expected 0)`);
+      }
+    }
+  };
+});
+var resolveGroup = (function resolveGroup(types, g, path, missing, via = {}) {
+  const value2 = {};
+  const local2 = {};
+  const localVia = {};
+  const noteFor = (key, into = localVia) => (v) => into[`${path}.${key}`] = v;
+  for (const entry of g.entries) {
+    switch (entry.kind) {
+      case "field":
+        value2[entry.key] = resolveField(types, entry, noteFor(entry.key));
+        break;
+      case "set": {
+        const notes = {};
+        const all = entry.fields.map((f) => orNull(() => f.resolve(types, noteFor(f.key, notes))));
+        const complete = all.every((v) => v !== null);
+        entry.fields.forEach((f, i) => value2[f.key] = complete ? all[i] : null);
+        if (complete) Object.assign(localVia, notes);
+        break;
+      }
+      case "sub":
+        value2[entry.key] = resolveOptional(types, entry.group, `${path}.${entry.key}`, local2, localVia);
+        break;
+      case "map":
+        value2[entry.key] = entry.resolve(types);
+        break;
+      case "derived":
+        value2[entry.key] = entry.compute(value2);
+        break;
+      case "check":
+        entry.verify(types);
+        break;
+    }
+  }
+  Object.assign(missing, local2);
+  Object.assign(via, localVia);
+  return value2;
+});
+var resolveOptional = (function resolveOptional(types, g, path, missing, via = {}) {
+  try {
+    return resolveGroup(types, g, path, missing, via);
+  } catch (err) {
+    if (!(err instanceof BtfError)) throw err;
+    missing[path] = err.message;
+    return null;
+  }
+});
+var resolveField = (function resolveField(types, field, note) {
+  const notes = [];
+  const collect = (n) => void notes.push(n);
+  const v = field.absent === "required" ? field.resolve(types, collect) : orNull(() => field.resolve(types, collect));
+  if (v === null) return field.absent === "zero" ? 0 : null;
+  for (const n of notes) note(n);
+  return v;
+});
+var mergeOutcomes = (function mergeOutcomes(outcomes) {
+  const report = {
+    offsets: {},
+    missing: {},
+    via: {}
+  };
+  for (const [name, outcome2] of outcomes) {
+    report.offsets[name] = outcome2.value;
+    Object.assign(report.missing, outcome2.missing);
+    Object.assign(report.via, outcome2.via);
+  }
+  return report;
+});
+var inReportOrder = (function inReportOrder(names) {
+  return GROUP_NAMES.filter((n) => names.includes(n));
+});
+var findEventPath = (function findEventPath(types) {
+  const sched = findStruct(types, "scx_sched");
+  const pathA = orNull(() => {
+    const pcpu = memberOffset(types, sched, "pcpu");
+    const stats = directMember(types, findStruct(types, "scx_sched_pcpu"), "event_stats");
+    return {
+      percpuPtrOff: pcpu,
+      eventStatsOff: stats.offset,
+      statsStruct: resolveMemberStruct(types, stats)
+    };
+  });
+  return pathA ?? (() => {
+    const esc = withContext("btf: neither scx_sched.pcpu nor scx_sched.event_stats_cpu found", () => directMember(types, sched, "event_stats_cpu"));
+    const statsStruct = withContext("btf: resolve type of scx_sched.event_stats_cpu", () => resolveMemberStruct(types, esc));
+    return {
+      percpuPtrOff: esc.offset,
+      eventStatsOff: null,
+      statsStruct
+    };
+  })();
+});
+var event = (function event(key, ...fallbacks) {
+  return member(key, eventStats, `SCX_EV_${key.slice(3).toUpperCase()}`, ...fallbacks);
+});
+var percpuPtrOff = (function percpuPtrOff(types, note) {
+  const path = eventPath(types, "event");
+  if (path.eventStatsOff === null) note("scx_sched.event_stats_cpu");
+  return path.percpuPtrOff;
+});
+var eventStatsOff = (function eventStatsOff(types) {
+  return eventPath(types, "event").eventStatsOff ?? 0;
+});
+var sdField = (function sdField(key) {
+  return member(key, sd, key.slice(3));
+});
+var resolveNamedGroup = (function resolveNamedGroup(types, name) {
+  types.buildIndexes();
+  const missing = {};
+  const via = {};
+  const value2 = resolveOptional(types, GROUPS[name], name, missing, via);
+  return {
+    value: value2,
+    missing,
+    via
+  };
+});
+var resolveOffsets = (function resolveOffsets(types, names = GROUP_NAMES) {
+  return mergeOutcomes(inReportOrder(names).map((n) => [
+    n,
+    resolveNamedGroup(types, n)
+  ]));
+});
+var plain = (function plain(path, type, source) {
+  return {
+    path,
+    type,
+    source,
+    fallbacks: [],
+    absent: "required"
+  };
+});
+var groupInfo = (function groupInfo(path) {
+  return {
+    path,
+    type: "group",
+    source: "",
+    fallbacks: [],
+    absent: "null"
+  };
+});
+var flatten = (function flatten(g, prefix, out) {
+  for (const e of g.entries) {
+    switch (e.kind) {
+      case "field":
+      case "set":
+        for (const f of e.kind === "set" ? e.fields : [
+          e
+        ]) {
+          out.push({
+            path: `${prefix}.${f.key}`,
+            type: f.mode === "sizeof" ? "size" : f.mode === "member" || f.mode === "direct" ? "offset" : f.mode,
+            source: f.source,
+            fallbacks: f.fallbacks,
+            absent: e.kind === "set" ? "null" : f.absent,
+            ...f.found ? {
+              found: f.found
+            } : {},
+            ...f.mode === "direct" ? {
+              direct: true
+            } : {},
+            ...e.kind === "set" ? {
+              allOrNothing: true
+            } : {}
+          });
+        }
+        break;
+      case "map":
+        out.push(plain(`${prefix}.${e.key}`, "map", e.source));
+        break;
+      case "derived":
+        out.push(plain(`${prefix}.${e.key}`, e.key === "missing_groups" ? "names" : "computed", e.source));
+        break;
+      case "sub":
+        out.push(groupInfo(`${prefix}.${e.key}`));
+        flatten(e.group, `${prefix}.${e.key}`, out);
+        break;
+      case "check":
+        break;
+    }
+  }
+  return out;
+});
+var fieldAt = (function fieldAt(path) {
+  return BY_PATH.get(path);
+});
+var sourceAt = (function sourceAt(path, via) {
+  if (via[path] !== void 0) return via[path];
+  const known = fieldAt(path);
+  if (known) return known.source;
+  const cut = path.lastIndexOf(".");
+  const parent = fieldAt(path.slice(0, cut));
+  if (parent?.type === "map") return `${parent.source.split(".")[0]}.${path.slice(cut + 1)}`;
+  return "";
+});
+var paint = (function paint(color) {
+  const wrap = (code) => (s) => color ? `\x1B[${code}m${s}\x1B[0m` : s;
+  return {
+    bold: wrap(1),
+    dim: wrap(2),
+    red: wrap(31)
+  };
+});
+var offsetLine = (function offsetLine(name, value2, indent, source, p) {
+  const label = `${indent}${name}`.padEnd(NAME_WIDTH);
+  const from = p.dim(source);
+  if (value2 === null) return `${label}${p.dim("\u2014".padStart(8))}${" ".repeat(10)}${from}`;
+  return `${label}${String(value2).padStart(8)}  ${`0x${value2.toString(16)}`.padEnd(8)}${from}`;
+});
+var groupLines = (function groupLines(value2, path, indent, missing, via, p) {
+  const lines = [];
+  for (const [key, v] of Object.entries(value2)) {
+    const here = `${path}.${key}`;
+    if (Array.isArray(v)) {
+      lines.push(...listLines(`${indent}${key}`, v));
+    } else if (v === null && here in missing) {
+      lines.push(`${indent}${key}  ${p.red("missing")}`);
+    } else if (v === null || typeof v === "number") {
+      lines.push(offsetLine(key, v, indent, sourceAt(here, via), p));
+    } else {
+      lines.push(`${indent}${p.bold(key)}`, ...groupLines(v, here, indent + "  ", missing, via, p));
+    }
+  }
+  return lines;
+});
+var listLines = (function listLines(label, words) {
+  if (words.length === 0) return [
+    `${label.padEnd(NAME_WIDTH)}none`
+  ];
+  const lines = [];
+  let line = label.padEnd(NAME_WIDTH);
+  for (const [i, word] of words.entries()) {
+    const piece = word + (i < words.length - 1 ? "," : "");
+    if (line.trim().length > 0 && line.length + piece.length + 1 > 100 && line.length > NAME_WIDTH) {
+      lines.push(line.trimEnd());
+      line = " ".repeat(NAME_WIDTH);
+    }
+    line += (line.length > NAME_WIDTH ? " " : "") + piece;
+  }
+  lines.push(line);
+  return lines;
+});
+var renderHuman = (function renderHuman(report, color) {
+  const p = paint(color);
+  const s = report.source;
+  const lines = [
+    p.bold(printable(s.path)),
+    `  ${FORMAT_LABELS[s.format]} \xB7 ${s.btf_bytes} BTF bytes \xB7 ${s.type_count} types \xB7 sidecar ${s.sidecar}`,
+    ""
+  ];
+  for (const [name, value2] of Object.entries(report.offsets)) {
+    if (value2 === null || value2 === void 0) {
+      lines.push(`${p.bold(name)}  ${p.red("missing")}`);
+      continue;
+    }
+    lines.push(p.bold(name), ...groupLines(value2, name, "  ", report.missing, report.via, p));
+  }
+  const missing = Object.entries(report.missing);
+  if (missing.length > 0) {
+    lines.push("", p.bold("missing"));
+    for (const [path, reason2] of missing) {
+      lines.push(`  ${path}`, `    ${p.red(printable(reason2))}`);
+    }
+  }
+  if (missing.some(([, reason2]) => reason2.includes(NO_SCX))) {
+    lines.push("", "note: struct rq has no member scx: kernel built without CONFIG_SCHED_CLASS_EXT");
+  }
+  return lines.join("\n") + "\n";
+});
+var topGroup = (function topGroup(path) {
+  return path.split(".")[0];
+});
+var valueAt = (function valueAt(offsets, path) {
+  const [first, ...rest] = path.split(".");
+  let value2 = offsets[first];
+  for (const key of rest) {
+    if (value2 === null || value2 === void 0) return value2;
+    value2 = value2[key];
+  }
+  return value2;
+});
+var command = (function command(c) {
+  return c;
+});
+var loadOptions = (function loadOptions(v) {
+  return {
+    base: v.base,
+    jobs: v.jobs ?? "auto",
+    cache: {
+      root: v["cache-dir"],
+      enabled: !v["no-cache"]
+    }
+  };
+});
+var memorySource = (function memorySource(bytes) {
+  return {
+    size: bytes.length,
+    read: (offset, length) => bytes.subarray(offset, offset + length),
+    readInto: (offset, dest) => dest.set(bytes.subarray(offset, offset + dest.length))
+  };
+});
+var hasElfMagic = (function hasElfMagic(bytes) {
+  return bytes.length >= 4 && bytes[0] === 127 && bytes[1] === 69 && bytes[2] === 76 && bytes[3] === 70;
+});
+var readChecked = (function readChecked(src, offset, length, what) {
+  if (offset < 0 || length < 0 || offset + length > src.size) {
+    throw new ElfFormatError(`ELF ${what} lies outside the ${src.size}-byte file`);
+  }
+  const b = src.read(offset, length);
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
+});
+var u64 = (function u64(view, at) {
+  const value2 = view.getBigUint64(at, true);
+  return value2 > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value2);
+});
+var readLayout = (function readLayout(src) {
+  const ident = readChecked(src, 0, 16, "identification");
+  if (ident.getUint32(0, false) !== 2135247942) throw new ElfFormatError("not an ELF file");
+  const cls = ident.getUint8(4), data = ident.getUint8(5);
+  if (cls !== 1 && cls !== 2) throw new ElfFormatError(`unknown ELF class ${cls}`);
+  if (data === 2) throw new ElfFormatError("big-endian ELF is not supported");
+  if (data !== 1) throw new ElfFormatError(`unknown ELF data encoding ${data}`);
+  const is64 = cls === 2;
+  const h = readChecked(src, 0, is64 ? 64 : 52, "header");
+  const layout = is64 ? {
+    is64,
+    shoff: u64(h, 40),
+    shentsize: h.getUint16(58, true),
+    shnum: h.getUint16(60, true),
+    shstrndx: h.getUint16(62, true)
+  } : {
+    is64,
+    shoff: h.getUint32(32, true),
+    shentsize: h.getUint16(46, true),
+    shnum: h.getUint16(48, true),
+    shstrndx: h.getUint16(50, true)
+  };
+  const minEntry = is64 ? 64 : 40;
+  if (layout.shoff === 0) throw new ElfFormatError("ELF has no section header table");
+  if (layout.shentsize < minEntry) {
+    throw new ElfFormatError(`ELF section header size ${layout.shentsize} is too small`);
+  }
+  if (layout.shnum === 0 || layout.shstrndx === 65535) {
+    const s0 = readChecked(src, layout.shoff, minEntry, "section header 0");
+    if (layout.shnum === 0) layout.shnum = is64 ? u64(s0, 32) : s0.getUint32(20, true);
+    if (layout.shstrndx === 65535) layout.shstrndx = s0.getUint32(is64 ? 40 : 24, true);
+  }
+  if (layout.shstrndx >= layout.shnum) {
+    throw new ElfFormatError(`ELF section name table index ${layout.shstrndx} is out of range`);
+  }
+  return layout;
+});
+var sectionAt = (function sectionAt(src, l, index) {
+  const view = readChecked(src, l.shoff + index * l.shentsize, l.is64 ? 64 : 40, "section header");
+  return l.is64 ? {
+    name: view.getUint32(0, true),
+    offset: u64(view, 24),
+    size: u64(view, 32)
+  } : {
+    name: view.getUint32(0, true),
+    offset: view.getUint32(16, true),
+    size: view.getUint32(20, true)
+  };
+});
+var findElfSection = (function findElfSection(src, name) {
+  const layout = readLayout(src);
+  readChecked(src, layout.shoff, layout.shnum * layout.shentsize, "section header table");
+  const strtab = sectionAt(src, layout, layout.shstrndx);
+  const names = readChecked(src, strtab.offset, strtab.size, "section name table");
+  const wanted = new TextEncoder().encode(name);
+  for (let i = 0; i < layout.shnum; i++) {
+    const shdr = sectionAt(src, layout, i);
+    if (shdr.name + wanted.length >= names.byteLength) continue;
+    let match = names.getUint8(shdr.name + wanted.length) === 0;
+    for (let j = 0; match && j < wanted.length; j++) {
+      match = names.getUint8(shdr.name + j) === wanted[j];
+    }
+    if (match) return {
+      offset: shdr.offset,
+      size: shdr.size
+    };
+  }
+  return null;
+});
+var matchesAt = (function matchesAt(bytes, at, magic) {
+  if (at < 0 || at + magic.length > bytes.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[at + i] !== magic[i]) return false;
+  return true;
+});
+var compressionAt = (function compressionAt(bytes, at = 0) {
+  for (const { name, magic } of MAGICS) if (matchesAt(bytes, at, magic)) return name;
+  return null;
+});
+var magicCandidates = (function magicCandidates(bytes, limit = 64) {
+  const found = [];
+  for (const { name, magic } of MAGICS) {
+    let count = 0;
+    for (let at = bytes.indexOf(magic[0]); at >= 0 && count < limit; ) {
+      if (matchesAt(bytes, at, magic)) {
+        found.push({
+          compression: name,
+          offset: at
+        });
+        count++;
+      }
+      at = bytes.indexOf(magic[0], at + 1);
+    }
+  }
+  return found;
+});
+var bootPayload = (function bootPayload(head) {
+  if (head.length < BOOT_HEADER_BYTES) return null;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  if (view.getUint32(514, true) !== HDRS || view.getUint16(518, true) < MIN_PROTOCOL) {
+    return null;
+  }
+  const setupSects = head[497] === 0 ? 4 : head[497];
+  return {
+    offset: (setupSects + 1) * 512 + view.getUint32(584, true),
+    length: view.getUint32(588, true)
+  };
+});
+var isKernelImage = (function isKernelImage(head) {
+  return bootPayload(head) !== null || compressionAt(head) !== null;
+});
+var locateBtf = (function locateBtf(src) {
+  if (src.size === 0) throw new BtfError("empty file");
+  const head = src.read(0, Math.min(16, src.size));
+  if (hasBtfMagic(head)) return {
+    format: "raw",
+    offset: 0,
+    size: src.size
+  };
+  if (hasBigEndianBtfMagic(head)) {
+    throw new BtfError(`big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`);
+  }
+  if (!hasElfMagic(head)) {
+    const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
+    if (isKernelImage(boot)) {
+      throw new BtfError("a compressed kernel image or module: the asynchronous loaders read it (loadImage, loadKernelCached)");
+    }
+    throw new BtfError(NOT_RECOGNIZED);
+  }
+  let section2;
+  try {
+    section2 = findElfSection(src, ".BTF");
+  } catch (err) {
+    if (err instanceof ElfFormatError) throw new BtfError(`${NOT_RECOGNIZED} (${err.message})`);
+    throw err;
+  }
+  if (section2 === null) throw new BtfError("vmlinux ELF has no .BTF section");
+  if (section2.offset + section2.size > src.size) {
+    throw new BtfError(".BTF section data out of bounds");
+  }
+  return {
+    format: "elf",
+    offset: section2.offset,
+    size: section2.size
+  };
+});
+var resolveCacheRoot = (function resolveCacheRoot(env) {
+  const absolute = (name, value2) => {
+    if (!value2.startsWith("/")) {
+      throw new CacheError(`cache root: ${name} '${value2}' is not an absolute path`);
+    }
+    return value2;
+  };
+  const direct2 = env.get(CACHE_DIR_ENV);
+  if (direct2 !== void 0 && direct2 !== "") return absolute(CACHE_DIR_ENV, direct2);
+  const xdg = env.get("XDG_CACHE_HOME");
+  if (xdg !== void 0 && xdg !== "") {
+    return joinPath(absolute("XDG_CACHE_HOME", xdg), "ktstr/kernels");
+  }
+  const home = env.get("HOME");
+  const hint = `; set ${CACHE_DIR_ENV} or XDG_CACHE_HOME, or pass --cache-dir`;
+  if (home === void 0) throw new CacheError(`cache root: HOME is not set${hint}`);
+  if (home === "") throw new CacheError(`cache root: HOME is empty${hint}`);
+  if (/^\/+$/.test(home)) throw new CacheError(`cache root: HOME is '/'${hint}`);
+  if (!home.startsWith("/")) {
+    throw new CacheError(`cache root: HOME '${home}' is not an absolute path${hint}`);
+  }
+  return joinPath(home, ".cache/ktstr/kernels");
+});
+var joinPath = (function joinPath(dir, name) {
+  return dir.endsWith("/") ? dir + name : `${dir}/${name}`;
+});
+var dirName = (function dirName(path) {
+  const at = path.lastIndexOf("/");
+  return at <= 0 ? "/" : path.slice(0, at);
+});
+var baseName = (function baseName(path) {
+  const trimmed = path.replace(/\/+$/, "");
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+});
+var isInsideRoot = (function isInsideRoot(root, dir) {
+  const r = root.split("/").filter((c) => c !== "");
+  const d = dir.split("/").filter((c) => c !== "");
+  if (!root.startsWith("/") || !dir.startsWith("/") || d.length < r.length) return false;
+  return r.every((c, i) => d[i] === c);
+});
+var cacheKeyProblem = (function cacheKeyProblem(key) {
+  const shown = JSON.stringify(key);
+  if (key.trim() === "") return "cache key must not be empty";
+  if (key.includes("\0")) return "cache key must not contain a NUL byte";
+  if (key.includes("/") || key.includes("\\")) {
+    return `cache key ${shown} must not contain '/' or '\\'`;
+  }
+  if (key === ".") return "cache key must not be '.'";
+  if (key.includes("..")) return `cache key ${shown} must not contain '..'`;
+  if (key.startsWith(TMP_PREFIX)) {
+    return `cache key ${shown} must not start with '${TMP_PREFIX}' (reserved for temporary files)`;
+  }
+  if (key.startsWith(".")) return `cache key ${shown} must not start with '.'`;
+  return void 0;
+});
+var validateCacheKey = (function validateCacheKey(key) {
+  const problem = cacheKeyProblem(key);
+  if (problem !== void 0) throw new CacheError(problem);
+  return key;
+});
+var provenanceStamp = (function provenanceStamp(id) {
+  if (id.ctimeMs === null) return null;
+  let h = 2166136261;
+  for (const c of `${id.dev}:${id.ino}:${id.size}:${id.mtimeMs}`) {
+    h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  }
+  return (Math.floor(id.ctimeMs / 1e3) + 1) * 1e3 + h % 1e3;
+});
+var sidecarFreshness = (function sidecarFreshness(f) {
+  const s = f.sidecar;
+  if (s === null) return "missing";
+  if (!s.regular || f.stamp === null) return "stale";
+  const size = f.btfSize === null || s.size === f.btfSize;
+  return s.mtime === f.stamp && size ? "candidate" : "stale";
+});
+var tempNameFor = (function tempNameFor(target, pid, nonce2) {
+  return joinPath(dirName(target), `.${baseName(target)}.tmp-${nonce2}-${pid}`);
+});
+var tempFileOwner = (function tempFileOwner(name) {
+  const m = /^\..+\.tmp-[^-]*-(\d+)$/.exec(name);
+  return m ? Number(m[1]) : void 0;
+});
+var tmpDirOwner = (function tmpDirOwner(name) {
+  if (!name.startsWith(TMP_PREFIX)) return void 0;
+  const m = /-(\d+)$/.exec(name);
+  return m ? Number(m[1]) : void 0;
+});
+var bannerVersion = (function bannerVersion(text) {
+  const m = /Linux version (\S+)/.exec(text);
+  return m ? m[1] : void 0;
+});
+var humanSize = (function humanSize(bytes) {
+  const units = [
+    "B",
+    "kB",
+    "MB",
+    "GB",
+    "TB"
+  ];
+  let v = bytes, u = 0;
+  while (v >= 1e3 && u < units.length - 1) {
+    v /= 1e3;
+    u++;
+  }
+  return u === 0 ? `${v} B` : `${v.toFixed(1)} ${units[u]}`;
+});
+var isSplitStrings = (function isSplitStrings(strLen, firstStringByte) {
+  return strLen > 0 && firstStringByte !== 0;
+});
+var buildTypes = (function buildTypes(total, head, fill, byteAt, base, space) {
+  const hdr = parseHeader(head, total);
+  const split = isSplitStrings(hdr.strLen, hdr.strLen > 0 ? byteAt(hdr.strStart) : 0);
+  if (split && !base) throw new BtfError(SPLIT_NEEDS_BASE);
+  if (!split && base) {
+    throw new BtfError("not split BTF (its strings start with the empty string), but a base was given: --base is only for a module's split BTF");
+  }
+  if (!base) return BtfTypes.buildFrom(total, head, fill, void 0, space);
+  let types;
+  try {
+    types = BtfTypes.buildFrom(total, head, fill, base, space);
+  } catch (err) {
+    if (err instanceof BtfError) throw new BtfError(`${MISMATCH}: ${err.message}`);
+    throw err;
+  }
+  checkSplitBase(types);
+  return types;
+});
+var checkSplitBase = (function checkSplitBase(types) {
+  const base = types.base;
+  if (!base) return;
+  const onStringStart = (off) => {
+    if (off === 0) return true;
+    try {
+      return types.stringAt(off - 1) === "";
+    } catch {
+      return false;
+    }
+  };
+  const refKind = (ref2) => ref2 <= base.lastId ? base.kind(ref2) : null;
+  const fail2 = (id, what) => {
+    throw new BtfError(`${MISMATCH}: type id ${id} ${what} (built against another vmlinux?)`);
+  };
+  const checkData = (id, ref2, what) => {
+    const kind = refKind(ref2);
+    if (kind !== null && ref2 !== 0 && NOT_DATA.has(kind)) {
+      fail2(id, `${what}refers to base type ${ref2}, a ${kindName(kind)}`);
+    }
+  };
+  for (let id = types.firstId; id <= types.lastId; id++) {
+    const kind = types.kind(id);
+    if (!onStringStart(types.nameOff(id))) {
+      fail2(id, `has name offset ${types.nameOff(id)}, not the start of a string`);
+    }
+    switch (kind) {
+      case Kind.FUNC: {
+        const proto = refKind(types.refType(id));
+        if (proto !== null && proto !== Kind.FUNC_PROTO) {
+          fail2(id, `(a FUNC) refers to base type ${types.refType(id)}, a ${kindName(proto)}`);
+        }
+        break;
+      }
+      case Kind.PTR:
+      case Kind.TYPEDEF:
+      case Kind.VOLATILE:
+      case Kind.CONST:
+      case Kind.RESTRICT:
+      case Kind.TYPE_TAG:
+      case Kind.VAR:
+        checkData(id, types.refType(id), "");
+        break;
+      case Kind.ARRAY:
+        checkData(id, types.word(id, 3), "element ");
+        break;
+      case Kind.STRUCT:
+      case Kind.UNION:
+        for (let i = 0; i < types.vlen(id); i++) {
+          if (!onStringStart(types.elemWord(id, i, 0))) {
+            fail2(id, `member ${i} has name offset ${types.elemWord(id, i, 0)}, not the start of a string`);
+          }
+          checkData(id, types.elemWord(id, i, 1), `member ${i} `);
+        }
+        break;
+      case Kind.FUNC_PROTO:
+        checkData(id, types.refType(id), "return type ");
+        for (let i = 0; i < types.vlen(id); i++) {
+          if (!onStringStart(types.word(id, 3 + 2 * i))) {
+            fail2(id, `parameter ${i} has a name offset that is not the start of a string`);
+          }
+          checkData(id, types.word(id, 4 + 2 * i), `parameter ${i} `);
+        }
+        break;
+      case Kind.ENUM:
+      case Kind.ENUM64: {
+        const step = elemWords(kind);
+        for (let i = 0; i < types.vlen(id); i++) {
+          if (!onStringStart(types.word(id, 3 + step * i))) {
+            fail2(id, `enumerator ${i} has a name offset that is not the start of a string`);
+          }
+        }
+        break;
+      }
+    }
+  }
+});
+var lib = (function lib() {
+  if (libc !== void 0) return libc;
+  libc = null;
+  try {
+    if (typeof Deno.dlopen !== "function") return null;
+    if (Deno.permissions.querySync({
+      name: "ffi"
+    }).state !== "granted") return null;
+    libc = Deno.dlopen("libc.so.6", SYMBOLS).symbols;
+  } catch {
+  }
+  return libc;
+});
+var address = (function address(bytes) {
+  return Deno.UnsafePointer.value(Deno.UnsafePointer.of(bytes));
+});
+var pointer = (function pointer(at) {
+  return Deno.UnsafePointer.create(at);
+});
+var pageAdvice = (function pageAdvice() {
+  if (advice !== void 0) return advice;
+  const c = lib();
+  advice = c ? {
+    // A region starts on a 2 MiB boundary of the address space (V8 aligns a memory to
+    // 64 KiB only), so each 2 MiB of it faults once.
+    slack: (total) => total >= HUGE_MIN_BTF ? 2 * HUGE_PAGE : 0,
+    place(memory, byte, total) {
+      if (total < HUGE_MIN_BTF) return byte;
+      const base = address(new Uint8Array(memory.buffer));
+      const huge = BigInt(HUGE_PAGE);
+      return Number((base + BigInt(byte) + huge - 1n) / huge * huge - base);
+    },
+    fresh(memory, maxBytes) {
+      const base = address(new Uint8Array(memory.buffer)), huge = BigInt(HUGE_PAGE);
+      const from = (base / huge + 1n) * huge, end = base + BigInt(maxBytes);
+      if (from < end) c.madvise(pointer(from), end - from, MADV_HUGEPAGE);
+    }
+  } : null;
+  return advice;
+});
+var defaultSpace = (function defaultSpace(path) {
+  const a = pageAdvice();
+  return freshSpace(a ?? void 0, a !== null && mayMap(path));
+});
+var mayMap = (function mayMap(path) {
+  return path.startsWith(SYSFS_BTF);
+});
+var mapInto = (function mapInto(path, offset, dest) {
+  if (!mayMap(path) || offset % PAGE !== 0 || dest.length === 0) return false;
+  const c = lib();
+  const at = c ? address(dest) : 0n;
+  if (!c || at % BigInt(PAGE) !== 0n) return false;
+  const fd = c.open(new TextEncoder().encode(path + "\0"), O_RDONLY_CLOEXEC);
+  if (fd < 0) return false;
+  try {
+    const len = BigInt(dest.length);
+    const probe = c.mmap(null, len, PROT_READ, MAP_PRIVATE, fd, BigInt(offset));
+    if (Deno.UnsafePointer.value(probe) === MAP_FAILED) return false;
+    const moved = c.mremap(probe, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, pointer(at));
+    if (Deno.UnsafePointer.value(moved) === at) return true;
+    c.munmap(probe, len);
+    const fixed = c.mmap(pointer(at), len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, BigInt(offset));
+    return Deno.UnsafePointer.value(fixed) === at;
+  } finally {
+    c.close(fd);
+  }
+});
+var osMessage = (function osMessage(err) {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/: [a-z_]+ '.*'$/s, "");
+});
+var fileSource = (function fileSource(file, size) {
+  const readInto = (offset, dest) => {
+    try {
+      file.seekSync(offset, Deno.SeekMode.Start);
+      for (let done = 0; done < dest.length; ) {
+        const n = file.readSync(dest.subarray(done));
+        if (n === null || n === 0) {
+          throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
+        }
+        done += n;
+      }
+    } catch (err) {
+      if (err instanceof BtfError) throw err;
+      throw new BtfError(`read file: ${osMessage(err)}`);
+    }
+  };
+  return {
+    size,
+    readInto,
+    read(offset, length) {
+      const out = new Uint8Array(length);
+      readInto(offset, out);
+      return out;
+    }
+  };
+});
+var isStandardInput = (function isStandardInput(path) {
+  return path === "-" || path === "/dev/stdin" || path === "/dev/fd/0" || path === "/proc/self/fd/0";
+});
+var standardInputBytes = (function standardInputBytes() {
+  if (stdinBytes) return stdinBytes;
+  const parts = [];
+  let total = 0;
+  for (; ; ) {
+    const buf = new Uint8Array(1 << 20);
+    const n = Deno.stdin.readSync(buf);
+    if (n === null) break;
+    parts.push(buf.subarray(0, n));
+    total += n;
+  }
+  stdinBytes = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) stdinBytes.set(part, (at += part.length) - part.length);
+  return stdinBytes;
+});
+var fileKind = (function fileKind(info) {
+  if (info.isFifo) return "a FIFO";
+  if (info.isSocket) return "a socket";
+  if (info.isCharDevice) return "a character device";
+  if (info.isBlockDevice) return "a block device";
+  return "not a file";
+});
+var refuseNonRegular = (function refuseNonRegular(info) {
+  if (info.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
+  if (!info.isFile) {
+    throw new BtfError(`read file: not a regular file (${fileKind(info)}); only regular files and standard input are read`);
+  }
+});
+var openSource = (function openSource(path) {
+  if (isStandardInput(path)) {
+    try {
+      return {
+        src: memorySource(standardInputBytes()),
+        info: null,
+        file: null,
+        close: () => {
+        }
+      };
+    } catch (err) {
+      throw new BtfError(`read file: ${osMessage(err)}`);
+    }
+  }
+  let file;
+  try {
+    refuseNonRegular(Deno.statSync(path));
+    file = Deno.openSync(path, {
+      read: true
+    });
+  } catch (err) {
+    if (err instanceof BtfError) throw err;
+    throw new BtfError(`read file: ${osMessage(err)}`);
+  }
+  try {
+    const info = file.statSync();
+    refuseNonRegular(info);
+    return {
+      src: fileSource(file, info.size),
+      info,
+      file,
+      close: () => file.close()
+    };
+  } catch (err) {
+    file.close();
+    if (err instanceof BtfError) throw err;
+    throw new BtfError(`read file: ${osMessage(err)}`);
+  }
+});
+var withInput = (function withInput(path, use) {
+  const opened = openSource(path);
+  try {
+    return use(opened);
+  } finally {
+    opened.close();
+  }
+});
+var withFile = (function withFile(path, use) {
+  return withInput(path, (input) => use(input.src));
+});
+var readHead = (function readHead(path, n) {
+  return withFile(path, (src) => src.read(0, Math.min(n, src.size)).slice());
+});
+var loadBtf = (function loadBtf(path, base, space) {
+  return openedAs(path, () => withInput(path, (input) => loadBtfFrom(input, path, base, space)));
+});
+var loadBtfFrom = (function loadBtfFrom(input, path, base, space) {
+  const src = input.src, at = locateBtf(src);
+  const types = buildTypes(at.size, src.read(at.offset, Math.min(at.size, 64)), (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest), (offset) => src.read(at.offset + offset, 1)[0], base, space ?? defaultSpace(path));
+  return {
+    path,
+    format: at.format,
+    types
+  };
+});
+var openedAs = (function openedAs(path, fn) {
+  try {
+    return fn();
+  } catch (err) {
+    throw openError(path, err);
+  }
+});
+var openError = (function openError(path, err) {
+  return err instanceof BtfError ? new BtfError(`btf: open ${path}: ${err.message}`) : err;
+});
+var cacheRoot = (function cacheRoot(opts = {}) {
+  return opts.root ?? resolveCacheRoot(opts.env ?? Deno.env);
+});
+var warnOf = (function warnOf(opts) {
+  return opts.warn ?? ((m) => console.error(`warning: ${m}`));
+});
+var realPath = (function realPath(path) {
+  try {
+    return Deno.realPathSync(path);
+  } catch {
+    return void 0;
+  }
+});
+var mtimeMs = (function mtimeMs(info) {
+  return info.mtime ? info.mtime.getTime() : null;
+});
+var stampOf = (function stampOf(info) {
+  return provenanceStamp({
+    dev: info.dev,
+    ino: info.ino,
+    size: info.size,
+    mtimeMs: mtimeMs(info),
+    ctimeMs: info.ctime ? info.ctime.getTime() : null
+  });
+});
+var planFor = (function planFor(input, path, opts) {
+  if (isStandardInput(path) || input.info === null) {
+    return {
+      kind: "none",
+      status: "not-applicable"
+    };
+  }
+  const head = input.src.read(0, Math.min(BOOT_HEADER_BYTES, input.src.size));
+  const format = hasElfMagic(head) ? "elf" : isKernelImage(head) ? "image" : void 0;
+  if (format === void 0) return {
+    kind: "none",
+    status: "not-applicable"
+  };
+  if (opts.enabled === false) return {
+    kind: "none",
+    status: "disabled"
+  };
+  let root;
+  try {
+    root = realPath(cacheRoot(opts));
+  } catch (err) {
+    if (!(err instanceof CacheError)) throw err;
+  }
+  const elf = realPath(path);
+  if (root === void 0 || elf === void 0 || !isInsideRoot(root, dirName(elf))) {
+    return {
+      kind: "none",
+      status: "outside-cache"
+    };
+  }
+  const sidecar = elf + SIDECAR_SUFFIX;
+  sweepTempFiles(dirName(sidecar));
+  const btf = format === "elf" ? locateBtf(input.src) : null;
+  const stamp = stampOf(input.info);
+  const facts = {
+    stamp,
+    btfSize: btf?.size ?? null,
+    sidecar: sidecarFacts(sidecar)
+  };
+  return {
+    kind: "cache",
+    format,
+    elf,
+    sidecar,
+    freshness: sidecarFreshness(facts),
+    stamp,
+    btf
+  };
+});
+var sidecarFacts = (function sidecarFacts(sidecar) {
+  try {
+    const info = Deno.lstatSync(sidecar);
+    return {
+      regular: info.isFile,
+      size: info.size,
+      mtime: mtimeMs(info),
+      id: fileId(info)
+    };
+  } catch {
+    return null;
+  }
+});
+var fileId = (function fileId(info) {
+  return `${info.dev}:${info.ino}`;
+});
+var planSidecar = (function planSidecar(path, opts = {}) {
+  return openedAs(path, () => withInput(path, (input) => planFor(input, path, opts)));
+});
+var readSidecar = (function readSidecar(plan, elf, base, space) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const seen = sidecarFacts(plan.sidecar);
+    const facts = {
+      stamp: plan.stamp,
+      btfSize: plan.btf?.size ?? null,
+      sidecar: seen
+    };
+    if (!seen || sidecarFreshness(facts) !== "candidate") return void 0;
+    try {
+      const types = withInput(plan.sidecar, (input) => {
+        if (input.info === null || fileId(input.info) !== seen.id) return null;
+        const n = Math.min(HEAD_CHECK_BYTES, input.info.size);
+        const mine = input.src.read(0, n);
+        const theirs = plan.btf ? elf.src.read(plan.btf.offset, n) : mine;
+        if (!hasBtfMagic(mine) || mine.some((b, k) => b !== theirs[k])) return void 0;
+        const loaded = loadBtfFrom(input, plan.sidecar, base, space);
+        return loaded.format === "raw" ? loaded.types : void 0;
+      });
+      if (types !== null) return types;
+    } catch {
+      return void 0;
+    }
+  }
+  return void 0;
+});
+var finishSidecar = (function finishSidecar(plan, types, opts) {
+  try {
+    writeFileAtomic(plan.sidecar, types.rawBytes().slice(), plan.stamp ?? void 0);
+    return plan.freshness === "missing" ? "written" : "rewritten";
+  } catch (err) {
+    warnOf(opts)(`sidecar ${plan.sidecar}: write failed: ${osMessage(err)}`);
+    return "write-failed";
+  }
+});
+var loadBtfCached = (function loadBtfCached(path, opts = {}, base) {
+  if (base === void 0 && isHostBtf(path)) {
+    return {
+      ...hostBtfMemo.get(),
+      path,
+      sidecar: "not-applicable"
+    };
+  }
+  return openedAs(path, () => withInput(path, (input) => {
+    const plan = planFor(input, path, opts);
+    if (plan.kind === "none") {
+      return {
+        ...loadBtfFrom(input, path, base, opts.space),
+        sidecar: plan.status
+      };
+    }
+    if (plan.freshness === "candidate") {
+      const types = readSidecar(plan, input, base, opts.space);
+      if (types) {
+        return {
+          path,
+          format: plan.format,
+          types,
+          sidecar: "hit"
+        };
+      }
+    }
+    const loaded = loadBtfFrom(input, path, base, opts.space);
+    return {
+      ...loaded,
+      sidecar: finishSidecar(plan, loaded.types, opts)
+    };
+  }));
+});
+var loadBtfCachedWith = (async function loadBtfCachedWith(path, opts, load) {
+  const plan = planSidecar(path, opts);
+  if (plan.kind === "none") return {
+    ...await load(path, false),
+    sidecar: plan.status
+  };
+  if (plan.freshness === "candidate") {
+    try {
+      const fromSidecar = await load(plan.sidecar, false);
+      const size = plan.btf?.size ?? fromSidecar.types?.btfBytes;
+      if (fromSidecar.format === "raw" && (fromSidecar.types?.btfBytes ?? size) === size) {
+        return {
+          ...fromSidecar,
+          format: plan.format,
+          sidecar: "hit"
+        };
+      }
+    } catch {
+    }
+  }
+  const loaded = await load(path, true);
+  return {
+    ...loaded,
+    sidecar: finishSidecar(plan, loaded.types, opts)
+  };
+});
+var isHostBtf = (function isHostBtf(path) {
+  return path === HOST_BTF_PATH || realPath(path) === HOST_BTF_PATH;
+});
+var nonce = (function nonce() {
+  return crypto.getRandomValues(new Uint32Array(1))[0].toString(16).padStart(8, "0");
+});
+var pidIsDead = (function pidIsDead(pid) {
+  if (pid === Deno.pid) return false;
+  try {
+    Deno.statSync("/proc/self");
+  } catch {
+    return false;
+  }
+  try {
+    Deno.statSync(`/proc/${pid}`);
+    return false;
+  } catch {
+    return true;
+  }
+});
+var sweepTempFiles = (function sweepTempFiles(dir) {
+  return sweepDead(dir, tempFileOwner, false);
+});
+var sweepDead = (function sweepDead(dir, owner, recursive) {
+  const removed = [];
+  let names;
+  try {
+    names = [
+      ...Deno.readDirSync(dir)
+    ].map((e) => e.name);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const pid = owner(name);
+    if (pid === void 0 || !pidIsDead(pid)) continue;
+    try {
+      Deno.removeSync(joinPath(dir, name), {
+        recursive
+      });
+      removed.push(name);
+    } catch {
+    }
+  }
+  return removed;
+});
+var writeAll = (function writeAll(file, bytes) {
+  for (let done = 0; done < bytes.length; ) done += file.writeSync(bytes.subarray(done));
+});
+var writeFileSynced = (function writeFileSynced(path, bytes, mtimeMs2) {
+  using file = Deno.openSync(path, {
+    write: true,
+    createNew: true,
+    mode: 420
+  });
+  writeAll(file, bytes);
+  if (mtimeMs2 !== void 0) file.utimeSync(/* @__PURE__ */ new Date(), new Date(mtimeMs2));
+  file.syncSync();
+});
+var syncDir = (function syncDir(dir) {
+  try {
+    using d = Deno.openSync(dir, {
+      read: true
+    });
+    d.syncSync();
+  } catch {
+  }
+});
+var writeFileAtomic = (function writeFileAtomic(target, bytes, mtimeMs2) {
+  sweepTempFiles(dirName(target));
+  const tmp = tempNameFor(target, Deno.pid, nonce());
+  try {
+    writeFileSynced(tmp, bytes, mtimeMs2);
+    Deno.renameSync(tmp, target);
+  } catch (err) {
+    try {
+      Deno.removeSync(tmp);
+    } catch {
+    }
+    throw err;
+  }
+  syncDir(dirName(target));
+});
+var entryVmlinuxPath = (function entryVmlinuxPath(root, key) {
+  return joinPath(joinPath(root, validateCacheKey(key)), ENTRY_VMLINUX);
+});
+var resolveKernelInput = (function resolveKernelInput(arg, opts = {}) {
+  try {
+    Deno.statSync(arg);
+    return arg;
+  } catch {
+  }
+  if (cacheKeyProblem(arg) !== void 0) return arg;
+  try {
+    const vmlinux = entryVmlinuxPath(cacheRoot(opts), arg);
+    if (Deno.statSync(vmlinux).isFile) return vmlinux;
+  } catch {
+  }
+  return arg;
+});
+var sidecarState = (function sidecarState(vmlinux, root) {
+  try {
+    return withInput(vmlinux, (input) => {
+      const plan = planFor(input, vmlinux, {
+        root
+      });
+      if (plan.kind === "none") return "outside-cache";
+      if (plan.freshness !== "candidate") return plan.freshness;
+      return readSidecar(plan, input) ? "fresh" : "invalid";
+    });
+  } catch (err) {
+    if (err instanceof BtfError) return "invalid";
+    throw err;
+  }
+});
+var readMetadata = (function readMetadata(dir) {
+  try {
+    const value2 = JSON.parse(Deno.readTextFileSync(joinPath(dir, ENTRY_METADATA)));
+    return value2 !== null && typeof value2 === "object" ? value2 : {};
+  } catch {
+    return {};
+  }
+});
+var listEntries = (function listEntries(root) {
+  let names;
+  try {
+    names = [
+      ...Deno.readDirSync(root)
+    ].filter((e) => e.isDirectory).map((e) => e.name);
+  } catch (err) {
+    if (err instanceof Deno.errors.NotFound) return [];
+    throw new CacheError(`cache: read ${root}: ${osMessage(err)}`);
+  }
+  const entries = [];
+  for (const key of names) {
+    if (key.startsWith(".")) continue;
+    const dir = joinPath(root, key), path = joinPath(dir, ENTRY_VMLINUX);
+    let info;
+    try {
+      info = Deno.statSync(path);
+      if (!info.isFile) continue;
+    } catch {
+      continue;
+    }
+    const meta = readMetadata(dir);
+    const built = typeof meta.built_at === "string" ? meta.built_at : null;
+    const builtMs = built === null ? NaN : Date.parse(built);
+    entries.push({
+      key,
+      path,
+      version: typeof meta.version === "string" ? meta.version : null,
+      size: info.size,
+      sidecar: sidecarState(path, root),
+      built_at: built,
+      time: Number.isNaN(builtMs) ? mtimeMs(info) ?? 0 : builtMs
+    });
+  }
+  entries.sort((a, b) => b.time - a.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return entries.map(({ time: _time, ...e }) => e);
+});
+var findBannerVersion = (function findBannerVersion(bytes, before = bytes.length) {
+  const banner = new TextEncoder().encode("Linux version ");
+  for (let at = bytes.indexOf(banner[0]); at >= 0 && at < before; at = bytes.indexOf(banner[0], at + 1)) {
+    let i = 1;
+    while (i < banner.length && bytes[at + i] === banner[i]) i++;
+    if (i === banner.length) {
+      return bannerVersion(new TextDecoder("latin1").decode(bytes.subarray(at, at + 256)));
+    }
+  }
+  return void 0;
+});
+var elfArch = (function elfArch(bytes) {
+  const machine = bytes.length >= 20 ? bytes[18] | bytes[19] << 8 : -1;
+  return ELF_ARCH[machine] ?? Deno.build.arch;
+});
+var exchangeFn = (function exchangeFn() {
+  if (renameat2 !== void 0) return renameat2;
+  renameat2 = null;
+  if (Deno.build.os !== "linux") return null;
+  try {
+    const lib2 = Deno.dlopen("libc.so.6", {
+      renameat2: {
+        parameters: [
+          "i32",
+          "buffer",
+          "i32",
+          "buffer",
+          "u32"
+        ],
+        result: "i32"
+      }
+    });
+    const AT_FDCWD = -100;
+    renameat2 = (from, to, flags) => lib2.symbols.renameat2(AT_FDCWD, from, AT_FDCWD, to, flags);
+  } catch {
+    renameat2 = null;
+  }
+  return renameat2;
+});
+var cString = (function cString(s) {
+  return new TextEncoder().encode(s + "\0");
+});
+var publishDir = (function publishDir(staged, target, scratch) {
+  try {
+    Deno.renameSync(staged, target);
+    return "added";
+  } catch (err) {
+    if (!pathExists(target)) throw err;
+  }
+  const exchange = exchangeFn();
+  if (exchange && exchange(
+    cString(staged),
+    cString(target),
+    2
+    /* RENAME_EXCHANGE */
+  ) === 0) {
+    Deno.removeSync(staged, {
+      recursive: true
+    });
+    return "replaced";
+  }
+  Deno.renameSync(target, scratch);
+  Deno.renameSync(staged, target);
+  Deno.removeSync(scratch, {
+    recursive: true
+  });
+  return "replaced";
+});
+var pathExists = (function pathExists(path) {
+  try {
+    Deno.lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+});
+var sweepTmpDirs = (function sweepTmpDirs(root) {
+  return sweepDead(root, tmpDirOwner, true);
+});
+var defaultKey = (function defaultKey(source, version) {
+  if (version !== void 0 && cacheKeyProblem(version) === void 0) return version;
+  const name = baseName(source).replace(/^vmlinux-/, "");
+  if (name === "vmlinux" || cacheKeyProblem(name) !== void 0) {
+    throw new CacheError(`cache add: cannot derive a key from '${source}'; pass --key`);
+  }
+  return name;
+});
+var copyImage = (function copyImage(src, dest) {
+  using out = Deno.openSync(dest, {
+    write: true,
+    createNew: true,
+    mode: 420
+  });
+  const buf = new Uint8Array(BANNER_OVERLAP + COPY_CHUNK);
+  let version, kept = 0, copied = 0;
+  while (copied < src.size) {
+    const n = Math.min(COPY_CHUNK, src.size - copied);
+    src.readInto(copied, buf.subarray(kept, kept + n));
+    writeAll(out, buf.subarray(kept, kept + n));
+    copied += n;
+    const end = kept + n, last = copied >= src.size;
+    version ??= findBannerVersion(buf.subarray(0, end), last ? end : end - BANNER_OVERLAP / 2);
+    kept = Math.min(end, BANNER_OVERLAP);
+    buf.copyWithin(0, end - kept, end);
+  }
+  out.syncSync();
+  return version;
+});
+var addEntry = (function addEntry(root, source, key, replace = false, extracted) {
+  if (key !== void 0) validateCacheKey(key);
+  return openedAs(source, () => {
+    if (extracted) {
+      const src = memorySource(extracted.elf);
+      return addFrom(root, source, src, Deno.statSync(source), extracted.btf, key, replace);
+    }
+    return withInput(source, (input) => addFrom(root, source, input.src, input.info, null, key, replace));
+  });
+});
+var refuseExisting = (function refuseExisting(root, key, replace) {
+  if (!replace && pathExists(joinPath(root, key))) {
+    throw new CacheError(`cache add: entry '${key}' exists; pass --force to replace it`);
+  }
+});
+var addFrom = (function addFrom(root, source, src, info, given, key, replace) {
+  let btf = given;
+  if (btf === null) {
+    const at = locateBtf(src);
+    if (at.format !== "elf") {
+      throw new CacheError(`cache add: ${source} is raw BTF; a cache entry holds an ELF vmlinux`);
+    }
+    btf = src.read(at.offset, at.size);
+  }
+  BtfTypes.build(btf);
+  const arch = elfArch(src.read(0, Math.min(20, src.size)));
+  if (key !== void 0) refuseExisting(root, key, replace);
+  const createdRoot = !pathExists(root);
+  try {
+    Deno.mkdirSync(root, {
+      recursive: true
+    });
+  } catch (err) {
+    throw new CacheError(`cache: create ${root}: ${osMessage(err)}`);
+  }
+  sweepTmpDirs(root);
+  const tag = `${nonce()}-${Deno.pid}`;
+  const staged = joinPath(root, `${TMP_PREFIX}add-${tag}`);
+  const scratch = joinPath(root, `${TMP_PREFIX}old-${tag}`);
+  let target = joinPath(root, key ?? "?");
+  try {
+    Deno.mkdirSync(staged, {
+      mode: 493
+    });
+    const vmlinux = joinPath(staged, ENTRY_VMLINUX);
+    const version = copyImage(src, vmlinux);
+    const entryKey = key ?? defaultKey(source, version);
+    refuseExisting(root, entryKey, replace);
+    target = joinPath(root, entryKey);
+    const stamp = stampOf(Deno.statSync(vmlinux)) ?? void 0;
+    writeFileSynced(joinPath(staged, ENTRY_VMLINUX + SIDECAR_SUFFIX), btf, stamp);
+    const real = realPath(source);
+    const metadata = {
+      version: version ?? null,
+      source: {
+        type: "local",
+        source_tree_path: real ? dirName(real) : null,
+        git_hash: null
+      },
+      arch,
+      image_name: ENTRY_VMLINUX,
+      config_hash: null,
+      built_at: (/* @__PURE__ */ new Date()).toISOString(),
+      ktstr_kconfig_hash: null,
+      extra_kconfig_hash: null,
+      has_vmlinux: true,
+      vmlinux_stripped: false,
+      source_vmlinux_size: info?.size ?? src.size,
+      source_vmlinux_mtime_secs: info?.mtime ? Math.floor(info.mtime.getTime() / 1e3) : null
+    };
+    writeFileSynced(joinPath(staged, ENTRY_METADATA), new TextEncoder().encode(JSON.stringify(metadata, null, 2) + "\n"));
+    syncDir(staged);
+    const outcome2 = publishDir(staged, target, scratch);
+    syncDir(root);
+    return {
+      key: entryKey,
+      path: joinPath(target, ENTRY_VMLINUX),
+      version: version ?? null,
+      replaced: outcome2 === "replaced"
+    };
+  } catch (err) {
+    for (const dir of createdRoot ? [
+      staged,
+      root
+    ] : [
+      staged
+    ]) {
+      try {
+        Deno.removeSync(dir, {
+          recursive: dir === staged
+        });
+      } catch {
+      }
+    }
+    if (err instanceof CacheError || err instanceof BtfError) throw err;
+    throw new CacheError(`cache add: ${target}: ${osMessage(err)}`);
+  } finally {
+    for (const dir of [
+      staged,
+      scratch
+    ]) {
+      try {
+        Deno.removeSync(dir, {
+          recursive: true
+        });
+      } catch {
+      }
+    }
+  }
+});
+var cleanEntries = (function cleanEntries(root, keep, force) {
+  const entries = listEntries(root);
+  const kept = entries.slice(0, keep).map((e) => e.key);
+  const doomed = entries.slice(keep).map((e) => e.key);
+  const leftovers = kept.flatMap((key) => sweepTempFiles(joinPath(root, key)).map((name) => `${key}/${name}`));
+  if (!force) return {
+    removed: doomed,
+    kept,
+    orphans: leftovers
+  };
+  for (const key of doomed) {
+    const gone = joinPath(root, `${TMP_PREFIX}clean-${key}-${nonce()}-${Deno.pid}`);
+    try {
+      Deno.renameSync(joinPath(root, key), gone);
+      Deno.removeSync(gone, {
+        recursive: true
+      });
+    } catch (err) {
+      throw new CacheError(`cache clean: ${joinPath(root, key)}: ${osMessage(err)}`);
+    }
+  }
+  return {
+    removed: doomed,
+    kept,
+    orphans: [
+      ...leftovers,
+      ...sweepTmpDirs(root)
+    ]
+  };
+});
+var isBtfMagic = (function isBtfMagic(b, at) {
+  return at + 3 < b.length && b[at] === 159 && b[at + 1] === 235 && b[at + 2] === 1 && b[at + 3] === 0;
+});
+var btfBlobLength = (function btfBlobLength(h) {
+  const v = new DataView(h.buffer, h.byteOffset, h.byteLength);
+  const hdrLen = v.getUint32(4, true);
+  if (hdrLen < BTF_HEADER || hdrLen > 256) return null;
+  const typeEnd = v.getUint32(8, true) + v.getUint32(12, true);
+  const strEnd = v.getUint32(16, true) + v.getUint32(20, true);
+  return hdrLen + Math.max(typeEnd, strEnd);
+});
+var codecsDir = (function codecsDir() {
+  const here = import.meta.url, dist = here.lastIndexOf("/dist/");
+  return here.endsWith(".ts") || dist < 0 ? new URL("./codecs/", here) : new URL("btf/image/codecs/", here.slice(0, dist + 1));
+});
+var codecModule = (function codecModule(file) {
+  return import(new URL(file, codecsDir()).href);
+});
+var codecFor = (async function codecFor(compression) {
+  switch (compression) {
+    case "gzip":
+      return (await codecModule("zlib.ts")).gunzip;
+    case "zstd":
+      return (await codecModule("zlib.ts")).unzstd;
+    case "xz":
+      return (await codecModule("lzma.ts")).unxz;
+    case "lzma":
+      return (await codecModule("lzma.ts")).unlzma;
+    case "bzip2":
+      return (await codecModule("bzip2.ts")).bunzip2;
+    case "lz4":
+      return (await codecModule("lz4.ts")).unlz4;
+    case "lzo":
+      throw new BtfError("lzo payload: not supported (no maintained lzo decompressor package runs here); decompress it with `lzop -d` first");
+  }
+});
+var reason = (function reason(err) {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split("\n")[0].replace(/^Error: /, "");
+});
+var sliceSource = (function sliceSource(src, offset, length) {
+  return {
+    size: length,
+    read: (at, n) => src.read(offset + at, n),
+    readInto: (at, dest) => src.readInto(offset + at, dest)
+  };
+});
+var btfFromPayload = (async function btfFromPayload(payload, compression, exact2, keepAll = false, size) {
+  const codec = await codecFor(compression);
+  const verify = exact2 && CHECKSUMMED.has(compression);
+  const attempt = async (all) => {
+    const collector = new ElfBtfCollector(all);
+    let failure2;
+    try {
+      await codec(payload, (chunk) => collector.push(chunk) || verify, size);
+    } catch (err) {
+      failure2 = err;
+    }
+    if (failure2 !== void 0 && (verify || !collector.complete)) {
+      throw new BtfError(`corrupt or truncated after ${collector.received} decompressed bytes (${reason(failure2)})`);
+    }
+    return collector.finish();
+  };
+  try {
+    return await attempt(keepAll) ?? await attempt(true) ?? fail("the ELF's .BTF section was not found");
+  } catch (err) {
+    if (err instanceof BtfError) throw new BtfError(`${compression} payload: ${err.message}`);
+    throw err;
+  }
+});
+var fail = (function fail(message) {
+  throw new BtfError(message);
+});
+var hex2 = (function hex2(bytes) {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
+});
+var trailer = (function trailer(bytes) {
+  return new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+});
+var btfFromImage = (async function btfFromImage(src, keepAll = false) {
+  const head = src.read(0, Math.min(src.size, BOOT_HEADER_BYTES));
+  const boot = bootPayload(head);
+  if (boot !== null) {
+    const magic = src.read(boot.offset, Math.max(0, Math.min(8, src.size - boot.offset)));
+    const compression = compressionAt(magic);
+    if (compression === null) {
+      throw new BtfError(`bzImage payload at ${boot.offset} has an unknown compression (starts ${hex2(magic)})`);
+    }
+    if (boot.offset + boot.length > src.size) {
+      throw new BtfError(`${compression} payload: ${boot.length} bytes at ${boot.offset} run past the end of the ${src.size}-byte file (truncated)`);
+    }
+    const length = compression === "gzip" ? boot.length : Math.max(0, boot.length - 4);
+    const payload = sliceSource(src, boot.offset, length);
+    const size = length < boot.length ? trailer(src.read(boot.offset + length, 4)) : void 0;
+    return {
+      compression,
+      ...await btfFromPayload(payload, compression, true, keepAll, size)
+    };
+  }
+  const leading = compressionAt(head);
+  if (leading !== null) {
+    return {
+      compression: leading,
+      ...await btfFromPayload(src, leading, true, keepAll)
+    };
+  }
+  if (src.size > MAX_SCAN) return null;
+  const candidates = magicCandidates(src.read(0, src.size));
+  for (const { compression, offset } of candidates) {
+    try {
+      const payload = sliceSource(src, offset, src.size - offset);
+      return {
+        compression,
+        ...await btfFromPayload(payload, compression, false, keepAll)
+      };
+    } catch (err) {
+      if (!(err instanceof BtfError)) throw err;
+    }
+  }
+  return null;
+});
+var implicitBase = (function implicitBase(path) {
+  const name = path.startsWith(SYSFS_BTF) ? path.slice(SYSFS_BTF.length) : "";
+  return name !== "" && name !== "vmlinux" && !name.includes("/") ? HOST_BTF_PATH : void 0;
+});
+var needsDecompression = (function needsDecompression(path) {
+  if (path.startsWith(SYSFS_BTF)) return false;
+  let head;
+  try {
+    head = readHead(path, BOOT_HEADER_BYTES);
+  } catch {
+    return false;
+  }
+  return head.length > 0 && !hasBtfMagic(head) && !hasBigEndianBtfMagic(head) && !hasElfMagic(head);
+});
+var readImageBtf = (async function readImageBtf(path, keepAll = false) {
+  const opened = openSource(path);
+  try {
+    const { btfFromImage: btfFromImage2 } = await Promise.resolve().then(() => (init_image(), image_exports));
+    const found = await btfFromImage2(opened.src, keepAll);
+    if (found === null) {
+      throw new BtfError(NOT_RECOGNIZED);
+    }
+    return found;
+  } finally {
+    opened.close();
+  }
+});
+var loadImage = (async function loadImage(path, base) {
+  try {
+    const { btf } = await readImageBtf(path);
+    const types = buildTypes(btf.length, btf, (dest) => dest.set(btf), (offset) => btf[offset], base);
+    return {
+      path,
+      format: "image",
+      types
+    };
+  } catch (err) {
+    throw openError(path, err);
+  }
+});
+var loadKernelCached = (async function loadKernelCached(path, opts = {}, base) {
+  if (base === void 0 && implicitBase(path) !== void 0) base = hostBtfMemo.get().types;
+  if (!needsDecompression(path)) return loadBtfCached(path, opts, base);
+  const loaded = await loadBtfCachedWith(path, opts, (p) => p === path ? loadImage(p, base) : Promise.resolve(loadBtf(p, base)));
+  return {
+    ...loaded,
+    path
+  };
+});
+var addKernelEntry = (async function addKernelEntry(root, source, key, replace = false) {
+  if (!needsDecompression(source)) return addEntry(root, source, key, replace);
+  let image;
+  try {
+    image = await readImageBtf(source, true);
+  } catch (err) {
+    throw openError(source, err);
+  }
+  return addEntry(root, source, key, replace, {
+    elf: image.elf,
+    btf: image.btf
+  });
+});
+var attach = (function attach(shared2, attached) {
+  let types = attached.get(shared2.id);
+  if (!types) {
+    const base = shared2.base ? attach(shared2.base, attached) : void 0;
+    types = BtfTypes.attach(shared2.buffer, base);
+    attached.set(shared2.id, types);
+  }
+  return types;
+});
+var safeResolve = (function safeResolve(types, name) {
+  try {
+    return resolveNamedGroup(types, name);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      value: null,
+      missing: {
+        [name]: `internal error: ${message}`
+      },
+      via: {}
+    };
+  }
+});
+var arena = (function arena() {
+  return threadArena ??= new TableArena(pageAdvice() ?? void 0);
+});
+var loadKernel = (function loadKernel(path, groups, recycle, attached, base) {
+  try {
+    const space = recycle ? arena() : void 0;
+    const { types, format } = loadBtf(path, base ? attach(base, attached) : void 0, space);
+    const outcomes = groups.map((g) => [
+      g,
+      safeResolve(types, g)
+    ]);
+    const constants = kernelConstants(types);
+    const item = {
+      format,
+      btfBytes: types.btfBytes,
+      typeCount: types.count,
+      outcomes,
+      constants
+    };
+    if (recycle) {
+      arena().release(types);
+      return item;
+    }
+    return {
+      ...item,
+      table: {
+        id: 0,
+        buffer: types.buffer,
+        base
+      }
+    };
+  } catch (err) {
+    return {
+      error: err instanceof Error ? err.message : String(err),
+      btf: err instanceof BtfError
+    };
+  }
+});
+var runItem = (function runItem(task2, index, attached) {
+  if (task2.kind === "groups") {
+    return safeResolve(attach(task2.table, attached), task2.groups[index]);
+  }
+  const recycle = task2.recycle?.[index] ?? false;
+  return loadKernel(task2.paths[index], task2.groups, recycle, attached, task2.base);
+});
+var shareTable = (function shareTable(types) {
+  let table = shared.get(types);
+  if (!table) {
+    table = {
+      id: nextTableId++,
+      buffer: types.buffer,
+      base: types.base ? shareTable(types.base) : void 0
+    };
+    shared.set(types, table);
+  }
+  return table;
+});
+var local = (function local(opts, task2, own) {
+  if (opts.mainThread === false) return void 0;
+  const attached = /* @__PURE__ */ new Map();
+  for (let t = own; t; t = t.base) attached.set(shareTable(t).id, t);
+  return (i) => runItem(task2, i, attached);
+});
+var outcome = (function outcome(group2, result) {
+  if (result instanceof Error) {
+    return {
+      value: null,
+      missing: {
+        [group2]: result.message
+      },
+      via: {}
+    };
+  }
+  return result;
+});
+var resolvePooled = (async function resolvePooled(pool, types, groups, opts = {}) {
+  const task2 = {
+    kind: "groups",
+    table: shareTable(types),
+    groups: inReportOrder(groups)
+  };
+  const results = await pool.share(task2, local(opts, task2, types));
+  return mergeOutcomes(task2.groups.map((g, i) => [
+    g,
+    outcome(g, results[i])
+  ]));
+});
+var shareKernels = (async function shareKernels(pool, paths, groups, base, opts, recycle) {
+  const task2 = {
+    kind: "kernels",
+    paths,
+    groups: inReportOrder(groups),
+    base: base ? shareTable(base) : void 0,
+    recycle
+  };
+  const results = await pool.share(task2, local(opts, task2, base));
+  return results.map((result, i) => result instanceof Error ? {
+    error: `${paths[i]}: ${result.message}`,
+    btf: false
+  } : result);
+});
+var loadPooled = (async function loadPooled(pool, paths, groups, base, opts = {}) {
+  const items = await shareKernels(pool, paths, groups, base, opts);
+  return items.map((item) => {
+    if ("error" in item) return item;
+    const types = BtfTypes.attach(item.table.buffer, base);
+    return {
+      format: item.format,
+      types,
+      report: mergeOutcomes(item.outcomes)
+    };
+  });
+});
+var batchedLoader = (function batchedLoader(pool, groups, base) {
+  let queue = [];
+  const flush = async () => {
+    const batch = queue;
+    queue = [];
+    const paths = batch.map((q) => q.path), recycle = batch.map((q) => !q.keep);
+    const items = await shareKernels(pool, paths, groups, base, {}, recycle);
+    items.forEach((item, i) => {
+      if ("error" in item) {
+        return batch[i].reject(item.btf ? new BtfError(item.error) : new Error(item.error));
+      }
+      batch[i].resolve({
+        format: item.format,
+        types: item.table && BtfTypes.attach(item.table.buffer, base),
+        btfBytes: item.btfBytes,
+        typeCount: item.typeCount,
+        report: mergeOutcomes(item.outcomes),
+        constants: item.constants
+      });
+    });
+  };
+  return (path, needTable) => new Promise((resolve, reject) => {
+    if (queue.length === 0) queueMicrotask(() => void flush());
+    queue.push({
+      path,
+      keep: needTable,
+      resolve,
+      reject
+    });
+  });
+});
+var itemCount = (function itemCount(task2) {
+  return task2.kind === "groups" ? task2.groups.length : task2.paths.length;
+});
+var newClaims = (function newClaims(count) {
+  return new SharedArrayBuffer(4 * (count + 1));
+});
+var claimNext = (function claimNext(claims, count, claimant) {
+  const index = Atomics.add(claims, 0, 1);
+  if (index >= count) return -1;
+  Atomics.store(claims, 1 + index, claimant);
+  return index;
+});
+var reportOf = (function reportOf(o) {
+  if (o.constants === null) throw new Error("reportOf: a kernel loaded without groups");
+  return reportWith(o.source, o.resolved, o.constants);
+});
+var inputCost = (function inputCost(path) {
+  let mb = COST.ELF_BTF_MB;
+  try {
+    const info = Deno.statSync(path);
+    if (info.isFile) mb = Math.min(info.size / 2 ** 20, COST.ELF_BTF_MB);
+  } catch {
+    return 0;
+  }
+  return COST.MS_PER_KERNEL + COST.MS_PER_MB * mb;
+});
+var poolEstimate = (function poolEstimate(costs, workers, cores) {
+  const total = costs.reduce((a, b) => a + b, 0);
+  if (workers === 0) return total;
+  const alone = workers * COST.WORKER_BLOCK_MS, head = COST.WORKER_BOOT_MS;
+  const lanes = Math.min(workers + 1, Math.max(1, cores));
+  const rest = Math.max(0, total - head);
+  return alone + Math.min(total, head) + Math.max(rest / lanes, Math.max(0, ...costs));
+});
+var idleCores = (function idleCores() {
+  let loadavg, load = 0;
+  try {
+    loadavg = Deno.readTextFileSync("/proc/loadavg");
+  } catch {
+    try {
+      load = Deno.loadavg()[0];
+    } catch {
+    }
+  }
+  return idleCoresOf(navigator.hardwareConcurrency, loadavg, load);
+});
+var idleCoresOf = (function idleCoresOf(cores, loadavg, load) {
+  const running = Number(loadavg?.split(" ")[3]?.split("/")[0]);
+  const busy = Number.isInteger(running) && running >= 1 ? running - 1 : Math.round(load);
+  return Math.max(1, Math.min(cores, cores - busy));
+});
+var planJobs = (function planJobs(jobs, inputs, cores) {
+  if (jobs !== "auto") {
+    if (!/^\d+$/.test(jobs) || Number(jobs) > 256) {
+      throw new UsageError(`--jobs takes a number from 0 to 256 or 'auto', not '${jobs}'`);
+    }
+    return Number(jobs);
+  }
+  if (inputs.length < 2) return 0;
+  const lanes = cores ?? idleCores(), costs = inputs.map(inputCost);
+  let best = 0, bestEstimate = COST.MARGIN * poolEstimate(costs, 0, lanes);
+  for (let w = 1; w < Math.min(lanes, inputs.length); w++) {
+    const estimate = poolEstimate(costs, w, lanes);
+    if (estimate < bestEstimate) [best, bestEstimate] = [
+      w,
+      estimate
+    ];
+  }
+  return best;
+});
+var poolOptions = (function poolOptions() {
+  const worker = Deno.env.get("KTSTR_BTF_WORKER");
+  const timeout = Number(Deno.env.get("KTSTR_BTF_WORKER_TIMEOUT_MS"));
+  return {
+    workerUrl: worker ? new URL(worker) : void 0,
+    timeoutMs: timeout > 0 ? timeout : void 0
+  };
+});
+var loadKernels = (async function loadKernels(paths, opts, groups, io, keep = false) {
+  const cache = {
+    warn: (m) => complain(io, `warning: ${m}`),
+    ...opts.cache
+  };
+  const inputs = paths.length > 0 ? paths.map((p) => resolveKernelInput(p, cache)) : [
+    DEFAULT_BTF_PATH
+  ];
+  const jobs = planJobs(opts.jobs, inputs);
+  const fanout = jobs > 0 ? await Promise.resolve().then(() => (init_fanout(), fanout_exports)) : void 0;
+  const resolvers = groups.length > 0 ? await loadResolvers() : void 0;
+  const pool = jobs > 0 ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).WorkerPool.start(jobs, poolOptions()) : void 0;
+  try {
+    const base = opts.base === void 0 ? void 0 : (await loadKernelCached(opts.base, cache)).types;
+    const b = {
+      groups,
+      resolvers,
+      base,
+      pool,
+      cache,
+      keep,
+      arena: keep ? void 0 : new TableArena(pageAdvice() ?? void 0),
+      // Several kernels: the loads made in this turn go to the pool as one shared job.
+      load: pool && fanout && inputs.length > 1 ? fanout.batchedLoader(pool, groups, base) : void 0,
+      resolvePooled: fanout?.resolvePooled
+    };
+    const pooled = inputs.map((path) => b.load && !onThisThread(path, b) ? viaPool(path, b) : null);
+    const outcomes = [];
+    for (const [i, path] of inputs.entries()) {
+      outcomes.push(await (pooled[i] ?? inline(path, b)));
+    }
+    return outcomes;
+  } catch (err) {
+    if (!(err instanceof BtfError)) throw err;
+    return inputs.map((path) => ({
+      path,
+      error: err.message
+    }));
+  } finally {
+    pool?.close();
+  }
+});
+var loadResolvers = (async function loadResolvers() {
+  const [{ resolveOffsets: resolveOffsets2 }, { kernelConstants: kernelConstants2 }] = await Promise.all([
+    Promise.resolve().then(() => (init_mod(), mod_exports)),
+    Promise.resolve().then(() => (init_constants(), constants_exports))
+  ]);
+  return {
+    resolveOffsets: resolveOffsets2,
+    kernelConstants: kernelConstants2
+  };
+});
+var onThisThread = (function onThisThread(path, b) {
+  return b.base === void 0 && isHostBtf(path) || needsDecompression(path) || implicitBase(path) !== void 0;
+});
+var failure = (function failure(path, err) {
+  if (err instanceof BtfError) return {
+    path,
+    error: err.message
+  };
+  return {
+    path,
+    error: `${path}: ${err.message}`
+  };
+});
+var viaPool = (async function viaPool(path, b) {
+  try {
+    const pooled = await loadBtfCachedWith(path, b.cache, (p, need) => b.load(p, need || b.keep));
+    const source = {
+      path,
+      format: pooled.format,
+      btf_bytes: pooled.btfBytes,
+      type_count: pooled.typeCount,
+      sidecar: pooled.sidecar
+    };
+    const { report: resolved, constants, types } = pooled;
+    return {
+      source,
+      resolved,
+      constants,
+      types: b.keep ? types : void 0
+    };
+  } catch (err) {
+    return failure(path, err);
+  }
+});
+var inline = (async function inline(path, b) {
+  let loaded;
+  try {
+    loaded = await loadKernelCached(path, {
+      ...b.cache,
+      space: b.arena
+    }, b.base);
+  } catch (err) {
+    return failure(path, err);
+  }
+  const { types, format, sidecar } = loaded;
+  try {
+    const resolved = b.pool && b.resolvePooled ? await b.resolvePooled(b.pool, types, b.groups) : b.resolvers?.resolveOffsets(types, b.groups) ?? {
+      offsets: {},
+      missing: {},
+      via: {}
+    };
+    const source = {
+      path,
+      format,
+      btf_bytes: types.btfBytes,
+      type_count: types.count,
+      sidecar
+    };
+    return {
+      source,
+      resolved,
+      constants: b.resolvers?.kernelConstants(types) ?? null,
+      types: b.keep ? types : void 0
+    };
+  } catch (err) {
+    return failure(path, err);
+  } finally {
+    b.arena?.release(types);
+  }
+});
+var kernelHelp = (function kernelHelp() {
+  return `Usage: ktstr-btf kernel [PATH ...] [options]
+
+Loads each PATH and reports the offsets of every group (or of the --group ones).
+PATH is raw BTF, an ELF vmlinux, '-' for standard input, or a cache key (a name
+in the cache root); default ${DEFAULT_BTF_PATH}. Several PATHs are reported in
+order; one that fails to load is reported as an error and the rest go on.
+
+Options:
+  --group NAME     resolve and print only this group (repeatable)
+  --require PATH   exit 3 when this group, or any of its sub-groups, is missing; a
+                   dotted path requires just that sub-group (repeatable)
+${LOAD_OPTIONS_HELP}
+
+Groups: ${wrapList(GROUP_NAMES, 8)}
+
+--require paths: ${wrapList(GROUP_PATHS, 17)}
+
+Field reference: docs/FIELDS.md
+
+Exit codes: 0 every kernel loaded (missing groups are normal), 1 a kernel failed to
+load or parse, 2 usage error, 3 a --require'd group is missing, 141 standard output
+closed early.
+
+${ENVIRONMENT_HELP}
+`;
+});
+var wrapList = (function wrapList(items, indent) {
+  const lines = [];
+  let line = "";
+  for (const item of items) {
+    const next = line ? `${line}, ${item}` : item;
+    if (indent + next.length > 84 && line) {
+      lines.push(line + ",");
+      line = item;
+    } else line = next;
+  }
+  return [
+    ...lines,
+    line
+  ].join("\n" + " ".repeat(indent));
+});
+var selectGroups = (function selectGroups(opts) {
+  for (const g of opts.groups) {
+    if (!GROUP_NAMES.includes(g)) {
+      throw new UsageError(`unknown group '${g}'${didYouMean(g, GROUP_NAMES)}`);
+    }
+  }
+  for (const r of opts.require) {
+    if (!GROUP_PATHS.includes(r)) {
+      throw new UsageError(`unknown group path '${r}' for --require${didYouMean(r, GROUP_PATHS)}`);
+    }
+  }
+  if (opts.groups.length === 0) return [
+    ...GROUP_NAMES
+  ];
+  const wanted = /* @__PURE__ */ new Set([
+    ...opts.groups,
+    ...opts.require.map(topGroup)
+  ]);
+  return GROUP_NAMES.filter((g) => wanted.has(g));
+});
+var requiredPaths = (function requiredPaths(require2) {
+  return GROUP_PATHS.filter((p) => require2.some((r) => p === r || p.startsWith(`${r}.`)));
+});
+var runKernel = (async function runKernel(paths, opts, io) {
+  const outcomes = await loadKernels(paths, opts, selectGroups(opts), io);
+  const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : reportOf(o));
+  const reports = entries.filter((e) => !("error" in e));
+  for (const o of outcomes) if ("error" in o) complain(io, o.error);
+  if (opts.json) {
+    writeJson(io, entries.length === 1 ? entries[0] : entries);
+  } else if (reports.length > 0) {
+    io.out(reports.map((r) => renderHuman(r, io.color)).join("\n"));
+  }
+  const required = requireMissing(reports, requiredPaths(opts.require), io);
+  return reports.length < outcomes.length ? 1 : required ? EXIT_REQUIRE : 0;
+});
+var requireMissing = (function requireMissing(reports, require2, io) {
+  let missing = false;
+  for (const report of reports) {
+    const reported = [];
+    for (const path of require2) {
+      if (reported.some((r) => path.startsWith(`${r}.`))) continue;
+      if (valueAt(report.offsets, path) !== null) continue;
+      reported.push(path);
+      const reason2 = report.missing[path] ?? firstMissingParent(report, path);
+      const line = `${report.source.path}: required group ${path} is missing: ${reason2}`;
+      complain(io, line);
+      missing = true;
+    }
+  }
+  return missing;
+});
+var firstMissingParent = (function firstMissingParent(report, path) {
+  const parts = path.split(".");
+  for (let i = 1; i < parts.length; i++) {
+    const parent = parts.slice(0, i).join(".");
+    if (report.missing[parent]) return `${parent}: ${report.missing[parent]}`;
+  }
+  return "not resolved";
+});
+var pointerSize = (function pointerSize(types) {
+  let size = pointerSizes.get(types);
+  if (size === void 0) {
+    const int = (n) => types.byName(n, {
+      functions: false
+    }).find((id) => types.kind(id) === Kind.INT);
+    const long = int("long int") ?? int("long unsigned int");
+    size = long === void 0 ? 8 : types.size(long);
+    pointerSizes.set(types, size);
+  }
+  return size;
+});
+var sizeOf2 = (function sizeOf2(types, id) {
+  let factor = 1;
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    switch (types.kind(id)) {
+      case Kind.INT:
+      case Kind.FLOAT:
+      case Kind.STRUCT:
+      case Kind.UNION:
+      case Kind.ENUM:
+      case Kind.ENUM64:
+      case Kind.DATASEC:
+        return factor * types.size(id);
+      case Kind.PTR:
+        return factor * pointerSize(types);
+      case Kind.ARRAY:
+        factor *= types.word(id, 5);
+        id = types.word(id, 3);
+        continue;
+      case Kind.TYPEDEF:
+      case Kind.CONST:
+      case Kind.VOLATILE:
+      case Kind.RESTRICT:
+      case Kind.TYPE_TAG:
+      case Kind.VAR:
+        id = types.refType(id);
+        continue;
+      default:
+        throw new BtfError(`btf: type id ${id} (${kindName(types.kind(id))}) has no size`);
+    }
+  }
+  throw new BtfError(`btf: type id ${id}: type chain longer than ${MAX_DEPTH} steps`);
+});
+var compositeOf = (function compositeOf(types, id) {
+  const target = stripQualifiers(types, id);
+  if (!isComposite(types.kind(target))) {
+    throw new BtfError(`btf: type id ${id} (${kindName(types.kind(target))}) is not a struct or union`);
+  }
+  return target;
+});
+var intBitfield = (function intBitfield(types, typeId) {
+  if (types.kind(typeId) !== Kind.INT) return [
+    0,
+    0
+  ];
+  const data = types.word(typeId, 3), bits = data & 255, shift = data >>> 16 & 255;
+  return bits !== types.size(typeId) * 8 || shift !== 0 ? [
+    bits,
+    shift
+  ] : [
+    0,
+    0
+  ];
+});
+var members2 = (function members2(types, id) {
+  const struct = compositeOf(types, id);
+  const { words, at, count, kindFlag } = types.elements(struct);
+  const list2 = [];
+  for (let i = 0, w = at; i < count; i++, w += 3) {
+    const typeId = words[w + 1];
+    let bitOffset = memberBits(words[w + 2], kindFlag), bitSize = kindFlag ? words[w + 2] >>> 24 : 0;
+    if (!kindFlag) {
+      const [bits, shift] = intBitfield(types, typeId);
+      bitSize = bits;
+      bitOffset += shift;
+    }
+    let offset = Math.floor(bitOffset / 8);
+    if (bitSize > 0) {
+      const unit = sizeOf2(types, typeId) * 8;
+      offset = Math.floor(bitOffset / unit) * (unit / 8);
+    }
+    list2.push({
+      name: types.stringAt(words[w]),
+      offset,
+      bitOffset,
+      bitSize,
+      typeId
+    });
+  }
+  return list2;
+});
+var specifier = (function specifier(types, id) {
+  const name = types.name(id);
+  switch (types.kind(id)) {
+    case Kind.VOID:
+      return "void";
+    case Kind.STRUCT:
+      return name ? `struct ${name}` : "struct {...}";
+    case Kind.UNION:
+      return name ? `union ${name}` : "union {...}";
+    case Kind.ENUM:
+    case Kind.ENUM64:
+      return name ? `enum ${name}` : "enum {...}";
+    case Kind.FWD:
+      return `${types.kindFlag(id) ? "union" : "struct"} ${name}`;
+    default:
+      return name;
+  }
+});
+var params = (function params(types, id, depth) {
+  const { words, at, count } = types.elements(id);
+  const list2 = [];
+  for (let i = 0; i < count; i++) {
+    const type = words[at + 2 * i + 1];
+    list2.push(type === 0 && i === count - 1 ? "..." : declare(types, type, "", depth + 1));
+  }
+  return list2.length === 0 ? "void" : list2.join(", ");
+});
+var declare = (function declare(types, id, decl, depth = 0) {
+  if (depth > MAX_DEPTH2) return `... ${decl}`.trimEnd();
+  const ref2 = types.refType(id);
+  switch (types.kind(id)) {
+    case Kind.PTR: {
+      const inner = `*${decl}`;
+      const target = types.kind(ref2);
+      const wrap = target === Kind.ARRAY || target === Kind.FUNC_PROTO;
+      return declare(types, ref2, wrap ? `(${inner})` : inner, depth + 1);
+    }
+    case Kind.ARRAY:
+      return declare(types, types.word(id, 3), `${decl}[${types.word(id, 5) || ""}]`, depth + 1);
+    case Kind.FUNC_PROTO:
+      return declare(types, ref2, `${decl}(${params(types, id, depth)})`, depth + 1);
+    case Kind.CONST:
+    case Kind.VOLATILE:
+    case Kind.RESTRICT: {
+      const q = types.kind(id) === Kind.CONST ? "const" : types.kind(id) === Kind.VOLATILE ? "volatile" : "restrict";
+      if (types.kind(ref2) === Kind.PTR) {
+        return declare(types, ref2, `${q} ${decl}`.trimEnd(), depth + 1);
+      }
+      return `${q} ${declare(types, ref2, decl, depth + 1)}`;
+    }
+    case Kind.TYPE_TAG:
+    case Kind.VAR:
+    case Kind.FUNC:
+      return declare(types, ref2, decl, depth + 1);
+    default: {
+      const base = specifier(types, id);
+      if (decl === "") return base;
+      return decl.startsWith("[") ? `${base}${decl}` : `${base} ${decl}`;
+    }
+  }
+});
+var typeName = (function typeName(types, id) {
+  return declare(types, id, "");
+});
+var structLayout = (function structLayout(types, id, expand = []) {
+  const struct = compositeOf(types, id);
+  const wanted = /* @__PURE__ */ new Set();
+  for (const path of expand) for (const key of expandKeys(types, struct, path)) wanted.add(key);
+  return layoutAt(types, struct, 0, wanted, 0);
+});
+var expandKeys = (function expandKeys(types, struct, path) {
+  const keys = [];
+  let current = struct, base = 0;
+  for (const name of path.split(".")) {
+    const found = findMember(types, current, name);
+    base += found.offset;
+    const target = stripQualifiers(types, found.type);
+    if (!isComposite(types.kind(target))) {
+      throw new BtfError(`btf: cannot expand '${path}': '${name}' is ${typeName(types, found.type)}, not a struct or union`);
+    }
+    keys.push(`${base}:${found.type}:${name}`);
+    current = target;
+  }
+  return keys;
+});
+var layoutAt = (function layoutAt(types, id, base, wanted, depth) {
+  const kind = types.kind(id) === Kind.UNION ? "union" : "struct";
+  const size = types.size(id);
+  const rows = [];
+  const holes = [];
+  let end = base * 8, unitEnd = end;
+  for (const m of members2(types, id)) {
+    const at = base * 8 + m.bitOffset;
+    if (kind === "struct" && at > end && rows.length > 0) {
+      const after = rows.length - 1;
+      if (unitEnd > end) {
+        const bits = Math.min(at, unitEnd) - end;
+        holes.push({
+          after,
+          offset: Math.floor(end / 8),
+          bits,
+          inUnit: true
+        });
+      }
+      const from = Math.max(end, unitEnd);
+      if (at > from) holes.push({
+        after,
+        offset: from / 8,
+        bits: at - from,
+        inUnit: false
+      });
+    }
+    const row = {
+      name: m.name,
+      offset: base + m.offset,
+      size: sizeOf2(types, m.typeId),
+      typeId: m.typeId,
+      type: typeName(types, m.typeId)
+    };
+    if (m.bitSize > 0) {
+      row.bitOffset = m.bitOffset - m.offset * 8;
+      row.bitSize = m.bitSize;
+    }
+    const target = stripQualifiers(types, m.typeId);
+    const key = `${row.offset}:${m.typeId}:${m.name}`;
+    const anonymous = m.name === "" || isComposite(types.kind(m.typeId)) && types.nameOff(m.typeId) === 0;
+    if (isComposite(types.kind(target)) && (anonymous || wanted.has(key)) && depth < MAX_DEPTH3) {
+      row.expanded = layoutAt(types, target, row.offset, wanted, depth + 1);
+    }
+    rows.push(row);
+    const memberEnd = m.bitSize > 0 ? at + m.bitSize : at + row.size * 8;
+    end = Math.max(end, memberEnd);
+    unitEnd = m.bitSize > 0 ? (row.offset + row.size) * 8 : end;
+  }
+  const used = Math.ceil(end / 8) - base;
+  return {
+    name: types.name(id),
+    typeId: id,
+    kind,
+    offset: base,
+    size,
+    members: rows,
+    holes,
+    padding: Math.max(0, size - used)
+  };
+});
+var structsNamed = (function structsNamed(types, name) {
+  const ids = typesNamed(types, name);
+  const direct2 = ids.filter((id) => isComposite(types.kind(id)));
+  if (direct2.length > 0) return direct2;
+  const viaTypedef = ids.filter((id) => types.kind(id) === Kind.TYPEDEF).map((id) => stripQualifiers(types, id)).filter((id) => isComposite(types.kind(id)));
+  if (viaTypedef.length > 0) return [
+    ...new Set(viaTypedef)
+  ];
+  throw new BtfError(`btf: '${name}' exists but is not a struct or union`);
+});
+var arraySuffix = (function arraySuffix(t) {
+  let start = t.length;
+  while (t.endsWith("]", start)) {
+    const open = t.lastIndexOf("[", start - 1);
+    if (open < 0) break;
+    for (let i = open + 1; i < start - 1; i++) if (t[i] < "0" || t[i] > "9") return start;
+    start = open;
+  }
+  return start;
+});
+var columns = (function columns(m) {
+  const name = printable(m.name) + (m.bitSize !== void 0 ? `:${m.bitSize}` : "");
+  const t = printable(m.type), array = arraySuffix(t);
+  if (array < t.length) return [
+    t.slice(0, array),
+    name + t.slice(array)
+  ];
+  const fn = t.indexOf(" (*");
+  if (fn >= 0 && t.endsWith(")")) {
+    let stars = fn + 2;
+    while (t[stars] === "*") stars++;
+    if (t.startsWith(")(", stars)) {
+      return [
+        t.slice(0, fn),
+        `(${t.slice(fn + 2, stars)}${name})${t.slice(stars + 1)}`
+      ];
+    }
+  }
+  return [
+    t,
+    name
+  ];
+});
+var position = (function position(m) {
+  const at = m.bitOffset !== void 0 ? `${String(m.offset).padStart(5)}:${String(m.bitOffset).padStart(2)}${String(m.size).padStart(3)}` : `${String(m.offset).padStart(5)} ${String(m.size).padStart(5)}`;
+  return `/* ${at} */`;
+});
+var plural = (function plural(n, unit) {
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+});
+var holeLine = (function holeLine(h, indent) {
+  const size = h.inUnit ? plural(h.bits, "bit") : plural(h.bits / 8, "byte");
+  return `${indent}/* XXX ${size} hole, try to pack */`;
+});
+var bodyLines = (function bodyLines(layout, indent) {
+  const lines = [];
+  const width = DECL_WIDTH - 8 * (indent.length - 1);
+  const typeWidth = Math.max(0, TYPE_WIDTH - 8 * (indent.length - 1));
+  layout.members.forEach((m, i) => {
+    if (m.expanded) {
+      const inner = m.expanded;
+      const label = inner.name ? `${inner.kind} ${printable(inner.name)}` : inner.kind;
+      lines.push(`${indent}${label} {`, ...bodyLines(inner, indent + "	"));
+      const close = `}${m.name ? ` ${printable(m.name)}` : ""};`;
+      lines.push(`${indent}${close.padEnd(width)} ${position(m)}`);
+    } else {
+      const [type, name] = columns(m);
+      const decl = `${type.padEnd(typeWidth)} ${name};`;
+      lines.push(`${indent}${decl.padEnd(width)} ${position(m)}`);
+    }
+    const holes = layout.holes.filter((h) => h.after === i);
+    if (holes.length > 0) lines.push("", ...holes.map((h) => holeLine(h, indent)), "");
+  });
+  return lines;
+});
+var byteHoles = (function byteHoles(layout) {
+  const bytes = layout.holes.filter((h) => !h.inUnit);
+  return [
+    bytes.length,
+    bytes.reduce((sum, h) => sum + h.bits / 8, 0)
+  ];
+});
+var renderLayout = (function renderLayout(layout) {
+  const head = `${layout.kind} ${printable(layout.name) || "{...}"} {`;
+  const summary = [
+    `size: ${layout.size}`,
+    `members: ${layout.members.length}`
+  ];
+  const [holes, sum] = byteHoles(layout);
+  if (holes > 0) summary.push(`holes: ${holes}`, `sum holes: ${sum}`);
+  const bitHoles = layout.holes.filter((h) => h.inUnit);
+  if (bitHoles.length > 0) {
+    summary.push(`bit holes: ${bitHoles.length}`);
+    summary.push(`sum bit holes: ${bitHoles.reduce((n, h) => n + h.bits, 0)} bits`);
+  }
+  if (layout.padding > 0) summary.push(`padding: ${layout.padding}`);
+  return [
+    `/* type id ${layout.typeId} */`,
+    head,
+    ...bodyLines(layout, "	"),
+    "",
+    `	/* ${summary.join(", ")} */`,
+    "};",
+    ""
+  ].join("\n");
+});
+var layoutJson = (function layoutJson(layout) {
+  return {
+    name: layout.name,
+    type_id: layout.typeId,
+    kind: layout.kind,
+    offset: layout.offset,
+    size: layout.size,
+    members: layout.members.map((m) => ({
+      name: m.name,
+      offset: m.offset,
+      size: m.size,
+      ...m.bitSize !== void 0 ? {
+        bit_offset: m.bitOffset,
+        bit_size: m.bitSize
+      } : {},
+      type: m.type,
+      type_id: m.typeId,
+      ...m.expanded ? {
+        expanded: layoutJson(m.expanded)
+      } : {}
+    })),
+    holes: layout.holes.map((h) => ({
+      after: layout.members[h.after].name,
+      offset: h.offset,
+      bits: h.bits,
+      in_unit: h.inUnit
+    })),
+    padding: layout.padding
+  };
+});
+var loadOne = (async function loadOne(v, io) {
+  const paths = v.kernel ? [
+    v.kernel
+  ] : [];
+  const [outcome2] = await loadKernels(paths, loadOptions(v), [], io, true);
+  if ("error" in outcome2) {
+    complain(io, outcome2.error);
+    return null;
+  }
+  return {
+    types: outcome2.types,
+    source: outcome2.source
+  };
+});
+var noteFailure = (function noteFailure(kernel, missing, arg, message, io) {
+  missing[arg] = message;
+  const where = arg.startsWith("--") ? `${arg}: ` : "";
+  complain(io, `${kernel.source.path}: ${where}${message}`);
+});
+var printAnswers = (function printAnswers(kernel, json, key, answers, io) {
+  const { items, texts, missing } = answers;
+  if (json) {
+    writeJson(io, {
+      source: kernel.source,
+      [key]: items,
+      missing
+    });
+  } else io.out(texts.join("\n"));
+  return Object.keys(missing).length > 0 ? 1 : 0;
+});
+var answerEach = (function answerEach(kernel, args, json, key, a, io) {
+  const answers = {
+    items: [],
+    texts: [],
+    missing: {}
+  };
+  for (const arg of args) {
+    try {
+      const answer = a.answer(kernel.types, arg);
+      answers.items.push(a.json(arg, answer));
+      answers.texts.push(a.text(arg, answer));
+    } catch (err) {
+      if (!(err instanceof BtfError)) throw err;
+      noteFailure(kernel, answers.missing, arg, err.message, io);
+    }
+  }
+  return printAnswers(kernel, json, key, answers, io);
+});
+var hasMember = (function hasMember(types, id, name) {
+  return orNull(() => findMember(types, compositeOf(types, id), name)) !== null;
+});
+var tokenize = (function tokenize(expr) {
+  const m = /^([A-Za-z_]\w*)/.exec(expr);
+  if (!m) throw new BtfError(`btf: bad path '${expr}': it must start with a struct name`);
+  const tokens = [];
+  const step = /\.([A-Za-z_]\w*)|->([A-Za-z_]\w*)|\[(\d+)\]/y;
+  step.lastIndex = m[0].length;
+  while (step.lastIndex < expr.length) {
+    const at = step.lastIndex;
+    const s = step.exec(expr);
+    if (!s) throw new BtfError(`btf: bad path '${expr}' at '${expr.slice(at)}'`);
+    if (s[1] !== void 0) tokens.push({
+      op: ".",
+      name: s[1]
+    });
+    else if (s[2] !== void 0) tokens.push({
+      op: "->",
+      name: s[2]
+    });
+    else tokens.push({
+      op: "[]",
+      index: Number(s[3])
+    });
+  }
+  return {
+    base: m[1],
+    tokens
+  };
+});
+var structLabel = (function structLabel(types, id) {
+  return types.name(id) || typeName(types, id);
+});
+var resolvePath = (function resolvePath(types, expr) {
+  const { base, tokens } = tokenize(expr);
+  const hops = [];
+  let baseName2 = base, done = base;
+  let typeId = withContext(`btf: resolve ${expr}`, () => findStruct(types, base));
+  let offset = 0, bitSize = 0;
+  let chain = [];
+  const finish = () => hops.push({
+    base: baseName2,
+    expr: done,
+    offset,
+    size: sizeOf2(types, typeId),
+    typeId,
+    type: typeName(types, typeId),
+    bitSize,
+    chain
+  });
+  for (const t of tokens) {
+    withContext(`btf: resolve ${expr}`, () => {
+      if (t.op === "[]") {
+        const array = stripQualifiers(types, typeId);
+        if (types.kind(array) !== Kind.ARRAY) {
+          throw new BtfError(`btf: '${done}' is ${typeName(types, typeId)}, not an array`);
+        }
+        const length = types.word(array, 5);
+        if (length > 0 && t.index >= length) {
+          throw new BtfError(`btf: index ${t.index} is past the end of '${done}' (${length} elements)`);
+        }
+        typeId = types.word(array, 3);
+        offset += t.index * sizeOf2(types, typeId);
+        done += `[${t.index}]`;
+        chain[chain.length - 1] += `[${t.index}]`;
+        return;
+      }
+      if (t.op === "->") {
+        const ptr = stripQualifiers(types, typeId);
+        if (types.kind(ptr) !== Kind.PTR) {
+          throw new BtfError(`btf: '${done}' is ${typeName(types, typeId)}, not a pointer`);
+        }
+        finish();
+        typeId = compositeOf(types, types.refType(ptr));
+        baseName2 = structLabel(types, typeId);
+        done = baseName2;
+        offset = 0;
+        chain = [];
+      } else if (types.kind(stripQualifiers(types, typeId)) === Kind.PTR) {
+        throw new BtfError(`btf: '${done}' is a pointer: follow it with '->${t.name}'`);
+      }
+      const struct = compositeOf(types, typeId);
+      const found = findMember(types, struct, t.name);
+      offset += found.offset;
+      typeId = found.type;
+      bitSize = found.bitSize;
+      done += `.${t.name}`;
+      chain.push(`${structLabel(types, struct)}.${t.name}`);
+    });
+  }
+  finish();
+  return {
+    ...hops[hops.length - 1],
+    hops
+  };
+});
+var hopLines = (function hopLines(h, indent) {
+  const bits = h.bitSize > 0 ? `  bitfield :${h.bitSize}` : "";
+  return [
+    `${indent}offset ${h.offset} (0x${h.offset.toString(16)})  size ${h.size}  ${h.type}${bits}`,
+    `${indent}via ${h.chain.length > 0 ? h.chain.join(" > ") : h.base}`
+  ];
+});
+var renderPath = (function renderPath(expr, path) {
+  const body = path.hops.length === 1 ? hopLines(path, "  ") : path.hops.flatMap((h) => [
+    `  ${h.expr}`,
+    ...hopLines(h, "    ")
+  ]);
+  return [
+    expr,
+    ...body
+  ].map(printable).join("\n") + "\n";
+});
+var hopJson = (function hopJson(h) {
+  return {
+    base: h.base,
+    expr: h.expr,
+    offset: h.offset,
+    size: h.size,
+    type: h.type,
+    type_id: h.typeId,
+    ...h.bitSize > 0 ? {
+      bit_size: h.bitSize
+    } : {},
+    chain: h.chain
+  };
+});
+var pathJson = (function pathJson(expr, path) {
+  return {
+    path: expr,
+    ...hopJson(path),
+    hops: path.hops.map(hopJson)
+  };
+});
+var lookupEnum = (function lookupEnum(types, name) {
+  const ids = types.byName(name, {
+    functions: false
+  }).filter((id) => {
+    const k = types.kind(id);
+    return k === Kind.ENUM || k === Kind.ENUM64;
+  });
+  if (ids.length > 0) {
+    return {
+      enums: ids.map((typeId) => ({
+        typeId,
+        name,
+        kind: types.kind(typeId) === Kind.ENUM ? "ENUM" : "ENUM64",
+        size: types.size(typeId),
+        signed: types.kindFlag(typeId),
+        enumerators: enumerators(types, typeId)
+      }))
+    };
+  }
+  const found = enumValue(types, name);
+  if (found === null) throw new BtfError(`btf: no enum or enumerator named '${name}'`);
+  return {
+    enumerator: name,
+    found,
+    size: types.size(found.typeId)
+  };
+});
+var hex3 = (function hex3(value2, size) {
+  let v = BigInt(value2);
+  if (v < 0n) v += 1n << BigInt(8 * size);
+  return `0x${v.toString(16)}`;
+});
+var header = (function header(e) {
+  const sign = e.signed ? "signed" : "unsigned";
+  return `enum ${e.name} (type id ${e.typeId}, ${e.kind}, ${e.size} bytes, ${sign})`;
+});
+var renderEnum = (function renderEnum(answer) {
+  if ("found" in answer) {
+    const f = answer.found, sign = f.signed ? "signed" : "unsigned";
+    const where = f.enumName ? `enum ${f.enumName}` : "an anonymous enum";
+    const value2 = `${f.value} (${hex3(f.value, answer.size)})`;
+    return printable(`${answer.enumerator} = ${value2} in ${where} (type id ${f.typeId}, ${sign})`) + "\n";
+  }
+  return answer.enums.map((e) => {
+    const width = Math.max(0, ...e.enumerators.map((x) => x.name.length));
+    const values = e.enumerators.map((x) => String(x.value));
+    const vwidth = Math.max(0, ...values.map((v) => v.length));
+    const lines = e.enumerators.map((x, i) => `  ${x.name.padEnd(width)}  ${values[i].padStart(vwidth)}  ${hex3(x.value, e.size)}`);
+    return [
+      header(e),
+      ...lines
+    ].map(printable).join("\n") + "\n";
+  }).join("\n");
+});
+var exact = (function exact(value2) {
+  return typeof value2 === "bigint" ? JSON.rawJSON(value2.toString()) : value2;
+});
+var enumJson = (function enumJson(answer) {
+  if ("found" in answer) {
+    const f = answer.found;
+    return {
+      enumerator: answer.enumerator,
+      value: exact(f.value),
+      signed: f.signed,
+      enum: f.enumName,
+      type_id: f.typeId
+    };
+  }
+  return {
+    enums: answer.enums.map((e) => ({
+      name: e.name,
+      type_id: e.typeId,
+      kind: e.kind,
+      size: e.size,
+      signed: e.signed,
+      enumerators: e.enumerators.map((x) => ({
+        name: x.name,
+        value: exact(x.value)
+      }))
+    }))
+  };
+});
+var leaves = (function leaves(value2, path, into) {
+  for (const [key, v] of Object.entries(value2)) {
+    const here = `${path}.${key}`;
+    if (v === null || typeof v === "number") into.set(here, v);
+    else if (!Array.isArray(v)) leaves(v, here, into);
+  }
+});
+var present = (function present(report, group2) {
+  const v = valueAt(report.offsets, group2);
+  return v !== null && v !== void 0;
+});
+var diffReports = (function diffReports(a, b, provenance = declaredProvenance) {
+  const changes = [];
+  const groups = GROUP_PATHS.filter((g) => topGroup(g) in a.offsets || topGroup(g) in b.offsets);
+  const skipped = [];
+  for (const group2 of groups) {
+    if (skipped.some((s) => group2.startsWith(`${s}.`))) continue;
+    const inA = present(a, group2), inB = present(b, group2);
+    if (inA === inB) continue;
+    skipped.push(group2);
+    changes.push({
+      class: inA ? "removed" : "added",
+      what: "group",
+      path: group2,
+      from: null,
+      to: null,
+      reason: inA ? reasonOf(b, group2) : reasonOf(a, group2)
+    });
+  }
+  const va = /* @__PURE__ */ new Map(), vb = /* @__PURE__ */ new Map();
+  for (const [name, v] of Object.entries(a.offsets)) if (v) leaves(v, name, va);
+  for (const [name, v] of Object.entries(b.offsets)) if (v) leaves(v, name, vb);
+  const paths = [
+    ...va.keys(),
+    ...[
+      ...vb.keys()
+    ].filter((k) => !va.has(k))
+  ];
+  for (const path of paths) {
+    if (skipped.some((s) => path.startsWith(`${s}.`))) continue;
+    const from = va.get(path) ?? null, to = vb.get(path) ?? null;
+    if (from === to) continue;
+    const known = provenance(path, to === null ? a.via : b.via);
+    const cls = from === null ? "added" : to === null ? "removed" : known?.size ? "resized" : "moved";
+    const via = known?.via;
+    changes.push({
+      class: cls,
+      what: "field",
+      path,
+      from,
+      to,
+      ...via ? {
+        via
+      } : {}
+    });
+  }
+  return changes;
+});
+var declaredProvenance = (function declaredProvenance(path, via = {}) {
+  const source = sourceAt(path, via);
+  if (source === "") return void 0;
+  return {
+    via: source,
+    size: fieldAt(path)?.type === "size"
+  };
+});
+var reasonOf = (function reasonOf(report, group2) {
+  if (report.missing[group2]) return report.missing[group2];
+  const parts = group2.split(".");
+  for (let i = parts.length - 1; i > 0; i--) {
+    const parent = parts.slice(0, i).join(".");
+    if (report.missing[parent]) return `${parent}: ${report.missing[parent]}`;
+  }
+  return "not resolved";
+});
+var membersByName = (function membersByName(layout, into = /* @__PURE__ */ new Map()) {
+  for (const m of layout.members) {
+    if (m.name === "" && m.expanded) membersByName(m.expanded, into);
+    else if (m.name !== "" && !into.has(m.name)) {
+      const offset = m.bitSize !== void 0 ? m.offset * 8 + m.bitOffset : m.offset;
+      into.set(m.name, [
+        offset,
+        m.size,
+        m.bitSize !== void 0 ? "bits" : "bytes"
+      ]);
+    }
+  }
+  return into;
+});
+var diffLayouts = (function diffLayouts(name, a, b) {
+  if (a === null || b === null) {
+    if (a === b) return [];
+    return [
+      {
+        class: a ? "removed" : "added",
+        what: "struct",
+        path: name,
+        from: a?.size ?? null,
+        to: b?.size ?? null
+      }
+    ];
+  }
+  const changes = [];
+  if (a.size !== b.size) {
+    changes.push({
+      class: "resized",
+      what: "struct",
+      path: name,
+      from: a.size,
+      to: b.size
+    });
+  }
+  const ma = membersByName(a), mb = membersByName(b);
+  for (const member2 of [
+    ...ma.keys(),
+    ...[
+      ...mb.keys()
+    ].filter((k) => !ma.has(k))
+  ]) {
+    const x = ma.get(member2), y = mb.get(member2);
+    const path = `${name}.${member2}`;
+    if (!x || !y) {
+      const cls = x ? "removed" : "added";
+      changes.push({
+        class: cls,
+        what: "member",
+        path,
+        from: x?.[0] ?? null,
+        to: y?.[0] ?? null
+      });
+    } else if (x[1] !== y[1]) {
+      changes.push({
+        class: "resized",
+        what: "member",
+        path,
+        from: x[0],
+        to: y[0],
+        size: [
+          x[1],
+          y[1]
+        ]
+      });
+    } else if (x[0] !== y[0] || x[2] !== y[2]) {
+      changes.push({
+        class: "moved",
+        what: "member",
+        path,
+        from: x[0],
+        to: y[0]
+      });
+    }
+  }
+  return changes;
+});
+var value = (function value(v) {
+  return v === null ? "\u2014" : String(v);
+});
+var changeLine = (function changeLine(c, width) {
+  const head = `  ${c.class.padEnd(8)} ${c.path.padEnd(width)}`;
+  if (c.what === "group") {
+    return `${head} ${c.class === "added" ? "was" : "now"} missing: ${c.reason}`;
+  }
+  const sizes2 = c.size ? `  size ${value(c.size[0])} \u2192 ${value(c.size[1])}` : "";
+  const label = c.what === "struct" ? "size " : "";
+  const via = c.via ? `  (${c.via})` : "";
+  return `${head} ${label}${value(c.from).padStart(6)} \u2192 ${value(c.to)}${sizes2}${via}`;
+});
+var renderDiff = (function renderDiff(d) {
+  const width = Math.min(MAX_PATH_WIDTH, Math.max(0, ...d.changes.map((c) => c.path.length)));
+  const lines = [
+    `--- ${d.from}`,
+    `+++ ${d.to}`,
+    ...d.changes.map((c) => changeLine(c, width))
+  ];
+  const n = d.changes.length;
+  lines.push(n === 0 ? "  identical" : `  ${plural(n, "change")}`);
+  return lines.map(printable).join("\n") + "\n";
+});
+var diffJson = (function diffJson(d) {
+  return {
+    from: d.from,
+    to: d.to,
+    identical: d.changes.length === 0,
+    changes: d.changes
+  };
+});
+var layoutOf = (function layoutOf(types, name) {
+  return orNull(() => structLayout(types, findStruct(types, name)));
+});
+var runCache = (async function runCache(sub2, path, opts, io) {
+  try {
+    const root = cacheRoot(opts.cache);
+    if (sub2 === "list") return list(root, opts.json, io);
+    if (sub2 === "add") {
+      const r2 = await addKernelEntry(root, path, opts.key, opts.force);
+      const version = r2.version ? ` (Linux ${r2.version})` : "";
+      io.out(`${r2.replaced ? "replaced" : "added"} ${r2.key}${version}: ${r2.path}
+`);
+      return 0;
+    }
+    const r = cleanEntries(root, opts.keep, opts.force);
+    for (const key of r.removed) io.out(`${opts.force ? "removed" : "would remove"} ${key}
+`);
+    for (const name of r.orphans) io.out(`removed leftover ${name}
+`);
+    if (!opts.force) {
+      io.out(r.removed.length === 0 ? `nothing to remove (${r.kept.length} kept)
+` : `dry run: pass --force to remove ${r.removed.length} (${r.kept.length} kept)
+`);
+    } else {
+      io.out(`removed ${r.removed.length}, kept ${r.kept.length}
+`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof CacheError || err instanceof BtfError) {
+      complain(io, err.message);
+      return 1;
+    }
+    throw err;
+  }
+});
+var list = (function list(root, json, io) {
+  const entries = listEntries(root);
+  if (json) {
+    writeJson(io, {
+      root,
+      entries
+    });
+    return 0;
+  }
+  if (entries.length === 0) {
+    io.out(`no cached kernels in ${root}
+`);
+    return 0;
+  }
+  const rows = [
+    [
+      "KEY",
+      "VERSION",
+      "SIZE",
+      "SIDECAR"
+    ],
+    ...entries.map((e) => [
+      e.key,
+      e.version ?? "-",
+      humanSize(e.size),
+      e.sidecar
+    ])
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  io.out(`cache root: ${root}
+`);
+  for (const r of rows) {
+    io.out(r.map((c, i) => i === r.length - 1 ? c : c.padEnd(widths[i])).join("  ") + "\n");
+  }
+  return 0;
+});
+var parseOptions = (function parseOptions(args, specs) {
+  const values = {};
+  const positionals = [];
+  const byShort = new Map(Object.entries(specs).filter(([, s]) => s.short).map(([n, s]) => [
+    s.short,
+    n
+  ]));
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") {
+      positionals.push(arg);
+      continue;
+    }
+    const long = arg.startsWith("--");
+    const eq = long ? arg.indexOf("=") : -1;
+    const written = long ? eq > 0 ? arg.slice(0, eq) : arg : arg.slice(0, 2);
+    const name = long ? written.slice(2) : byShort.get(written.slice(1));
+    const spec = name === void 0 ? void 0 : Object.hasOwn(specs, name) && specs[name];
+    if (!spec) {
+      const known = Object.keys(specs).map((n) => `--${n}`);
+      throw new UsageError(`unknown option '${written}'${didYouMean(written, known)}`);
+    }
+    const attached = long ? eq > 0 ? arg.slice(eq + 1) : void 0 : arg.slice(2) || void 0;
+    if (spec.type === "boolean") {
+      if (attached !== void 0) throw new UsageError(`option '${written}' takes no value`);
+      values[name] = true;
+      continue;
+    }
+    const value2 = attached ?? args[++i];
+    if (value2 === void 0) throw new UsageError(`option '${written}' needs a value`);
+    values[name] = spec.multiple ? [
+      ...values[name] ?? [],
+      value2
+    ] : value2;
+  }
+  return {
+    values,
+    positionals
+  };
+});
+var usage = (function usage() {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return `ktstr-btf ${deno_default.version}: kernel struct offsets from BTF
+
+Usage: ktstr-btf <command> [options] [args]
+       ktstr-btf <command> --help
+       ktstr-btf --help | --version
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join("\n")}
+
+Exit codes: 0 success, 1 load or parse failure, 2 usage error, 3 a --require'd group
+is missing, 141 standard output closed early (nothing more is printed).
+`;
+});
+var main = (async function main(args, io = processIo()) {
+  let seeHelp = "ktstr-btf --help";
+  try {
+    const [first, ...rest] = args;
+    if (first === void 0) throw new UsageError("missing command");
+    if (first === "-h" || first === "--help" || first === "help") {
+      const named2 = first === "help" ? rest[0] : void 0;
+      const entry2 = COMMANDS.find((c) => c.name === named2);
+      io.out(entry2 ? (await entry2.load()).help : usage());
+      return 0;
+    }
+    if (first === "-V" || first === "--version") {
+      io.out(`ktstr-btf ${deno_default.version}
+`);
+      return 0;
+    }
+    const entry = COMMANDS.find((c) => c.name === first);
+    if (!entry) {
+      if (first.startsWith("-")) {
+        throw new UsageError(`unknown option '${first}' before the command`);
+      }
+      const names = COMMANDS.map((c) => c.name);
+      throw new UsageError(`unknown command '${first}'${didYouMean(first, names)}`);
+    }
+    seeHelp = `ktstr-btf ${entry.name} --help`;
+    const cmd = await entry.load();
+    const specs = {
+      ...cmd.options,
+      help: {
+        type: "boolean",
+        short: "h"
+      }
+    };
+    const { values, positionals } = parseOptions(rest, specs);
+    if (values.help) {
+      io.out(cmd.help);
+      return 0;
+    }
+    return await cmd.run(positionals, values, io);
+  } catch (err) {
+    if (err instanceof StdoutClosed) return EXIT_STDOUT_CLOSED;
+    if (err instanceof UsageError) {
+      complain(io, `${err.message}; see '${seeHelp}'`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    complain(io, `internal error: ${message}`);
+    return 1;
+  }
+});
+var __defProp = Object.defineProperty;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __esm = (fn, res) => function __init() {
+  return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+};
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
+
+// btf/errors.ts
+
+
+
+var BtfError, BEYOND_C0, UNPRINTABLE_BEYOND_C0, UNPRINTABLE, NAMED_ESCAPES;
+var init_errors = __esm({
+  "btf/errors.ts"() {
+    BtfError = class extends Error {
+      /** Creates an error whose message is exactly `message`. */
+      constructor(message) {
+        super(message);
+        this.name = "BtfError";
+      }
+    };
+    BEYOND_C0 = "\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
+    UNPRINTABLE_BEYOND_C0 = new RegExp(`[${BEYOND_C0}]`, "g");
+    UNPRINTABLE = new RegExp(`[\\x00-\\x1f${BEYOND_C0}]`, "g");
+    NAMED_ESCAPES = {
+      "\n": "\\n",
+      "	": "\\t",
+      "\r": "\\r"
+    };
+  }
+});
+
+// cli/io.ts
+
+
+
+
+var UsageError, StdoutClosed;
+var init_io = __esm({
+  "cli/io.ts"() {
+    init_errors();
+    UsageError = class extends Error {
+      /** Creates a usage error with a one-line message. */
+      constructor(message) {
+        super(message);
+        this.name = "UsageError";
+      }
+    };
+    StdoutClosed = class extends Error {
+      /** Creates the marker error. */
+      constructor() {
+        super("standard output closed");
+        this.name = "StdoutClosed";
+      }
+    };
+  }
+});
+
+// cli/suggest.ts
+
+
+
+var init_suggest = __esm({
+  "cli/suggest.ts"() {
+  }
+});
+
+// btf/kinds.ts
+
+
+
+var Kind, KIND_NAMES, MAX_KNOWN_KIND;
+var init_kinds = __esm({
+  "btf/kinds.ts"() {
+    Kind = {
+      VOID: 0,
+      INT: 1,
+      PTR: 2,
+      ARRAY: 3,
+      STRUCT: 4,
+      UNION: 5,
+      ENUM: 6,
+      FWD: 7,
+      TYPEDEF: 8,
+      VOLATILE: 9,
+      CONST: 10,
+      RESTRICT: 11,
+      FUNC: 12,
+      FUNC_PROTO: 13,
+      VAR: 14,
+      DATASEC: 15,
+      FLOAT: 16,
+      DECL_TAG: 17,
+      TYPE_TAG: 18,
+      ENUM64: 19
+    };
+    KIND_NAMES = Object.keys(Kind);
+    MAX_KNOWN_KIND = 19;
+  }
+});
+
+// btf/enums.ts
+
+
+
+
+var TWO_32;
+var init_enums = __esm({
+  "btf/enums.ts"() {
+    init_errors();
+    init_kinds();
+    TWO_32 = 4294967296;
+  }
+});
+
+// resolvers/constants.ts
+var constants_exports = {};
+__export(constants_exports, {
+  CONSTANTS: () => CONSTANTS,
+  CPUTIME: () => CPUTIME,
+  NUMA_EVENT: () => NUMA_EVENT,
+  NUMA_EVENT_NAMES: () => NUMA_EVENT_NAMES,
+  PID_TYPE: () => PID_TYPE,
+  SOFTIRQ_NAMES: () => SOFTIRQ_NAMES,
+  kernelConstants: () => kernelConstants
+});
+
+
+
+var PID_TYPE, CPUTIME, SOFTIRQ_NAMES, NUMA_EVENT, NUMA_EVENT_NAMES, CONSTANTS, PID_ENUMERATORS, SAME_NAME;
+var init_constants = __esm({
+  "resolvers/constants.ts"() {
+    init_enums();
+    PID_TYPE = {
+      PID: 0,
+      TGID: 1,
+      PGID: 2,
+      SID: 3
+    };
+    CPUTIME = {
+      CPUTIME_USER: 0,
+      CPUTIME_NICE: 1,
+      CPUTIME_SYSTEM: 2,
+      CPUTIME_SOFTIRQ: 3,
+      CPUTIME_IRQ: 4,
+      CPUTIME_IDLE: 5,
+      CPUTIME_IOWAIT: 6,
+      CPUTIME_STEAL: 7
+    };
+    SOFTIRQ_NAMES = [
+      "HI",
+      "TIMER",
+      "NET_TX",
+      "NET_RX",
+      "BLOCK",
+      "IRQ_POLL",
+      "TASKLET",
+      "SCHED",
+      "HRTIMER",
+      "RCU"
+    ];
+    NUMA_EVENT = {
+      NUMA_HIT: 0,
+      NUMA_MISS: 1,
+      NUMA_FOREIGN: 2,
+      NUMA_INTERLEAVE_HIT: 3,
+      NUMA_LOCAL: 4,
+      NUMA_OTHER: 5
+    };
+    NUMA_EVENT_NAMES = Object.keys(NUMA_EVENT);
+    CONSTANTS = {
+      pid_type: PID_TYPE,
+      SCX_DSQ_LNODE_ITER_CURSOR: 1,
+      RHT_PTR_LOCK_BIT: 1,
+      CPU_MAX_IDLE_TYPES: 3,
+      ...CPUTIME,
+      NR_SOFTIRQS: SOFTIRQ_NAMES.length,
+      SOFTIRQ_NAMES,
+      ...NUMA_EVENT,
+      NR_VM_NUMA_EVENT_ITEMS: NUMA_EVENT_NAMES.length,
+      NUMA_EVENT_NAMES
+    };
+    PID_ENUMERATORS = {
+      PID: "PIDTYPE_PID",
+      TGID: "PIDTYPE_TGID",
+      PGID: "PIDTYPE_PGID",
+      SID: "PIDTYPE_SID"
+    };
+    SAME_NAME = [
+      "SCX_DSQ_LNODE_ITER_CURSOR",
+      "CPU_MAX_IDLE_TYPES",
+      ...Object.keys(CPUTIME),
+      "NR_SOFTIRQS",
+      ...NUMA_EVENT_NAMES,
+      "NR_VM_NUMA_EVENT_ITEMS"
+    ];
+  }
+});
+
+// report/json.ts
+
+
+var REPORT_SCHEMA;
+var init_json = __esm({
+  "report/json.ts"() {
+    init_constants();
+    REPORT_SCHEMA = 2;
+  }
+});
+
+// btf/header.ts
+
+
+
+
+
+
 var MIN_HEADER_LEN, LAYOUT_HEADER_LEN;
 var init_header = __esm({
   "btf/header.ts"() {
@@ -589,51 +4238,18 @@ var init_decode_wasm = __esm({
 });
 
 // btf/base64.ts
-function fromBase64(text) {
-  const native = Uint8Array.fromBase64;
-  if (native) return native(text);
-  const bin = atob(text), bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
+
 var init_base64 = __esm({
   "btf/base64.ts"() {
   }
 });
 
 // btf/arena.ts
-function wholeHugePages(pages) {
-  return Math.min(MAX_WASM_PAGES, Math.ceil(pages / 32) * 32);
-}
-function newMemory(pages, maxPages) {
-  return new WebAssembly.Memory({
-    initial: wholeHugePages(pages),
-    maximum: wholeHugePages(maxPages),
-    shared: true
-  });
-}
-function growTo(memory, pages) {
-  const have = memory.buffer.byteLength / WASM_PAGE;
-  if (have < pages) memory.grow(wholeHugePages(pages) - have);
-}
-function placeIn(advice2, mappable) {
-  return (memory, byte, region, total) => {
-    if (region === "index" && !mappable) return byte;
-    const at = advice2 ? advice2.place(memory, byte, total) : byte;
-    return region === "blob" && mappable ? Math.ceil(at / MAP_PAGE) * MAP_PAGE : at;
-  };
-}
-function freshSpace(advice2, mappable = false) {
-  return {
-    slack: (total) => (advice2?.slack(total) ?? 0) + (mappable ? MAP_PAGE : 0),
-    acquire(pages, maxPages) {
-      const memory = newMemory(mappable ? maxPages : pages, maxPages);
-      advice2?.fresh(memory, maxPages * WASM_PAGE);
-      return memory;
-    },
-    place: placeIn(advice2, mappable)
-  };
-}
+
+
+
+
+
 var WASM_PAGE, MAX_WASM_PAGES, GENERATION_WORD, MAP_PAGE, FRESH_SPACE, TableArena;
 var init_arena = __esm({
   "btf/arena.ts"() {
@@ -704,161 +4320,25 @@ var init_arena = __esm({
 });
 
 // btf/table.ts
-function pagesFor(words) {
-  return Math.max(1, Math.ceil(words * 4 / WASM_PAGE));
-}
-function alignUp(n, align) {
-  return Math.ceil(n / align) * align;
-}
-function nextPow2(n) {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
-}
-function mixWords(a, b, c) {
-  let h = Math.imul(a ^ 2654435769, 2246822507);
-  h = Math.imul(h ^ h >>> 15 ^ b, 3266489909);
-  h = Math.imul(h ^ h >>> 13 ^ c, 668265263);
-  return (h ^ h >>> 16) >>> 0;
-}
-function zeroBytes(w) {
-  return w - 16843009 & ~w & 2155905152;
-}
-function beforeNul(w, zero) {
-  const bits = 31 - Math.clz32(zero & -zero) - 7;
-  return bits === 0 ? 0 : (w & 4294967295 >>> 32 - bits) >>> 0;
-}
-function hashNameAt(u32, at) {
-  const w = at >>> 2, sh = (at & 3) * 8;
-  let a = u32[w], b = u32[w + 1], c = u32[w + 2];
-  if (sh !== 0) {
-    const d = u32[w + 3];
-    a = a >>> sh | b << 32 - sh;
-    b = b >>> sh | c << 32 - sh;
-    c = c >>> sh | d << 32 - sh;
-  }
-  let z = zeroBytes(a);
-  if (z !== 0) return mixWords(beforeNul(a, z), 0, 0);
-  z = zeroBytes(b);
-  if (z !== 0) return mixWords(a, beforeNul(b, z), 0);
-  z = zeroBytes(c);
-  return mixWords(a, b, z !== 0 ? beforeNul(c, z) : c);
-}
-function hashBytes(bytes) {
-  const padded = new Uint8Array(16);
-  padded.set(bytes.subarray(0, 12));
-  return hashNameAt(new Uint32Array(padded.buffer), 0);
-}
-function recordShapes(bytes, layoutStart, layoutLen) {
-  const fixed = new Int32Array(128).fill(-1), perElem = new Int32Array(128);
-  for (let k = 1; k <= MAX_KNOWN_KIND; k++) {
-    fixed[k] = extraWords(k, 0);
-    perElem[k] = extraWords(k, 1) - fixed[k];
-  }
-  if (layoutStart >= 0) {
-    const kinds = Math.min(128, Math.floor(layoutLen / 4));
-    for (let k = MAX_KNOWN_KIND + 1; k < kinds; k++) {
-      const info = bytes[layoutStart + 4 * k], elem = bytes[layoutStart + 4 * k + 1];
-      if (info % 4 !== 0 || elem % 4 !== 0) {
-        throw new BtfError(`btf: kind layout of kind ${k} is not a whole number of words`);
-      }
-      fixed[k] = info / 4;
-      perElem[k] = elem / 4;
-    }
-  }
-  return {
-    fixed,
-    perElem
-  };
-}
-function sizes(...allowed) {
-  return allowed.reduce((m, s) => m | 1 << 12 + s, 32) >>> 0;
-}
-function nameIndexAt(at, named2) {
-  const mask = nextPow2(Math.max(1, named2 >> 1)) - 1, entriesWord = at + mask + 2;
-  return {
-    bucketsWord: at,
-    mask,
-    entriesWord,
-    end: entriesWord + 2 * named2
-  };
-}
-function decoder(memory) {
-  if (!decodeModule) decodeModule = new WebAssembly.Module(fromBase64(DECODE_WASM_BASE64));
-  return new WebAssembly.Instance(decodeModule, {
-    env: {
-      memory
-    }
-  }).exports;
-}
-function hex(v) {
-  return `0x${(v >>> 0).toString(16).padStart(8, "0")}`;
-}
-function parseError(code, id, elem, rec) {
-  const [name, info, size] = rec, kind = info >>> 24 & 127, vlen = info & 65535;
-  const t = `btf: type id ${id} (${kindName(kind)})`;
-  switch (code) {
-    case -1:
-      return new BtfError(`btf: type id ${id} runs past the end of the type section`);
-    case -2:
-      return new BtfError(`btf: type id ${id} has unknown kind ${elem}`);
-    case -3:
-      return new BtfError(`btf: type id ${id} has name offset ${elem} past the strings`);
-    case -5:
-      return new BtfError(`${t} has reserved info bits set (${hex(info)})`);
-    case -6:
-      return new BtfError(`${t} has vlen ${vlen}; ${kindName(kind)} takes none`);
-    case -7:
-      return new BtfError(`${t} has kind_flag set; ${kindName(kind)} takes none`);
-    case -8:
-      return new BtfError(`${t} has size ${size}; ${kindName(kind)} ${SIZE_RULES[kind]}`);
-    case -9:
-      return new BtfError(`${t} must be named`);
-    case -10:
-      return new BtfError(`${t} must be anonymous (name offset ${name})`);
-    case -11:
-      return new BtfError(`${t} element ${elem} has name offset ${rec[3 + elemWords(kind) * elem]} past the strings`);
-    case -12: {
-      const bits = memberBits(rec[3 + 3 * elem + 2], info >>> 31 === 1);
-      return new BtfError(kind === Kind.UNION ? `${t} member ${elem} at bit offset ${bits}: union members start at 0` : `${t} member ${elem} at bit offset ${bits} lies past its ${size}-byte size`);
-    }
-    case -13: {
-      const d = rec[3], bits = d & 255, off = d >>> 16 & 255;
-      const why = (d & 4026597120) !== 0 ? "reserved bits set" : bits > 128 ? "more than 128 bits" : off + bits > size * 8 ? `offset ${off} + ${bits} bits exceed its ${size}-byte size` : `encoding ${d >>> 24 & 15}`;
-      return new BtfError(`${t} has invalid int data ${hex(d)} (${why})`);
-    }
-    case -14:
-      return new BtfError(`${t} has linkage ${kind === Kind.FUNC ? vlen : rec[3]} (0, 1 or 2)`);
-    case -15:
-      return new BtfError(`${t} variable ${elem} (offset ${rec[3 + 3 * elem + 1]}, size ${rec[3 + 3 * elem + 2]}) runs past its ${size}-byte size`);
-    case -16:
-      return new BtfError(`${t} has component index ${rec[3] | 0}`);
-    default:
-      return new BtfError(`${t} runs past the end of the type section`);
-  }
-}
-function checkMemoryLimit(total, pages) {
-  if (pages > MAX_WASM_PAGES) {
-    throw new BtfError(`btf: a ${total}-byte BTF needs ${Math.ceil(pages / 16)} MiB of WebAssembly memory, over the ${MAX_WASM_PAGES / 16} MiB (4 GiB) limit`);
-  }
-}
-function sameHeader(a, b) {
-  return a.hdrLen === b.hdrLen && a.typeStart === b.typeStart && a.typeLen === b.typeLen && a.strStart === b.strStart && a.strLen === b.strLen && a.layoutStart === b.layoutStart && a.layoutLen === b.layoutLen;
-}
-function allocate(total, fn) {
-  try {
-    return fn();
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
-    throw new BtfError(`btf: cannot allocate the table of a ${total}-byte BTF: ${err.message}`);
-  }
-}
-function memberBits(offsetWord, kindFlag) {
-  return kindFlag ? offsetWord & 16777215 : offsetWord;
-}
-function isComposite(kind) {
-  return kind === Kind.STRUCT || kind === Kind.UNION;
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 var TABLE_MAGIC, META_WORDS, M_MAGIC, M_FIRST_ID, M_COUNT, M_BTF_BYTE, M_BTF_LEN, M_STR_BYTE, M_STR_LEN, M_OFFSETS_WORD, M_SORTED, M_BUCKETS_WORD, M_BUCKET_MASK, M_ENTRIES_WORD, M_FIRST_NAMED, M_STR_BASE, M_ENUM_BUCKETS_WORD, M_ENUM_MASK, M_ENUM_ENTRIES_WORD, M_PENDING, M_FUNC_BUCKETS_WORD, M_FUNC_MASK, M_FUNC_ENTRIES_WORD, PENDING_NAMES, PENDING_ENUMS, PENDING_FUNCS, SCANS_BEFORE_INDEX, encoder, textDecoder, R, KIND_RULES, decodeModule, SIZE_RULES, BtfTypes;
 var init_table = __esm({
   "btf/table.ts"() {
@@ -1504,118 +4984,19 @@ var init_table = __esm({
 });
 
 // btf/queries.ts
-function utf8(name) {
-  let bytes = encoded.get(name);
-  if (!bytes) encoded.set(name, bytes = encoder2.encode(name));
-  return bytes;
-}
-function typesNamed(types, name) {
-  const ids = types.byName(name, {
-    functions: false
-  });
-  if (ids.length === 0 && types.byName(name).length === 0) {
-    throw new BtfError(`btf: type '${name}' not found`);
-  }
-  return ids;
-}
-function findStruct(types, name) {
-  const id = typesNamed(types, name).find((id2) => types.kind(id2) === Kind.STRUCT);
-  if (id === void 0) throw new BtfError(`btf: '${name}' exists but is not a struct`);
-  return id;
-}
-function followTo(types, typeId, through) {
-  let id = typeId;
-  for (let step = 0; step < MAX_CHAIN_STEPS; step++) {
-    const kind = types.kind(id);
-    if (isComposite(kind)) return id;
-    if (!through.has(kind)) return null;
-    id = types.refType(id);
-  }
-  return null;
-}
-function nonByteAligned(field, bits) {
-  return new BtfError(`btf: field '${field}' has non-byte-aligned offset (${bits} bits)`);
-}
-function notFound(types, structId2, field) {
-  return new BtfError(`btf: struct '${types.name(structId2)}' has no member '${field}'`);
-}
-function findMember(types, structId2, field) {
-  const wanted = utf8(field);
-  const path = [];
-  let visits = 0;
-  let found = null;
-  const walk = (id, base) => {
-    const { words, at, count, kindFlag } = types.elements(id);
-    path.push(id);
-    for (let i = 0, w = at; i < count; i++, w += 3) {
-      if (++visits > MAX_MEMBER_VISITS) {
-        throw new BtfError(`btf: field '${field}' search gave up after ${MAX_MEMBER_VISITS} members`);
-      }
-      const nameOff = words[w];
-      const isField = nameOff !== 0 && types.nameEquals(nameOff, wanted);
-      const bits = memberBits(words[w + 2], kindFlag);
-      if (bits % 8 !== 0) {
-        if (isField && path.length === 1) throw nonByteAligned(field, bits);
-        continue;
-      }
-      const offset = base + bits / 8;
-      if (isField) {
-        const bitSize = kindFlag ? words[w + 2] >>> 24 : 0;
-        found = {
-          offset,
-          type: words[w + 1],
-          bitSize,
-          anon: path.slice(1)
-        };
-        return true;
-      }
-      if (nameOff !== 0 || path.length > MAX_ANON_DEPTH) continue;
-      const inner = orNull(() => followTo(types, words[w + 1], QUALIFIERS));
-      if (inner === null || path.includes(inner)) continue;
-      if (orNull(() => walk(inner, offset))) return true;
-      path.length = path.indexOf(id) + 1;
-    }
-    path.pop();
-    return false;
-  };
-  if (!walk(structId2, 0) || found === null) throw notFound(types, structId2, field);
-  return found;
-}
-function memberOffset(types, structId2, field) {
-  return findMember(types, structId2, field).offset;
-}
-function directMember(types, structId2, field) {
-  const wanted = utf8(field);
-  const { words, at, count, kindFlag } = types.elements(structId2);
-  for (let i = 0, w = at; i < count; i++, w += 3) {
-    if (words[w] === 0 || !types.nameEquals(words[w], wanted)) continue;
-    const bits = memberBits(words[w + 2], kindFlag);
-    if (bits % 8 !== 0) throw nonByteAligned(field, bits);
-    return {
-      offset: bits / 8,
-      type: words[w + 1]
-    };
-  }
-  throw notFound(types, structId2, field);
-}
-function resolveToStruct(types, typeId) {
-  return followTo(types, typeId, QUALIFIERS_AND_PTR);
-}
-function resolveMemberStruct(types, member2) {
-  const id = resolveToStruct(types, member2.type);
-  if (id === null) throw new BtfError("btf: could not resolve member to struct");
-  return id;
-}
-function structSize(types, structId2) {
-  return types.size(structId2);
-}
-function stripQualifiers(types, typeId) {
-  let id = typeId;
-  for (let step = 0; step < MAX_CHAIN_STEPS && QUALIFIERS.has(types.kind(id)); step++) {
-    id = types.refType(id);
-  }
-  return id;
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
 var MAX_CHAIN_STEPS, MAX_ANON_DEPTH, MAX_MEMBER_VISITS, encoder2, encoded, QUALIFIERS, QUALIFIERS_AND_PTR;
 var init_queries = __esm({
   "btf/queries.ts"() {
@@ -1642,254 +5023,30 @@ var init_queries = __esm({
 });
 
 // resolvers/dsl.ts
-function perTable(compute) {
-  const memo = /* @__PURE__ */ new WeakMap();
-  return (types, key) => {
-    let known = memo.get(types);
-    if (!known) memo.set(types, known = /* @__PURE__ */ new Map());
-    let entry = known.get(key);
-    if (entry === void 0) {
-      try {
-        entry = {
-          value: compute(types, key)
-        };
-      } catch (err) {
-        if (!(err instanceof BtfError)) throw err;
-        entry = {
-          error: err
-        };
-      }
-      known.set(key, entry);
-    }
-    if ("error" in entry) throw entry.error;
-    return entry.value;
-  };
-}
-function named(name) {
-  return {
-    label: name,
-    found: "find_struct",
-    resolve: (types) => structId(types, name)
-  };
-}
-function typeOf(parent, member2, label) {
-  const p = ref(parent);
-  return {
-    label,
-    found: `typeof(${p.label}.${member2})`,
-    resolve(types) {
-      const m = directMember(types, p.resolve(types), member2);
-      return withContext(`btf: resolve type of ${p.label}.${member2}`, () => resolveMemberStruct(types, m));
-    }
-  };
-}
-function ref(s) {
-  return typeof s === "string" ? named(s) : s;
-}
-function group(...entries) {
-  return {
-    entries
-  };
-}
-function member(key, struct, ...members3) {
-  const s = ref(struct);
-  const [first, ...rest] = members3.length > 0 ? members3 : [
-    key
-  ];
-  return {
-    kind: "field",
-    key,
-    absent: "required",
-    mode: "member",
-    source: `${s.label}.${first}`,
-    fallbacks: rest.map((m) => `${s.label}.${m}`),
-    found: s.found,
-    resolve(types, note) {
-      const id = s.resolve(types);
-      try {
-        return memberOffset(types, id, first);
-      } catch (err) {
-        if (!(err instanceof BtfError)) throw err;
-        for (const name of rest) {
-          const offset = orNull(() => memberOffset(types, id, name));
-          if (offset === null) continue;
-          note(`${types.name(id)}.${name}`);
-          return offset;
-        }
-        throw err;
-      }
-    }
-  };
-}
-function members(struct, ...names) {
-  return names.map((name) => member(name, struct, name));
-}
-function direct(key, struct, memberName) {
-  const s = ref(struct);
-  return {
-    ...custom(key, `${s.label}.${memberName}`, (t) => directMember(t, s.resolve(t), memberName).offset),
-    mode: "direct",
-    found: s.found
-  };
-}
-function sizeOf(key, struct) {
-  const s = ref(struct);
-  return {
-    ...custom(key, `sizeof ${s.label}`, (types) => structSize(types, s.resolve(types))),
-    mode: "sizeof",
-    found: s.found
-  };
-}
-function enumerator(key, name) {
-  return {
-    ...custom(key, `enum ${name}`, (types) => {
-      const found = enumValue(types, name);
-      if (found === null) throw new BtfError(`btf: enumerator '${name}' not found`);
-      return Number(found.value);
-    }),
-    mode: "enum"
-  };
-}
-function custom(key, source, fn, fallbacks = []) {
-  return {
-    kind: "field",
-    key,
-    absent: "required",
-    mode: "computed",
-    source,
-    fallbacks,
-    resolve: fn
-  };
-}
-function plus(key, a, b) {
-  return custom(key, `${a.source} + ${b.source}`, (types, note) => a.resolve(types, note) + b.resolve(types, note));
-}
-function embedded(key, struct, memberName, label, inner) {
-  const outer = direct(memberName, struct, memberName);
-  return plus(key, outer, member(inner, typeOf(struct, memberName, label), inner));
-}
-function memberMap(key, struct, prefix) {
-  return {
-    kind: "map",
-    key,
-    source: `${struct.label}.${prefix}*`,
-    resolve(types) {
-      const id = struct.resolve(types);
-      const map = {};
-      const { words, at, count, kindFlag } = types.elements(id);
-      for (let i = 0, w = at; i < count; i++, w += 3) {
-        const bits = memberBits(words[w + 2], kindFlag);
-        if (words[w] === 0 || bits % 8 !== 0) continue;
-        const name = types.stringAt(words[w]);
-        if (name.startsWith(prefix)) map[name] = bits / 8;
-      }
-      return map;
-    }
-  };
-}
-function optional(field) {
-  return {
-    ...field,
-    absent: "null"
-  };
-}
-function orZero(field) {
-  return {
-    ...field,
-    absent: "zero"
-  };
-}
-function allOrNothing(...fields) {
-  return {
-    kind: "set",
-    fields
-  };
-}
-function sub(key, g) {
-  return {
-    kind: "sub",
-    key,
-    group: g
-  };
-}
-function derived(key, source, compute) {
-  return {
-    kind: "derived",
-    key,
-    source,
-    compute
-  };
-}
-function structExists(name) {
-  return {
-    kind: "check",
-    verify: (types) => void findStruct(types, name)
-  };
-}
-function atOffsetZero(struct, memberName) {
-  return {
-    kind: "check",
-    verify(types) {
-      const offset = memberOffset(types, findStruct(types, struct), memberName);
-      if (offset !== 0) {
-        throw new BtfError(`${struct}.${memberName} at offset ${offset} (expected 0)`);
-      }
-    }
-  };
-}
-function resolveGroup(types, g, path, missing, via = {}) {
-  const value2 = {};
-  const local2 = {};
-  const localVia = {};
-  const noteFor = (key, into = localVia) => (v) => into[`${path}.${key}`] = v;
-  for (const entry of g.entries) {
-    switch (entry.kind) {
-      case "field":
-        value2[entry.key] = resolveField(types, entry, noteFor(entry.key));
-        break;
-      case "set": {
-        const notes = {};
-        const all = entry.fields.map((f) => orNull(() => f.resolve(types, noteFor(f.key, notes))));
-        const complete = all.every((v) => v !== null);
-        entry.fields.forEach((f, i) => value2[f.key] = complete ? all[i] : null);
-        if (complete) Object.assign(localVia, notes);
-        break;
-      }
-      case "sub":
-        value2[entry.key] = resolveOptional(types, entry.group, `${path}.${entry.key}`, local2, localVia);
-        break;
-      case "map":
-        value2[entry.key] = entry.resolve(types);
-        break;
-      case "derived":
-        value2[entry.key] = entry.compute(value2);
-        break;
-      case "check":
-        entry.verify(types);
-        break;
-    }
-  }
-  Object.assign(missing, local2);
-  Object.assign(via, localVia);
-  return value2;
-}
-function resolveOptional(types, g, path, missing, via = {}) {
-  try {
-    return resolveGroup(types, g, path, missing, via);
-  } catch (err) {
-    if (!(err instanceof BtfError)) throw err;
-    missing[path] = err.message;
-    return null;
-  }
-}
-function resolveField(types, field, note) {
-  const notes = [];
-  const collect = (n) => void notes.push(n);
-  const v = field.absent === "required" ? field.resolve(types, collect) : orNull(() => field.resolve(types, collect));
-  if (v === null) return field.absent === "zero" ? 0 : null;
-  for (const n of notes) note(n);
-  return v;
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 var structId;
 var init_dsl = __esm({
   "resolvers/dsl.ts"() {
@@ -1986,22 +5143,8 @@ var init_cgroup = __esm({
 });
 
 // resolvers/names.ts
-function mergeOutcomes(outcomes) {
-  const report = {
-    offsets: {},
-    missing: {},
-    via: {}
-  };
-  for (const [name, outcome2] of outcomes) {
-    report.offsets[name] = outcome2.value;
-    Object.assign(report.missing, outcome2.missing);
-    Object.assign(report.via, outcome2.via);
-  }
-  return report;
-}
-function inReportOrder(names) {
-  return GROUP_NAMES.filter((n) => names.includes(n));
-}
+
+
 var GROUP_NAMES;
 var init_names = __esm({
   "resolvers/names.ts"() {
@@ -2022,41 +5165,11 @@ var init_names = __esm({
 });
 
 // resolvers/kernel.ts
-function findEventPath(types) {
-  const sched = findStruct(types, "scx_sched");
-  const pathA = orNull(() => {
-    const pcpu = memberOffset(types, sched, "pcpu");
-    const stats = directMember(types, findStruct(types, "scx_sched_pcpu"), "event_stats");
-    return {
-      percpuPtrOff: pcpu,
-      eventStatsOff: stats.offset,
-      statsStruct: resolveMemberStruct(types, stats)
-    };
-  });
-  return pathA ?? (() => {
-    const esc = withContext("btf: neither scx_sched.pcpu nor scx_sched.event_stats_cpu found", () => directMember(types, sched, "event_stats_cpu"));
-    const statsStruct = withContext("btf: resolve type of scx_sched.event_stats_cpu", () => resolveMemberStruct(types, esc));
-    return {
-      percpuPtrOff: esc.offset,
-      eventStatsOff: null,
-      statsStruct
-    };
-  })();
-}
-function event(key, ...fallbacks) {
-  return member(key, eventStats, `SCX_EV_${key.slice(3).toUpperCase()}`, ...fallbacks);
-}
-function percpuPtrOff(types, note) {
-  const path = eventPath(types, "event");
-  if (path.eventStatsOff === null) note("scx_sched.event_stats_cpu");
-  return path.percpuPtrOff;
-}
-function eventStatsOff(types) {
-  return eventPath(types, "event").eventStatsOff ?? 0;
-}
-function sdField(key) {
-  return member(key, sd, key.slice(3));
-}
+
+
+
+
+
 var rq, scxRq, localDsq, eventPath, eventStats, EVENT_OFFSETS, schedInfo, SCHEDSTAT_OFFSETS, sd, SCHED_DOMAIN_STATS, SCHED_DOMAIN_OFFSETS, WATCHDOG_OFFSETS, KERNEL;
 var init_kernel = __esm({
   "resolvers/kernel.ts"() {
@@ -2241,23 +5354,8 @@ __export(mod_exports, {
   resolveNamedGroup: () => resolveNamedGroup,
   resolveOffsets: () => resolveOffsets
 });
-function resolveNamedGroup(types, name) {
-  types.buildIndexes();
-  const missing = {};
-  const via = {};
-  const value2 = resolveOptional(types, GROUPS[name], name, missing, via);
-  return {
-    value: value2,
-    missing,
-    via
-  };
-}
-function resolveOffsets(types, names = GROUP_NAMES) {
-  return mergeOutcomes(inReportOrder(names).map((n) => [
-    n,
-    resolveNamedGroup(types, n)
-  ]));
-}
+
+
 var GROUPS;
 var init_mod = __esm({
   "resolvers/mod.ts"() {
@@ -2290,78 +5388,11 @@ var init_mod = __esm({
 });
 
 // resolvers/fields.ts
-function plain(path, type, source) {
-  return {
-    path,
-    type,
-    source,
-    fallbacks: [],
-    absent: "required"
-  };
-}
-function groupInfo(path) {
-  return {
-    path,
-    type: "group",
-    source: "",
-    fallbacks: [],
-    absent: "null"
-  };
-}
-function flatten(g, prefix, out) {
-  for (const e of g.entries) {
-    switch (e.kind) {
-      case "field":
-      case "set":
-        for (const f of e.kind === "set" ? e.fields : [
-          e
-        ]) {
-          out.push({
-            path: `${prefix}.${f.key}`,
-            type: f.mode === "sizeof" ? "size" : f.mode === "member" || f.mode === "direct" ? "offset" : f.mode,
-            source: f.source,
-            fallbacks: f.fallbacks,
-            absent: e.kind === "set" ? "null" : f.absent,
-            ...f.found ? {
-              found: f.found
-            } : {},
-            ...f.mode === "direct" ? {
-              direct: true
-            } : {},
-            ...e.kind === "set" ? {
-              allOrNothing: true
-            } : {}
-          });
-        }
-        break;
-      case "map":
-        out.push(plain(`${prefix}.${e.key}`, "map", e.source));
-        break;
-      case "derived":
-        out.push(plain(`${prefix}.${e.key}`, e.key === "missing_groups" ? "names" : "computed", e.source));
-        break;
-      case "sub":
-        out.push(groupInfo(`${prefix}.${e.key}`));
-        flatten(e.group, `${prefix}.${e.key}`, out);
-        break;
-      case "check":
-        break;
-    }
-  }
-  return out;
-}
-function fieldAt(path) {
-  return BY_PATH.get(path);
-}
-function sourceAt(path, via) {
-  if (via[path] !== void 0) return via[path];
-  const known = fieldAt(path);
-  if (known) return known.source;
-  const cut = path.lastIndexOf(".");
-  const parent = fieldAt(path.slice(0, cut));
-  if (parent?.type === "map") return `${parent.source.split(".")[0]}.${path.slice(cut + 1)}`;
-  return "";
-}
+
+
+
+
+
 var FIELDS, BY_PATH;
 var init_fields = __esm({
   "resolvers/fields.ts"() {
@@ -2378,80 +5409,11 @@ var init_fields = __esm({
 });
 
 // report/human.ts
-function paint(color) {
-  const wrap = (code) => (s) => color ? `\x1B[${code}m${s}\x1B[0m` : s;
-  return {
-    bold: wrap(1),
-    dim: wrap(2),
-    red: wrap(31)
-  };
-}
-function offsetLine(name, value2, indent, source, p) {
-  const label = `${indent}${name}`.padEnd(NAME_WIDTH);
-  const from = p.dim(source);
-  if (value2 === null) return `${label}${p.dim("\u2014".padStart(8))}${" ".repeat(10)}${from}`;
-  return `${label}${String(value2).padStart(8)}  ${`0x${value2.toString(16)}`.padEnd(8)}${from}`;
-}
-function groupLines(value2, path, indent, missing, via, p) {
-  const lines = [];
-  for (const [key, v] of Object.entries(value2)) {
-    const here = `${path}.${key}`;
-    if (Array.isArray(v)) {
-      lines.push(...listLines(`${indent}${key}`, v));
-    } else if (v === null && here in missing) {
-      lines.push(`${indent}${key}  ${p.red("missing")}`);
-    } else if (v === null || typeof v === "number") {
-      lines.push(offsetLine(key, v, indent, sourceAt(here, via), p));
-    } else {
-      lines.push(`${indent}${p.bold(key)}`, ...groupLines(v, here, indent + "  ", missing, via, p));
-    }
-  }
-  return lines;
-}
-function listLines(label, words) {
-  if (words.length === 0) return [
-    `${label.padEnd(NAME_WIDTH)}none`
-  ];
-  const lines = [];
-  let line = label.padEnd(NAME_WIDTH);
-  for (const [i, word] of words.entries()) {
-    const piece = word + (i < words.length - 1 ? "," : "");
-    if (line.trim().length > 0 && line.length + piece.length + 1 > 100 && line.length > NAME_WIDTH) {
-      lines.push(line.trimEnd());
-      line = " ".repeat(NAME_WIDTH);
-    }
-    line += (line.length > NAME_WIDTH ? " " : "") + piece;
-  }
-  lines.push(line);
-  return lines;
-}
-function renderHuman(report, color) {
-  const p = paint(color);
-  const s = report.source;
-  const lines = [
-    p.bold(printable(s.path)),
-    `  ${FORMAT_LABELS[s.format]} \xB7 ${s.btf_bytes} BTF bytes \xB7 ${s.type_count} types \xB7 sidecar ${s.sidecar}`,
-    ""
-  ];
-  for (const [name, value2] of Object.entries(report.offsets)) {
-    if (value2 === null || value2 === void 0) {
-      lines.push(`${p.bold(name)}  ${p.red("missing")}`);
-      continue;
-    }
-    lines.push(p.bold(name), ...groupLines(value2, name, "  ", report.missing, report.via, p));
-  }
-  const missing = Object.entries(report.missing);
-  if (missing.length > 0) {
-    lines.push("", p.bold("missing"));
-    for (const [path, reason2] of missing) {
-      lines.push(`  ${path}`, `    ${p.red(printable(reason2))}`);
-    }
-  }
-  if (missing.some(([, reason2]) => reason2.includes(NO_SCX))) {
-    lines.push("", "note: struct rq has no member scx: kernel built without CONFIG_SCHED_CLASS_EXT");
-  }
-  return lines.join("\n") + "\n";
-}
+
+
+
+
+
 var NAME_WIDTH, NO_SCX, FORMAT_LABELS;
 var init_human = __esm({
   "report/human.ts"() {
@@ -2468,18 +5430,8 @@ var init_human = __esm({
 });
 
 // resolvers/paths.ts
-function topGroup(path) {
-  return path.split(".")[0];
-}
-function valueAt(offsets, path) {
-  const [first, ...rest] = path.split(".");
-  let value2 = offsets[first];
-  for (const key of rest) {
-    if (value2 === null || value2 === void 0) return value2;
-    value2 = value2[key];
-  }
-  return value2;
-}
+
+
 var GROUP_PATHS;
 var init_paths = __esm({
   "resolvers/paths.ts"() {
@@ -2489,19 +5441,8 @@ var init_paths = __esm({
 });
 
 // cli/command.ts
-function command(c) {
-  return c;
-}
-function loadOptions(v) {
-  return {
-    base: v.base,
-    jobs: v.jobs ?? "auto",
-    cache: {
-      root: v["cache-dir"],
-      enabled: !v["no-cache"]
-    }
-  };
-}
+
+
 var LOAD_OPTIONS, LOAD_OPTIONS_HELP, ENVIRONMENT_HELP;
 var init_command = __esm({
   "cli/command.ts"() {
@@ -2539,96 +5480,13 @@ var init_command = __esm({
 });
 
 // btf/elf.ts
-function memorySource(bytes) {
-  return {
-    size: bytes.length,
-    read: (offset, length) => bytes.subarray(offset, offset + length),
-    readInto: (offset, dest) => dest.set(bytes.subarray(offset, offset + dest.length))
-  };
-}
-function hasElfMagic(bytes) {
-  return bytes.length >= 4 && bytes[0] === 127 && bytes[1] === 69 && bytes[2] === 76 && bytes[3] === 70;
-}
-function readChecked(src, offset, length, what) {
-  if (offset < 0 || length < 0 || offset + length > src.size) {
-    throw new ElfFormatError(`ELF ${what} lies outside the ${src.size}-byte file`);
-  }
-  const b = src.read(offset, length);
-  return new DataView(b.buffer, b.byteOffset, b.byteLength);
-}
-function u64(view, at) {
-  const value2 = view.getBigUint64(at, true);
-  return value2 > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value2);
-}
-function readLayout(src) {
-  const ident = readChecked(src, 0, 16, "identification");
-  if (ident.getUint32(0, false) !== 2135247942) throw new ElfFormatError("not an ELF file");
-  const cls = ident.getUint8(4), data = ident.getUint8(5);
-  if (cls !== 1 && cls !== 2) throw new ElfFormatError(`unknown ELF class ${cls}`);
-  if (data === 2) throw new ElfFormatError("big-endian ELF is not supported");
-  if (data !== 1) throw new ElfFormatError(`unknown ELF data encoding ${data}`);
-  const is64 = cls === 2;
-  const h = readChecked(src, 0, is64 ? 64 : 52, "header");
-  const layout = is64 ? {
-    is64,
-    shoff: u64(h, 40),
-    shentsize: h.getUint16(58, true),
-    shnum: h.getUint16(60, true),
-    shstrndx: h.getUint16(62, true)
-  } : {
-    is64,
-    shoff: h.getUint32(32, true),
-    shentsize: h.getUint16(46, true),
-    shnum: h.getUint16(48, true),
-    shstrndx: h.getUint16(50, true)
-  };
-  const minEntry = is64 ? 64 : 40;
-  if (layout.shoff === 0) throw new ElfFormatError("ELF has no section header table");
-  if (layout.shentsize < minEntry) {
-    throw new ElfFormatError(`ELF section header size ${layout.shentsize} is too small`);
-  }
-  if (layout.shnum === 0 || layout.shstrndx === 65535) {
-    const s0 = readChecked(src, layout.shoff, minEntry, "section header 0");
-    if (layout.shnum === 0) layout.shnum = is64 ? u64(s0, 32) : s0.getUint32(20, true);
-    if (layout.shstrndx === 65535) layout.shstrndx = s0.getUint32(is64 ? 40 : 24, true);
-  }
-  if (layout.shstrndx >= layout.shnum) {
-    throw new ElfFormatError(`ELF section name table index ${layout.shstrndx} is out of range`);
-  }
-  return layout;
-}
-function sectionAt(src, l, index) {
-  const view = readChecked(src, l.shoff + index * l.shentsize, l.is64 ? 64 : 40, "section header");
-  return l.is64 ? {
-    name: view.getUint32(0, true),
-    offset: u64(view, 24),
-    size: u64(view, 32)
-  } : {
-    name: view.getUint32(0, true),
-    offset: view.getUint32(16, true),
-    size: view.getUint32(20, true)
-  };
-}
-function findElfSection(src, name) {
-  const layout = readLayout(src);
-  readChecked(src, layout.shoff, layout.shnum * layout.shentsize, "section header table");
-  const strtab = sectionAt(src, layout, layout.shstrndx);
-  const names = readChecked(src, strtab.offset, strtab.size, "section name table");
-  const wanted = new TextEncoder().encode(name);
-  for (let i = 0; i < layout.shnum; i++) {
-    const shdr = sectionAt(src, layout, i);
-    if (shdr.name + wanted.length >= names.byteLength) continue;
-    let match = names.getUint8(shdr.name + wanted.length) === 0;
-    for (let j = 0; match && j < wanted.length; j++) {
-      match = names.getUint8(shdr.name + j) === wanted[j];
-    }
-    if (match) return {
-      offset: shdr.offset,
-      size: shdr.size
-    };
-  }
-  return null;
-}
+
+
+
+
+
+
+
 var ElfFormatError;
 var init_elf = __esm({
   "btf/elf.ts"() {
@@ -2644,32 +5502,9 @@ var init_elf = __esm({
 });
 
 // btf/image/compression.ts
-function matchesAt(bytes, at, magic) {
-  if (at < 0 || at + magic.length > bytes.length) return false;
-  for (let i = 0; i < magic.length; i++) if (bytes[at + i] !== magic[i]) return false;
-  return true;
-}
-function compressionAt(bytes, at = 0) {
-  for (const { name, magic } of MAGICS) if (matchesAt(bytes, at, magic)) return name;
-  return null;
-}
-function magicCandidates(bytes, limit = 64) {
-  const found = [];
-  for (const { name, magic } of MAGICS) {
-    let count = 0;
-    for (let at = bytes.indexOf(magic[0]); at >= 0 && count < limit; ) {
-      if (matchesAt(bytes, at, magic)) {
-        found.push({
-          compression: name,
-          offset: at
-        });
-        count++;
-      }
-      at = bytes.indexOf(magic[0], at + 1);
-    }
-  }
-  return found;
-}
+
+
+
 var MAGICS;
 var init_compression = __esm({
   "btf/image/compression.ts"() {
@@ -2741,21 +5576,8 @@ var init_compression = __esm({
 });
 
 // btf/image/bzimage.ts
-function bootPayload(head) {
-  if (head.length < BOOT_HEADER_BYTES) return null;
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  if (view.getUint32(514, true) !== HDRS || view.getUint16(518, true) < MIN_PROTOCOL) {
-    return null;
-  }
-  const setupSects = head[497] === 0 ? 4 : head[497];
-  return {
-    offset: (setupSects + 1) * 512 + view.getUint32(584, true),
-    length: view.getUint32(588, true)
-  };
-}
-function isKernelImage(head) {
-  return bootPayload(head) !== null || compressionAt(head) !== null;
-}
+
+
 var BOOT_HEADER_BYTES, HDRS, MIN_PROTOCOL;
 var init_bzimage = __esm({
   "btf/image/bzimage.ts"() {
@@ -2767,41 +5589,7 @@ var init_bzimage = __esm({
 });
 
 // btf/input.ts
-function locateBtf(src) {
-  if (src.size === 0) throw new BtfError("empty file");
-  const head = src.read(0, Math.min(16, src.size));
-  if (hasBtfMagic(head)) return {
-    format: "raw",
-    offset: 0,
-    size: src.size
-  };
-  if (hasBigEndianBtfMagic(head)) {
-    throw new BtfError(`big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`);
-  }
-  if (!hasElfMagic(head)) {
-    const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
-    if (isKernelImage(boot)) {
-      throw new BtfError("a compressed kernel image or module: the asynchronous loaders read it (loadImage, loadKernelCached)");
-    }
-    throw new BtfError(NOT_RECOGNIZED);
-  }
-  let section2;
-  try {
-    section2 = findElfSection(src, ".BTF");
-  } catch (err) {
-    if (err instanceof ElfFormatError) throw new BtfError(`${NOT_RECOGNIZED} (${err.message})`);
-    throw err;
-  }
-  if (section2 === null) throw new BtfError("vmlinux ELF has no .BTF section");
-  if (section2.offset + section2.size > src.size) {
-    throw new BtfError(".BTF section data out of bounds");
-  }
-  return {
-    format: "elf",
-    offset: section2.offset,
-    size: section2.size
-  };
-}
+
 var NOT_RECOGNIZED;
 var init_input = __esm({
   "btf/input.ts"() {
@@ -2814,112 +5602,20 @@ var init_input = __esm({
 });
 
 // load/cache_root.ts
-function resolveCacheRoot(env) {
-  const absolute = (name, value2) => {
-    if (!value2.startsWith("/")) {
-      throw new CacheError(`cache root: ${name} '${value2}' is not an absolute path`);
-    }
-    return value2;
-  };
-  const direct2 = env.get(CACHE_DIR_ENV);
-  if (direct2 !== void 0 && direct2 !== "") return absolute(CACHE_DIR_ENV, direct2);
-  const xdg = env.get("XDG_CACHE_HOME");
-  if (xdg !== void 0 && xdg !== "") {
-    return joinPath(absolute("XDG_CACHE_HOME", xdg), "ktstr/kernels");
-  }
-  const home = env.get("HOME");
-  const hint = `; set ${CACHE_DIR_ENV} or XDG_CACHE_HOME, or pass --cache-dir`;
-  if (home === void 0) throw new CacheError(`cache root: HOME is not set${hint}`);
-  if (home === "") throw new CacheError(`cache root: HOME is empty${hint}`);
-  if (/^\/+$/.test(home)) throw new CacheError(`cache root: HOME is '/'${hint}`);
-  if (!home.startsWith("/")) {
-    throw new CacheError(`cache root: HOME '${home}' is not an absolute path${hint}`);
-  }
-  return joinPath(home, ".cache/ktstr/kernels");
-}
-function joinPath(dir, name) {
-  return dir.endsWith("/") ? dir + name : `${dir}/${name}`;
-}
-function dirName(path) {
-  const at = path.lastIndexOf("/");
-  return at <= 0 ? "/" : path.slice(0, at);
-}
-function baseName(path) {
-  const trimmed = path.replace(/\/+$/, "");
-  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
-}
-function isInsideRoot(root, dir) {
-  const r = root.split("/").filter((c) => c !== "");
-  const d = dir.split("/").filter((c) => c !== "");
-  if (!root.startsWith("/") || !dir.startsWith("/") || d.length < r.length) return false;
-  return r.every((c, i) => d[i] === c);
-}
-function cacheKeyProblem(key) {
-  const shown = JSON.stringify(key);
-  if (key.trim() === "") return "cache key must not be empty";
-  if (key.includes("\0")) return "cache key must not contain a NUL byte";
-  if (key.includes("/") || key.includes("\\")) {
-    return `cache key ${shown} must not contain '/' or '\\'`;
-  }
-  if (key === ".") return "cache key must not be '.'";
-  if (key.includes("..")) return `cache key ${shown} must not contain '..'`;
-  if (key.startsWith(TMP_PREFIX)) {
-    return `cache key ${shown} must not start with '${TMP_PREFIX}' (reserved for temporary files)`;
-  }
-  if (key.startsWith(".")) return `cache key ${shown} must not start with '.'`;
-  return void 0;
-}
-function validateCacheKey(key) {
-  const problem = cacheKeyProblem(key);
-  if (problem !== void 0) throw new CacheError(problem);
-  return key;
-}
-function provenanceStamp(id) {
-  if (id.ctimeMs === null) return null;
-  let h = 2166136261;
-  for (const c of `${id.dev}:${id.ino}:${id.size}:${id.mtimeMs}`) {
-    h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  }
-  return (Math.floor(id.ctimeMs / 1e3) + 1) * 1e3 + h % 1e3;
-}
-function sidecarFreshness(f) {
-  const s = f.sidecar;
-  if (s === null) return "missing";
-  if (!s.regular || f.stamp === null) return "stale";
-  const size = f.btfSize === null || s.size === f.btfSize;
-  return s.mtime === f.stamp && size ? "candidate" : "stale";
-}
-function tempNameFor(target, pid, nonce2) {
-  return joinPath(dirName(target), `.${baseName(target)}.tmp-${nonce2}-${pid}`);
-}
-function tempFileOwner(name) {
-  const m = /^\..+\.tmp-[^-]*-(\d+)$/.exec(name);
-  return m ? Number(m[1]) : void 0;
-}
-function tmpDirOwner(name) {
-  if (!name.startsWith(TMP_PREFIX)) return void 0;
-  const m = /-(\d+)$/.exec(name);
-  return m ? Number(m[1]) : void 0;
-}
-function bannerVersion(text) {
-  const m = /Linux version (\S+)/.exec(text);
-  return m ? m[1] : void 0;
-}
-function humanSize(bytes) {
-  const units = [
-    "B",
-    "kB",
-    "MB",
-    "GB",
-    "TB"
-  ];
-  let v = bytes, u = 0;
-  while (v >= 1e3 && u < units.length - 1) {
-    v /= 1e3;
-    u++;
-  }
-  return u === 0 ? `${v} B` : `${v.toFixed(1)} ${units[u]}`;
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 var CacheError, CACHE_DIR_ENV, TMP_PREFIX, ENTRY_VMLINUX, ENTRY_METADATA, SIDECAR_SUFFIX;
 var init_cache_root = __esm({
   "load/cache_root.ts"() {
@@ -2939,104 +5635,9 @@ var init_cache_root = __esm({
 });
 
 // btf/split.ts
-function isSplitStrings(strLen, firstStringByte) {
-  return strLen > 0 && firstStringByte !== 0;
-}
-function buildTypes(total, head, fill, byteAt, base, space) {
-  const hdr = parseHeader(head, total);
-  const split = isSplitStrings(hdr.strLen, hdr.strLen > 0 ? byteAt(hdr.strStart) : 0);
-  if (split && !base) throw new BtfError(SPLIT_NEEDS_BASE);
-  if (!split && base) {
-    throw new BtfError("not split BTF (its strings start with the empty string), but a base was given: --base is only for a module's split BTF");
-  }
-  if (!base) return BtfTypes.buildFrom(total, head, fill, void 0, space);
-  let types;
-  try {
-    types = BtfTypes.buildFrom(total, head, fill, base, space);
-  } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`${MISMATCH}: ${err.message}`);
-    throw err;
-  }
-  checkSplitBase(types);
-  return types;
-}
-function checkSplitBase(types) {
-  const base = types.base;
-  if (!base) return;
-  const onStringStart = (off) => {
-    if (off === 0) return true;
-    try {
-      return types.stringAt(off - 1) === "";
-    } catch {
-      return false;
-    }
-  };
-  const refKind = (ref2) => ref2 <= base.lastId ? base.kind(ref2) : null;
-  const fail2 = (id, what) => {
-    throw new BtfError(`${MISMATCH}: type id ${id} ${what} (built against another vmlinux?)`);
-  };
-  const checkData = (id, ref2, what) => {
-    const kind = refKind(ref2);
-    if (kind !== null && ref2 !== 0 && NOT_DATA.has(kind)) {
-      fail2(id, `${what}refers to base type ${ref2}, a ${kindName(kind)}`);
-    }
-  };
-  for (let id = types.firstId; id <= types.lastId; id++) {
-    const kind = types.kind(id);
-    if (!onStringStart(types.nameOff(id))) {
-      fail2(id, `has name offset ${types.nameOff(id)}, not the start of a string`);
-    }
-    switch (kind) {
-      case Kind.FUNC: {
-        const proto = refKind(types.refType(id));
-        if (proto !== null && proto !== Kind.FUNC_PROTO) {
-          fail2(id, `(a FUNC) refers to base type ${types.refType(id)}, a ${kindName(proto)}`);
-        }
-        break;
-      }
-      case Kind.PTR:
-      case Kind.TYPEDEF:
-      case Kind.VOLATILE:
-      case Kind.CONST:
-      case Kind.RESTRICT:
-      case Kind.TYPE_TAG:
-      case Kind.VAR:
-        checkData(id, types.refType(id), "");
-        break;
-      case Kind.ARRAY:
-        checkData(id, types.word(id, 3), "element ");
-        break;
-      case Kind.STRUCT:
-      case Kind.UNION:
-        for (let i = 0; i < types.vlen(id); i++) {
-          if (!onStringStart(types.elemWord(id, i, 0))) {
-            fail2(id, `member ${i} has name offset ${types.elemWord(id, i, 0)}, not the start of a string`);
-          }
-          checkData(id, types.elemWord(id, i, 1), `member ${i} `);
-        }
-        break;
-      case Kind.FUNC_PROTO:
-        checkData(id, types.refType(id), "return type ");
-        for (let i = 0; i < types.vlen(id); i++) {
-          if (!onStringStart(types.word(id, 3 + 2 * i))) {
-            fail2(id, `parameter ${i} has a name offset that is not the start of a string`);
-          }
-          checkData(id, types.word(id, 4 + 2 * i), `parameter ${i} `);
-        }
-        break;
-      case Kind.ENUM:
-      case Kind.ENUM64: {
-        const step = elemWords(kind);
-        for (let i = 0; i < types.vlen(id); i++) {
-          if (!onStringStart(types.word(id, 3 + step * i))) {
-            fail2(id, `enumerator ${i} has a name offset that is not the start of a string`);
-          }
-        }
-        break;
-      }
-    }
-  }
-}
+
+
+
 var SPLIT_NEEDS_BASE, MISMATCH, NOT_DATA;
 var init_split = __esm({
   "btf/split.ts"() {
@@ -3056,73 +5657,13 @@ var init_split = __esm({
 });
 
 // load/map.ts
-function lib() {
-  if (libc !== void 0) return libc;
-  libc = null;
-  try {
-    if (typeof Deno.dlopen !== "function") return null;
-    if (Deno.permissions.querySync({
-      name: "ffi"
-    }).state !== "granted") return null;
-    libc = Deno.dlopen("libc.so.6", SYMBOLS).symbols;
-  } catch {
-  }
-  return libc;
-}
-function address(bytes) {
-  return Deno.UnsafePointer.value(Deno.UnsafePointer.of(bytes));
-}
-function pointer(at) {
-  return Deno.UnsafePointer.create(at);
-}
-function pageAdvice() {
-  if (advice !== void 0) return advice;
-  const c = lib();
-  advice = c ? {
-    // A region starts on a 2 MiB boundary of the address space (V8 aligns a memory to
-    // 64 KiB only), so each 2 MiB of it faults once.
-    slack: (total) => total >= HUGE_MIN_BTF ? 2 * HUGE_PAGE : 0,
-    place(memory, byte, total) {
-      if (total < HUGE_MIN_BTF) return byte;
-      const base = address(new Uint8Array(memory.buffer));
-      const huge = BigInt(HUGE_PAGE);
-      return Number((base + BigInt(byte) + huge - 1n) / huge * huge - base);
-    },
-    fresh(memory, maxBytes) {
-      const base = address(new Uint8Array(memory.buffer)), huge = BigInt(HUGE_PAGE);
-      const from = (base / huge + 1n) * huge, end = base + BigInt(maxBytes);
-      if (from < end) c.madvise(pointer(from), end - from, MADV_HUGEPAGE);
-    }
-  } : null;
-  return advice;
-}
-function defaultSpace(path) {
-  const a = pageAdvice();
-  return freshSpace(a ?? void 0, a !== null && mayMap(path));
-}
-function mayMap(path) {
-  return path.startsWith(SYSFS_BTF);
-}
-function mapInto(path, offset, dest) {
-  if (!mayMap(path) || offset % PAGE !== 0 || dest.length === 0) return false;
-  const c = lib();
-  const at = c ? address(dest) : 0n;
-  if (!c || at % BigInt(PAGE) !== 0n) return false;
-  const fd = c.open(new TextEncoder().encode(path + "\0"), O_RDONLY_CLOEXEC);
-  if (fd < 0) return false;
-  try {
-    const len = BigInt(dest.length);
-    const probe = c.mmap(null, len, PROT_READ, MAP_PRIVATE, fd, BigInt(offset));
-    if (Deno.UnsafePointer.value(probe) === MAP_FAILED) return false;
-    const moved = c.mremap(probe, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, pointer(at));
-    if (Deno.UnsafePointer.value(moved) === at) return true;
-    c.munmap(probe, len);
-    const fixed = c.mmap(pointer(at), len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, BigInt(offset));
-    return Deno.UnsafePointer.value(fixed) === at;
-  } finally {
-    c.close(fd);
-  }
-}
+
+
+
+
+
+
+
 var PAGE, HUGE_PAGE, HUGE_MIN_BTF, PROT_READ, MAP_PRIVATE, MAP_FIXED, MREMAP_MAYMOVE, MREMAP_FIXED, MADV_HUGEPAGE, O_RDONLY_CLOEXEC, MAP_FAILED, SYSFS_BTF, SYMBOLS, libc, advice;
 var init_map = __esm({
   "load/map.ts"() {
@@ -3194,143 +5735,20 @@ var init_map = __esm({
 });
 
 // load/file.ts
-function osMessage(err) {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.replace(/: [a-z_]+ '.*'$/s, "");
-}
-function fileSource(file, size) {
-  const readInto = (offset, dest) => {
-    try {
-      file.seekSync(offset, Deno.SeekMode.Start);
-      for (let done = 0; done < dest.length; ) {
-        const n = file.readSync(dest.subarray(done));
-        if (n === null || n === 0) {
-          throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
-        }
-        done += n;
-      }
-    } catch (err) {
-      if (err instanceof BtfError) throw err;
-      throw new BtfError(`read file: ${osMessage(err)}`);
-    }
-  };
-  return {
-    size,
-    readInto,
-    read(offset, length) {
-      const out = new Uint8Array(length);
-      readInto(offset, out);
-      return out;
-    }
-  };
-}
-function isStandardInput(path) {
-  return path === "-" || path === "/dev/stdin" || path === "/dev/fd/0" || path === "/proc/self/fd/0";
-}
-function standardInputBytes() {
-  if (stdinBytes) return stdinBytes;
-  const parts = [];
-  let total = 0;
-  for (; ; ) {
-    const buf = new Uint8Array(1 << 20);
-    const n = Deno.stdin.readSync(buf);
-    if (n === null) break;
-    parts.push(buf.subarray(0, n));
-    total += n;
-  }
-  stdinBytes = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) stdinBytes.set(part, (at += part.length) - part.length);
-  return stdinBytes;
-}
-function fileKind(info) {
-  if (info.isFifo) return "a FIFO";
-  if (info.isSocket) return "a socket";
-  if (info.isCharDevice) return "a character device";
-  if (info.isBlockDevice) return "a block device";
-  return "not a file";
-}
-function refuseNonRegular(info) {
-  if (info.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
-  if (!info.isFile) {
-    throw new BtfError(`read file: not a regular file (${fileKind(info)}); only regular files and standard input are read`);
-  }
-}
-function openSource(path) {
-  if (isStandardInput(path)) {
-    try {
-      return {
-        src: memorySource(standardInputBytes()),
-        info: null,
-        file: null,
-        close: () => {
-        }
-      };
-    } catch (err) {
-      throw new BtfError(`read file: ${osMessage(err)}`);
-    }
-  }
-  let file;
-  try {
-    refuseNonRegular(Deno.statSync(path));
-    file = Deno.openSync(path, {
-      read: true
-    });
-  } catch (err) {
-    if (err instanceof BtfError) throw err;
-    throw new BtfError(`read file: ${osMessage(err)}`);
-  }
-  try {
-    const info = file.statSync();
-    refuseNonRegular(info);
-    return {
-      src: fileSource(file, info.size),
-      info,
-      file,
-      close: () => file.close()
-    };
-  } catch (err) {
-    file.close();
-    if (err instanceof BtfError) throw err;
-    throw new BtfError(`read file: ${osMessage(err)}`);
-  }
-}
-function withInput(path, use) {
-  const opened = openSource(path);
-  try {
-    return use(opened);
-  } finally {
-    opened.close();
-  }
-}
-function withFile(path, use) {
-  return withInput(path, (input) => use(input.src));
-}
-function readHead(path, n) {
-  return withFile(path, (src) => src.read(0, Math.min(n, src.size)).slice());
-}
-function loadBtf(path, base, space) {
-  return openedAs(path, () => withInput(path, (input) => loadBtfFrom(input, path, base, space)));
-}
-function loadBtfFrom(input, path, base, space) {
-  const src = input.src, at = locateBtf(src);
-  const types = buildTypes(at.size, src.read(at.offset, Math.min(at.size, 64)), (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest), (offset) => src.read(at.offset + offset, 1)[0], base, space ?? defaultSpace(path));
-  return {
-    path,
-    format: at.format,
-    types
-  };
-}
-function openedAs(path, fn) {
-  try {
-    return fn();
-  } catch (err) {
-    throw openError(path, err);
-  }
-}
-function openError(path, err) {
-  return err instanceof BtfError ? new BtfError(`btf: open ${path}: ${err.message}`) : err;
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 var stdinBytes;
 var init_file = __esm({
   "load/file.ts"() {
@@ -3343,602 +5761,46 @@ var init_file = __esm({
 });
 
 // load/cache.ts
-function cacheRoot(opts = {}) {
-  return opts.root ?? resolveCacheRoot(opts.env ?? Deno.env);
-}
-function warnOf(opts) {
-  return opts.warn ?? ((m) => console.error(`warning: ${m}`));
-}
-function realPath(path) {
-  try {
-    return Deno.realPathSync(path);
-  } catch {
-    return void 0;
-  }
-}
-function mtimeMs(info) {
-  return info.mtime ? info.mtime.getTime() : null;
-}
-function stampOf(info) {
-  return provenanceStamp({
-    dev: info.dev,
-    ino: info.ino,
-    size: info.size,
-    mtimeMs: mtimeMs(info),
-    ctimeMs: info.ctime ? info.ctime.getTime() : null
-  });
-}
-function planFor(input, path, opts) {
-  if (isStandardInput(path) || input.info === null) {
-    return {
-      kind: "none",
-      status: "not-applicable"
-    };
-  }
-  const head = input.src.read(0, Math.min(BOOT_HEADER_BYTES, input.src.size));
-  const format = hasElfMagic(head) ? "elf" : isKernelImage(head) ? "image" : void 0;
-  if (format === void 0) return {
-    kind: "none",
-    status: "not-applicable"
-  };
-  if (opts.enabled === false) return {
-    kind: "none",
-    status: "disabled"
-  };
-  let root;
-  try {
-    root = realPath(cacheRoot(opts));
-  } catch (err) {
-    if (!(err instanceof CacheError)) throw err;
-  }
-  const elf = realPath(path);
-  if (root === void 0 || elf === void 0 || !isInsideRoot(root, dirName(elf))) {
-    return {
-      kind: "none",
-      status: "outside-cache"
-    };
-  }
-  const sidecar = elf + SIDECAR_SUFFIX;
-  sweepTempFiles(dirName(sidecar));
-  const btf = format === "elf" ? locateBtf(input.src) : null;
-  const stamp = stampOf(input.info);
-  const facts = {
-    stamp,
-    btfSize: btf?.size ?? null,
-    sidecar: sidecarFacts(sidecar)
-  };
-  return {
-    kind: "cache",
-    format,
-    elf,
-    sidecar,
-    freshness: sidecarFreshness(facts),
-    stamp,
-    btf
-  };
-}
-function sidecarFacts(sidecar) {
-  try {
-    const info = Deno.lstatSync(sidecar);
-    return {
-      regular: info.isFile,
-      size: info.size,
-      mtime: mtimeMs(info),
-      id: fileId(info)
-    };
-  } catch {
-    return null;
-  }
-}
-function fileId(info) {
-  return `${info.dev}:${info.ino}`;
-}
-function planSidecar(path, opts = {}) {
-  return openedAs(path, () => withInput(path, (input) => planFor(input, path, opts)));
-}
-function readSidecar(plan, elf, base, space) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const seen = sidecarFacts(plan.sidecar);
-    const facts = {
-      stamp: plan.stamp,
-      btfSize: plan.btf?.size ?? null,
-      sidecar: seen
-    };
-    if (!seen || sidecarFreshness(facts) !== "candidate") return void 0;
-    try {
-      const types = withInput(plan.sidecar, (input) => {
-        if (input.info === null || fileId(input.info) !== seen.id) return null;
-        const n = Math.min(HEAD_CHECK_BYTES, input.info.size);
-        const mine = input.src.read(0, n);
-        const theirs = plan.btf ? elf.src.read(plan.btf.offset, n) : mine;
-        if (!hasBtfMagic(mine) || mine.some((b, k) => b !== theirs[k])) return void 0;
-        const loaded = loadBtfFrom(input, plan.sidecar, base, space);
-        return loaded.format === "raw" ? loaded.types : void 0;
-      });
-      if (types !== null) return types;
-    } catch {
-      return void 0;
-    }
-  }
-  return void 0;
-}
-function finishSidecar(plan, types, opts) {
-  try {
-    writeFileAtomic(plan.sidecar, types.rawBytes().slice(), plan.stamp ?? void 0);
-    return plan.freshness === "missing" ? "written" : "rewritten";
-  } catch (err) {
-    warnOf(opts)(`sidecar ${plan.sidecar}: write failed: ${osMessage(err)}`);
-    return "write-failed";
-  }
-}
-function loadBtfCached(path, opts = {}, base) {
-  if (base === void 0 && isHostBtf(path)) {
-    return {
-      ...hostBtfMemo.get(),
-      path,
-      sidecar: "not-applicable"
-    };
-  }
-  return openedAs(path, () => withInput(path, (input) => {
-    const plan = planFor(input, path, opts);
-    if (plan.kind === "none") {
-      return {
-        ...loadBtfFrom(input, path, base, opts.space),
-        sidecar: plan.status
-      };
-    }
-    if (plan.freshness === "candidate") {
-      const types = readSidecar(plan, input, base, opts.space);
-      if (types) {
-        return {
-          path,
-          format: plan.format,
-          types,
-          sidecar: "hit"
-        };
-      }
-    }
-    const loaded = loadBtfFrom(input, path, base, opts.space);
-    return {
-      ...loaded,
-      sidecar: finishSidecar(plan, loaded.types, opts)
-    };
-  }));
-}
-async function loadBtfCachedWith(path, opts, load) {
-  const plan = planSidecar(path, opts);
-  if (plan.kind === "none") return {
-    ...await load(path, false),
-    sidecar: plan.status
-  };
-  if (plan.freshness === "candidate") {
-    try {
-      const fromSidecar = await load(plan.sidecar, false);
-      const size = plan.btf?.size ?? fromSidecar.types?.btfBytes;
-      if (fromSidecar.format === "raw" && (fromSidecar.types?.btfBytes ?? size) === size) {
-        return {
-          ...fromSidecar,
-          format: plan.format,
-          sidecar: "hit"
-        };
-      }
-    } catch {
-    }
-  }
-  const loaded = await load(path, true);
-  return {
-    ...loaded,
-    sidecar: finishSidecar(plan, loaded.types, opts)
-  };
-}
-function isHostBtf(path) {
-  return path === HOST_BTF_PATH || realPath(path) === HOST_BTF_PATH;
-}
-function nonce() {
-  return crypto.getRandomValues(new Uint32Array(1))[0].toString(16).padStart(8, "0");
-}
-function pidIsDead(pid) {
-  if (pid === Deno.pid) return false;
-  try {
-    Deno.statSync("/proc/self");
-  } catch {
-    return false;
-  }
-  try {
-    Deno.statSync(`/proc/${pid}`);
-    return false;
-  } catch {
-    return true;
-  }
-}
-function sweepTempFiles(dir) {
-  return sweepDead(dir, tempFileOwner, false);
-}
-function sweepDead(dir, owner, recursive) {
-  const removed = [];
-  let names;
-  try {
-    names = [
-      ...Deno.readDirSync(dir)
-    ].map((e) => e.name);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const pid = owner(name);
-    if (pid === void 0 || !pidIsDead(pid)) continue;
-    try {
-      Deno.removeSync(joinPath(dir, name), {
-        recursive
-      });
-      removed.push(name);
-    } catch {
-    }
-  }
-  return removed;
-}
-function writeAll(file, bytes) {
-  for (let done = 0; done < bytes.length; ) done += file.writeSync(bytes.subarray(done));
-}
-function writeFileSynced(path, bytes, mtimeMs2) {
-  using file = Deno.openSync(path, {
-    write: true,
-    createNew: true,
-    mode: 420
-  });
-  writeAll(file, bytes);
-  if (mtimeMs2 !== void 0) file.utimeSync(/* @__PURE__ */ new Date(), new Date(mtimeMs2));
-  file.syncSync();
-}
-function syncDir(dir) {
-  try {
-    using d = Deno.openSync(dir, {
-      read: true
-    });
-    d.syncSync();
-  } catch {
-  }
-}
-function writeFileAtomic(target, bytes, mtimeMs2) {
-  sweepTempFiles(dirName(target));
-  const tmp = tempNameFor(target, Deno.pid, nonce());
-  try {
-    writeFileSynced(tmp, bytes, mtimeMs2);
-    Deno.renameSync(tmp, target);
-  } catch (err) {
-    try {
-      Deno.removeSync(tmp);
-    } catch {
-    }
-    throw err;
-  }
-  syncDir(dirName(target));
-}
-function entryVmlinuxPath(root, key) {
-  return joinPath(joinPath(root, validateCacheKey(key)), ENTRY_VMLINUX);
-}
-function resolveKernelInput(arg, opts = {}) {
-  try {
-    Deno.statSync(arg);
-    return arg;
-  } catch {
-  }
-  if (cacheKeyProblem(arg) !== void 0) return arg;
-  try {
-    const vmlinux = entryVmlinuxPath(cacheRoot(opts), arg);
-    if (Deno.statSync(vmlinux).isFile) return vmlinux;
-  } catch {
-  }
-  return arg;
-}
-function sidecarState(vmlinux, root) {
-  try {
-    return withInput(vmlinux, (input) => {
-      const plan = planFor(input, vmlinux, {
-        root
-      });
-      if (plan.kind === "none") return "outside-cache";
-      if (plan.freshness !== "candidate") return plan.freshness;
-      return readSidecar(plan, input) ? "fresh" : "invalid";
-    });
-  } catch (err) {
-    if (err instanceof BtfError) return "invalid";
-    throw err;
-  }
-}
-function readMetadata(dir) {
-  try {
-    const value2 = JSON.parse(Deno.readTextFileSync(joinPath(dir, ENTRY_METADATA)));
-    return value2 !== null && typeof value2 === "object" ? value2 : {};
-  } catch {
-    return {};
-  }
-}
-function listEntries(root) {
-  let names;
-  try {
-    names = [
-      ...Deno.readDirSync(root)
-    ].filter((e) => e.isDirectory).map((e) => e.name);
-  } catch (err) {
-    if (err instanceof Deno.errors.NotFound) return [];
-    throw new CacheError(`cache: read ${root}: ${osMessage(err)}`);
-  }
-  const entries = [];
-  for (const key of names) {
-    if (key.startsWith(".")) continue;
-    const dir = joinPath(root, key), path = joinPath(dir, ENTRY_VMLINUX);
-    let info;
-    try {
-      info = Deno.statSync(path);
-      if (!info.isFile) continue;
-    } catch {
-      continue;
-    }
-    const meta = readMetadata(dir);
-    const built = typeof meta.built_at === "string" ? meta.built_at : null;
-    const builtMs = built === null ? NaN : Date.parse(built);
-    entries.push({
-      key,
-      path,
-      version: typeof meta.version === "string" ? meta.version : null,
-      size: info.size,
-      sidecar: sidecarState(path, root),
-      built_at: built,
-      time: Number.isNaN(builtMs) ? mtimeMs(info) ?? 0 : builtMs
-    });
-  }
-  entries.sort((a, b) => b.time - a.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return entries.map(({ time: _time, ...e }) => e);
-}
-function findBannerVersion(bytes, before = bytes.length) {
-  const banner = new TextEncoder().encode("Linux version ");
-  for (let at = bytes.indexOf(banner[0]); at >= 0 && at < before; at = bytes.indexOf(banner[0], at + 1)) {
-    let i = 1;
-    while (i < banner.length && bytes[at + i] === banner[i]) i++;
-    if (i === banner.length) {
-      return bannerVersion(new TextDecoder("latin1").decode(bytes.subarray(at, at + 256)));
-    }
-  }
-  return void 0;
-}
-function elfArch(bytes) {
-  const machine = bytes.length >= 20 ? bytes[18] | bytes[19] << 8 : -1;
-  return ELF_ARCH[machine] ?? Deno.build.arch;
-}
-function exchangeFn() {
-  if (renameat2 !== void 0) return renameat2;
-  renameat2 = null;
-  if (Deno.build.os !== "linux") return null;
-  try {
-    const lib2 = Deno.dlopen("libc.so.6", {
-      renameat2: {
-        parameters: [
-          "i32",
-          "buffer",
-          "i32",
-          "buffer",
-          "u32"
-        ],
-        result: "i32"
-      }
-    });
-    const AT_FDCWD = -100;
-    renameat2 = (from, to, flags) => lib2.symbols.renameat2(AT_FDCWD, from, AT_FDCWD, to, flags);
-  } catch {
-    renameat2 = null;
-  }
-  return renameat2;
-}
-function cString(s) {
-  return new TextEncoder().encode(s + "\0");
-}
-function publishDir(staged, target, scratch) {
-  try {
-    Deno.renameSync(staged, target);
-    return "added";
-  } catch (err) {
-    if (!pathExists(target)) throw err;
-  }
-  const exchange = exchangeFn();
-  if (exchange && exchange(
-    cString(staged),
-    cString(target),
-    2
-    /* RENAME_EXCHANGE */
-  ) === 0) {
-    Deno.removeSync(staged, {
-      recursive: true
-    });
-    return "replaced";
-  }
-  Deno.renameSync(target, scratch);
-  Deno.renameSync(staged, target);
-  Deno.removeSync(scratch, {
-    recursive: true
-  });
-  return "replaced";
-}
-function pathExists(path) {
-  try {
-    Deno.lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function sweepTmpDirs(root) {
-  return sweepDead(root, tmpDirOwner, true);
-}
-function defaultKey(source, version) {
-  if (version !== void 0 && cacheKeyProblem(version) === void 0) return version;
-  const name = baseName(source).replace(/^vmlinux-/, "");
-  if (name === "vmlinux" || cacheKeyProblem(name) !== void 0) {
-    throw new CacheError(`cache add: cannot derive a key from '${source}'; pass --key`);
-  }
-  return name;
-}
-function copyImage(src, dest) {
-  using out = Deno.openSync(dest, {
-    write: true,
-    createNew: true,
-    mode: 420
-  });
-  const buf = new Uint8Array(BANNER_OVERLAP + COPY_CHUNK);
-  let version, kept = 0, copied = 0;
-  while (copied < src.size) {
-    const n = Math.min(COPY_CHUNK, src.size - copied);
-    src.readInto(copied, buf.subarray(kept, kept + n));
-    writeAll(out, buf.subarray(kept, kept + n));
-    copied += n;
-    const end = kept + n, last = copied >= src.size;
-    version ??= findBannerVersion(buf.subarray(0, end), last ? end : end - BANNER_OVERLAP / 2);
-    kept = Math.min(end, BANNER_OVERLAP);
-    buf.copyWithin(0, end - kept, end);
-  }
-  out.syncSync();
-  return version;
-}
-function addEntry(root, source, key, replace = false, extracted) {
-  if (key !== void 0) validateCacheKey(key);
-  return openedAs(source, () => {
-    if (extracted) {
-      const src = memorySource(extracted.elf);
-      return addFrom(root, source, src, Deno.statSync(source), extracted.btf, key, replace);
-    }
-    return withInput(source, (input) => addFrom(root, source, input.src, input.info, null, key, replace));
-  });
-}
-function refuseExisting(root, key, replace) {
-  if (!replace && pathExists(joinPath(root, key))) {
-    throw new CacheError(`cache add: entry '${key}' exists; pass --force to replace it`);
-  }
-}
-function addFrom(root, source, src, info, given, key, replace) {
-  let btf = given;
-  if (btf === null) {
-    const at = locateBtf(src);
-    if (at.format !== "elf") {
-      throw new CacheError(`cache add: ${source} is raw BTF; a cache entry holds an ELF vmlinux`);
-    }
-    btf = src.read(at.offset, at.size);
-  }
-  BtfTypes.build(btf);
-  const arch = elfArch(src.read(0, Math.min(20, src.size)));
-  if (key !== void 0) refuseExisting(root, key, replace);
-  const createdRoot = !pathExists(root);
-  try {
-    Deno.mkdirSync(root, {
-      recursive: true
-    });
-  } catch (err) {
-    throw new CacheError(`cache: create ${root}: ${osMessage(err)}`);
-  }
-  sweepTmpDirs(root);
-  const tag = `${nonce()}-${Deno.pid}`;
-  const staged = joinPath(root, `${TMP_PREFIX}add-${tag}`);
-  const scratch = joinPath(root, `${TMP_PREFIX}old-${tag}`);
-  let target = joinPath(root, key ?? "?");
-  try {
-    Deno.mkdirSync(staged, {
-      mode: 493
-    });
-    const vmlinux = joinPath(staged, ENTRY_VMLINUX);
-    const version = copyImage(src, vmlinux);
-    const entryKey = key ?? defaultKey(source, version);
-    refuseExisting(root, entryKey, replace);
-    target = joinPath(root, entryKey);
-    const stamp = stampOf(Deno.statSync(vmlinux)) ?? void 0;
-    writeFileSynced(joinPath(staged, ENTRY_VMLINUX + SIDECAR_SUFFIX), btf, stamp);
-    const real = realPath(source);
-    const metadata = {
-      version: version ?? null,
-      source: {
-        type: "local",
-        source_tree_path: real ? dirName(real) : null,
-        git_hash: null
-      },
-      arch,
-      image_name: ENTRY_VMLINUX,
-      config_hash: null,
-      built_at: (/* @__PURE__ */ new Date()).toISOString(),
-      ktstr_kconfig_hash: null,
-      extra_kconfig_hash: null,
-      has_vmlinux: true,
-      vmlinux_stripped: false,
-      source_vmlinux_size: info?.size ?? src.size,
-      source_vmlinux_mtime_secs: info?.mtime ? Math.floor(info.mtime.getTime() / 1e3) : null
-    };
-    writeFileSynced(joinPath(staged, ENTRY_METADATA), new TextEncoder().encode(JSON.stringify(metadata, null, 2) + "\n"));
-    syncDir(staged);
-    const outcome2 = publishDir(staged, target, scratch);
-    syncDir(root);
-    return {
-      key: entryKey,
-      path: joinPath(target, ENTRY_VMLINUX),
-      version: version ?? null,
-      replaced: outcome2 === "replaced"
-    };
-  } catch (err) {
-    for (const dir of createdRoot ? [
-      staged,
-      root
-    ] : [
-      staged
-    ]) {
-      try {
-        Deno.removeSync(dir, {
-          recursive: dir === staged
-        });
-      } catch {
-      }
-    }
-    if (err instanceof CacheError || err instanceof BtfError) throw err;
-    throw new CacheError(`cache add: ${target}: ${osMessage(err)}`);
-  } finally {
-    for (const dir of [
-      staged,
-      scratch
-    ]) {
-      try {
-        Deno.removeSync(dir, {
-          recursive: true
-        });
-      } catch {
-      }
-    }
-  }
-}
-function cleanEntries(root, keep, force) {
-  const entries = listEntries(root);
-  const kept = entries.slice(0, keep).map((e) => e.key);
-  const doomed = entries.slice(keep).map((e) => e.key);
-  const leftovers = kept.flatMap((key) => sweepTempFiles(joinPath(root, key)).map((name) => `${key}/${name}`));
-  if (!force) return {
-    removed: doomed,
-    kept,
-    orphans: leftovers
-  };
-  for (const key of doomed) {
-    const gone = joinPath(root, `${TMP_PREFIX}clean-${key}-${nonce()}-${Deno.pid}`);
-    try {
-      Deno.renameSync(joinPath(root, key), gone);
-      Deno.removeSync(gone, {
-        recursive: true
-      });
-    } catch (err) {
-      throw new CacheError(`cache clean: ${joinPath(root, key)}: ${osMessage(err)}`);
-    }
-  }
-  return {
-    removed: doomed,
-    kept,
-    orphans: [
-      ...leftovers,
-      ...sweepTmpDirs(root)
-    ]
-  };
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 var HOST_BTF_PATH, HEAD_CHECK_BYTES, BtfMemo, hostBtfMemo, ELF_ARCH, renameat2, COPY_CHUNK, BANNER_OVERLAP;
 var init_cache = __esm({
   "load/cache.ts"() {
@@ -3993,17 +5855,8 @@ var init_cache = __esm({
 });
 
 // btf/image/elf_btf.ts
-function isBtfMagic(b, at) {
-  return at + 3 < b.length && b[at] === 159 && b[at + 1] === 235 && b[at + 2] === 1 && b[at + 3] === 0;
-}
-function btfBlobLength(h) {
-  const v = new DataView(h.buffer, h.byteOffset, h.byteLength);
-  const hdrLen = v.getUint32(4, true);
-  if (hdrLen < BTF_HEADER || hdrLen > 256) return null;
-  const typeEnd = v.getUint32(8, true) + v.getUint32(12, true);
-  const strEnd = v.getUint32(16, true) + v.getUint32(20, true);
-  return hdrLen + Math.max(typeEnd, strEnd);
-}
+
+
 var TAIL_BYTES, ELF_HEADER, BTF_HEADER, MAX_CANDIDATES, NotKept, ElfBtfCollector;
 var init_elf_btf = __esm({
   "btf/image/elf_btf.ts"() {
@@ -4212,68 +6065,13 @@ var init_elf_btf = __esm({
 });
 
 // btf/image/decompress.ts
-function codecsDir() {
-  const here = import.meta.url, dist = here.lastIndexOf("/dist/");
-  return here.endsWith(".ts") || dist < 0 ? new URL("./codecs/", here) : new URL("btf/image/codecs/", here.slice(0, dist + 1));
-}
-function codecModule(file) {
-  return import(new URL(file, codecsDir()).href);
-}
-async function codecFor(compression) {
-  switch (compression) {
-    case "gzip":
-      return (await codecModule("zlib.ts")).gunzip;
-    case "zstd":
-      return (await codecModule("zlib.ts")).unzstd;
-    case "xz":
-      return (await codecModule("lzma.ts")).unxz;
-    case "lzma":
-      return (await codecModule("lzma.ts")).unlzma;
-    case "bzip2":
-      return (await codecModule("bzip2.ts")).bunzip2;
-    case "lz4":
-      return (await codecModule("lz4.ts")).unlz4;
-    case "lzo":
-      throw new BtfError("lzo payload: not supported (no maintained lzo decompressor package runs here); decompress it with `lzop -d` first");
-  }
-}
-function reason(err) {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.split("\n")[0].replace(/^Error: /, "");
-}
-function sliceSource(src, offset, length) {
-  return {
-    size: length,
-    read: (at, n) => src.read(offset + at, n),
-    readInto: (at, dest) => src.readInto(offset + at, dest)
-  };
-}
-async function btfFromPayload(payload, compression, exact2, keepAll = false, size) {
-  const codec = await codecFor(compression);
-  const verify = exact2 && CHECKSUMMED.has(compression);
-  const attempt = async (all) => {
-    const collector = new ElfBtfCollector(all);
-    let failure2;
-    try {
-      await codec(payload, (chunk) => collector.push(chunk) || verify, size);
-    } catch (err) {
-      failure2 = err;
-    }
-    if (failure2 !== void 0 && (verify || !collector.complete)) {
-      throw new BtfError(`corrupt or truncated after ${collector.received} decompressed bytes (${reason(failure2)})`);
-    }
-    return collector.finish();
-  };
-  try {
-    return await attempt(keepAll) ?? await attempt(true) ?? fail("the ELF's .BTF section was not found");
-  } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`${compression} payload: ${err.message}`);
-    throw err;
-  }
-}
-function fail(message) {
-  throw new BtfError(message);
-}
+
+
+
+
+
+
+
 var CHECKSUMMED;
 var init_decompress = __esm({
   "btf/image/decompress.ts"() {
@@ -4293,54 +6091,9 @@ var image_exports = {};
 __export(image_exports, {
   btfFromImage: () => btfFromImage
 });
-function hex2(bytes) {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
-}
-function trailer(bytes) {
-  return new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
-}
-async function btfFromImage(src, keepAll = false) {
-  const head = src.read(0, Math.min(src.size, BOOT_HEADER_BYTES));
-  const boot = bootPayload(head);
-  if (boot !== null) {
-    const magic = src.read(boot.offset, Math.max(0, Math.min(8, src.size - boot.offset)));
-    const compression = compressionAt(magic);
-    if (compression === null) {
-      throw new BtfError(`bzImage payload at ${boot.offset} has an unknown compression (starts ${hex2(magic)})`);
-    }
-    if (boot.offset + boot.length > src.size) {
-      throw new BtfError(`${compression} payload: ${boot.length} bytes at ${boot.offset} run past the end of the ${src.size}-byte file (truncated)`);
-    }
-    const length = compression === "gzip" ? boot.length : Math.max(0, boot.length - 4);
-    const payload = sliceSource(src, boot.offset, length);
-    const size = length < boot.length ? trailer(src.read(boot.offset + length, 4)) : void 0;
-    return {
-      compression,
-      ...await btfFromPayload(payload, compression, true, keepAll, size)
-    };
-  }
-  const leading = compressionAt(head);
-  if (leading !== null) {
-    return {
-      compression: leading,
-      ...await btfFromPayload(src, leading, true, keepAll)
-    };
-  }
-  if (src.size > MAX_SCAN) return null;
-  const candidates = magicCandidates(src.read(0, src.size));
-  for (const { compression, offset } of candidates) {
-    try {
-      const payload = sliceSource(src, offset, src.size - offset);
-      return {
-        compression,
-        ...await btfFromPayload(payload, compression, false, keepAll)
-      };
-    } catch (err) {
-      if (!(err instanceof BtfError)) throw err;
-    }
-  }
-  return null;
-}
+
+
+
 var MAX_SCAN;
 var init_image = __esm({
   "btf/image/image.ts"() {
@@ -4353,68 +6106,12 @@ var init_image = __esm({
 });
 
 // load/image.ts
-function implicitBase(path) {
-  const name = path.startsWith(SYSFS_BTF) ? path.slice(SYSFS_BTF.length) : "";
-  return name !== "" && name !== "vmlinux" && !name.includes("/") ? HOST_BTF_PATH : void 0;
-}
-function needsDecompression(path) {
-  if (path.startsWith(SYSFS_BTF)) return false;
-  let head;
-  try {
-    head = readHead(path, BOOT_HEADER_BYTES);
-  } catch {
-    return false;
-  }
-  return head.length > 0 && !hasBtfMagic(head) && !hasBigEndianBtfMagic(head) && !hasElfMagic(head);
-}
-async function readImageBtf(path, keepAll = false) {
-  const opened = openSource(path);
-  try {
-    const { btfFromImage: btfFromImage2 } = await Promise.resolve().then(() => (init_image(), image_exports));
-    const found = await btfFromImage2(opened.src, keepAll);
-    if (found === null) {
-      throw new BtfError(NOT_RECOGNIZED);
-    }
-    return found;
-  } finally {
-    opened.close();
-  }
-}
-async function loadImage(path, base) {
-  try {
-    const { btf } = await readImageBtf(path);
-    const types = buildTypes(btf.length, btf, (dest) => dest.set(btf), (offset) => btf[offset], base);
-    return {
-      path,
-      format: "image",
-      types
-    };
-  } catch (err) {
-    throw openError(path, err);
-  }
-}
-async function loadKernelCached(path, opts = {}, base) {
-  if (base === void 0 && implicitBase(path) !== void 0) base = hostBtfMemo.get().types;
-  if (!needsDecompression(path)) return loadBtfCached(path, opts, base);
-  const loaded = await loadBtfCachedWith(path, opts, (p) => p === path ? loadImage(p, base) : Promise.resolve(loadBtf(p, base)));
-  return {
-    ...loaded,
-    path
-  };
-}
-async function addKernelEntry(root, source, key, replace = false) {
-  if (!needsDecompression(source)) return addEntry(root, source, key, replace);
-  let image;
-  try {
-    image = await readImageBtf(source, true);
-  } catch (err) {
-    throw openError(source, err);
-  }
-  return addEntry(root, source, key, replace, {
-    elf: image.elf,
-    btf: image.btf
-  });
-}
+
+
+
+
+
+
 var init_image2 = __esm({
   "load/image.ts"() {
     init_elf();
@@ -4430,74 +6127,11 @@ var init_image2 = __esm({
 });
 
 // workers/handler.ts
-function attach(shared2, attached) {
-  let types = attached.get(shared2.id);
-  if (!types) {
-    const base = shared2.base ? attach(shared2.base, attached) : void 0;
-    types = BtfTypes.attach(shared2.buffer, base);
-    attached.set(shared2.id, types);
-  }
-  return types;
-}
-function safeResolve(types, name) {
-  try {
-    return resolveNamedGroup(types, name);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return {
-      value: null,
-      missing: {
-        [name]: `internal error: ${message}`
-      },
-      via: {}
-    };
-  }
-}
-function arena() {
-  return threadArena ??= new TableArena(pageAdvice() ?? void 0);
-}
-function loadKernel(path, groups, recycle, attached, base) {
-  try {
-    const space = recycle ? arena() : void 0;
-    const { types, format } = loadBtf(path, base ? attach(base, attached) : void 0, space);
-    const outcomes = groups.map((g) => [
-      g,
-      safeResolve(types, g)
-    ]);
-    const constants = kernelConstants(types);
-    const item = {
-      format,
-      btfBytes: types.btfBytes,
-      typeCount: types.count,
-      outcomes,
-      constants
-    };
-    if (recycle) {
-      arena().release(types);
-      return item;
-    }
-    return {
-      ...item,
-      table: {
-        id: 0,
-        buffer: types.buffer,
-        base
-      }
-    };
-  } catch (err) {
-    return {
-      error: err instanceof Error ? err.message : String(err),
-      btf: err instanceof BtfError
-    };
-  }
-}
-function runItem(task2, index, attached) {
-  if (task2.kind === "groups") {
-    return safeResolve(attach(task2.table, attached), task2.groups[index]);
-  }
-  const recycle = task2.recycle?.[index] ?? false;
-  return loadKernel(task2.paths[index], task2.groups, recycle, attached, task2.base);
-}
+
+
+
+
+
 var threadArena;
 var init_handler = __esm({
   "workers/handler.ts"() {
@@ -4518,105 +6152,13 @@ __export(fanout_exports, {
   loadPooled: () => loadPooled,
   resolvePooled: () => resolvePooled
 });
-function shareTable(types) {
-  let table = shared.get(types);
-  if (!table) {
-    table = {
-      id: nextTableId++,
-      buffer: types.buffer,
-      base: types.base ? shareTable(types.base) : void 0
-    };
-    shared.set(types, table);
-  }
-  return table;
-}
-function local(opts, task2, own) {
-  if (opts.mainThread === false) return void 0;
-  const attached = /* @__PURE__ */ new Map();
-  for (let t = own; t; t = t.base) attached.set(shareTable(t).id, t);
-  return (i) => runItem(task2, i, attached);
-}
-function outcome(group2, result) {
-  if (result instanceof Error) {
-    return {
-      value: null,
-      missing: {
-        [group2]: result.message
-      },
-      via: {}
-    };
-  }
-  return result;
-}
-async function resolvePooled(pool, types, groups, opts = {}) {
-  const task2 = {
-    kind: "groups",
-    table: shareTable(types),
-    groups: inReportOrder(groups)
-  };
-  const results = await pool.share(task2, local(opts, task2, types));
-  return mergeOutcomes(task2.groups.map((g, i) => [
-    g,
-    outcome(g, results[i])
-  ]));
-}
-async function shareKernels(pool, paths, groups, base, opts, recycle) {
-  const task2 = {
-    kind: "kernels",
-    paths,
-    groups: inReportOrder(groups),
-    base: base ? shareTable(base) : void 0,
-    recycle
-  };
-  const results = await pool.share(task2, local(opts, task2, base));
-  return results.map((result, i) => result instanceof Error ? {
-    error: `${paths[i]}: ${result.message}`,
-    btf: false
-  } : result);
-}
-async function loadPooled(pool, paths, groups, base, opts = {}) {
-  const items = await shareKernels(pool, paths, groups, base, opts);
-  return items.map((item) => {
-    if ("error" in item) return item;
-    const types = BtfTypes.attach(item.table.buffer, base);
-    return {
-      format: item.format,
-      types,
-      report: mergeOutcomes(item.outcomes)
-    };
-  });
-}
-function batchedLoader(pool, groups, base) {
-  let queue = [];
-  const flush = async () => {
-    const batch = queue;
-    queue = [];
-    const paths = batch.map((q) => q.path), recycle = batch.map((q) => !q.keep);
-    const items = await shareKernels(pool, paths, groups, base, {}, recycle);
-    items.forEach((item, i) => {
-      if ("error" in item) {
-        return batch[i].reject(item.btf ? new BtfError(item.error) : new Error(item.error));
-      }
-      batch[i].resolve({
-        format: item.format,
-        types: item.table && BtfTypes.attach(item.table.buffer, base),
-        btfBytes: item.btfBytes,
-        typeCount: item.typeCount,
-        report: mergeOutcomes(item.outcomes),
-        constants: item.constants
-      });
-    });
-  };
-  return (path, needTable) => new Promise((resolve, reject) => {
-    if (queue.length === 0) queueMicrotask(() => void flush());
-    queue.push({
-      path,
-      keep: needTable,
-      resolve,
-      reject
-    });
-  });
-}
+
+
+
+
+
+
+
 var shared, nextTableId;
 var init_fanout = __esm({
   "workers/fanout.ts"() {
@@ -4630,18 +6172,9 @@ var init_fanout = __esm({
 });
 
 // workers/claims.ts
-function itemCount(task2) {
-  return task2.kind === "groups" ? task2.groups.length : task2.paths.length;
-}
-function newClaims(count) {
-  return new SharedArrayBuffer(4 * (count + 1));
-}
-function claimNext(claims, count, claimant) {
-  const index = Atomics.add(claims, 0, 1);
-  if (index >= count) return -1;
-  Atomics.store(claims, 1 + index, claimant);
-  return index;
-}
+
+
+
 var init_claims = __esm({
   "workers/claims.ts"() {
   }
@@ -4814,194 +6347,19 @@ var init_pool = __esm({
 });
 
 // cli/batch.ts
-function reportOf(o) {
-  if (o.constants === null) throw new Error("reportOf: a kernel loaded without groups");
-  return reportWith(o.source, o.resolved, o.constants);
-}
-function inputCost(path) {
-  let mb = COST.ELF_BTF_MB;
-  try {
-    const info = Deno.statSync(path);
-    if (info.isFile) mb = Math.min(info.size / 2 ** 20, COST.ELF_BTF_MB);
-  } catch {
-    return 0;
-  }
-  return COST.MS_PER_KERNEL + COST.MS_PER_MB * mb;
-}
-function poolEstimate(costs, workers, cores) {
-  const total = costs.reduce((a, b) => a + b, 0);
-  if (workers === 0) return total;
-  const alone = workers * COST.WORKER_BLOCK_MS, head = COST.WORKER_BOOT_MS;
-  const lanes = Math.min(workers + 1, Math.max(1, cores));
-  const rest = Math.max(0, total - head);
-  return alone + Math.min(total, head) + Math.max(rest / lanes, Math.max(0, ...costs));
-}
-function idleCores() {
-  let loadavg, load = 0;
-  try {
-    loadavg = Deno.readTextFileSync("/proc/loadavg");
-  } catch {
-    try {
-      load = Deno.loadavg()[0];
-    } catch {
-    }
-  }
-  return idleCoresOf(navigator.hardwareConcurrency, loadavg, load);
-}
-function idleCoresOf(cores, loadavg, load) {
-  const running = Number(loadavg?.split(" ")[3]?.split("/")[0]);
-  const busy = Number.isInteger(running) && running >= 1 ? running - 1 : Math.round(load);
-  return Math.max(1, Math.min(cores, cores - busy));
-}
-function planJobs(jobs, inputs, cores) {
-  if (jobs !== "auto") {
-    if (!/^\d+$/.test(jobs) || Number(jobs) > 256) {
-      throw new UsageError(`--jobs takes a number from 0 to 256 or 'auto', not '${jobs}'`);
-    }
-    return Number(jobs);
-  }
-  if (inputs.length < 2) return 0;
-  const lanes = cores ?? idleCores(), costs = inputs.map(inputCost);
-  let best = 0, bestEstimate = COST.MARGIN * poolEstimate(costs, 0, lanes);
-  for (let w = 1; w < Math.min(lanes, inputs.length); w++) {
-    const estimate = poolEstimate(costs, w, lanes);
-    if (estimate < bestEstimate) [best, bestEstimate] = [
-      w,
-      estimate
-    ];
-  }
-  return best;
-}
-function poolOptions() {
-  const worker = Deno.env.get("KTSTR_BTF_WORKER");
-  const timeout = Number(Deno.env.get("KTSTR_BTF_WORKER_TIMEOUT_MS"));
-  return {
-    workerUrl: worker ? new URL(worker) : void 0,
-    timeoutMs: timeout > 0 ? timeout : void 0
-  };
-}
-async function loadKernels(paths, opts, groups, io, keep = false) {
-  const cache = {
-    warn: (m) => complain(io, `warning: ${m}`),
-    ...opts.cache
-  };
-  const inputs = paths.length > 0 ? paths.map((p) => resolveKernelInput(p, cache)) : [
-    DEFAULT_BTF_PATH
-  ];
-  const jobs = planJobs(opts.jobs, inputs);
-  const fanout = jobs > 0 ? await Promise.resolve().then(() => (init_fanout(), fanout_exports)) : void 0;
-  const resolvers = groups.length > 0 ? await loadResolvers() : void 0;
-  const pool = jobs > 0 ? (await Promise.resolve().then(() => (init_pool(), pool_exports))).WorkerPool.start(jobs, poolOptions()) : void 0;
-  try {
-    const base = opts.base === void 0 ? void 0 : (await loadKernelCached(opts.base, cache)).types;
-    const b = {
-      groups,
-      resolvers,
-      base,
-      pool,
-      cache,
-      keep,
-      arena: keep ? void 0 : new TableArena(pageAdvice() ?? void 0),
-      // Several kernels: the loads made in this turn go to the pool as one shared job.
-      load: pool && fanout && inputs.length > 1 ? fanout.batchedLoader(pool, groups, base) : void 0,
-      resolvePooled: fanout?.resolvePooled
-    };
-    const pooled = inputs.map((path) => b.load && !onThisThread(path, b) ? viaPool(path, b) : null);
-    const outcomes = [];
-    for (const [i, path] of inputs.entries()) {
-      outcomes.push(await (pooled[i] ?? inline(path, b)));
-    }
-    return outcomes;
-  } catch (err) {
-    if (!(err instanceof BtfError)) throw err;
-    return inputs.map((path) => ({
-      path,
-      error: err.message
-    }));
-  } finally {
-    pool?.close();
-  }
-}
-async function loadResolvers() {
-  const [{ resolveOffsets: resolveOffsets2 }, { kernelConstants: kernelConstants2 }] = await Promise.all([
-    Promise.resolve().then(() => (init_mod(), mod_exports)),
-    Promise.resolve().then(() => (init_constants(), constants_exports))
-  ]);
-  return {
-    resolveOffsets: resolveOffsets2,
-    kernelConstants: kernelConstants2
-  };
-}
-function onThisThread(path, b) {
-  return b.base === void 0 && isHostBtf(path) || needsDecompression(path) || implicitBase(path) !== void 0;
-}
-function failure(path, err) {
-  if (err instanceof BtfError) return {
-    path,
-    error: err.message
-  };
-  return {
-    path,
-    error: `${path}: ${err.message}`
-  };
-}
-async function viaPool(path, b) {
-  try {
-    const pooled = await loadBtfCachedWith(path, b.cache, (p, need) => b.load(p, need || b.keep));
-    const source = {
-      path,
-      format: pooled.format,
-      btf_bytes: pooled.btfBytes,
-      type_count: pooled.typeCount,
-      sidecar: pooled.sidecar
-    };
-    const { report: resolved, constants, types } = pooled;
-    return {
-      source,
-      resolved,
-      constants,
-      types: b.keep ? types : void 0
-    };
-  } catch (err) {
-    return failure(path, err);
-  }
-}
-async function inline(path, b) {
-  let loaded;
-  try {
-    loaded = await loadKernelCached(path, {
-      ...b.cache,
-      space: b.arena
-    }, b.base);
-  } catch (err) {
-    return failure(path, err);
-  }
-  const { types, format, sidecar } = loaded;
-  try {
-    const resolved = b.pool && b.resolvePooled ? await b.resolvePooled(b.pool, types, b.groups) : b.resolvers?.resolveOffsets(types, b.groups) ?? {
-      offsets: {},
-      missing: {},
-      via: {}
-    };
-    const source = {
-      path,
-      format,
-      btf_bytes: types.btfBytes,
-      type_count: types.count,
-      sidecar
-    };
-    return {
-      source,
-      resolved,
-      constants: b.resolvers?.kernelConstants(types) ?? null,
-      types: b.keep ? types : void 0
-    };
-  } catch (err) {
-    return failure(path, err);
-  } finally {
-    b.arena?.release(types);
-  }
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
 var DEFAULT_BTF_PATH, COST;
 var init_batch = __esm({
   "cli/batch.ts"() {
@@ -5031,108 +6389,13 @@ __export(kernel_exports, {
   KERNEL_COMMAND: () => KERNEL_COMMAND,
   runKernel: () => runKernel
 });
-function kernelHelp() {
-  return `Usage: ktstr-btf kernel [PATH ...] [options]
 
-Loads each PATH and reports the offsets of every group (or of the --group ones).
-PATH is raw BTF, an ELF vmlinux, '-' for standard input, or a cache key (a name
-in the cache root); default ${DEFAULT_BTF_PATH}. Several PATHs are reported in
-order; one that fails to load is reported as an error and the rest go on.
 
-Options:
-  --group NAME     resolve and print only this group (repeatable)
-  --require PATH   exit 3 when this group, or any of its sub-groups, is missing; a
-                   dotted path requires just that sub-group (repeatable)
-${LOAD_OPTIONS_HELP}
 
-Groups: ${wrapList(GROUP_NAMES, 8)}
 
---require paths: ${wrapList(GROUP_PATHS, 17)}
 
-Field reference: docs/FIELDS.md
 
-Exit codes: 0 every kernel loaded (missing groups are normal), 1 a kernel failed to
-load or parse, 2 usage error, 3 a --require'd group is missing, 141 standard output
-closed early.
 
-${ENVIRONMENT_HELP}
-`;
-}
-function wrapList(items, indent) {
-  const lines = [];
-  let line = "";
-  for (const item of items) {
-    const next = line ? `${line}, ${item}` : item;
-    if (indent + next.length > 84 && line) {
-      lines.push(line + ",");
-      line = item;
-    } else line = next;
-  }
-  return [
-    ...lines,
-    line
-  ].join("\n" + " ".repeat(indent));
-}
-function selectGroups(opts) {
-  for (const g of opts.groups) {
-    if (!GROUP_NAMES.includes(g)) {
-      throw new UsageError(`unknown group '${g}'${didYouMean(g, GROUP_NAMES)}`);
-    }
-  }
-  for (const r of opts.require) {
-    if (!GROUP_PATHS.includes(r)) {
-      throw new UsageError(`unknown group path '${r}' for --require${didYouMean(r, GROUP_PATHS)}`);
-    }
-  }
-  if (opts.groups.length === 0) return [
-    ...GROUP_NAMES
-  ];
-  const wanted = /* @__PURE__ */ new Set([
-    ...opts.groups,
-    ...opts.require.map(topGroup)
-  ]);
-  return GROUP_NAMES.filter((g) => wanted.has(g));
-}
-function requiredPaths(require2) {
-  return GROUP_PATHS.filter((p) => require2.some((r) => p === r || p.startsWith(`${r}.`)));
-}
-async function runKernel(paths, opts, io) {
-  const outcomes = await loadKernels(paths, opts, selectGroups(opts), io);
-  const entries = outcomes.map((o) => "error" in o ? errorEntry(o.path, o.error) : reportOf(o));
-  const reports = entries.filter((e) => !("error" in e));
-  for (const o of outcomes) if ("error" in o) complain(io, o.error);
-  if (opts.json) {
-    writeJson(io, entries.length === 1 ? entries[0] : entries);
-  } else if (reports.length > 0) {
-    io.out(reports.map((r) => renderHuman(r, io.color)).join("\n"));
-  }
-  const required = requireMissing(reports, requiredPaths(opts.require), io);
-  return reports.length < outcomes.length ? 1 : required ? EXIT_REQUIRE : 0;
-}
-function requireMissing(reports, require2, io) {
-  let missing = false;
-  for (const report of reports) {
-    const reported = [];
-    for (const path of require2) {
-      if (reported.some((r) => path.startsWith(`${r}.`))) continue;
-      if (valueAt(report.offsets, path) !== null) continue;
-      reported.push(path);
-      const reason2 = report.missing[path] ?? firstMissingParent(report, path);
-      const line = `${report.source.path}: required group ${path} is missing: ${reason2}`;
-      complain(io, line);
-      missing = true;
-    }
-  }
-  return missing;
-}
-function firstMissingParent(report, path) {
-  const parts = path.split(".");
-  for (let i = 1; i < parts.length; i++) {
-    const parent = parts.slice(0, i).join(".");
-    if (report.missing[parent]) return `${parent}: ${report.missing[parent]}`;
-  }
-  return "not resolved";
-}
 var EXIT_REQUIRE, KERNEL_COMMAND;
 var init_kernel2 = __esm({
   "cli/kernel.ts"() {
@@ -5172,50 +6435,8 @@ var init_kernel2 = __esm({
 });
 
 // query/size.ts
-function pointerSize(types) {
-  let size = pointerSizes.get(types);
-  if (size === void 0) {
-    const int = (n) => types.byName(n, {
-      functions: false
-    }).find((id) => types.kind(id) === Kind.INT);
-    const long = int("long int") ?? int("long unsigned int");
-    size = long === void 0 ? 8 : types.size(long);
-    pointerSizes.set(types, size);
-  }
-  return size;
-}
-function sizeOf2(types, id) {
-  let factor = 1;
-  for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    switch (types.kind(id)) {
-      case Kind.INT:
-      case Kind.FLOAT:
-      case Kind.STRUCT:
-      case Kind.UNION:
-      case Kind.ENUM:
-      case Kind.ENUM64:
-      case Kind.DATASEC:
-        return factor * types.size(id);
-      case Kind.PTR:
-        return factor * pointerSize(types);
-      case Kind.ARRAY:
-        factor *= types.word(id, 5);
-        id = types.word(id, 3);
-        continue;
-      case Kind.TYPEDEF:
-      case Kind.CONST:
-      case Kind.VOLATILE:
-      case Kind.RESTRICT:
-      case Kind.TYPE_TAG:
-      case Kind.VAR:
-        id = types.refType(id);
-        continue;
-      default:
-        throw new BtfError(`btf: type id ${id} (${kindName(types.kind(id))}) has no size`);
-    }
-  }
-  throw new BtfError(`btf: type id ${id}: type chain longer than ${MAX_DEPTH} steps`);
-}
+
+
 var MAX_DEPTH, pointerSizes;
 var init_size = __esm({
   "query/size.ts"() {
@@ -5227,54 +6448,9 @@ var init_size = __esm({
 });
 
 // query/members.ts
-function compositeOf(types, id) {
-  const target = stripQualifiers(types, id);
-  if (!isComposite(types.kind(target))) {
-    throw new BtfError(`btf: type id ${id} (${kindName(types.kind(target))}) is not a struct or union`);
-  }
-  return target;
-}
-function intBitfield(types, typeId) {
-  if (types.kind(typeId) !== Kind.INT) return [
-    0,
-    0
-  ];
-  const data = types.word(typeId, 3), bits = data & 255, shift = data >>> 16 & 255;
-  return bits !== types.size(typeId) * 8 || shift !== 0 ? [
-    bits,
-    shift
-  ] : [
-    0,
-    0
-  ];
-}
-function members2(types, id) {
-  const struct = compositeOf(types, id);
-  const { words, at, count, kindFlag } = types.elements(struct);
-  const list2 = [];
-  for (let i = 0, w = at; i < count; i++, w += 3) {
-    const typeId = words[w + 1];
-    let bitOffset = memberBits(words[w + 2], kindFlag), bitSize = kindFlag ? words[w + 2] >>> 24 : 0;
-    if (!kindFlag) {
-      const [bits, shift] = intBitfield(types, typeId);
-      bitSize = bits;
-      bitOffset += shift;
-    }
-    let offset = Math.floor(bitOffset / 8);
-    if (bitSize > 0) {
-      const unit = sizeOf2(types, typeId) * 8;
-      offset = Math.floor(bitOffset / unit) * (unit / 8);
-    }
-    list2.push({
-      name: types.stringAt(words[w]),
-      offset,
-      bitOffset,
-      bitSize,
-      typeId
-    });
-  }
-  return list2;
-}
+
+
+
 var init_members = __esm({
   "query/members.ts"() {
     init_errors();
@@ -5286,70 +6462,10 @@ var init_members = __esm({
 });
 
 // query/type_name.ts
-function specifier(types, id) {
-  const name = types.name(id);
-  switch (types.kind(id)) {
-    case Kind.VOID:
-      return "void";
-    case Kind.STRUCT:
-      return name ? `struct ${name}` : "struct {...}";
-    case Kind.UNION:
-      return name ? `union ${name}` : "union {...}";
-    case Kind.ENUM:
-    case Kind.ENUM64:
-      return name ? `enum ${name}` : "enum {...}";
-    case Kind.FWD:
-      return `${types.kindFlag(id) ? "union" : "struct"} ${name}`;
-    default:
-      return name;
-  }
-}
-function params(types, id, depth) {
-  const { words, at, count } = types.elements(id);
-  const list2 = [];
-  for (let i = 0; i < count; i++) {
-    const type = words[at + 2 * i + 1];
-    list2.push(type === 0 && i === count - 1 ? "..." : declare(types, type, "", depth + 1));
-  }
-  return list2.length === 0 ? "void" : list2.join(", ");
-}
-function declare(types, id, decl, depth = 0) {
-  if (depth > MAX_DEPTH2) return `... ${decl}`.trimEnd();
-  const ref2 = types.refType(id);
-  switch (types.kind(id)) {
-    case Kind.PTR: {
-      const inner = `*${decl}`;
-      const target = types.kind(ref2);
-      const wrap = target === Kind.ARRAY || target === Kind.FUNC_PROTO;
-      return declare(types, ref2, wrap ? `(${inner})` : inner, depth + 1);
-    }
-    case Kind.ARRAY:
-      return declare(types, types.word(id, 3), `${decl}[${types.word(id, 5) || ""}]`, depth + 1);
-    case Kind.FUNC_PROTO:
-      return declare(types, ref2, `${decl}(${params(types, id, depth)})`, depth + 1);
-    case Kind.CONST:
-    case Kind.VOLATILE:
-    case Kind.RESTRICT: {
-      const q = types.kind(id) === Kind.CONST ? "const" : types.kind(id) === Kind.VOLATILE ? "volatile" : "restrict";
-      if (types.kind(ref2) === Kind.PTR) {
-        return declare(types, ref2, `${q} ${decl}`.trimEnd(), depth + 1);
-      }
-      return `${q} ${declare(types, ref2, decl, depth + 1)}`;
-    }
-    case Kind.TYPE_TAG:
-    case Kind.VAR:
-    case Kind.FUNC:
-      return declare(types, ref2, decl, depth + 1);
-    default: {
-      const base = specifier(types, id);
-      if (decl === "") return base;
-      return decl.startsWith("[") ? `${base}${decl}` : `${base} ${decl}`;
-    }
-  }
-}
-function typeName(types, id) {
-  return declare(types, id, "");
-}
+
+
+
+
 var MAX_DEPTH2;
 var init_type_name = __esm({
   "query/type_name.ts"() {
@@ -5359,98 +6475,10 @@ var init_type_name = __esm({
 });
 
 // query/layout.ts
-function structLayout(types, id, expand = []) {
-  const struct = compositeOf(types, id);
-  const wanted = /* @__PURE__ */ new Set();
-  for (const path of expand) for (const key of expandKeys(types, struct, path)) wanted.add(key);
-  return layoutAt(types, struct, 0, wanted, 0);
-}
-function expandKeys(types, struct, path) {
-  const keys = [];
-  let current = struct, base = 0;
-  for (const name of path.split(".")) {
-    const found = findMember(types, current, name);
-    base += found.offset;
-    const target = stripQualifiers(types, found.type);
-    if (!isComposite(types.kind(target))) {
-      throw new BtfError(`btf: cannot expand '${path}': '${name}' is ${typeName(types, found.type)}, not a struct or union`);
-    }
-    keys.push(`${base}:${found.type}:${name}`);
-    current = target;
-  }
-  return keys;
-}
-function layoutAt(types, id, base, wanted, depth) {
-  const kind = types.kind(id) === Kind.UNION ? "union" : "struct";
-  const size = types.size(id);
-  const rows = [];
-  const holes = [];
-  let end = base * 8, unitEnd = end;
-  for (const m of members2(types, id)) {
-    const at = base * 8 + m.bitOffset;
-    if (kind === "struct" && at > end && rows.length > 0) {
-      const after = rows.length - 1;
-      if (unitEnd > end) {
-        const bits = Math.min(at, unitEnd) - end;
-        holes.push({
-          after,
-          offset: Math.floor(end / 8),
-          bits,
-          inUnit: true
-        });
-      }
-      const from = Math.max(end, unitEnd);
-      if (at > from) holes.push({
-        after,
-        offset: from / 8,
-        bits: at - from,
-        inUnit: false
-      });
-    }
-    const row = {
-      name: m.name,
-      offset: base + m.offset,
-      size: sizeOf2(types, m.typeId),
-      typeId: m.typeId,
-      type: typeName(types, m.typeId)
-    };
-    if (m.bitSize > 0) {
-      row.bitOffset = m.bitOffset - m.offset * 8;
-      row.bitSize = m.bitSize;
-    }
-    const target = stripQualifiers(types, m.typeId);
-    const key = `${row.offset}:${m.typeId}:${m.name}`;
-    const anonymous = m.name === "" || isComposite(types.kind(m.typeId)) && types.nameOff(m.typeId) === 0;
-    if (isComposite(types.kind(target)) && (anonymous || wanted.has(key)) && depth < MAX_DEPTH3) {
-      row.expanded = layoutAt(types, target, row.offset, wanted, depth + 1);
-    }
-    rows.push(row);
-    const memberEnd = m.bitSize > 0 ? at + m.bitSize : at + row.size * 8;
-    end = Math.max(end, memberEnd);
-    unitEnd = m.bitSize > 0 ? (row.offset + row.size) * 8 : end;
-  }
-  const used = Math.ceil(end / 8) - base;
-  return {
-    name: types.name(id),
-    typeId: id,
-    kind,
-    offset: base,
-    size,
-    members: rows,
-    holes,
-    padding: Math.max(0, size - used)
-  };
-}
-function structsNamed(types, name) {
-  const ids = typesNamed(types, name);
-  const direct2 = ids.filter((id) => isComposite(types.kind(id)));
-  if (direct2.length > 0) return direct2;
-  const viaTypedef = ids.filter((id) => types.kind(id) === Kind.TYPEDEF).map((id) => stripQualifiers(types, id)).filter((id) => isComposite(types.kind(id)));
-  if (viaTypedef.length > 0) return [
-    ...new Set(viaTypedef)
-  ];
-  throw new BtfError(`btf: '${name}' exists but is not a struct or union`);
-}
+
+
+
+
 var MAX_DEPTH3;
 var init_layout = __esm({
   "query/layout.ts"() {
@@ -5466,132 +6494,15 @@ var init_layout = __esm({
 });
 
 // report/layout.ts
-function arraySuffix(t) {
-  let start = t.length;
-  while (t.endsWith("]", start)) {
-    const open = t.lastIndexOf("[", start - 1);
-    if (open < 0) break;
-    for (let i = open + 1; i < start - 1; i++) if (t[i] < "0" || t[i] > "9") return start;
-    start = open;
-  }
-  return start;
-}
-function columns(m) {
-  const name = printable(m.name) + (m.bitSize !== void 0 ? `:${m.bitSize}` : "");
-  const t = printable(m.type), array = arraySuffix(t);
-  if (array < t.length) return [
-    t.slice(0, array),
-    name + t.slice(array)
-  ];
-  const fn = t.indexOf(" (*");
-  if (fn >= 0 && t.endsWith(")")) {
-    let stars = fn + 2;
-    while (t[stars] === "*") stars++;
-    if (t.startsWith(")(", stars)) {
-      return [
-        t.slice(0, fn),
-        `(${t.slice(fn + 2, stars)}${name})${t.slice(stars + 1)}`
-      ];
-    }
-  }
-  return [
-    t,
-    name
-  ];
-}
-function position(m) {
-  const at = m.bitOffset !== void 0 ? `${String(m.offset).padStart(5)}:${String(m.bitOffset).padStart(2)}${String(m.size).padStart(3)}` : `${String(m.offset).padStart(5)} ${String(m.size).padStart(5)}`;
-  return `/* ${at} */`;
-}
-function plural(n, unit) {
-  return `${n} ${unit}${n === 1 ? "" : "s"}`;
-}
-function holeLine(h, indent) {
-  const size = h.inUnit ? plural(h.bits, "bit") : plural(h.bits / 8, "byte");
-  return `${indent}/* XXX ${size} hole, try to pack */`;
-}
-function bodyLines(layout, indent) {
-  const lines = [];
-  const width = DECL_WIDTH - 8 * (indent.length - 1);
-  const typeWidth = Math.max(0, TYPE_WIDTH - 8 * (indent.length - 1));
-  layout.members.forEach((m, i) => {
-    if (m.expanded) {
-      const inner = m.expanded;
-      const label = inner.name ? `${inner.kind} ${printable(inner.name)}` : inner.kind;
-      lines.push(`${indent}${label} {`, ...bodyLines(inner, indent + "	"));
-      const close = `}${m.name ? ` ${printable(m.name)}` : ""};`;
-      lines.push(`${indent}${close.padEnd(width)} ${position(m)}`);
-    } else {
-      const [type, name] = columns(m);
-      const decl = `${type.padEnd(typeWidth)} ${name};`;
-      lines.push(`${indent}${decl.padEnd(width)} ${position(m)}`);
-    }
-    const holes = layout.holes.filter((h) => h.after === i);
-    if (holes.length > 0) lines.push("", ...holes.map((h) => holeLine(h, indent)), "");
-  });
-  return lines;
-}
-function byteHoles(layout) {
-  const bytes = layout.holes.filter((h) => !h.inUnit);
-  return [
-    bytes.length,
-    bytes.reduce((sum, h) => sum + h.bits / 8, 0)
-  ];
-}
-function renderLayout(layout) {
-  const head = `${layout.kind} ${printable(layout.name) || "{...}"} {`;
-  const summary = [
-    `size: ${layout.size}`,
-    `members: ${layout.members.length}`
-  ];
-  const [holes, sum] = byteHoles(layout);
-  if (holes > 0) summary.push(`holes: ${holes}`, `sum holes: ${sum}`);
-  const bitHoles = layout.holes.filter((h) => h.inUnit);
-  if (bitHoles.length > 0) {
-    summary.push(`bit holes: ${bitHoles.length}`);
-    summary.push(`sum bit holes: ${bitHoles.reduce((n, h) => n + h.bits, 0)} bits`);
-  }
-  if (layout.padding > 0) summary.push(`padding: ${layout.padding}`);
-  return [
-    `/* type id ${layout.typeId} */`,
-    head,
-    ...bodyLines(layout, "	"),
-    "",
-    `	/* ${summary.join(", ")} */`,
-    "};",
-    ""
-  ].join("\n");
-}
-function layoutJson(layout) {
-  return {
-    name: layout.name,
-    type_id: layout.typeId,
-    kind: layout.kind,
-    offset: layout.offset,
-    size: layout.size,
-    members: layout.members.map((m) => ({
-      name: m.name,
-      offset: m.offset,
-      size: m.size,
-      ...m.bitSize !== void 0 ? {
-        bit_offset: m.bitOffset,
-        bit_size: m.bitSize
-      } : {},
-      type: m.type,
-      type_id: m.typeId,
-      ...m.expanded ? {
-        expanded: layoutJson(m.expanded)
-      } : {}
-    })),
-    holes: layout.holes.map((h) => ({
-      after: layout.members[h.after].name,
-      offset: h.offset,
-      bits: h.bits,
-      in_unit: h.inUnit
-    })),
-    padding: layout.padding
-  };
-}
+
+
+
+
+
+
+
+
+
 var TYPE_WIDTH, DECL_WIDTH;
 var init_layout2 = __esm({
   "report/layout.ts"() {
@@ -5602,54 +6513,10 @@ var init_layout2 = __esm({
 });
 
 // cli/one_kernel.ts
-async function loadOne(v, io) {
-  const paths = v.kernel ? [
-    v.kernel
-  ] : [];
-  const [outcome2] = await loadKernels(paths, loadOptions(v), [], io, true);
-  if ("error" in outcome2) {
-    complain(io, outcome2.error);
-    return null;
-  }
-  return {
-    types: outcome2.types,
-    source: outcome2.source
-  };
-}
-function noteFailure(kernel, missing, arg, message, io) {
-  missing[arg] = message;
-  const where = arg.startsWith("--") ? `${arg}: ` : "";
-  complain(io, `${kernel.source.path}: ${where}${message}`);
-}
-function printAnswers(kernel, json, key, answers, io) {
-  const { items, texts, missing } = answers;
-  if (json) {
-    writeJson(io, {
-      source: kernel.source,
-      [key]: items,
-      missing
-    });
-  } else io.out(texts.join("\n"));
-  return Object.keys(missing).length > 0 ? 1 : 0;
-}
-function answerEach(kernel, args, json, key, a, io) {
-  const answers = {
-    items: [],
-    texts: [],
-    missing: {}
-  };
-  for (const arg of args) {
-    try {
-      const answer = a.answer(kernel.types, arg);
-      answers.items.push(a.json(arg, answer));
-      answers.texts.push(a.text(arg, answer));
-    } catch (err) {
-      if (!(err instanceof BtfError)) throw err;
-      noteFailure(kernel, answers.missing, arg, err.message, io);
-    }
-  }
-  return printAnswers(kernel, json, key, answers, io);
-}
+
+
+
+
 var ONE_KERNEL_OPTIONS, ONE_KERNEL_HELP;
 var init_one_kernel = __esm({
   "cli/one_kernel.ts"() {
@@ -5675,9 +6542,7 @@ var struct_exports = {};
 __export(struct_exports, {
   STRUCT_COMMAND: () => STRUCT_COMMAND
 });
-function hasMember(types, id, name) {
-  return orNull(() => findMember(types, compositeOf(types, id), name)) !== null;
-}
+
 var HELP, STRUCT_COMMAND;
 var init_struct = __esm({
   "cli/struct.ts"() {
@@ -5751,100 +6616,9 @@ ${ENVIRONMENT_HELP}
 });
 
 // query/path.ts
-function tokenize(expr) {
-  const m = /^([A-Za-z_]\w*)/.exec(expr);
-  if (!m) throw new BtfError(`btf: bad path '${expr}': it must start with a struct name`);
-  const tokens = [];
-  const step = /\.([A-Za-z_]\w*)|->([A-Za-z_]\w*)|\[(\d+)\]/y;
-  step.lastIndex = m[0].length;
-  while (step.lastIndex < expr.length) {
-    const at = step.lastIndex;
-    const s = step.exec(expr);
-    if (!s) throw new BtfError(`btf: bad path '${expr}' at '${expr.slice(at)}'`);
-    if (s[1] !== void 0) tokens.push({
-      op: ".",
-      name: s[1]
-    });
-    else if (s[2] !== void 0) tokens.push({
-      op: "->",
-      name: s[2]
-    });
-    else tokens.push({
-      op: "[]",
-      index: Number(s[3])
-    });
-  }
-  return {
-    base: m[1],
-    tokens
-  };
-}
-function structLabel(types, id) {
-  return types.name(id) || typeName(types, id);
-}
-function resolvePath(types, expr) {
-  const { base, tokens } = tokenize(expr);
-  const hops = [];
-  let baseName2 = base, done = base;
-  let typeId = withContext(`btf: resolve ${expr}`, () => findStruct(types, base));
-  let offset = 0, bitSize = 0;
-  let chain = [];
-  const finish = () => hops.push({
-    base: baseName2,
-    expr: done,
-    offset,
-    size: sizeOf2(types, typeId),
-    typeId,
-    type: typeName(types, typeId),
-    bitSize,
-    chain
-  });
-  for (const t of tokens) {
-    withContext(`btf: resolve ${expr}`, () => {
-      if (t.op === "[]") {
-        const array = stripQualifiers(types, typeId);
-        if (types.kind(array) !== Kind.ARRAY) {
-          throw new BtfError(`btf: '${done}' is ${typeName(types, typeId)}, not an array`);
-        }
-        const length = types.word(array, 5);
-        if (length > 0 && t.index >= length) {
-          throw new BtfError(`btf: index ${t.index} is past the end of '${done}' (${length} elements)`);
-        }
-        typeId = types.word(array, 3);
-        offset += t.index * sizeOf2(types, typeId);
-        done += `[${t.index}]`;
-        chain[chain.length - 1] += `[${t.index}]`;
-        return;
-      }
-      if (t.op === "->") {
-        const ptr = stripQualifiers(types, typeId);
-        if (types.kind(ptr) !== Kind.PTR) {
-          throw new BtfError(`btf: '${done}' is ${typeName(types, typeId)}, not a pointer`);
-        }
-        finish();
-        typeId = compositeOf(types, types.refType(ptr));
-        baseName2 = structLabel(types, typeId);
-        done = baseName2;
-        offset = 0;
-        chain = [];
-      } else if (types.kind(stripQualifiers(types, typeId)) === Kind.PTR) {
-        throw new BtfError(`btf: '${done}' is a pointer: follow it with '->${t.name}'`);
-      }
-      const struct = compositeOf(types, typeId);
-      const found = findMember(types, struct, t.name);
-      offset += found.offset;
-      typeId = found.type;
-      bitSize = found.bitSize;
-      done += `.${t.name}`;
-      chain.push(`${structLabel(types, struct)}.${t.name}`);
-    });
-  }
-  finish();
-  return {
-    ...hops[hops.length - 1],
-    hops
-  };
-}
+
+
+
 var init_path = __esm({
   "query/path.ts"() {
     init_errors();
@@ -5857,44 +6631,10 @@ var init_path = __esm({
 });
 
 // report/path.ts
-function hopLines(h, indent) {
-  const bits = h.bitSize > 0 ? `  bitfield :${h.bitSize}` : "";
-  return [
-    `${indent}offset ${h.offset} (0x${h.offset.toString(16)})  size ${h.size}  ${h.type}${bits}`,
-    `${indent}via ${h.chain.length > 0 ? h.chain.join(" > ") : h.base}`
-  ];
-}
-function renderPath(expr, path) {
-  const body = path.hops.length === 1 ? hopLines(path, "  ") : path.hops.flatMap((h) => [
-    `  ${h.expr}`,
-    ...hopLines(h, "    ")
-  ]);
-  return [
-    expr,
-    ...body
-  ].map(printable).join("\n") + "\n";
-}
-function hopJson(h) {
-  return {
-    base: h.base,
-    expr: h.expr,
-    offset: h.offset,
-    size: h.size,
-    type: h.type,
-    type_id: h.typeId,
-    ...h.bitSize > 0 ? {
-      bit_size: h.bitSize
-    } : {},
-    chain: h.chain
-  };
-}
-function pathJson(expr, path) {
-  return {
-    path: expr,
-    ...hopJson(path),
-    hops: path.hops.map(hopJson)
-  };
-}
+
+
+
+
 var init_path2 = __esm({
   "report/path.ts"() {
     init_errors();
@@ -5953,33 +6693,7 @@ ${ENVIRONMENT_HELP}
 });
 
 // query/enum.ts
-function lookupEnum(types, name) {
-  const ids = types.byName(name, {
-    functions: false
-  }).filter((id) => {
-    const k = types.kind(id);
-    return k === Kind.ENUM || k === Kind.ENUM64;
-  });
-  if (ids.length > 0) {
-    return {
-      enums: ids.map((typeId) => ({
-        typeId,
-        name,
-        kind: types.kind(typeId) === Kind.ENUM ? "ENUM" : "ENUM64",
-        size: types.size(typeId),
-        signed: types.kindFlag(typeId),
-        enumerators: enumerators(types, typeId)
-      }))
-    };
-  }
-  const found = enumValue(types, name);
-  if (found === null) throw new BtfError(`btf: no enum or enumerator named '${name}'`);
-  return {
-    enumerator: name,
-    found,
-    size: types.size(found.typeId)
-  };
-}
+
 var init_enum = __esm({
   "query/enum.ts"() {
     init_enums();
@@ -5989,61 +6703,11 @@ var init_enum = __esm({
 });
 
 // report/enum.ts
-function hex3(value2, size) {
-  let v = BigInt(value2);
-  if (v < 0n) v += 1n << BigInt(8 * size);
-  return `0x${v.toString(16)}`;
-}
-function header(e) {
-  const sign = e.signed ? "signed" : "unsigned";
-  return `enum ${e.name} (type id ${e.typeId}, ${e.kind}, ${e.size} bytes, ${sign})`;
-}
-function renderEnum(answer) {
-  if ("found" in answer) {
-    const f = answer.found, sign = f.signed ? "signed" : "unsigned";
-    const where = f.enumName ? `enum ${f.enumName}` : "an anonymous enum";
-    const value2 = `${f.value} (${hex3(f.value, answer.size)})`;
-    return printable(`${answer.enumerator} = ${value2} in ${where} (type id ${f.typeId}, ${sign})`) + "\n";
-  }
-  return answer.enums.map((e) => {
-    const width = Math.max(0, ...e.enumerators.map((x) => x.name.length));
-    const values = e.enumerators.map((x) => String(x.value));
-    const vwidth = Math.max(0, ...values.map((v) => v.length));
-    const lines = e.enumerators.map((x, i) => `  ${x.name.padEnd(width)}  ${values[i].padStart(vwidth)}  ${hex3(x.value, e.size)}`);
-    return [
-      header(e),
-      ...lines
-    ].map(printable).join("\n") + "\n";
-  }).join("\n");
-}
-function exact(value2) {
-  return typeof value2 === "bigint" ? JSON.rawJSON(value2.toString()) : value2;
-}
-function enumJson(answer) {
-  if ("found" in answer) {
-    const f = answer.found;
-    return {
-      enumerator: answer.enumerator,
-      value: exact(f.value),
-      signed: f.signed,
-      enum: f.enumName,
-      type_id: f.typeId
-    };
-  }
-  return {
-    enums: answer.enums.map((e) => ({
-      name: e.name,
-      type_id: e.typeId,
-      kind: e.kind,
-      size: e.size,
-      signed: e.signed,
-      enumerators: e.enumerators.map((x) => ({
-        name: x.name,
-        value: exact(x.value)
-      }))
-    }))
-  };
-}
+
+
+
+
+
 var init_enum2 = __esm({
   "report/enum.ts"() {
     init_errors();
@@ -6098,160 +6762,13 @@ ${ENVIRONMENT_HELP}
 });
 
 // query/diff.ts
-function leaves(value2, path, into) {
-  for (const [key, v] of Object.entries(value2)) {
-    const here = `${path}.${key}`;
-    if (v === null || typeof v === "number") into.set(here, v);
-    else if (!Array.isArray(v)) leaves(v, here, into);
-  }
-}
-function present(report, group2) {
-  const v = valueAt(report.offsets, group2);
-  return v !== null && v !== void 0;
-}
-function diffReports(a, b, provenance = declaredProvenance) {
-  const changes = [];
-  const groups = GROUP_PATHS.filter((g) => topGroup(g) in a.offsets || topGroup(g) in b.offsets);
-  const skipped = [];
-  for (const group2 of groups) {
-    if (skipped.some((s) => group2.startsWith(`${s}.`))) continue;
-    const inA = present(a, group2), inB = present(b, group2);
-    if (inA === inB) continue;
-    skipped.push(group2);
-    changes.push({
-      class: inA ? "removed" : "added",
-      what: "group",
-      path: group2,
-      from: null,
-      to: null,
-      reason: inA ? reasonOf(b, group2) : reasonOf(a, group2)
-    });
-  }
-  const va = /* @__PURE__ */ new Map(), vb = /* @__PURE__ */ new Map();
-  for (const [name, v] of Object.entries(a.offsets)) if (v) leaves(v, name, va);
-  for (const [name, v] of Object.entries(b.offsets)) if (v) leaves(v, name, vb);
-  const paths = [
-    ...va.keys(),
-    ...[
-      ...vb.keys()
-    ].filter((k) => !va.has(k))
-  ];
-  for (const path of paths) {
-    if (skipped.some((s) => path.startsWith(`${s}.`))) continue;
-    const from = va.get(path) ?? null, to = vb.get(path) ?? null;
-    if (from === to) continue;
-    const known = provenance(path, to === null ? a.via : b.via);
-    const cls = from === null ? "added" : to === null ? "removed" : known?.size ? "resized" : "moved";
-    const via = known?.via;
-    changes.push({
-      class: cls,
-      what: "field",
-      path,
-      from,
-      to,
-      ...via ? {
-        via
-      } : {}
-    });
-  }
-  return changes;
-}
-function declaredProvenance(path, via = {}) {
-  const source = sourceAt(path, via);
-  if (source === "") return void 0;
-  return {
-    via: source,
-    size: fieldAt(path)?.type === "size"
-  };
-}
-function reasonOf(report, group2) {
-  if (report.missing[group2]) return report.missing[group2];
-  const parts = group2.split(".");
-  for (let i = parts.length - 1; i > 0; i--) {
-    const parent = parts.slice(0, i).join(".");
-    if (report.missing[parent]) return `${parent}: ${report.missing[parent]}`;
-  }
-  return "not resolved";
-}
-function membersByName(layout, into = /* @__PURE__ */ new Map()) {
-  for (const m of layout.members) {
-    if (m.name === "" && m.expanded) membersByName(m.expanded, into);
-    else if (m.name !== "" && !into.has(m.name)) {
-      const offset = m.bitSize !== void 0 ? m.offset * 8 + m.bitOffset : m.offset;
-      into.set(m.name, [
-        offset,
-        m.size,
-        m.bitSize !== void 0 ? "bits" : "bytes"
-      ]);
-    }
-  }
-  return into;
-}
-function diffLayouts(name, a, b) {
-  if (a === null || b === null) {
-    if (a === b) return [];
-    return [
-      {
-        class: a ? "removed" : "added",
-        what: "struct",
-        path: name,
-        from: a?.size ?? null,
-        to: b?.size ?? null
-      }
-    ];
-  }
-  const changes = [];
-  if (a.size !== b.size) {
-    changes.push({
-      class: "resized",
-      what: "struct",
-      path: name,
-      from: a.size,
-      to: b.size
-    });
-  }
-  const ma = membersByName(a), mb = membersByName(b);
-  for (const member2 of [
-    ...ma.keys(),
-    ...[
-      ...mb.keys()
-    ].filter((k) => !ma.has(k))
-  ]) {
-    const x = ma.get(member2), y = mb.get(member2);
-    const path = `${name}.${member2}`;
-    if (!x || !y) {
-      const cls = x ? "removed" : "added";
-      changes.push({
-        class: cls,
-        what: "member",
-        path,
-        from: x?.[0] ?? null,
-        to: y?.[0] ?? null
-      });
-    } else if (x[1] !== y[1]) {
-      changes.push({
-        class: "resized",
-        what: "member",
-        path,
-        from: x[0],
-        to: y[0],
-        size: [
-          x[1],
-          y[1]
-        ]
-      });
-    } else if (x[0] !== y[0] || x[2] !== y[2]) {
-      changes.push({
-        class: "moved",
-        what: "member",
-        path,
-        from: x[0],
-        to: y[0]
-      });
-    }
-  }
-  return changes;
-}
+
+
+
+
+
+
+
 var init_diff = __esm({
   "query/diff.ts"() {
     init_fields();
@@ -6260,38 +6777,10 @@ var init_diff = __esm({
 });
 
 // report/diff.ts
-function value(v) {
-  return v === null ? "\u2014" : String(v);
-}
-function changeLine(c, width) {
-  const head = `  ${c.class.padEnd(8)} ${c.path.padEnd(width)}`;
-  if (c.what === "group") {
-    return `${head} ${c.class === "added" ? "was" : "now"} missing: ${c.reason}`;
-  }
-  const sizes2 = c.size ? `  size ${value(c.size[0])} \u2192 ${value(c.size[1])}` : "";
-  const label = c.what === "struct" ? "size " : "";
-  const via = c.via ? `  (${c.via})` : "";
-  return `${head} ${label}${value(c.from).padStart(6)} \u2192 ${value(c.to)}${sizes2}${via}`;
-}
-function renderDiff(d) {
-  const width = Math.min(MAX_PATH_WIDTH, Math.max(0, ...d.changes.map((c) => c.path.length)));
-  const lines = [
-    `--- ${d.from}`,
-    `+++ ${d.to}`,
-    ...d.changes.map((c) => changeLine(c, width))
-  ];
-  const n = d.changes.length;
-  lines.push(n === 0 ? "  identical" : `  ${plural(n, "change")}`);
-  return lines.map(printable).join("\n") + "\n";
-}
-function diffJson(d) {
-  return {
-    from: d.from,
-    to: d.to,
-    identical: d.changes.length === 0,
-    changes: d.changes
-  };
-}
+
+
+
+
 var MAX_PATH_WIDTH;
 var init_diff2 = __esm({
   "report/diff.ts"() {
@@ -6308,9 +6797,7 @@ __export(diff_exports, {
   EXIT_DIFFER: () => EXIT_DIFFER,
   EXIT_TROUBLE: () => EXIT_TROUBLE
 });
-function layoutOf(types, name) {
-  return orNull(() => structLayout(types, findStruct(types, name)));
-}
+
 var EXIT_DIFFER, EXIT_TROUBLE, HELP4, DIFF_COMMAND;
 var init_diff3 = __esm({
   "cli/diff.ts"() {
@@ -6406,75 +6893,8 @@ var cache_exports = {};
 __export(cache_exports, {
   CACHE_COMMAND: () => CACHE_COMMAND
 });
-async function runCache(sub2, path, opts, io) {
-  try {
-    const root = cacheRoot(opts.cache);
-    if (sub2 === "list") return list(root, opts.json, io);
-    if (sub2 === "add") {
-      const r2 = await addKernelEntry(root, path, opts.key, opts.force);
-      const version = r2.version ? ` (Linux ${r2.version})` : "";
-      io.out(`${r2.replaced ? "replaced" : "added"} ${r2.key}${version}: ${r2.path}
-`);
-      return 0;
-    }
-    const r = cleanEntries(root, opts.keep, opts.force);
-    for (const key of r.removed) io.out(`${opts.force ? "removed" : "would remove"} ${key}
-`);
-    for (const name of r.orphans) io.out(`removed leftover ${name}
-`);
-    if (!opts.force) {
-      io.out(r.removed.length === 0 ? `nothing to remove (${r.kept.length} kept)
-` : `dry run: pass --force to remove ${r.removed.length} (${r.kept.length} kept)
-`);
-    } else {
-      io.out(`removed ${r.removed.length}, kept ${r.kept.length}
-`);
-    }
-    return 0;
-  } catch (err) {
-    if (err instanceof CacheError || err instanceof BtfError) {
-      complain(io, err.message);
-      return 1;
-    }
-    throw err;
-  }
-}
-function list(root, json, io) {
-  const entries = listEntries(root);
-  if (json) {
-    writeJson(io, {
-      root,
-      entries
-    });
-    return 0;
-  }
-  if (entries.length === 0) {
-    io.out(`no cached kernels in ${root}
-`);
-    return 0;
-  }
-  const rows = [
-    [
-      "KEY",
-      "VERSION",
-      "SIZE",
-      "SIDECAR"
-    ],
-    ...entries.map((e) => [
-      e.key,
-      e.version ?? "-",
-      humanSize(e.size),
-      e.sidecar
-    ])
-  ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  io.out(`cache root: ${root}
-`);
-  for (const r of rows) {
-    io.out(r.map((c, i) => i === r.length - 1 ? c : c.padEnd(widths[i])).join("  ") + "\n");
-  }
-  return 0;
-}
+
+
 var CACHE_HELP, SUBCOMMAND_OPTIONS, CACHE_COMMAND;
 var init_cache2 = __esm({
   "cli/cache.ts"() {
@@ -6590,6 +7010,7 @@ var deno_default = {
     "./cli": "./cli.ts"
   },
   imports: {
+    acorn: "npm:acorn@8.19.0",
     ajv: "npm:ajv@8.20.0"
   },
   nodeModulesDir: "none",
@@ -6643,50 +7064,7 @@ var deno_default = {
 // cli/args.ts
 init_io();
 init_suggest();
-function parseOptions(args, specs) {
-  const values = {};
-  const positionals = [];
-  const byShort = new Map(Object.entries(specs).filter(([, s]) => s.short).map(([n, s]) => [
-    s.short,
-    n
-  ]));
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "--") {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith("-") || arg === "-") {
-      positionals.push(arg);
-      continue;
-    }
-    const long = arg.startsWith("--");
-    const eq = long ? arg.indexOf("=") : -1;
-    const written = long ? eq > 0 ? arg.slice(0, eq) : arg : arg.slice(0, 2);
-    const name = long ? written.slice(2) : byShort.get(written.slice(1));
-    const spec = name === void 0 ? void 0 : Object.hasOwn(specs, name) && specs[name];
-    if (!spec) {
-      const known = Object.keys(specs).map((n) => `--${n}`);
-      throw new UsageError(`unknown option '${written}'${didYouMean(written, known)}`);
-    }
-    const attached = long ? eq > 0 ? arg.slice(eq + 1) : void 0 : arg.slice(2) || void 0;
-    if (spec.type === "boolean") {
-      if (attached !== void 0) throw new UsageError(`option '${written}' takes no value`);
-      values[name] = true;
-      continue;
-    }
-    const value2 = attached ?? args[++i];
-    if (value2 === void 0) throw new UsageError(`option '${written}' needs a value`);
-    values[name] = spec.multiple ? [
-      ...values[name] ?? [],
-      value2
-    ] : value2;
-  }
-  return {
-    values,
-    positionals
-  };
-}
+
 
 // cli.ts
 init_io();
@@ -6724,73 +7102,12 @@ var COMMANDS = [
   }
 ];
 var EXIT_STDOUT_CLOSED = 141;
-function usage() {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
-  return `ktstr-btf ${deno_default.version}: kernel struct offsets from BTF
 
-Usage: ktstr-btf <command> [options] [args]
-       ktstr-btf <command> --help
-       ktstr-btf --help | --version
 
-Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join("\n")}
-
-Exit codes: 0 success, 1 load or parse failure, 2 usage error, 3 a --require'd group
-is missing, 141 standard output closed early (nothing more is printed).
-`;
-}
-async function main(args, io = processIo()) {
-  let seeHelp = "ktstr-btf --help";
-  try {
-    const [first, ...rest] = args;
-    if (first === void 0) throw new UsageError("missing command");
-    if (first === "-h" || first === "--help" || first === "help") {
-      const named2 = first === "help" ? rest[0] : void 0;
-      const entry2 = COMMANDS.find((c) => c.name === named2);
-      io.out(entry2 ? (await entry2.load()).help : usage());
-      return 0;
-    }
-    if (first === "-V" || first === "--version") {
-      io.out(`ktstr-btf ${deno_default.version}
-`);
-      return 0;
-    }
-    const entry = COMMANDS.find((c) => c.name === first);
-    if (!entry) {
-      if (first.startsWith("-")) {
-        throw new UsageError(`unknown option '${first}' before the command`);
-      }
-      const names = COMMANDS.map((c) => c.name);
-      throw new UsageError(`unknown command '${first}'${didYouMean(first, names)}`);
-    }
-    seeHelp = `ktstr-btf ${entry.name} --help`;
-    const cmd = await entry.load();
-    const specs = {
-      ...cmd.options,
-      help: {
-        type: "boolean",
-        short: "h"
-      }
-    };
-    const { values, positionals } = parseOptions(rest, specs);
-    if (values.help) {
-      io.out(cmd.help);
-      return 0;
-    }
-    return await cmd.run(positionals, values, io);
-  } catch (err) {
-    if (err instanceof StdoutClosed) return EXIT_STDOUT_CLOSED;
-    if (err instanceof UsageError) {
-      complain(io, `${err.message}; see '${seeHelp}'`);
-      return 2;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    complain(io, `internal error: ${message}`);
-    return 1;
-  }
-}
 if (import.meta.main) {
-  Deno.exit(await main(Deno.args));
+  const code = await main(Deno.args);
+  await Deno.stdout.write(new Uint8Array(0)).catch(() => 0);
+  Deno.exit(code);
 }
 export {
   COMMANDS,

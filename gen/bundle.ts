@@ -4,9 +4,10 @@
  * import dynamically (a command, the pool) is still evaluated only when it is first imported;
  * npm packages and the codecs (imported by computed specifiers, btf/image/decompress.ts) stay
  * outside. `bin/ktstr-btf` runs it. Written by `deno task gen`; tests/generated_test.ts fails
- * when it is stale.
+ * when it is stale. Its top-level functions are compiled with the file (gen/eager.ts).
  * @module
  */
+import { eagerFunctions } from "./eager.ts";
 
 /** Where the bundle lives, relative to the repository. */
 export const BUNDLE_DIR = "dist";
@@ -45,7 +46,7 @@ export async function bundleFiles(): Promise<Record<string, string>> {
     if (!result.success) throw new Error("deno bundle failed");
     const files: Record<string, string> = {};
     for (const rel of filesUnder(out)) {
-      files[`${BUNDLE_DIR}/${rel}`] = Deno.readTextFileSync(`${out}/${rel}`);
+      files[`${BUNDLE_DIR}/${rel}`] = eagerFunctions(Deno.readTextFileSync(`${out}/${rel}`));
     }
     return files;
   } finally {

@@ -1,41 +1,34 @@
-// workers/claims.ts
-function itemCount(task2) {
+var itemCount = (function itemCount(task2) {
   return task2.kind === "groups" ? task2.groups.length : task2.paths.length;
-}
-function claimNext(claims, count, claimant) {
+});
+var claimNext = (function claimNext(claims, count, claimant) {
   const index = Atomics.add(claims, 0, 1);
   if (index >= count) return -1;
   Atomics.store(claims, 1 + index, claimant);
   return index;
-}
-
-// btf/arena.ts
-var WASM_PAGE = 65536;
-var MAX_WASM_PAGES = 65536;
-var GENERATION_WORD = 19;
-function wholeHugePages(pages) {
+});
+var wholeHugePages = (function wholeHugePages(pages) {
   return Math.min(MAX_WASM_PAGES, Math.ceil(pages / 32) * 32);
-}
-function newMemory(pages, maxPages) {
+});
+var newMemory = (function newMemory(pages, maxPages) {
   return new WebAssembly.Memory({
     initial: wholeHugePages(pages),
     maximum: wholeHugePages(maxPages),
     shared: true
   });
-}
-function growTo(memory, pages) {
+});
+var growTo = (function growTo(memory, pages) {
   const have = memory.buffer.byteLength / WASM_PAGE;
   if (have < pages) memory.grow(wholeHugePages(pages) - have);
-}
-var MAP_PAGE = 4096;
-function placeIn(advice2, mappable) {
+});
+var placeIn = (function placeIn(advice2, mappable) {
   return (memory, byte, region, total) => {
     if (region === "index" && !mappable) return byte;
     const at = advice2 ? advice2.place(memory, byte, total) : byte;
     return region === "blob" && mappable ? Math.ceil(at / MAP_PAGE) * MAP_PAGE : at;
   };
-}
-function freshSpace(advice2, mappable = false) {
+});
+var freshSpace = (function freshSpace(advice2, mappable = false) {
   return {
     slack: (total) => (advice2?.slack(total) ?? 0) + (mappable ? MAP_PAGE : 0),
     acquire(pages, maxPages) {
@@ -45,112 +38,37 @@ function freshSpace(advice2, mappable = false) {
     },
     place: placeIn(advice2, mappable)
   };
-}
-var FRESH_SPACE = freshSpace();
-var TableArena = class {
-  #advice;
-  #place;
-  #free = [];
-  #lent = [];
-  #created = 0;
-  /** An empty arena; `advice` is applied to each memory it creates. */
-  constructor(advice2) {
-    this.#advice = advice2;
-    this.#place = placeIn(advice2, false);
-  }
-  /** Room for the advice's boundaries (the blob is copied in, never mapped). */
-  slack(total) {
-    return this.#advice?.slack(total) ?? 0;
-  }
-  /** Placement as the advice says. */
-  place(memory, byte, region, total) {
-    return this.#place(memory, byte, region, total);
-  }
-  /** A released memory when there is one (grown as needed), else a new one. */
-  acquire(pages, _maxPages) {
-    this.#reclaimFailed();
-    let memory = this.#free.pop();
-    if (memory) growTo(memory, pages);
-    else {
-      memory = newMemory(pages, MAX_WASM_PAGES);
-      this.#advice?.fresh(memory, MAX_WASM_PAGES * WASM_PAGE);
-      this.#created++;
-    }
-    new Uint32Array(memory.buffer, 0, 1)[0] = 0;
-    this.#lent.push(memory);
-    return memory;
-  }
-  /**
-   * Gives the memory of `types` back for the next table. From now on `types`, and every
-   * table attached to its buffer in any thread, throws on access. Returns false (and does
-   * nothing) for a table this arena did not build.
-   */
-  release(types) {
-    const i = this.#lent.findIndex((m) => types.occupies(m.buffer));
-    if (i < 0) return false;
-    const [memory] = this.#lent.splice(i, 1);
-    Atomics.add(new Uint32Array(memory.buffer, 0, GENERATION_WORD + 1), GENERATION_WORD, 1);
-    this.#free.push(memory);
-    return true;
-  }
-  /** Memories this arena has created (a batch's page faults grow with this, not its size). */
-  get created() {
-    return this.#created;
-  }
-  /** A lent memory whose table never completed (its build threw) is free again. */
-  #reclaimFailed() {
-    for (let i = this.#lent.length - 1; i >= 0; i--) {
-      if (new Uint32Array(this.#lent[i].buffer, 0, 1)[0] !== 0) continue;
-      this.#free.push(...this.#lent.splice(i, 1));
-    }
-  }
-};
-
-// btf/errors.ts
-var BtfError = class extends Error {
-  /** Creates an error whose message is exactly `message`. */
-  constructor(message) {
-    super(message);
-    this.name = "BtfError";
-  }
-};
-function withContext(context, fn) {
+});
+var withContext = (function withContext(context, fn) {
   try {
     return fn();
   } catch (err) {
     if (err instanceof BtfError) throw new BtfError(`${context}: ${err.message}`);
     throw err;
   }
-}
-function orNull(fn) {
+});
+var orNull = (function orNull(fn) {
   try {
     return fn();
   } catch (err) {
     if (err instanceof BtfError) return null;
     throw err;
   }
-}
-var BEYOND_C0 = "\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
-var UNPRINTABLE_BEYOND_C0 = new RegExp(`[${BEYOND_C0}]`, "g");
-var UNPRINTABLE = new RegExp(`[\\x00-\\x1f${BEYOND_C0}]`, "g");
-
-// btf/header.ts
-var MIN_HEADER_LEN = 24;
-var LAYOUT_HEADER_LEN = 32;
-function hasBtfMagic(bytes) {
+});
+var hasBtfMagic = (function hasBtfMagic(bytes) {
   return bytes.length >= 2 && bytes[0] === 159 && bytes[1] === 235;
-}
-function hasBigEndianBtfMagic(bytes) {
+});
+var hasBigEndianBtfMagic = (function hasBigEndianBtfMagic(bytes) {
   return bytes.length >= 2 && bytes[0] === 235 && bytes[1] === 159;
-}
-function section(name, hdrLen, off, len, total) {
+});
+var section = (function section(name, hdrLen, off, len, total) {
   const start = hdrLen + off;
   if (start + len > total) {
     throw new BtfError(`btf: ${name} section (offset ${off}, length ${len}) runs past the end of the ${total}-byte blob`);
   }
   return start;
-}
-function checkLayout(sections, hdrLen, total) {
+});
+var checkLayout = (function checkLayout(sections, hdrLen, total) {
   const used = sections.filter((s) => s.len > 0).sort((a, b) => a.off - b.off);
   let end = 0, prev;
   for (const s of used) {
@@ -168,8 +86,8 @@ function checkLayout(sections, hdrLen, total) {
   if (trailing > 0) {
     throw new BtfError(`btf: ${trailing} bytes of trailing data after the sections the header describes (they end at byte ${hdrLen + end})`);
   }
-}
-function parseHeader(bytes, total = bytes.length) {
+});
+var parseHeader = (function parseHeader(bytes, total = bytes.length) {
   if (hasBigEndianBtfMagic(bytes)) {
     throw new BtfError("btf: big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read");
   }
@@ -241,8 +159,8 @@ function parseHeader(bytes, total = bytes.length) {
     layoutStart,
     layoutLen
   };
-}
-function checkStrings(blob, hdr, split) {
+});
+var checkStrings = (function checkStrings(blob, hdr, split) {
   if (!split && hdr.strLen === 0) {
     throw new BtfError("btf: string section is empty (offset 0 is the empty name)");
   }
@@ -252,46 +170,15 @@ function checkStrings(blob, hdr, split) {
   if (hdr.strLen > 0 && blob[hdr.strStart + hdr.strLen - 1] !== 0) {
     throw new BtfError("btf: string section is not NUL-terminated");
   }
-}
-
-// btf/wasm/decode_wasm.ts
-var DECODE_WASM_BASE64 = "AGFzbQEAAAABMgVgCH9/f39/f39/AX9gB39/f39/f38Bf2AEf39/fwF/YAp/f39/f39/f39/AGABfwF/AhIBA2VudgZtZW1vcnkCAwGAgAQDCAcAAQIBAwQDBgcBfwFBgAgLB0UFBXBhcnNlAAALc29ydGVkX2Zyb20AAgpmaW5kX25hbWVkAAMLYnVpbGRfaW5kZXgABBBidWlsZF9lbnVtX2luZGV4AAYKxzEHxQkFD38BfgJ/AX4GfyOAgICAAEEQayIIJICAgIAAQQAhCSAIQQA2AgwgCEEANgIIIAVBAnQhCkEAIQtBACEMQQAhDUEAIQ5BACEPQQAhBQJAAkAgACABTw0AIAZBAnQhECAHIAZqQQJ0IREgBEECdCISQYAIaiETIBJBgARqIRQgB0EBdCAGakECdCEVIABBAnRBBSAAa0ECdGohFiABrSEXQQAhGEEAIQ9BACEOQQAhDUEAIQwDQAJAIAEgAGtBAksNACAKIBg2AgBBfyEFDAMLAkAgEiAAQQJ0IgdBBGooAgAiBUEYdkH/AHEiBkECdCIJaigCACILQX9HDQAgCiAGNgIEIAogGDYCAEF+IQUMAwsCQCAHKAIAIgQgA0kNACAKIAQ2AgQgCiAYNgIAQX0hBQwDCyAYIAJqQQJ0IAA2AgACQAJAAkAgBkEMRw0AIBEgDUECdGohGSANQQFqIQ0MAQsCQCAERQ0AIBAgDkECdGogGDYCACAOQQFqIQ4LAkAgBkF6ag4OAAICAgICAgICAgICAgACCyAVIAxBAnRqIRkgBUH///8HcSAPaiEPIAxBAWohDAsgGSAYNgIACwJAIACtIAutfCAUIAlqKAIAIhmtIAVB////B3GtfnxCA3wiGiAXWA0AIAogBjYCBCAKIBg2AgBBfCEFDAMLAkAgBkETSw0AQQAhBiATIAlqKAIAIgtBAXEgBUGAgPyHBnFBAEdyIAtBCnYgBUH//wNxIglBAEdxciALQQt2IAlBAktxciALQQF2IAVBAEhxciALQQJ2IARFcXIgC0EDdiAEQQBHcXIhBCAHQQhqKAIAIRsCQCALQSBxRQ0AQQEhBiAbQRBLDQAgCyAbQQxqdkEBcUUhBgsgBCAGciEcIAtBG3RBH3UgG3EhHQJAIAtBwABxRQ0AIAtBGHRBH3UhBAJAAkACQAJAAkAgGUEDRg0AIAkNA0EAIQYMAQtBACEGIAkNAQtBACEFQQAhCQwCC0H///8HQX8gBUEASBtBACALQYAGcRshHiAJQQNsIR8gFiAHaiEHQQAhGUEAIQlBACEFQQAhBgNAIAcoAgAgHnEiICAJICAgCUsbIQkgB0F4aigCACIgIAYgICAGSxshBiAHQXxqKAIAIARxIiAgBSAgIAVLGyEFIAdBDGohByAZQQNqIhkgH0kNAAwCCwsgB0EMaiEHIAlBAXQhHkEAIQlBACEZQQAhBUEAIQYDQCAHQQRqKAIAIARxIiAgBSAgIAVLGyEFIAcoAgAiICAGICAgBksbIQYgB0EIaiEHIBlBAmoiGSAeSQ0ACwsgHCAGIANPciEHQQAhBgJAIAtBgAJxRQ0AIAlBA3YgCUEHcUEAR2ogG0shBgsgByALQQl2IAlBAEdxciAGciEcIAUgHSAFIB1LGyEdCwJAIBxFDQBBACAAIBggAyAKIAhBDGogCEEIahCBgICAACIFRQ0BDAQLIB0gCCgCDE0NACAIIBg2AgggCCAdNgIMCyAYQQFqIRggGqciACABSQ0ACyAIKAIIIQkgCCgCDCELIBghBQsgCiAMNgIcIAogDTYCGCAKIA42AhQgCiAPNgIQIAogCTYCDCAKIAs2AggLIAhBEGokgICAgAAgBQuHEwMNfwF+BX8CQCAAIAFBAnRqIgdBBGooAgAiCEGAgPyHBnFFDQAgBEEANgIEIAQgAjYCAEF7DwsgB0EMaiEJIAhB//8DcSEKIAcoAgAhCyAHQQhqKAIAIQwgBigCACENIAUoAgAhDgJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCAIQRh2QR9xIg9Bf2oOEwABBAUFDw4CAQEBCwoJCAcGAw8SCwJAIApFDQAgBEEANgIEDBcLAkAgCEF/Sg0AIARBADYCBAwWCwJAAkAgDEF/akEPSw0AIAxpQQJJDQELIARBADYCBAwVCwJAIAkoAgAiB0GA/oOAf3ENACAHQf8BcSIAQYABSw0AIAdBEHZB/wFxIABqIAxBA3RLDQAgB0EYdkEPcSIHQQRLDQAgB2lBAkkNEgsgBEEANgIEIAQgAjYCAEFzDwsCQCAKRQ0AIARBADYCBAwWCwJAIAhBf0oNACAEQQA2AgQMFQsCQCALRQ0AIARBADYCBAwTCyAMIA4gDCAOSyIHGyEOIAIgDSAHGyENDBALAkAgCkUNACAEQQA2AgQMFQsCQCAIQX9KDQAgBEEANgIEDBQLAkAgCw0AIARBADYCBAwRCyAMIA4gDCAOSyIHGyEOIAIgDSAHGyENDA8LAkAgCkUNACAEQQA2AgQMFAsCQCALDQAgBEEANgIEDBALIAwgDiAMIA5LIgcbIQ4gAiANIAcbIQ0MDgsCQCAKRQ0AIARBADYCBAwTCwJAIAhBf0oNACAEQQA2AgQMEgsCQCALRQ0AIARBADYCBAwQCwJAIAxFDQAgBEEANgIEDBELIAkoAgQiByAJKAIAIgQgDiAEIA5LIgQbIgAgByAASyIHGyEOIAIgAiANIAcbIAQbIQ0MDQtBf0H///8HIAhBf0obIRACQAJAAkACQCAKRQ0AIAFBAnQgAGpBFGohB0EAIQggCiERQQAhAEEAIQFBACESA0AgBygCACAQcSILIAEgCyABSxshASAHQXxqKAIAIhMgACATIABLGyEAIAdBeGooAgAiEyAIIBMgCEsbIQggB0EMaiEHIAsgEnIhEiARQX9qIhENAAsgCCADSQ0BDAILQQAhAEEAIQFBACESIANFDQ4LAkAgD0EFRw0AIBJFDQ4gCg0CDA4LIAFBA3YgAUEHcUEAR2ogDE0NDQsgCkUNDAsgD0EFRyELQQAhBwNAAkAgCSgCACADSQ0AIAQgBzYCBAwMCyAJQQhqKAIAIgggEHEhAQJAAkACQCALDQAgAQ0BDAILIAFBA3YgCEEHcUEAR2ogDE0NAQsgBCAHNgIEIAQgAjYCAEF0DwsgCUEMaiEJIAogB0EBaiIHRg0MDAALCwJAIApFDQAgBEEANgIEDBELAkAgCw0AIARBADYCBAwNCwJAIAkoAgBBfkoNACAEQQA2AgQgBCACNgIAQXAPCyAMIA4gDCAOSyIHGyEOIAIgDSAHGyENDAsLAkAgCkUNACAEQQA2AgQMEAsCQCAIQX9KDQAgBEEANgIEDA8LAkAgDEF+akEfdyIHQQdLDQBBASAHdEGrAXENCwsgBEEANgIEDA0LAkAgCEF/Sg0AIARBADYCBAwOCwJAIAtFDQAgCkUNCiABQQJ0IABqQRRqIQcgDK0hFEEAIQEDQCAHQXhqKAIAIQACQCAMRQ0AIAc1AgAgB0F8ajUCAHwgFFgNACAEIAE2AgQgBCACNgIAQXEPCyAAIA4gACAOSyIIGyEOIAIgDSAIGyENIAdBDGohByAKIAFBAWoiAUcNAAwLCwsgBEEANgIEDAoLAkAgCkUNACAEQQA2AgQMDgsCQCAIQX9KDQAgBEEANgIEDA0LAkAgCw0AIARBADYCBAwKCwJAIAkoAgBBA0kNACAEQQA2AgQMAwsgDCAOIAwgDksiBxshDiACIA0gBxshDQwICwJAIAhBf0oNACAEQQA2AgQMDAsCQCALRQ0AIARBADYCBAwKCwJAAkAgCg0AQQAhAAwBCyAIQQFxIRMCQAJAIApBAUcNAEEAIQhBACEAQQAhAQwBCyAKIBNrIQsgAUECdCAAakEYaiEHQQAhCEEAIQBBACEBA0AgBygCACISIAdBeGooAgAiESAAIBEgAEsbIgAgEiAASxshACAHQXxqKAIAIhIgB0F0aigCACIRIAEgESABSxsiASASIAFLGyEBIAhBBGohCCAHQRBqIQcgC0F+aiILDQALCwJAIBNFDQAgCSAIQQJ0IgdqKAIAIgggASAIIAFLGyEBIAkgB0EEcmooAgAiByAAIAcgAEsbIQALIAEgA0kNAEEAIQcCQANAIAkoAgAgA08NASAJQQhqIQkgCiAHQQFqIgdGDQIMAAsLIAQgBzYCBAwGCyACIAIgDSAAIAwgDiAMIA5LIgcbIgRLIgEbIAcbIQ0gACAEIAEbIQ4MBwsCQCAIQX9KDQAgBEEANgIEDAsLIApBA0kNASAEQQA2AgQLIAQgAjYCAEFyDwsCQCALDQAgBEEANgIEDAYLIAwgDiAMIA5LIgcbIQ4gAiANIAcbIQ0MBAsCQCAKRQ0AIARBADYCBAwJCwJAIAsNACAEQQA2AgQMBQsgDEUNAyAEQQA2AgQMBgsCQAJAIAxBf2pBB0sNACAMaUEBSw0AIApFDQRBAkEDIA9BBkYbIRUgCEEDcSELAkAgCkF/akEDTw0AQQAhEkEAIQcMAgsgFUEMbCEPIBVBAnQhFiAVQQR0IRcgFUEDdCEYIAogC2shGUEAIRIgCSEIQQAhBwNAIAggD2ooAgAiESAIIBhqKAIAIhMgCCAWaigCACIQIAgoAgAiDCAHIAwgB0sbIgcgECAHSxsiByATIAdLGyIHIBEgB0sbIQcgCCAXaiEIIBkgEkEEaiISRw0ADAILCyAEQQA2AgQMBgsCQCALRQ0AIBVBAnQhCCABIBUgEmxqQQJ0IABqQQxqIQADQCAAKAIAIgEgByABIAdLGyEHIAAgCGohACALQX9qIgsNAAsLIAcgA0kNAiAVQQJ0IQBBACEHA0ACQCAJKAIAIANJDQAgBCAHNgIEDAILIAkgAGohCSAKIAdBAWoiB0cNAAwDCwsgBCACNgIAQXUPCyAAIA4gACAOSyIHGyEOIAIgDSAHGyENCyAFIA42AgAgBiANNgIAQQAPCyAEIAI2AgBBdw8LIAQgAjYCAEF2DwsgBCACNgIAQXgPCyAEIAI2AgBBeQ8LIAQgAjYCAEF6C/kBAQh/QQAhBAJAIAFFDQAgAEECdCEFIAIgA2shBkEAIQdBACEAIAEhCANAAkACQCAFIAdBAnRqKAIAQQJ0KAIAIgkNACAIIAFGIQIgASEIIAINAUF/DwtBfyEEIAkgA0kNAgJAIAggAUcNACAHIQggCSEADAELAkAgBiAAaiIALQAAIgIgBiAJaiIKLQAAIgtHDQAgAEEBaiEAIApBAWohCgNAAkAgAkH/AXENACAJIQAMAwsgCi0AACELIAAtAAAhAiAAQQFqIQAgCkEBaiEKIAIgC0YNAAsLIAkhACACIAtLDQILIAghBCAHQQFqIgcgAUcNAAsLIAQLzwEBCH9BACEHAkAgAUUNACAFQQJ0IQggAEECdCEJIAJBAnQhCiAEQQFqIQtBACEMA0ACQCAKIAkgDEECdGooAgAiDUECdGooAgBBAnQoAgAgA2oiAC0AACICIAQtAABHDQAgAEEBaiEAIAshBQJAA0AgAkH/AXFFDQEgBS0AACEOIAAtAAAhAiAAQQFqIQAgBUEBaiEFIAIgDkYNAAwCCwsCQCAHIAZPDQAgCCAHQQJ0aiANNgIACyAHQQFqIQcLIAxBAWoiDCABRw0ACwsgBwuxBgEGfyAGQQJqIgpBASAKQQFLGyILQQdxIQogBUECdCEMQQAhDQJAIAtBf2pBB0kNACAMQRBqIQUgC0F4cSELQQAhDQNAIAVCADcCACAFQQhqQgA3AgAgBUF4akIANwIAIAVBcGpCADcCACAFQSBqIQUgCyANQQhqIg1HDQALC0EAIAJrIQ4gAkECdCEPAkAgCkUNACAMIA1BAnRqIQUDQCAFQQA2AgAgBUEEaiEFIApBf2oiCg0ACwsgCEECdCELIABBAnQhDSAGQQFqIQAgDyAOQQJ0aiEIAkAgAUUNACADIARrIQMgDSEFIAEhDgNAAkACQCAIIA8gBSgCAEECdCICaigCAEECdGooAgAiCiAESQ0AIAMgCmoQhYCAgAAhCgwBCyALIAJqKAIAIQoLIAsgAmogCjYCACAKIAZxQQJ0IAxqQQRqIgogCigCAEEBajYCACAFQQRqIQUgDkF/aiIODQALCyAAQQEgAEEBSxsiD0EDcSECIAwoAgAhCkEAIQ4CQCAPQX9qQQNJDQAgDEEIaiEFIA9BfHEhBEEAIQ4DQCAFQXxqIg8gDygCACAKaiIKNgIAIAUgBSgCACAKaiIKNgIAIAVBBGoiDyAPKAIAIApqIgo2AgAgBUEIaiIPIA8oAgAgCmoiCjYCACAFQRBqIQUgBCAOQQRqIg5HDQALCwJAIAJFDQAgDkECdCAMakEEaiEFA0AgBSAFKAIAIApqIgo2AgAgBUEEaiEFIAJBf2oiAg0ACwsCQCABRQ0AA0AgDCALIA0oAgAiBUECdGooAgAiCiAGcUECdGoiAiACKAIAIgJBAWo2AgAgCCACQQF0IAdqQQJ0aiICIAo2AgAgAkEEaiAFIAlqNgIAIA1BBGohDSABQX9qIgENAAsLAkAgAEUNAAJAIABBA3EiCkUNACAMIAZBAnRqIQUDQCAFQQRqIAUoAgA2AgAgBUF8aiEFIABBf2ohACAKQX9qIgoNAAsLIAZBA0kNACAAQQJ0IAxqQXBqIQUDQCAFQQxqIAVBCGopAgA3AgAgBUEEaiAFKQIANwIAIAVBcGohBSAAQXxqIgANAAsLIAxBADYCAAvKAgEDfwJAAkAgACgAACIBQX9zIAFB//37d2pxQYCBgoR4cSICRQ0AQdO0u4h8QX9BJyACaCIAa3YgAXFBufPd8XlzQeuUr694bCAAQQdGGyIBQQ92IAFzQbXcypV8bCIBQQ12IAFzIQEMAQsCQCAAKAAEIgJBf3MgAkH//ft3anFBgIGChHhxIgNFDQAgAUG5893xeXNB65Svr3hsIgFBD3YgAXNBAEF/QScgA2giAWt2IAJxIAFBB0Ybc0G13MqVfGwiAUENdiABcyEBDAELAkAgACgACCIAQX9zIABB//37d2pxQYCBgoR4cSIDRQ0AQQBBf0EnIANoIgNrdiAAcSADQQdGGyEACyABQbnz3fF5c0HrlK+veGwiAUEPdiABcyACc0G13MqVfGwiAUENdiABcyAAcyEBCyABQa/W074CbCIBQRB2IAFzC6kIAQp/IAhBAnQhCkEAIQsCQCABRQ0AIABBAnQhDCACQQJ0Ig1BAyACa0ECdGohDkEAIQ8DQAJAIA0gDCAPQQJ0aigCACICQQJ0aigCAEECdCIIQQRqKAIAIgBB////B3EiEEUNAEECQQMgAEGAgID4B3FBgICAMEYbQQJ0IREgAiAJaiESIA4gCGohAkEAIQgDQAJAIAIoAgAiAEUNACAAIARPDQAgCiALQQxsaiITIAAgA2oQhYCAgAA2AgAgE0EEaiASNgIAIBNBCGogCDYCACALQQFqIQsLIAIgEWohAiAQIAhBAWoiCEcNAAsLIA9BAWoiDyABRw0ACwsgBUECdCETIAZBAmoiAkEBIAJBAUsbIhBBB3EhCEEAIQACQCAQQX9qQQdJDQAgE0EQaiECIBBBeHEhEEEAIQADQCACQgA3AgAgAkEIakIANwIAIAJBeGpCADcCACACQXBqQgA3AgAgAkEgaiECIBAgAEEIaiIARw0ACwsCQCAIRQ0AIBMgAEECdGohAgNAIAJBADYCACACQQRqIQIgCEF/aiIIDQALCyAGQQFqIQACQCALRQ0AIAtBAXEhBEEAIQgCQCALQQFGDQAgC0F+cSEQQQAhCCAKIQIDQCACKAIAIAZxQQJ0IBNqQQRqIhEgESgCAEEBajYCACACQQxqKAIAIAZxQQJ0IBNqQQRqIhEgESgCAEEBajYCACAIQQZqIQggAkEYaiECIBBBfmoiEA0ACwsgBEUNACAKIAhBAnRqKAIAIAZxQQJ0IBNqQQRqIgIgAigCAEEBajYCAAsgAEEBIABBAUsbIgRBA3EhECATKAIAIQhBACERAkAgBEF/akEDSQ0AIBNBCGohAiAEQXxxIRJBACERA0AgAkF8aiIEIAQoAgAgCGoiCDYCACACIAIoAgAgCGoiCDYCACACQQRqIgQgBCgCACAIaiIINgIAIAJBCGoiBCAEKAIAIAhqIgg2AgAgAkEQaiECIBIgEUEEaiIRRw0ACwsCQCAQRQ0AIBFBAnQgE2pBBGohAgNAIAIgAigCACAIaiIINgIAIAJBBGohAiAQQX9qIhANAAsLAkAgC0UNAANAIBMgCigCACAGcUECdGoiAiACKAIAIgJBAWo2AgAgAkEDbCAHakECdCICIAooAgA2AgAgAkEEaiAKQQRqKAIANgIAIAJBCGogCkEIaigCADYCACAKQQxqIQogC0F/aiILDQALCwJAIABFDQACQCAAQQNxIghFDQAgEyAGQQJ0aiECA0AgAkEEaiACKAIANgIAIAJBfGohAiAAQX9qIQAgCEF/aiIIDQALCyAGQQNJDQAgAEECdCATakFwaiECA0AgAkEMaiACQQhqKQIANwIAIAJBBGogAikCADcCACACQXBqIQIgAEF8aiIADQALCyATQQA2AgALAG0EbmFtZQFSBwAFcGFyc2UBBWNoZWNrAgtzb3J0ZWRfZnJvbQMKZmluZF9uYW1lZAQLYnVpbGRfaW5kZXgFCWhhc2hfbmFtZQYQYnVpbGRfZW51bV9pbmRleAcSAQAPX19zdGFja19wb2ludGVyAC0JcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDERlYmlhbiBjbGFuZwYxNC4wLjYAJw90YXJnZXRfZmVhdHVyZXMCKwdhdG9taWNzKwtidWxrLW1lbW9yeQ==";
-
-// btf/base64.ts
-function fromBase64(text) {
+});
+var fromBase64 = (function fromBase64(text) {
   const native = Uint8Array.fromBase64;
   if (native) return native(text);
   const bin = atob(text), bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return bytes;
-}
-
-// btf/kinds.ts
-var Kind = {
-  VOID: 0,
-  INT: 1,
-  PTR: 2,
-  ARRAY: 3,
-  STRUCT: 4,
-  UNION: 5,
-  ENUM: 6,
-  FWD: 7,
-  TYPEDEF: 8,
-  VOLATILE: 9,
-  CONST: 10,
-  RESTRICT: 11,
-  FUNC: 12,
-  FUNC_PROTO: 13,
-  VAR: 14,
-  DATASEC: 15,
-  FLOAT: 16,
-  DECL_TAG: 17,
-  TYPE_TAG: 18,
-  ENUM64: 19
-};
-var KIND_NAMES = Object.keys(Kind);
-var MAX_KNOWN_KIND = 19;
-function extraWords(kind, vlen) {
+});
+var extraWords = (function extraWords(kind, vlen) {
   switch (kind) {
     case Kind.INT:
     case Kind.VAR:
@@ -321,13 +208,1348 @@ function extraWords(kind, vlen) {
     default:
       return -1;
   }
-}
-function kindName(kind) {
+});
+var kindName = (function kindName(kind) {
   return KIND_NAMES[kind] ?? `kind ${kind}`;
-}
-function elemWords(kind) {
+});
+var elemWords = (function elemWords(kind) {
   return extraWords(kind, 1) - extraWords(kind, 0);
-}
+});
+var pagesFor = (function pagesFor(words) {
+  return Math.max(1, Math.ceil(words * 4 / WASM_PAGE));
+});
+var alignUp = (function alignUp(n, align) {
+  return Math.ceil(n / align) * align;
+});
+var nextPow2 = (function nextPow2(n) {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+});
+var mixWords = (function mixWords(a, b, c) {
+  let h = Math.imul(a ^ 2654435769, 2246822507);
+  h = Math.imul(h ^ h >>> 15 ^ b, 3266489909);
+  h = Math.imul(h ^ h >>> 13 ^ c, 668265263);
+  return (h ^ h >>> 16) >>> 0;
+});
+var zeroBytes = (function zeroBytes(w) {
+  return w - 16843009 & ~w & 2155905152;
+});
+var beforeNul = (function beforeNul(w, zero) {
+  const bits = 31 - Math.clz32(zero & -zero) - 7;
+  return bits === 0 ? 0 : (w & 4294967295 >>> 32 - bits) >>> 0;
+});
+var hashNameAt = (function hashNameAt(u32, at) {
+  const w = at >>> 2, sh = (at & 3) * 8;
+  let a = u32[w], b = u32[w + 1], c = u32[w + 2];
+  if (sh !== 0) {
+    const d = u32[w + 3];
+    a = a >>> sh | b << 32 - sh;
+    b = b >>> sh | c << 32 - sh;
+    c = c >>> sh | d << 32 - sh;
+  }
+  let z = zeroBytes(a);
+  if (z !== 0) return mixWords(beforeNul(a, z), 0, 0);
+  z = zeroBytes(b);
+  if (z !== 0) return mixWords(a, beforeNul(b, z), 0);
+  z = zeroBytes(c);
+  return mixWords(a, b, z !== 0 ? beforeNul(c, z) : c);
+});
+var hashBytes = (function hashBytes(bytes) {
+  const padded = new Uint8Array(16);
+  padded.set(bytes.subarray(0, 12));
+  return hashNameAt(new Uint32Array(padded.buffer), 0);
+});
+var recordShapes = (function recordShapes(bytes, layoutStart, layoutLen) {
+  const fixed = new Int32Array(128).fill(-1), perElem = new Int32Array(128);
+  for (let k = 1; k <= MAX_KNOWN_KIND; k++) {
+    fixed[k] = extraWords(k, 0);
+    perElem[k] = extraWords(k, 1) - fixed[k];
+  }
+  if (layoutStart >= 0) {
+    const kinds = Math.min(128, Math.floor(layoutLen / 4));
+    for (let k = MAX_KNOWN_KIND + 1; k < kinds; k++) {
+      const info = bytes[layoutStart + 4 * k], elem = bytes[layoutStart + 4 * k + 1];
+      if (info % 4 !== 0 || elem % 4 !== 0) {
+        throw new BtfError(`btf: kind layout of kind ${k} is not a whole number of words`);
+      }
+      fixed[k] = info / 4;
+      perElem[k] = elem / 4;
+    }
+  }
+  return {
+    fixed,
+    perElem
+  };
+});
+var sizes = (function sizes(...allowed) {
+  return allowed.reduce((m, s) => m | 1 << 12 + s, 32) >>> 0;
+});
+var nameIndexAt = (function nameIndexAt(at, named2) {
+  const mask = nextPow2(Math.max(1, named2 >> 1)) - 1, entriesWord = at + mask + 2;
+  return {
+    bucketsWord: at,
+    mask,
+    entriesWord,
+    end: entriesWord + 2 * named2
+  };
+});
+var decoder = (function decoder(memory) {
+  if (!decodeModule) decodeModule = new WebAssembly.Module(fromBase64(DECODE_WASM_BASE64));
+  return new WebAssembly.Instance(decodeModule, {
+    env: {
+      memory
+    }
+  }).exports;
+});
+var hex = (function hex(v) {
+  return `0x${(v >>> 0).toString(16).padStart(8, "0")}`;
+});
+var parseError = (function parseError(code, id, elem, rec) {
+  const [name, info, size] = rec, kind = info >>> 24 & 127, vlen = info & 65535;
+  const t = `btf: type id ${id} (${kindName(kind)})`;
+  switch (code) {
+    case -1:
+      return new BtfError(`btf: type id ${id} runs past the end of the type section`);
+    case -2:
+      return new BtfError(`btf: type id ${id} has unknown kind ${elem}`);
+    case -3:
+      return new BtfError(`btf: type id ${id} has name offset ${elem} past the strings`);
+    case -5:
+      return new BtfError(`${t} has reserved info bits set (${hex(info)})`);
+    case -6:
+      return new BtfError(`${t} has vlen ${vlen}; ${kindName(kind)} takes none`);
+    case -7:
+      return new BtfError(`${t} has kind_flag set; ${kindName(kind)} takes none`);
+    case -8:
+      return new BtfError(`${t} has size ${size}; ${kindName(kind)} ${SIZE_RULES[kind]}`);
+    case -9:
+      return new BtfError(`${t} must be named`);
+    case -10:
+      return new BtfError(`${t} must be anonymous (name offset ${name})`);
+    case -11:
+      return new BtfError(`${t} element ${elem} has name offset ${rec[3 + elemWords(kind) * elem]} past the strings`);
+    case -12: {
+      const bits = memberBits(rec[3 + 3 * elem + 2], info >>> 31 === 1);
+      return new BtfError(kind === Kind.UNION ? `${t} member ${elem} at bit offset ${bits}: union members start at 0` : `${t} member ${elem} at bit offset ${bits} lies past its ${size}-byte size`);
+    }
+    case -13: {
+      const d = rec[3], bits = d & 255, off = d >>> 16 & 255;
+      const why = (d & 4026597120) !== 0 ? "reserved bits set" : bits > 128 ? "more than 128 bits" : off + bits > size * 8 ? `offset ${off} + ${bits} bits exceed its ${size}-byte size` : `encoding ${d >>> 24 & 15}`;
+      return new BtfError(`${t} has invalid int data ${hex(d)} (${why})`);
+    }
+    case -14:
+      return new BtfError(`${t} has linkage ${kind === Kind.FUNC ? vlen : rec[3]} (0, 1 or 2)`);
+    case -15:
+      return new BtfError(`${t} variable ${elem} (offset ${rec[3 + 3 * elem + 1]}, size ${rec[3 + 3 * elem + 2]}) runs past its ${size}-byte size`);
+    case -16:
+      return new BtfError(`${t} has component index ${rec[3] | 0}`);
+    default:
+      return new BtfError(`${t} runs past the end of the type section`);
+  }
+});
+var checkMemoryLimit = (function checkMemoryLimit(total, pages) {
+  if (pages > MAX_WASM_PAGES) {
+    throw new BtfError(`btf: a ${total}-byte BTF needs ${Math.ceil(pages / 16)} MiB of WebAssembly memory, over the ${MAX_WASM_PAGES / 16} MiB (4 GiB) limit`);
+  }
+});
+var sameHeader = (function sameHeader(a, b) {
+  return a.hdrLen === b.hdrLen && a.typeStart === b.typeStart && a.typeLen === b.typeLen && a.strStart === b.strStart && a.strLen === b.strLen && a.layoutStart === b.layoutStart && a.layoutLen === b.layoutLen;
+});
+var allocate = (function allocate(total, fn) {
+  try {
+    return fn();
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    throw new BtfError(`btf: cannot allocate the table of a ${total}-byte BTF: ${err.message}`);
+  }
+});
+var memberBits = (function memberBits(offsetWord, kindFlag) {
+  return kindFlag ? offsetWord & 16777215 : offsetWord;
+});
+var isComposite = (function isComposite(kind) {
+  return kind === Kind.STRUCT || kind === Kind.UNION;
+});
+var memorySource = (function memorySource(bytes) {
+  return {
+    size: bytes.length,
+    read: (offset, length) => bytes.subarray(offset, offset + length),
+    readInto: (offset, dest) => dest.set(bytes.subarray(offset, offset + dest.length))
+  };
+});
+var hasElfMagic = (function hasElfMagic(bytes) {
+  return bytes.length >= 4 && bytes[0] === 127 && bytes[1] === 69 && bytes[2] === 76 && bytes[3] === 70;
+});
+var readChecked = (function readChecked(src, offset, length, what) {
+  if (offset < 0 || length < 0 || offset + length > src.size) {
+    throw new ElfFormatError(`ELF ${what} lies outside the ${src.size}-byte file`);
+  }
+  const b = src.read(offset, length);
+  return new DataView(b.buffer, b.byteOffset, b.byteLength);
+});
+var u64 = (function u64(view, at) {
+  const value = view.getBigUint64(at, true);
+  return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
+});
+var readLayout = (function readLayout(src) {
+  const ident = readChecked(src, 0, 16, "identification");
+  if (ident.getUint32(0, false) !== 2135247942) throw new ElfFormatError("not an ELF file");
+  const cls = ident.getUint8(4), data = ident.getUint8(5);
+  if (cls !== 1 && cls !== 2) throw new ElfFormatError(`unknown ELF class ${cls}`);
+  if (data === 2) throw new ElfFormatError("big-endian ELF is not supported");
+  if (data !== 1) throw new ElfFormatError(`unknown ELF data encoding ${data}`);
+  const is64 = cls === 2;
+  const h = readChecked(src, 0, is64 ? 64 : 52, "header");
+  const layout = is64 ? {
+    is64,
+    shoff: u64(h, 40),
+    shentsize: h.getUint16(58, true),
+    shnum: h.getUint16(60, true),
+    shstrndx: h.getUint16(62, true)
+  } : {
+    is64,
+    shoff: h.getUint32(32, true),
+    shentsize: h.getUint16(46, true),
+    shnum: h.getUint16(48, true),
+    shstrndx: h.getUint16(50, true)
+  };
+  const minEntry = is64 ? 64 : 40;
+  if (layout.shoff === 0) throw new ElfFormatError("ELF has no section header table");
+  if (layout.shentsize < minEntry) {
+    throw new ElfFormatError(`ELF section header size ${layout.shentsize} is too small`);
+  }
+  if (layout.shnum === 0 || layout.shstrndx === 65535) {
+    const s0 = readChecked(src, layout.shoff, minEntry, "section header 0");
+    if (layout.shnum === 0) layout.shnum = is64 ? u64(s0, 32) : s0.getUint32(20, true);
+    if (layout.shstrndx === 65535) layout.shstrndx = s0.getUint32(is64 ? 40 : 24, true);
+  }
+  if (layout.shstrndx >= layout.shnum) {
+    throw new ElfFormatError(`ELF section name table index ${layout.shstrndx} is out of range`);
+  }
+  return layout;
+});
+var sectionAt = (function sectionAt(src, l, index) {
+  const view = readChecked(src, l.shoff + index * l.shentsize, l.is64 ? 64 : 40, "section header");
+  return l.is64 ? {
+    name: view.getUint32(0, true),
+    offset: u64(view, 24),
+    size: u64(view, 32)
+  } : {
+    name: view.getUint32(0, true),
+    offset: view.getUint32(16, true),
+    size: view.getUint32(20, true)
+  };
+});
+var findElfSection = (function findElfSection(src, name) {
+  const layout = readLayout(src);
+  readChecked(src, layout.shoff, layout.shnum * layout.shentsize, "section header table");
+  const strtab = sectionAt(src, layout, layout.shstrndx);
+  const names = readChecked(src, strtab.offset, strtab.size, "section name table");
+  const wanted = new TextEncoder().encode(name);
+  for (let i = 0; i < layout.shnum; i++) {
+    const shdr = sectionAt(src, layout, i);
+    if (shdr.name + wanted.length >= names.byteLength) continue;
+    let match = names.getUint8(shdr.name + wanted.length) === 0;
+    for (let j = 0; match && j < wanted.length; j++) {
+      match = names.getUint8(shdr.name + j) === wanted[j];
+    }
+    if (match) return {
+      offset: shdr.offset,
+      size: shdr.size
+    };
+  }
+  return null;
+});
+var matchesAt = (function matchesAt(bytes, at, magic) {
+  if (at < 0 || at + magic.length > bytes.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[at + i] !== magic[i]) return false;
+  return true;
+});
+var compressionAt = (function compressionAt(bytes, at = 0) {
+  for (const { name, magic } of MAGICS) if (matchesAt(bytes, at, magic)) return name;
+  return null;
+});
+var bootPayload = (function bootPayload(head) {
+  if (head.length < BOOT_HEADER_BYTES) return null;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  if (view.getUint32(514, true) !== HDRS || view.getUint16(518, true) < MIN_PROTOCOL) {
+    return null;
+  }
+  const setupSects = head[497] === 0 ? 4 : head[497];
+  return {
+    offset: (setupSects + 1) * 512 + view.getUint32(584, true),
+    length: view.getUint32(588, true)
+  };
+});
+var isKernelImage = (function isKernelImage(head) {
+  return bootPayload(head) !== null || compressionAt(head) !== null;
+});
+var locateBtf = (function locateBtf(src) {
+  if (src.size === 0) throw new BtfError("empty file");
+  const head = src.read(0, Math.min(16, src.size));
+  if (hasBtfMagic(head)) return {
+    format: "raw",
+    offset: 0,
+    size: src.size
+  };
+  if (hasBigEndianBtfMagic(head)) {
+    throw new BtfError(`big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`);
+  }
+  if (!hasElfMagic(head)) {
+    const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
+    if (isKernelImage(boot)) {
+      throw new BtfError("a compressed kernel image or module: the asynchronous loaders read it (loadImage, loadKernelCached)");
+    }
+    throw new BtfError(NOT_RECOGNIZED);
+  }
+  let section2;
+  try {
+    section2 = findElfSection(src, ".BTF");
+  } catch (err) {
+    if (err instanceof ElfFormatError) throw new BtfError(`${NOT_RECOGNIZED} (${err.message})`);
+    throw err;
+  }
+  if (section2 === null) throw new BtfError("vmlinux ELF has no .BTF section");
+  if (section2.offset + section2.size > src.size) {
+    throw new BtfError(".BTF section data out of bounds");
+  }
+  return {
+    format: "elf",
+    offset: section2.offset,
+    size: section2.size
+  };
+});
+var isSplitStrings = (function isSplitStrings(strLen, firstStringByte) {
+  return strLen > 0 && firstStringByte !== 0;
+});
+var buildTypes = (function buildTypes(total, head, fill, byteAt, base, space) {
+  const hdr = parseHeader(head, total);
+  const split = isSplitStrings(hdr.strLen, hdr.strLen > 0 ? byteAt(hdr.strStart) : 0);
+  if (split && !base) throw new BtfError(SPLIT_NEEDS_BASE);
+  if (!split && base) {
+    throw new BtfError("not split BTF (its strings start with the empty string), but a base was given: --base is only for a module's split BTF");
+  }
+  if (!base) return BtfTypes.buildFrom(total, head, fill, void 0, space);
+  let types;
+  try {
+    types = BtfTypes.buildFrom(total, head, fill, base, space);
+  } catch (err) {
+    if (err instanceof BtfError) throw new BtfError(`${MISMATCH}: ${err.message}`);
+    throw err;
+  }
+  checkSplitBase(types);
+  return types;
+});
+var checkSplitBase = (function checkSplitBase(types) {
+  const base = types.base;
+  if (!base) return;
+  const onStringStart = (off) => {
+    if (off === 0) return true;
+    try {
+      return types.stringAt(off - 1) === "";
+    } catch {
+      return false;
+    }
+  };
+  const refKind = (ref2) => ref2 <= base.lastId ? base.kind(ref2) : null;
+  const fail = (id, what) => {
+    throw new BtfError(`${MISMATCH}: type id ${id} ${what} (built against another vmlinux?)`);
+  };
+  const checkData = (id, ref2, what) => {
+    const kind = refKind(ref2);
+    if (kind !== null && ref2 !== 0 && NOT_DATA.has(kind)) {
+      fail(id, `${what}refers to base type ${ref2}, a ${kindName(kind)}`);
+    }
+  };
+  for (let id = types.firstId; id <= types.lastId; id++) {
+    const kind = types.kind(id);
+    if (!onStringStart(types.nameOff(id))) {
+      fail(id, `has name offset ${types.nameOff(id)}, not the start of a string`);
+    }
+    switch (kind) {
+      case Kind.FUNC: {
+        const proto = refKind(types.refType(id));
+        if (proto !== null && proto !== Kind.FUNC_PROTO) {
+          fail(id, `(a FUNC) refers to base type ${types.refType(id)}, a ${kindName(proto)}`);
+        }
+        break;
+      }
+      case Kind.PTR:
+      case Kind.TYPEDEF:
+      case Kind.VOLATILE:
+      case Kind.CONST:
+      case Kind.RESTRICT:
+      case Kind.TYPE_TAG:
+      case Kind.VAR:
+        checkData(id, types.refType(id), "");
+        break;
+      case Kind.ARRAY:
+        checkData(id, types.word(id, 3), "element ");
+        break;
+      case Kind.STRUCT:
+      case Kind.UNION:
+        for (let i = 0; i < types.vlen(id); i++) {
+          if (!onStringStart(types.elemWord(id, i, 0))) {
+            fail(id, `member ${i} has name offset ${types.elemWord(id, i, 0)}, not the start of a string`);
+          }
+          checkData(id, types.elemWord(id, i, 1), `member ${i} `);
+        }
+        break;
+      case Kind.FUNC_PROTO:
+        checkData(id, types.refType(id), "return type ");
+        for (let i = 0; i < types.vlen(id); i++) {
+          if (!onStringStart(types.word(id, 3 + 2 * i))) {
+            fail(id, `parameter ${i} has a name offset that is not the start of a string`);
+          }
+          checkData(id, types.word(id, 4 + 2 * i), `parameter ${i} `);
+        }
+        break;
+      case Kind.ENUM:
+      case Kind.ENUM64: {
+        const step = elemWords(kind);
+        for (let i = 0; i < types.vlen(id); i++) {
+          if (!onStringStart(types.word(id, 3 + step * i))) {
+            fail(id, `enumerator ${i} has a name offset that is not the start of a string`);
+          }
+        }
+        break;
+      }
+    }
+  }
+});
+var lib = (function lib() {
+  if (libc !== void 0) return libc;
+  libc = null;
+  try {
+    if (typeof Deno.dlopen !== "function") return null;
+    if (Deno.permissions.querySync({
+      name: "ffi"
+    }).state !== "granted") return null;
+    libc = Deno.dlopen("libc.so.6", SYMBOLS).symbols;
+  } catch {
+  }
+  return libc;
+});
+var address = (function address(bytes) {
+  return Deno.UnsafePointer.value(Deno.UnsafePointer.of(bytes));
+});
+var pointer = (function pointer(at) {
+  return Deno.UnsafePointer.create(at);
+});
+var pageAdvice = (function pageAdvice() {
+  if (advice !== void 0) return advice;
+  const c = lib();
+  advice = c ? {
+    // A region starts on a 2 MiB boundary of the address space (V8 aligns a memory to
+    // 64 KiB only), so each 2 MiB of it faults once.
+    slack: (total) => total >= HUGE_MIN_BTF ? 2 * HUGE_PAGE : 0,
+    place(memory, byte, total) {
+      if (total < HUGE_MIN_BTF) return byte;
+      const base = address(new Uint8Array(memory.buffer));
+      const huge = BigInt(HUGE_PAGE);
+      return Number((base + BigInt(byte) + huge - 1n) / huge * huge - base);
+    },
+    fresh(memory, maxBytes) {
+      const base = address(new Uint8Array(memory.buffer)), huge = BigInt(HUGE_PAGE);
+      const from = (base / huge + 1n) * huge, end = base + BigInt(maxBytes);
+      if (from < end) c.madvise(pointer(from), end - from, MADV_HUGEPAGE);
+    }
+  } : null;
+  return advice;
+});
+var defaultSpace = (function defaultSpace(path) {
+  const a = pageAdvice();
+  return freshSpace(a ?? void 0, a !== null && mayMap(path));
+});
+var mayMap = (function mayMap(path) {
+  return path.startsWith(SYSFS_BTF);
+});
+var mapInto = (function mapInto(path, offset, dest) {
+  if (!mayMap(path) || offset % PAGE !== 0 || dest.length === 0) return false;
+  const c = lib();
+  const at = c ? address(dest) : 0n;
+  if (!c || at % BigInt(PAGE) !== 0n) return false;
+  const fd = c.open(new TextEncoder().encode(path + "\0"), O_RDONLY_CLOEXEC);
+  if (fd < 0) return false;
+  try {
+    const len = BigInt(dest.length);
+    const probe = c.mmap(null, len, PROT_READ, MAP_PRIVATE, fd, BigInt(offset));
+    if (Deno.UnsafePointer.value(probe) === MAP_FAILED) return false;
+    const moved = c.mremap(probe, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, pointer(at));
+    if (Deno.UnsafePointer.value(moved) === at) return true;
+    c.munmap(probe, len);
+    const fixed = c.mmap(pointer(at), len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, BigInt(offset));
+    return Deno.UnsafePointer.value(fixed) === at;
+  } finally {
+    c.close(fd);
+  }
+});
+var osMessage = (function osMessage(err) {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.replace(/: [a-z_]+ '.*'$/s, "");
+});
+var fileSource = (function fileSource(file, size) {
+  const readInto = (offset, dest) => {
+    try {
+      file.seekSync(offset, Deno.SeekMode.Start);
+      for (let done = 0; done < dest.length; ) {
+        const n = file.readSync(dest.subarray(done));
+        if (n === null || n === 0) {
+          throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
+        }
+        done += n;
+      }
+    } catch (err) {
+      if (err instanceof BtfError) throw err;
+      throw new BtfError(`read file: ${osMessage(err)}`);
+    }
+  };
+  return {
+    size,
+    readInto,
+    read(offset, length) {
+      const out = new Uint8Array(length);
+      readInto(offset, out);
+      return out;
+    }
+  };
+});
+var isStandardInput = (function isStandardInput(path) {
+  return path === "-" || path === "/dev/stdin" || path === "/dev/fd/0" || path === "/proc/self/fd/0";
+});
+var standardInputBytes = (function standardInputBytes() {
+  if (stdinBytes) return stdinBytes;
+  const parts = [];
+  let total = 0;
+  for (; ; ) {
+    const buf = new Uint8Array(1 << 20);
+    const n = Deno.stdin.readSync(buf);
+    if (n === null) break;
+    parts.push(buf.subarray(0, n));
+    total += n;
+  }
+  stdinBytes = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) stdinBytes.set(part, (at += part.length) - part.length);
+  return stdinBytes;
+});
+var fileKind = (function fileKind(info) {
+  if (info.isFifo) return "a FIFO";
+  if (info.isSocket) return "a socket";
+  if (info.isCharDevice) return "a character device";
+  if (info.isBlockDevice) return "a block device";
+  return "not a file";
+});
+var refuseNonRegular = (function refuseNonRegular(info) {
+  if (info.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
+  if (!info.isFile) {
+    throw new BtfError(`read file: not a regular file (${fileKind(info)}); only regular files and standard input are read`);
+  }
+});
+var openSource = (function openSource(path) {
+  if (isStandardInput(path)) {
+    try {
+      return {
+        src: memorySource(standardInputBytes()),
+        info: null,
+        file: null,
+        close: () => {
+        }
+      };
+    } catch (err) {
+      throw new BtfError(`read file: ${osMessage(err)}`);
+    }
+  }
+  let file;
+  try {
+    refuseNonRegular(Deno.statSync(path));
+    file = Deno.openSync(path, {
+      read: true
+    });
+  } catch (err) {
+    if (err instanceof BtfError) throw err;
+    throw new BtfError(`read file: ${osMessage(err)}`);
+  }
+  try {
+    const info = file.statSync();
+    refuseNonRegular(info);
+    return {
+      src: fileSource(file, info.size),
+      info,
+      file,
+      close: () => file.close()
+    };
+  } catch (err) {
+    file.close();
+    if (err instanceof BtfError) throw err;
+    throw new BtfError(`read file: ${osMessage(err)}`);
+  }
+});
+var withInput = (function withInput(path, use) {
+  const opened = openSource(path);
+  try {
+    return use(opened);
+  } finally {
+    opened.close();
+  }
+});
+var loadBtf = (function loadBtf(path, base, space) {
+  return openedAs(path, () => withInput(path, (input) => loadBtfFrom(input, path, base, space)));
+});
+var loadBtfFrom = (function loadBtfFrom(input, path, base, space) {
+  const src = input.src, at = locateBtf(src);
+  const types = buildTypes(at.size, src.read(at.offset, Math.min(at.size, 64)), (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest), (offset) => src.read(at.offset + offset, 1)[0], base, space ?? defaultSpace(path));
+  return {
+    path,
+    format: at.format,
+    types
+  };
+});
+var openedAs = (function openedAs(path, fn) {
+  try {
+    return fn();
+  } catch (err) {
+    throw openError(path, err);
+  }
+});
+var openError = (function openError(path, err) {
+  return err instanceof BtfError ? new BtfError(`btf: open ${path}: ${err.message}`) : err;
+});
+var utf8 = (function utf8(name) {
+  let bytes = encoded.get(name);
+  if (!bytes) encoded.set(name, bytes = encoder2.encode(name));
+  return bytes;
+});
+var typesNamed = (function typesNamed(types, name) {
+  const ids = types.byName(name, {
+    functions: false
+  });
+  if (ids.length === 0 && types.byName(name).length === 0) {
+    throw new BtfError(`btf: type '${name}' not found`);
+  }
+  return ids;
+});
+var findStruct = (function findStruct(types, name) {
+  const id = typesNamed(types, name).find((id2) => types.kind(id2) === Kind.STRUCT);
+  if (id === void 0) throw new BtfError(`btf: '${name}' exists but is not a struct`);
+  return id;
+});
+var followTo = (function followTo(types, typeId, through) {
+  let id = typeId;
+  for (let step = 0; step < MAX_CHAIN_STEPS; step++) {
+    const kind = types.kind(id);
+    if (isComposite(kind)) return id;
+    if (!through.has(kind)) return null;
+    id = types.refType(id);
+  }
+  return null;
+});
+var nonByteAligned = (function nonByteAligned(field, bits) {
+  return new BtfError(`btf: field '${field}' has non-byte-aligned offset (${bits} bits)`);
+});
+var notFound = (function notFound(types, structId2, field) {
+  return new BtfError(`btf: struct '${types.name(structId2)}' has no member '${field}'`);
+});
+var findMember = (function findMember(types, structId2, field) {
+  const wanted = utf8(field);
+  const path = [];
+  let visits = 0;
+  let found = null;
+  const walk = (id, base) => {
+    const { words, at, count, kindFlag } = types.elements(id);
+    path.push(id);
+    for (let i = 0, w = at; i < count; i++, w += 3) {
+      if (++visits > MAX_MEMBER_VISITS) {
+        throw new BtfError(`btf: field '${field}' search gave up after ${MAX_MEMBER_VISITS} members`);
+      }
+      const nameOff = words[w];
+      const isField = nameOff !== 0 && types.nameEquals(nameOff, wanted);
+      const bits = memberBits(words[w + 2], kindFlag);
+      if (bits % 8 !== 0) {
+        if (isField && path.length === 1) throw nonByteAligned(field, bits);
+        continue;
+      }
+      const offset = base + bits / 8;
+      if (isField) {
+        const bitSize = kindFlag ? words[w + 2] >>> 24 : 0;
+        found = {
+          offset,
+          type: words[w + 1],
+          bitSize,
+          anon: path.slice(1)
+        };
+        return true;
+      }
+      if (nameOff !== 0 || path.length > MAX_ANON_DEPTH) continue;
+      const inner = orNull(() => followTo(types, words[w + 1], QUALIFIERS));
+      if (inner === null || path.includes(inner)) continue;
+      if (orNull(() => walk(inner, offset))) return true;
+      path.length = path.indexOf(id) + 1;
+    }
+    path.pop();
+    return false;
+  };
+  if (!walk(structId2, 0) || found === null) throw notFound(types, structId2, field);
+  return found;
+});
+var memberOffset = (function memberOffset(types, structId2, field) {
+  return findMember(types, structId2, field).offset;
+});
+var directMember = (function directMember(types, structId2, field) {
+  const wanted = utf8(field);
+  const { words, at, count, kindFlag } = types.elements(structId2);
+  for (let i = 0, w = at; i < count; i++, w += 3) {
+    if (words[w] === 0 || !types.nameEquals(words[w], wanted)) continue;
+    const bits = memberBits(words[w + 2], kindFlag);
+    if (bits % 8 !== 0) throw nonByteAligned(field, bits);
+    return {
+      offset: bits / 8,
+      type: words[w + 1]
+    };
+  }
+  throw notFound(types, structId2, field);
+});
+var resolveToStruct = (function resolveToStruct(types, typeId) {
+  return followTo(types, typeId, QUALIFIERS_AND_PTR);
+});
+var resolveMemberStruct = (function resolveMemberStruct(types, member2) {
+  const id = resolveToStruct(types, member2.type);
+  if (id === null) throw new BtfError("btf: could not resolve member to struct");
+  return id;
+});
+var structSize = (function structSize(types, structId2) {
+  return types.size(structId2);
+});
+var valueOf = (function valueOf(types, id, i) {
+  const { words, at, kindFlag } = types.elements(id);
+  if (types.kind(id) === Kind.ENUM) {
+    const raw = words[at + 2 * i + 1];
+    return kindFlag ? raw | 0 : raw;
+  }
+  const lo = words[at + 3 * i + 1], hi = words[at + 3 * i + 2];
+  const high = kindFlag ? hi | 0 : hi;
+  const value = high * TWO_32 + lo;
+  if (Number.isSafeInteger(value)) return value;
+  const big = BigInt(hi) << 32n | BigInt(lo);
+  return kindFlag ? BigInt.asIntN(64, big) : big;
+});
+var enumValue = (function enumValue(types, name) {
+  return enumValues(types, [
+    name
+  ]).get(name) ?? null;
+});
+var enumValues = (function enumValues(types, names) {
+  const found = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const first = found.has(name) ? void 0 : types.enumeratorsNamed(name)[0];
+    if (first === void 0) continue;
+    const [id, i] = first;
+    found.set(name, {
+      value: valueOf(types, id, i),
+      signed: types.kindFlag(id),
+      typeId: id,
+      enumName: types.name(id)
+    });
+  }
+  return found;
+});
+var enumerators = (function enumerators(types, typeId) {
+  const kind = types.kind(typeId);
+  if (kind !== Kind.ENUM && kind !== Kind.ENUM64) {
+    throw new BtfError(`btf: type id ${typeId} is not an enum`);
+  }
+  const { words, at, count } = types.elements(typeId);
+  const step = elemWords(kind);
+  const list = [];
+  for (let i = 0; i < count; i++) {
+    list.push({
+      name: types.stringAt(words[at + step * i]),
+      value: valueOf(types, typeId, i)
+    });
+  }
+  return list;
+});
+var perTable = (function perTable(compute) {
+  const memo = /* @__PURE__ */ new WeakMap();
+  return (types, key) => {
+    let known = memo.get(types);
+    if (!known) memo.set(types, known = /* @__PURE__ */ new Map());
+    let entry = known.get(key);
+    if (entry === void 0) {
+      try {
+        entry = {
+          value: compute(types, key)
+        };
+      } catch (err) {
+        if (!(err instanceof BtfError)) throw err;
+        entry = {
+          error: err
+        };
+      }
+      known.set(key, entry);
+    }
+    if ("error" in entry) throw entry.error;
+    return entry.value;
+  };
+});
+var named = (function named(name) {
+  return {
+    label: name,
+    found: "find_struct",
+    resolve: (types) => structId(types, name)
+  };
+});
+var typeOf = (function typeOf(parent, member2, label) {
+  const p = ref(parent);
+  return {
+    label,
+    found: `typeof(${p.label}.${member2})`,
+    resolve(types) {
+      const m = directMember(types, p.resolve(types), member2);
+      return withContext(`btf: resolve type of ${p.label}.${member2}`, () => resolveMemberStruct(types, m));
+    }
+  };
+});
+var ref = (function ref(s) {
+  return typeof s === "string" ? named(s) : s;
+});
+var group = (function group(...entries) {
+  return {
+    entries
+  };
+});
+var member = (function member(key, struct, ...members2) {
+  const s = ref(struct);
+  const [first, ...rest] = members2.length > 0 ? members2 : [
+    key
+  ];
+  return {
+    kind: "field",
+    key,
+    absent: "required",
+    mode: "member",
+    source: `${s.label}.${first}`,
+    fallbacks: rest.map((m) => `${s.label}.${m}`),
+    found: s.found,
+    resolve(types, note) {
+      const id = s.resolve(types);
+      try {
+        return memberOffset(types, id, first);
+      } catch (err) {
+        if (!(err instanceof BtfError)) throw err;
+        for (const name of rest) {
+          const offset = orNull(() => memberOffset(types, id, name));
+          if (offset === null) continue;
+          note(`${types.name(id)}.${name}`);
+          return offset;
+        }
+        throw err;
+      }
+    }
+  };
+});
+var members = (function members(struct, ...names) {
+  return names.map((name) => member(name, struct, name));
+});
+var direct = (function direct(key, struct, memberName) {
+  const s = ref(struct);
+  return {
+    ...custom(key, `${s.label}.${memberName}`, (t) => directMember(t, s.resolve(t), memberName).offset),
+    mode: "direct",
+    found: s.found
+  };
+});
+var sizeOf = (function sizeOf(key, struct) {
+  const s = ref(struct);
+  return {
+    ...custom(key, `sizeof ${s.label}`, (types) => structSize(types, s.resolve(types))),
+    mode: "sizeof",
+    found: s.found
+  };
+});
+var enumerator = (function enumerator(key, name) {
+  return {
+    ...custom(key, `enum ${name}`, (types) => {
+      const found = enumValue(types, name);
+      if (found === null) throw new BtfError(`btf: enumerator '${name}' not found`);
+      return Number(found.value);
+    }),
+    mode: "enum"
+  };
+});
+var custom = (function custom(key, source, fn, fallbacks = []) {
+  return {
+    kind: "field",
+    key,
+    absent: "required",
+    mode: "computed",
+    source,
+    fallbacks,
+    resolve: fn
+  };
+});
+var plus = (function plus(key, a, b) {
+  return custom(key, `${a.source} + ${b.source}`, (types, note) => a.resolve(types, note) + b.resolve(types, note));
+});
+var embedded = (function embedded(key, struct, memberName, label, inner) {
+  const outer = direct(memberName, struct, memberName);
+  return plus(key, outer, member(inner, typeOf(struct, memberName, label), inner));
+});
+var memberMap = (function memberMap(key, struct, prefix) {
+  return {
+    kind: "map",
+    key,
+    source: `${struct.label}.${prefix}*`,
+    resolve(types) {
+      const id = struct.resolve(types);
+      const map = {};
+      const { words, at, count, kindFlag } = types.elements(id);
+      for (let i = 0, w = at; i < count; i++, w += 3) {
+        const bits = memberBits(words[w + 2], kindFlag);
+        if (words[w] === 0 || bits % 8 !== 0) continue;
+        const name = types.stringAt(words[w]);
+        if (name.startsWith(prefix)) map[name] = bits / 8;
+      }
+      return map;
+    }
+  };
+});
+var optional = (function optional(field) {
+  return {
+    ...field,
+    absent: "null"
+  };
+});
+var orZero = (function orZero(field) {
+  return {
+    ...field,
+    absent: "zero"
+  };
+});
+var allOrNothing = (function allOrNothing(...fields) {
+  return {
+    kind: "set",
+    fields
+  };
+});
+var sub = (function sub(key, g) {
+  return {
+    kind: "sub",
+    key,
+    group: g
+  };
+});
+var derived = (function derived(key, source, compute) {
+  return {
+    kind: "derived",
+    key,
+    source,
+    compute
+  };
+});
+var structExists = (function structExists(name) {
+  return {
+    kind: "check",
+    verify: (types) => void findStruct(types, name)
+  };
+});
+var atOffsetZero = (function atOffsetZero(struct, memberName) {
+  return {
+    kind: "check",
+    verify(types) {
+      const offset = memberOffset(types, findStruct(types, struct), memberName);
+      if (offset !== 0) {
+        throw new BtfError(`${struct}.${memberName} at offset ${offset} (expected 0)`);
+      }
+    }
+  };
+});
+var resolveGroup = (function resolveGroup(types, g, path, missing, via = {}) {
+  const value = {};
+  const local = {};
+  const localVia = {};
+  const noteFor = (key, into = localVia) => (v) => into[`${path}.${key}`] = v;
+  for (const entry of g.entries) {
+    switch (entry.kind) {
+      case "field":
+        value[entry.key] = resolveField(types, entry, noteFor(entry.key));
+        break;
+      case "set": {
+        const notes = {};
+        const all = entry.fields.map((f) => orNull(() => f.resolve(types, noteFor(f.key, notes))));
+        const complete = all.every((v) => v !== null);
+        entry.fields.forEach((f, i) => value[f.key] = complete ? all[i] : null);
+        if (complete) Object.assign(localVia, notes);
+        break;
+      }
+      case "sub":
+        value[entry.key] = resolveOptional(types, entry.group, `${path}.${entry.key}`, local, localVia);
+        break;
+      case "map":
+        value[entry.key] = entry.resolve(types);
+        break;
+      case "derived":
+        value[entry.key] = entry.compute(value);
+        break;
+      case "check":
+        entry.verify(types);
+        break;
+    }
+  }
+  Object.assign(missing, local);
+  Object.assign(via, localVia);
+  return value;
+});
+var resolveOptional = (function resolveOptional(types, g, path, missing, via = {}) {
+  try {
+    return resolveGroup(types, g, path, missing, via);
+  } catch (err) {
+    if (!(err instanceof BtfError)) throw err;
+    missing[path] = err.message;
+    return null;
+  }
+});
+var resolveField = (function resolveField(types, field, note) {
+  const notes = [];
+  const collect = (n) => void notes.push(n);
+  const v = field.absent === "required" ? field.resolve(types, collect) : orNull(() => field.resolve(types, collect));
+  if (v === null) return field.absent === "zero" ? 0 : null;
+  for (const n of notes) note(n);
+  return v;
+});
+var findEventPath = (function findEventPath(types) {
+  const sched = findStruct(types, "scx_sched");
+  const pathA = orNull(() => {
+    const pcpu = memberOffset(types, sched, "pcpu");
+    const stats = directMember(types, findStruct(types, "scx_sched_pcpu"), "event_stats");
+    return {
+      percpuPtrOff: pcpu,
+      eventStatsOff: stats.offset,
+      statsStruct: resolveMemberStruct(types, stats)
+    };
+  });
+  return pathA ?? (() => {
+    const esc = withContext("btf: neither scx_sched.pcpu nor scx_sched.event_stats_cpu found", () => directMember(types, sched, "event_stats_cpu"));
+    const statsStruct = withContext("btf: resolve type of scx_sched.event_stats_cpu", () => resolveMemberStruct(types, esc));
+    return {
+      percpuPtrOff: esc.offset,
+      eventStatsOff: null,
+      statsStruct
+    };
+  })();
+});
+var event = (function event(key, ...fallbacks) {
+  return member(key, eventStats, `SCX_EV_${key.slice(3).toUpperCase()}`, ...fallbacks);
+});
+var percpuPtrOff = (function percpuPtrOff(types, note) {
+  const path = eventPath(types, "event");
+  if (path.eventStatsOff === null) note("scx_sched.event_stats_cpu");
+  return path.percpuPtrOff;
+});
+var eventStatsOff = (function eventStatsOff(types) {
+  return eventPath(types, "event").eventStatsOff ?? 0;
+});
+var sdField = (function sdField(key) {
+  return member(key, sd, key.slice(3));
+});
+var resolveNamedGroup = (function resolveNamedGroup(types, name) {
+  types.buildIndexes();
+  const missing = {};
+  const via = {};
+  const value = resolveOptional(types, GROUPS[name], name, missing, via);
+  return {
+    value,
+    missing,
+    via
+  };
+});
+var kernelConstants = (function kernelConstants(types) {
+  const found = enumValues(types, [
+    ...Object.values(PID_ENUMERATORS),
+    ...SAME_NAME,
+    "HI_SOFTIRQ"
+  ]);
+  const via = {};
+  const read = (name, path, builtin) => {
+    const v = found.get(name);
+    if (v !== void 0 && typeof v.value === "number") return v.value;
+    via[`constants.${path}`] = "builtin";
+    return builtin;
+  };
+  const pidType = Object.fromEntries(Object.entries(PID_ENUMERATORS).map(([k, e]) => [
+    k,
+    read(e, `pid_type.${k}`, PID_TYPE[k])
+  ]));
+  const same = Object.fromEntries(SAME_NAME.map((n) => [
+    n,
+    read(n, n, CONSTANTS[n])
+  ]));
+  via["constants.RHT_PTR_LOCK_BIT"] = "builtin";
+  return {
+    constants: {
+      pid_type: pidType,
+      SCX_DSQ_LNODE_ITER_CURSOR: same.SCX_DSQ_LNODE_ITER_CURSOR,
+      RHT_PTR_LOCK_BIT: CONSTANTS.RHT_PTR_LOCK_BIT,
+      CPU_MAX_IDLE_TYPES: same.CPU_MAX_IDLE_TYPES,
+      ...Object.fromEntries(Object.keys(CPUTIME).map((n) => [
+        n,
+        same[n]
+      ])),
+      NR_SOFTIRQS: same.NR_SOFTIRQS,
+      SOFTIRQ_NAMES: softirqNames(types, found.get("HI_SOFTIRQ"), same.NR_SOFTIRQS, via),
+      ...Object.fromEntries(NUMA_EVENT_NAMES.map((n) => [
+        n,
+        same[n]
+      ])),
+      NR_VM_NUMA_EVENT_ITEMS: same.NR_VM_NUMA_EVENT_ITEMS,
+      NUMA_EVENT_NAMES: byValue(NUMA_EVENT_NAMES.map((n) => [
+        n,
+        same[n]
+      ]))
+    },
+    via
+  };
+});
+var byValue = (function byValue(entries) {
+  return [
+    ...entries
+  ].sort((a, b) => a[1] - b[1]).map(([n]) => n);
+});
+var softirqNames = (function softirqNames(types, hi, count, via) {
+  if (hi === void 0) {
+    via["constants.SOFTIRQ_NAMES"] = "builtin";
+    return SOFTIRQ_NAMES;
+  }
+  const vectors = enumerators(types, hi.typeId).filter((e) => e.name.endsWith("_SOFTIRQ") && typeof e.value === "number" && e.value < count);
+  return byValue(vectors.map((e) => [
+    e.name.slice(0, -"_SOFTIRQ".length),
+    e.value
+  ]));
+});
+var attach = (function attach(shared, attached) {
+  let types = attached.get(shared.id);
+  if (!types) {
+    const base = shared.base ? attach(shared.base, attached) : void 0;
+    types = BtfTypes.attach(shared.buffer, base);
+    attached.set(shared.id, types);
+  }
+  return types;
+});
+var safeResolve = (function safeResolve(types, name) {
+  try {
+    return resolveNamedGroup(types, name);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      value: null,
+      missing: {
+        [name]: `internal error: ${message}`
+      },
+      via: {}
+    };
+  }
+});
+var arena = (function arena() {
+  return threadArena ??= new TableArena(pageAdvice() ?? void 0);
+});
+var loadKernel = (function loadKernel(path, groups, recycle, attached, base) {
+  try {
+    const space = recycle ? arena() : void 0;
+    const { types, format } = loadBtf(path, base ? attach(base, attached) : void 0, space);
+    const outcomes = groups.map((g) => [
+      g,
+      safeResolve(types, g)
+    ]);
+    const constants = kernelConstants(types);
+    const item = {
+      format,
+      btfBytes: types.btfBytes,
+      typeCount: types.count,
+      outcomes,
+      constants
+    };
+    if (recycle) {
+      arena().release(types);
+      return item;
+    }
+    return {
+      ...item,
+      table: {
+        id: 0,
+        buffer: types.buffer,
+        base
+      }
+    };
+  } catch (err) {
+    return {
+      error: err instanceof Error ? err.message : String(err),
+      btf: err instanceof BtfError
+    };
+  }
+});
+var runItem = (function runItem(task2, index, attached) {
+  if (task2.kind === "groups") {
+    return safeResolve(attach(task2.table, attached), task2.groups[index]);
+  }
+  const recycle = task2.recycle?.[index] ?? false;
+  return loadKernel(task2.paths[index], task2.groups, recycle, attached, task2.base);
+});
+var serveShares = (function serveShares() {
+  self.onmessage = (event2) => {
+    const { job, slot, task: task2 } = event2.data;
+    const claims = new Int32Array(event2.data.claims);
+    const count = itemCount(task2);
+    const post = (reply) => self.postMessage(reply);
+    const attached = /* @__PURE__ */ new Map();
+    for (let i; (i = claimNext(claims, count, slot + 1)) >= 0; ) {
+      post({
+        kind: "item",
+        job,
+        index: i,
+        result: runItem(task2, i, attached)
+      });
+    }
+    post({
+      kind: "done",
+      job
+    });
+  };
+  self.postMessage({
+    kind: "ready"
+  });
+});
+// workers/claims.ts
+
+
+
+// btf/arena.ts
+var WASM_PAGE = 65536;
+var MAX_WASM_PAGES = 65536;
+var GENERATION_WORD = 19;
+
+
+
+var MAP_PAGE = 4096;
+
+
+var FRESH_SPACE = freshSpace();
+var TableArena = class {
+  #advice;
+  #place;
+  #free = [];
+  #lent = [];
+  #created = 0;
+  /** An empty arena; `advice` is applied to each memory it creates. */
+  constructor(advice2) {
+    this.#advice = advice2;
+    this.#place = placeIn(advice2, false);
+  }
+  /** Room for the advice's boundaries (the blob is copied in, never mapped). */
+  slack(total) {
+    return this.#advice?.slack(total) ?? 0;
+  }
+  /** Placement as the advice says. */
+  place(memory, byte, region, total) {
+    return this.#place(memory, byte, region, total);
+  }
+  /** A released memory when there is one (grown as needed), else a new one. */
+  acquire(pages, _maxPages) {
+    this.#reclaimFailed();
+    let memory = this.#free.pop();
+    if (memory) growTo(memory, pages);
+    else {
+      memory = newMemory(pages, MAX_WASM_PAGES);
+      this.#advice?.fresh(memory, MAX_WASM_PAGES * WASM_PAGE);
+      this.#created++;
+    }
+    new Uint32Array(memory.buffer, 0, 1)[0] = 0;
+    this.#lent.push(memory);
+    return memory;
+  }
+  /**
+   * Gives the memory of `types` back for the next table. From now on `types`, and every
+   * table attached to its buffer in any thread, throws on access. Returns false (and does
+   * nothing) for a table this arena did not build.
+   */
+  release(types) {
+    const i = this.#lent.findIndex((m) => types.occupies(m.buffer));
+    if (i < 0) return false;
+    const [memory] = this.#lent.splice(i, 1);
+    Atomics.add(new Uint32Array(memory.buffer, 0, GENERATION_WORD + 1), GENERATION_WORD, 1);
+    this.#free.push(memory);
+    return true;
+  }
+  /** Memories this arena has created (a batch's page faults grow with this, not its size). */
+  get created() {
+    return this.#created;
+  }
+  /** A lent memory whose table never completed (its build threw) is free again. */
+  #reclaimFailed() {
+    for (let i = this.#lent.length - 1; i >= 0; i--) {
+      if (new Uint32Array(this.#lent[i].buffer, 0, 1)[0] !== 0) continue;
+      this.#free.push(...this.#lent.splice(i, 1));
+    }
+  }
+};
+
+// btf/errors.ts
+var BtfError = class extends Error {
+  /** Creates an error whose message is exactly `message`. */
+  constructor(message) {
+    super(message);
+    this.name = "BtfError";
+  }
+};
+
+
+var BEYOND_C0 = "\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
+var UNPRINTABLE_BEYOND_C0 = new RegExp(`[${BEYOND_C0}]`, "g");
+var UNPRINTABLE = new RegExp(`[\\x00-\\x1f${BEYOND_C0}]`, "g");
+
+// btf/header.ts
+var MIN_HEADER_LEN = 24;
+var LAYOUT_HEADER_LEN = 32;
+
+
+
+
+
+
+
+// btf/wasm/decode_wasm.ts
+var DECODE_WASM_BASE64 = "AGFzbQEAAAABMgVgCH9/f39/f39/AX9gB39/f39/f38Bf2AEf39/fwF/YAp/f39/f39/f39/AGABfwF/AhIBA2VudgZtZW1vcnkCAwGAgAQDCAcAAQIBAwQDBgcBfwFBgAgLB0UFBXBhcnNlAAALc29ydGVkX2Zyb20AAgpmaW5kX25hbWVkAAMLYnVpbGRfaW5kZXgABBBidWlsZF9lbnVtX2luZGV4AAYKxzEHxQkFD38BfgJ/AX4GfyOAgICAAEEQayIIJICAgIAAQQAhCSAIQQA2AgwgCEEANgIIIAVBAnQhCkEAIQtBACEMQQAhDUEAIQ5BACEPQQAhBQJAAkAgACABTw0AIAZBAnQhECAHIAZqQQJ0IREgBEECdCISQYAIaiETIBJBgARqIRQgB0EBdCAGakECdCEVIABBAnRBBSAAa0ECdGohFiABrSEXQQAhGEEAIQ9BACEOQQAhDUEAIQwDQAJAIAEgAGtBAksNACAKIBg2AgBBfyEFDAMLAkAgEiAAQQJ0IgdBBGooAgAiBUEYdkH/AHEiBkECdCIJaigCACILQX9HDQAgCiAGNgIEIAogGDYCAEF+IQUMAwsCQCAHKAIAIgQgA0kNACAKIAQ2AgQgCiAYNgIAQX0hBQwDCyAYIAJqQQJ0IAA2AgACQAJAAkAgBkEMRw0AIBEgDUECdGohGSANQQFqIQ0MAQsCQCAERQ0AIBAgDkECdGogGDYCACAOQQFqIQ4LAkAgBkF6ag4OAAICAgICAgICAgICAgACCyAVIAxBAnRqIRkgBUH///8HcSAPaiEPIAxBAWohDAsgGSAYNgIACwJAIACtIAutfCAUIAlqKAIAIhmtIAVB////B3GtfnxCA3wiGiAXWA0AIAogBjYCBCAKIBg2AgBBfCEFDAMLAkAgBkETSw0AQQAhBiATIAlqKAIAIgtBAXEgBUGAgPyHBnFBAEdyIAtBCnYgBUH//wNxIglBAEdxciALQQt2IAlBAktxciALQQF2IAVBAEhxciALQQJ2IARFcXIgC0EDdiAEQQBHcXIhBCAHQQhqKAIAIRsCQCALQSBxRQ0AQQEhBiAbQRBLDQAgCyAbQQxqdkEBcUUhBgsgBCAGciEcIAtBG3RBH3UgG3EhHQJAIAtBwABxRQ0AIAtBGHRBH3UhBAJAAkACQAJAAkAgGUEDRg0AIAkNA0EAIQYMAQtBACEGIAkNAQtBACEFQQAhCQwCC0H///8HQX8gBUEASBtBACALQYAGcRshHiAJQQNsIR8gFiAHaiEHQQAhGUEAIQlBACEFQQAhBgNAIAcoAgAgHnEiICAJICAgCUsbIQkgB0F4aigCACIgIAYgICAGSxshBiAHQXxqKAIAIARxIiAgBSAgIAVLGyEFIAdBDGohByAZQQNqIhkgH0kNAAwCCwsgB0EMaiEHIAlBAXQhHkEAIQlBACEZQQAhBUEAIQYDQCAHQQRqKAIAIARxIiAgBSAgIAVLGyEFIAcoAgAiICAGICAgBksbIQYgB0EIaiEHIBlBAmoiGSAeSQ0ACwsgHCAGIANPciEHQQAhBgJAIAtBgAJxRQ0AIAlBA3YgCUEHcUEAR2ogG0shBgsgByALQQl2IAlBAEdxciAGciEcIAUgHSAFIB1LGyEdCwJAIBxFDQBBACAAIBggAyAKIAhBDGogCEEIahCBgICAACIFRQ0BDAQLIB0gCCgCDE0NACAIIBg2AgggCCAdNgIMCyAYQQFqIRggGqciACABSQ0ACyAIKAIIIQkgCCgCDCELIBghBQsgCiAMNgIcIAogDTYCGCAKIA42AhQgCiAPNgIQIAogCTYCDCAKIAs2AggLIAhBEGokgICAgAAgBQuHEwMNfwF+BX8CQCAAIAFBAnRqIgdBBGooAgAiCEGAgPyHBnFFDQAgBEEANgIEIAQgAjYCAEF7DwsgB0EMaiEJIAhB//8DcSEKIAcoAgAhCyAHQQhqKAIAIQwgBigCACENIAUoAgAhDgJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCAIQRh2QR9xIg9Bf2oOEwABBAUFDw4CAQEBCwoJCAcGAw8SCwJAIApFDQAgBEEANgIEDBcLAkAgCEF/Sg0AIARBADYCBAwWCwJAAkAgDEF/akEPSw0AIAxpQQJJDQELIARBADYCBAwVCwJAIAkoAgAiB0GA/oOAf3ENACAHQf8BcSIAQYABSw0AIAdBEHZB/wFxIABqIAxBA3RLDQAgB0EYdkEPcSIHQQRLDQAgB2lBAkkNEgsgBEEANgIEIAQgAjYCAEFzDwsCQCAKRQ0AIARBADYCBAwWCwJAIAhBf0oNACAEQQA2AgQMFQsCQCALRQ0AIARBADYCBAwTCyAMIA4gDCAOSyIHGyEOIAIgDSAHGyENDBALAkAgCkUNACAEQQA2AgQMFQsCQCAIQX9KDQAgBEEANgIEDBQLAkAgCw0AIARBADYCBAwRCyAMIA4gDCAOSyIHGyEOIAIgDSAHGyENDA8LAkAgCkUNACAEQQA2AgQMFAsCQCALDQAgBEEANgIEDBALIAwgDiAMIA5LIgcbIQ4gAiANIAcbIQ0MDgsCQCAKRQ0AIARBADYCBAwTCwJAIAhBf0oNACAEQQA2AgQMEgsCQCALRQ0AIARBADYCBAwQCwJAIAxFDQAgBEEANgIEDBELIAkoAgQiByAJKAIAIgQgDiAEIA5LIgQbIgAgByAASyIHGyEOIAIgAiANIAcbIAQbIQ0MDQtBf0H///8HIAhBf0obIRACQAJAAkACQCAKRQ0AIAFBAnQgAGpBFGohB0EAIQggCiERQQAhAEEAIQFBACESA0AgBygCACAQcSILIAEgCyABSxshASAHQXxqKAIAIhMgACATIABLGyEAIAdBeGooAgAiEyAIIBMgCEsbIQggB0EMaiEHIAsgEnIhEiARQX9qIhENAAsgCCADSQ0BDAILQQAhAEEAIQFBACESIANFDQ4LAkAgD0EFRw0AIBJFDQ4gCg0CDA4LIAFBA3YgAUEHcUEAR2ogDE0NDQsgCkUNDAsgD0EFRyELQQAhBwNAAkAgCSgCACADSQ0AIAQgBzYCBAwMCyAJQQhqKAIAIgggEHEhAQJAAkACQCALDQAgAQ0BDAILIAFBA3YgCEEHcUEAR2ogDE0NAQsgBCAHNgIEIAQgAjYCAEF0DwsgCUEMaiEJIAogB0EBaiIHRg0MDAALCwJAIApFDQAgBEEANgIEDBELAkAgCw0AIARBADYCBAwNCwJAIAkoAgBBfkoNACAEQQA2AgQgBCACNgIAQXAPCyAMIA4gDCAOSyIHGyEOIAIgDSAHGyENDAsLAkAgCkUNACAEQQA2AgQMEAsCQCAIQX9KDQAgBEEANgIEDA8LAkAgDEF+akEfdyIHQQdLDQBBASAHdEGrAXENCwsgBEEANgIEDA0LAkAgCEF/Sg0AIARBADYCBAwOCwJAIAtFDQAgCkUNCiABQQJ0IABqQRRqIQcgDK0hFEEAIQEDQCAHQXhqKAIAIQACQCAMRQ0AIAc1AgAgB0F8ajUCAHwgFFgNACAEIAE2AgQgBCACNgIAQXEPCyAAIA4gACAOSyIIGyEOIAIgDSAIGyENIAdBDGohByAKIAFBAWoiAUcNAAwLCwsgBEEANgIEDAoLAkAgCkUNACAEQQA2AgQMDgsCQCAIQX9KDQAgBEEANgIEDA0LAkAgCw0AIARBADYCBAwKCwJAIAkoAgBBA0kNACAEQQA2AgQMAwsgDCAOIAwgDksiBxshDiACIA0gBxshDQwICwJAIAhBf0oNACAEQQA2AgQMDAsCQCALRQ0AIARBADYCBAwKCwJAAkAgCg0AQQAhAAwBCyAIQQFxIRMCQAJAIApBAUcNAEEAIQhBACEAQQAhAQwBCyAKIBNrIQsgAUECdCAAakEYaiEHQQAhCEEAIQBBACEBA0AgBygCACISIAdBeGooAgAiESAAIBEgAEsbIgAgEiAASxshACAHQXxqKAIAIhIgB0F0aigCACIRIAEgESABSxsiASASIAFLGyEBIAhBBGohCCAHQRBqIQcgC0F+aiILDQALCwJAIBNFDQAgCSAIQQJ0IgdqKAIAIgggASAIIAFLGyEBIAkgB0EEcmooAgAiByAAIAcgAEsbIQALIAEgA0kNAEEAIQcCQANAIAkoAgAgA08NASAJQQhqIQkgCiAHQQFqIgdGDQIMAAsLIAQgBzYCBAwGCyACIAIgDSAAIAwgDiAMIA5LIgcbIgRLIgEbIAcbIQ0gACAEIAEbIQ4MBwsCQCAIQX9KDQAgBEEANgIEDAsLIApBA0kNASAEQQA2AgQLIAQgAjYCAEFyDwsCQCALDQAgBEEANgIEDAYLIAwgDiAMIA5LIgcbIQ4gAiANIAcbIQ0MBAsCQCAKRQ0AIARBADYCBAwJCwJAIAsNACAEQQA2AgQMBQsgDEUNAyAEQQA2AgQMBgsCQAJAIAxBf2pBB0sNACAMaUEBSw0AIApFDQRBAkEDIA9BBkYbIRUgCEEDcSELAkAgCkF/akEDTw0AQQAhEkEAIQcMAgsgFUEMbCEPIBVBAnQhFiAVQQR0IRcgFUEDdCEYIAogC2shGUEAIRIgCSEIQQAhBwNAIAggD2ooAgAiESAIIBhqKAIAIhMgCCAWaigCACIQIAgoAgAiDCAHIAwgB0sbIgcgECAHSxsiByATIAdLGyIHIBEgB0sbIQcgCCAXaiEIIBkgEkEEaiISRw0ADAILCyAEQQA2AgQMBgsCQCALRQ0AIBVBAnQhCCABIBUgEmxqQQJ0IABqQQxqIQADQCAAKAIAIgEgByABIAdLGyEHIAAgCGohACALQX9qIgsNAAsLIAcgA0kNAiAVQQJ0IQBBACEHA0ACQCAJKAIAIANJDQAgBCAHNgIEDAILIAkgAGohCSAKIAdBAWoiB0cNAAwDCwsgBCACNgIAQXUPCyAAIA4gACAOSyIHGyEOIAIgDSAHGyENCyAFIA42AgAgBiANNgIAQQAPCyAEIAI2AgBBdw8LIAQgAjYCAEF2DwsgBCACNgIAQXgPCyAEIAI2AgBBeQ8LIAQgAjYCAEF6C/kBAQh/QQAhBAJAIAFFDQAgAEECdCEFIAIgA2shBkEAIQdBACEAIAEhCANAAkACQCAFIAdBAnRqKAIAQQJ0KAIAIgkNACAIIAFGIQIgASEIIAINAUF/DwtBfyEEIAkgA0kNAgJAIAggAUcNACAHIQggCSEADAELAkAgBiAAaiIALQAAIgIgBiAJaiIKLQAAIgtHDQAgAEEBaiEAIApBAWohCgNAAkAgAkH/AXENACAJIQAMAwsgCi0AACELIAAtAAAhAiAAQQFqIQAgCkEBaiEKIAIgC0YNAAsLIAkhACACIAtLDQILIAghBCAHQQFqIgcgAUcNAAsLIAQLzwEBCH9BACEHAkAgAUUNACAFQQJ0IQggAEECdCEJIAJBAnQhCiAEQQFqIQtBACEMA0ACQCAKIAkgDEECdGooAgAiDUECdGooAgBBAnQoAgAgA2oiAC0AACICIAQtAABHDQAgAEEBaiEAIAshBQJAA0AgAkH/AXFFDQEgBS0AACEOIAAtAAAhAiAAQQFqIQAgBUEBaiEFIAIgDkYNAAwCCwsCQCAHIAZPDQAgCCAHQQJ0aiANNgIACyAHQQFqIQcLIAxBAWoiDCABRw0ACwsgBwuxBgEGfyAGQQJqIgpBASAKQQFLGyILQQdxIQogBUECdCEMQQAhDQJAIAtBf2pBB0kNACAMQRBqIQUgC0F4cSELQQAhDQNAIAVCADcCACAFQQhqQgA3AgAgBUF4akIANwIAIAVBcGpCADcCACAFQSBqIQUgCyANQQhqIg1HDQALC0EAIAJrIQ4gAkECdCEPAkAgCkUNACAMIA1BAnRqIQUDQCAFQQA2AgAgBUEEaiEFIApBf2oiCg0ACwsgCEECdCELIABBAnQhDSAGQQFqIQAgDyAOQQJ0aiEIAkAgAUUNACADIARrIQMgDSEFIAEhDgNAAkACQCAIIA8gBSgCAEECdCICaigCAEECdGooAgAiCiAESQ0AIAMgCmoQhYCAgAAhCgwBCyALIAJqKAIAIQoLIAsgAmogCjYCACAKIAZxQQJ0IAxqQQRqIgogCigCAEEBajYCACAFQQRqIQUgDkF/aiIODQALCyAAQQEgAEEBSxsiD0EDcSECIAwoAgAhCkEAIQ4CQCAPQX9qQQNJDQAgDEEIaiEFIA9BfHEhBEEAIQ4DQCAFQXxqIg8gDygCACAKaiIKNgIAIAUgBSgCACAKaiIKNgIAIAVBBGoiDyAPKAIAIApqIgo2AgAgBUEIaiIPIA8oAgAgCmoiCjYCACAFQRBqIQUgBCAOQQRqIg5HDQALCwJAIAJFDQAgDkECdCAMakEEaiEFA0AgBSAFKAIAIApqIgo2AgAgBUEEaiEFIAJBf2oiAg0ACwsCQCABRQ0AA0AgDCALIA0oAgAiBUECdGooAgAiCiAGcUECdGoiAiACKAIAIgJBAWo2AgAgCCACQQF0IAdqQQJ0aiICIAo2AgAgAkEEaiAFIAlqNgIAIA1BBGohDSABQX9qIgENAAsLAkAgAEUNAAJAIABBA3EiCkUNACAMIAZBAnRqIQUDQCAFQQRqIAUoAgA2AgAgBUF8aiEFIABBf2ohACAKQX9qIgoNAAsLIAZBA0kNACAAQQJ0IAxqQXBqIQUDQCAFQQxqIAVBCGopAgA3AgAgBUEEaiAFKQIANwIAIAVBcGohBSAAQXxqIgANAAsLIAxBADYCAAvKAgEDfwJAAkAgACgAACIBQX9zIAFB//37d2pxQYCBgoR4cSICRQ0AQdO0u4h8QX9BJyACaCIAa3YgAXFBufPd8XlzQeuUr694bCAAQQdGGyIBQQ92IAFzQbXcypV8bCIBQQ12IAFzIQEMAQsCQCAAKAAEIgJBf3MgAkH//ft3anFBgIGChHhxIgNFDQAgAUG5893xeXNB65Svr3hsIgFBD3YgAXNBAEF/QScgA2giAWt2IAJxIAFBB0Ybc0G13MqVfGwiAUENdiABcyEBDAELAkAgACgACCIAQX9zIABB//37d2pxQYCBgoR4cSIDRQ0AQQBBf0EnIANoIgNrdiAAcSADQQdGGyEACyABQbnz3fF5c0HrlK+veGwiAUEPdiABcyACc0G13MqVfGwiAUENdiABcyAAcyEBCyABQa/W074CbCIBQRB2IAFzC6kIAQp/IAhBAnQhCkEAIQsCQCABRQ0AIABBAnQhDCACQQJ0Ig1BAyACa0ECdGohDkEAIQ8DQAJAIA0gDCAPQQJ0aigCACICQQJ0aigCAEECdCIIQQRqKAIAIgBB////B3EiEEUNAEECQQMgAEGAgID4B3FBgICAMEYbQQJ0IREgAiAJaiESIA4gCGohAkEAIQgDQAJAIAIoAgAiAEUNACAAIARPDQAgCiALQQxsaiITIAAgA2oQhYCAgAA2AgAgE0EEaiASNgIAIBNBCGogCDYCACALQQFqIQsLIAIgEWohAiAQIAhBAWoiCEcNAAsLIA9BAWoiDyABRw0ACwsgBUECdCETIAZBAmoiAkEBIAJBAUsbIhBBB3EhCEEAIQACQCAQQX9qQQdJDQAgE0EQaiECIBBBeHEhEEEAIQADQCACQgA3AgAgAkEIakIANwIAIAJBeGpCADcCACACQXBqQgA3AgAgAkEgaiECIBAgAEEIaiIARw0ACwsCQCAIRQ0AIBMgAEECdGohAgNAIAJBADYCACACQQRqIQIgCEF/aiIIDQALCyAGQQFqIQACQCALRQ0AIAtBAXEhBEEAIQgCQCALQQFGDQAgC0F+cSEQQQAhCCAKIQIDQCACKAIAIAZxQQJ0IBNqQQRqIhEgESgCAEEBajYCACACQQxqKAIAIAZxQQJ0IBNqQQRqIhEgESgCAEEBajYCACAIQQZqIQggAkEYaiECIBBBfmoiEA0ACwsgBEUNACAKIAhBAnRqKAIAIAZxQQJ0IBNqQQRqIgIgAigCAEEBajYCAAsgAEEBIABBAUsbIgRBA3EhECATKAIAIQhBACERAkAgBEF/akEDSQ0AIBNBCGohAiAEQXxxIRJBACERA0AgAkF8aiIEIAQoAgAgCGoiCDYCACACIAIoAgAgCGoiCDYCACACQQRqIgQgBCgCACAIaiIINgIAIAJBCGoiBCAEKAIAIAhqIgg2AgAgAkEQaiECIBIgEUEEaiIRRw0ACwsCQCAQRQ0AIBFBAnQgE2pBBGohAgNAIAIgAigCACAIaiIINgIAIAJBBGohAiAQQX9qIhANAAsLAkAgC0UNAANAIBMgCigCACAGcUECdGoiAiACKAIAIgJBAWo2AgAgAkEDbCAHakECdCICIAooAgA2AgAgAkEEaiAKQQRqKAIANgIAIAJBCGogCkEIaigCADYCACAKQQxqIQogC0F/aiILDQALCwJAIABFDQACQCAAQQNxIghFDQAgEyAGQQJ0aiECA0AgAkEEaiACKAIANgIAIAJBfGohAiAAQX9qIQAgCEF/aiIIDQALCyAGQQNJDQAgAEECdCATakFwaiECA0AgAkEMaiACQQhqKQIANwIAIAJBBGogAikCADcCACACQXBqIQIgAEF8aiIADQALCyATQQA2AgALAG0EbmFtZQFSBwAFcGFyc2UBBWNoZWNrAgtzb3J0ZWRfZnJvbQMKZmluZF9uYW1lZAQLYnVpbGRfaW5kZXgFCWhhc2hfbmFtZQYQYnVpbGRfZW51bV9pbmRleAcSAQAPX19zdGFja19wb2ludGVyAC0JcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDERlYmlhbiBjbGFuZwYxNC4wLjYAJw90YXJnZXRfZmVhdHVyZXMCKwdhdG9taWNzKwtidWxrLW1lbW9yeQ==";
+
+// btf/base64.ts
+
+
+// btf/kinds.ts
+var Kind = {
+  VOID: 0,
+  INT: 1,
+  PTR: 2,
+  ARRAY: 3,
+  STRUCT: 4,
+  UNION: 5,
+  ENUM: 6,
+  FWD: 7,
+  TYPEDEF: 8,
+  VOLATILE: 9,
+  CONST: 10,
+  RESTRICT: 11,
+  FUNC: 12,
+  FUNC_PROTO: 13,
+  VAR: 14,
+  DATASEC: 15,
+  FLOAT: 16,
+  DECL_TAG: 17,
+  TYPE_TAG: 18,
+  ENUM64: 19
+};
+var KIND_NAMES = Object.keys(Kind);
+var MAX_KNOWN_KIND = 19;
+
+
+
 
 // btf/table.ts
 var TABLE_MAGIC = 1262638150;
@@ -359,73 +1581,15 @@ var PENDING_FUNCS = 4;
 var SCANS_BEFORE_INDEX = 2;
 var encoder = new TextEncoder();
 var textDecoder = new TextDecoder();
-function pagesFor(words) {
-  return Math.max(1, Math.ceil(words * 4 / WASM_PAGE));
-}
-function alignUp(n, align) {
-  return Math.ceil(n / align) * align;
-}
-function nextPow2(n) {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
-}
-function mixWords(a, b, c) {
-  let h = Math.imul(a ^ 2654435769, 2246822507);
-  h = Math.imul(h ^ h >>> 15 ^ b, 3266489909);
-  h = Math.imul(h ^ h >>> 13 ^ c, 668265263);
-  return (h ^ h >>> 16) >>> 0;
-}
-function zeroBytes(w) {
-  return w - 16843009 & ~w & 2155905152;
-}
-function beforeNul(w, zero) {
-  const bits = 31 - Math.clz32(zero & -zero) - 7;
-  return bits === 0 ? 0 : (w & 4294967295 >>> 32 - bits) >>> 0;
-}
-function hashNameAt(u32, at) {
-  const w = at >>> 2, sh = (at & 3) * 8;
-  let a = u32[w], b = u32[w + 1], c = u32[w + 2];
-  if (sh !== 0) {
-    const d = u32[w + 3];
-    a = a >>> sh | b << 32 - sh;
-    b = b >>> sh | c << 32 - sh;
-    c = c >>> sh | d << 32 - sh;
-  }
-  let z = zeroBytes(a);
-  if (z !== 0) return mixWords(beforeNul(a, z), 0, 0);
-  z = zeroBytes(b);
-  if (z !== 0) return mixWords(a, beforeNul(b, z), 0);
-  z = zeroBytes(c);
-  return mixWords(a, b, z !== 0 ? beforeNul(c, z) : c);
-}
-function hashBytes(bytes) {
-  const padded = new Uint8Array(16);
-  padded.set(bytes.subarray(0, 12));
-  return hashNameAt(new Uint32Array(padded.buffer), 0);
-}
-function recordShapes(bytes, layoutStart, layoutLen) {
-  const fixed = new Int32Array(128).fill(-1), perElem = new Int32Array(128);
-  for (let k = 1; k <= MAX_KNOWN_KIND; k++) {
-    fixed[k] = extraWords(k, 0);
-    perElem[k] = extraWords(k, 1) - fixed[k];
-  }
-  if (layoutStart >= 0) {
-    const kinds = Math.min(128, Math.floor(layoutLen / 4));
-    for (let k = MAX_KNOWN_KIND + 1; k < kinds; k++) {
-      const info = bytes[layoutStart + 4 * k], elem = bytes[layoutStart + 4 * k + 1];
-      if (info % 4 !== 0 || elem % 4 !== 0) {
-        throw new BtfError(`btf: kind layout of kind ${k} is not a whole number of words`);
-      }
-      fixed[k] = info / 4;
-      perElem[k] = elem / 4;
-    }
-  }
-  return {
-    fixed,
-    perElem
-  };
-}
+
+
+
+
+
+
+
+
+
 var R = {
   SLOW: 1,
   KF0: 2,
@@ -439,9 +1603,7 @@ var R = {
   VLEN0: 1024,
   VLEN2: 2048
 };
-function sizes(...allowed) {
-  return allowed.reduce((m, s) => m | 1 << 12 + s, 32) >>> 0;
-}
+
 var KIND_RULES = (() => {
   const rules = new Uint32Array(32);
   const modifier = R.VLEN0 | R.KF0 | R.NAME_FORB | R.REF2;
@@ -527,23 +1689,8 @@ var KIND_RULES = (() => {
   return rules;
 })();
 var decodeModule;
-function nameIndexAt(at, named2) {
-  const mask = nextPow2(Math.max(1, named2 >> 1)) - 1, entriesWord = at + mask + 2;
-  return {
-    bucketsWord: at,
-    mask,
-    entriesWord,
-    end: entriesWord + 2 * named2
-  };
-}
-function decoder(memory) {
-  if (!decodeModule) decodeModule = new WebAssembly.Module(fromBase64(DECODE_WASM_BASE64));
-  return new WebAssembly.Instance(decodeModule, {
-    env: {
-      memory
-    }
-  }).exports;
-}
+
+
 var SIZE_RULES = {
   [Kind.INT]: "is 1, 2, 4, 8 or 16 bytes",
   [Kind.ENUM]: "is 1, 2, 4 or 8 bytes",
@@ -552,68 +1699,11 @@ var SIZE_RULES = {
   [Kind.ARRAY]: "takes 0",
   [Kind.FWD]: "takes 0 (no referenced type)"
 };
-function hex(v) {
-  return `0x${(v >>> 0).toString(16).padStart(8, "0")}`;
-}
-function parseError(code, id, elem, rec) {
-  const [name, info, size] = rec, kind = info >>> 24 & 127, vlen = info & 65535;
-  const t = `btf: type id ${id} (${kindName(kind)})`;
-  switch (code) {
-    case -1:
-      return new BtfError(`btf: type id ${id} runs past the end of the type section`);
-    case -2:
-      return new BtfError(`btf: type id ${id} has unknown kind ${elem}`);
-    case -3:
-      return new BtfError(`btf: type id ${id} has name offset ${elem} past the strings`);
-    case -5:
-      return new BtfError(`${t} has reserved info bits set (${hex(info)})`);
-    case -6:
-      return new BtfError(`${t} has vlen ${vlen}; ${kindName(kind)} takes none`);
-    case -7:
-      return new BtfError(`${t} has kind_flag set; ${kindName(kind)} takes none`);
-    case -8:
-      return new BtfError(`${t} has size ${size}; ${kindName(kind)} ${SIZE_RULES[kind]}`);
-    case -9:
-      return new BtfError(`${t} must be named`);
-    case -10:
-      return new BtfError(`${t} must be anonymous (name offset ${name})`);
-    case -11:
-      return new BtfError(`${t} element ${elem} has name offset ${rec[3 + elemWords(kind) * elem]} past the strings`);
-    case -12: {
-      const bits = memberBits(rec[3 + 3 * elem + 2], info >>> 31 === 1);
-      return new BtfError(kind === Kind.UNION ? `${t} member ${elem} at bit offset ${bits}: union members start at 0` : `${t} member ${elem} at bit offset ${bits} lies past its ${size}-byte size`);
-    }
-    case -13: {
-      const d = rec[3], bits = d & 255, off = d >>> 16 & 255;
-      const why = (d & 4026597120) !== 0 ? "reserved bits set" : bits > 128 ? "more than 128 bits" : off + bits > size * 8 ? `offset ${off} + ${bits} bits exceed its ${size}-byte size` : `encoding ${d >>> 24 & 15}`;
-      return new BtfError(`${t} has invalid int data ${hex(d)} (${why})`);
-    }
-    case -14:
-      return new BtfError(`${t} has linkage ${kind === Kind.FUNC ? vlen : rec[3]} (0, 1 or 2)`);
-    case -15:
-      return new BtfError(`${t} variable ${elem} (offset ${rec[3 + 3 * elem + 1]}, size ${rec[3 + 3 * elem + 2]}) runs past its ${size}-byte size`);
-    case -16:
-      return new BtfError(`${t} has component index ${rec[3] | 0}`);
-    default:
-      return new BtfError(`${t} runs past the end of the type section`);
-  }
-}
-function checkMemoryLimit(total, pages) {
-  if (pages > MAX_WASM_PAGES) {
-    throw new BtfError(`btf: a ${total}-byte BTF needs ${Math.ceil(pages / 16)} MiB of WebAssembly memory, over the ${MAX_WASM_PAGES / 16} MiB (4 GiB) limit`);
-  }
-}
-function sameHeader(a, b) {
-  return a.hdrLen === b.hdrLen && a.typeStart === b.typeStart && a.typeLen === b.typeLen && a.strStart === b.strStart && a.strLen === b.strLen && a.layoutStart === b.layoutStart && a.layoutLen === b.layoutLen;
-}
-function allocate(total, fn) {
-  try {
-    return fn();
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
-    throw new BtfError(`btf: cannot allocate the table of a ${total}-byte BTF: ${err.message}`);
-  }
-}
+
+
+
+
+
 var BtfTypes = class _BtfTypes {
   #buffer;
   /** The base table of a split BTF, or undefined for a base BTF. */
@@ -1112,21 +2202,11 @@ var BtfTypes = class _BtfTypes {
     return counts;
   }
 };
-function memberBits(offsetWord, kindFlag) {
-  return kindFlag ? offsetWord & 16777215 : offsetWord;
-}
-function isComposite(kind) {
-  return kind === Kind.STRUCT || kind === Kind.UNION;
-}
+
+
 
 // btf/elf.ts
-function memorySource(bytes) {
-  return {
-    size: bytes.length,
-    read: (offset, length) => bytes.subarray(offset, offset + length),
-    readInto: (offset, dest) => dest.set(bytes.subarray(offset, offset + dest.length))
-  };
-}
+
 var ElfFormatError = class extends BtfError {
   /** Creates the error with a description of the defect. */
   constructor(message) {
@@ -1134,89 +2214,12 @@ var ElfFormatError = class extends BtfError {
     this.name = "ElfFormatError";
   }
 };
-function hasElfMagic(bytes) {
-  return bytes.length >= 4 && bytes[0] === 127 && bytes[1] === 69 && bytes[2] === 76 && bytes[3] === 70;
-}
-function readChecked(src, offset, length, what) {
-  if (offset < 0 || length < 0 || offset + length > src.size) {
-    throw new ElfFormatError(`ELF ${what} lies outside the ${src.size}-byte file`);
-  }
-  const b = src.read(offset, length);
-  return new DataView(b.buffer, b.byteOffset, b.byteLength);
-}
-function u64(view, at) {
-  const value = view.getBigUint64(at, true);
-  return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
-}
-function readLayout(src) {
-  const ident = readChecked(src, 0, 16, "identification");
-  if (ident.getUint32(0, false) !== 2135247942) throw new ElfFormatError("not an ELF file");
-  const cls = ident.getUint8(4), data = ident.getUint8(5);
-  if (cls !== 1 && cls !== 2) throw new ElfFormatError(`unknown ELF class ${cls}`);
-  if (data === 2) throw new ElfFormatError("big-endian ELF is not supported");
-  if (data !== 1) throw new ElfFormatError(`unknown ELF data encoding ${data}`);
-  const is64 = cls === 2;
-  const h = readChecked(src, 0, is64 ? 64 : 52, "header");
-  const layout = is64 ? {
-    is64,
-    shoff: u64(h, 40),
-    shentsize: h.getUint16(58, true),
-    shnum: h.getUint16(60, true),
-    shstrndx: h.getUint16(62, true)
-  } : {
-    is64,
-    shoff: h.getUint32(32, true),
-    shentsize: h.getUint16(46, true),
-    shnum: h.getUint16(48, true),
-    shstrndx: h.getUint16(50, true)
-  };
-  const minEntry = is64 ? 64 : 40;
-  if (layout.shoff === 0) throw new ElfFormatError("ELF has no section header table");
-  if (layout.shentsize < minEntry) {
-    throw new ElfFormatError(`ELF section header size ${layout.shentsize} is too small`);
-  }
-  if (layout.shnum === 0 || layout.shstrndx === 65535) {
-    const s0 = readChecked(src, layout.shoff, minEntry, "section header 0");
-    if (layout.shnum === 0) layout.shnum = is64 ? u64(s0, 32) : s0.getUint32(20, true);
-    if (layout.shstrndx === 65535) layout.shstrndx = s0.getUint32(is64 ? 40 : 24, true);
-  }
-  if (layout.shstrndx >= layout.shnum) {
-    throw new ElfFormatError(`ELF section name table index ${layout.shstrndx} is out of range`);
-  }
-  return layout;
-}
-function sectionAt(src, l, index) {
-  const view = readChecked(src, l.shoff + index * l.shentsize, l.is64 ? 64 : 40, "section header");
-  return l.is64 ? {
-    name: view.getUint32(0, true),
-    offset: u64(view, 24),
-    size: u64(view, 32)
-  } : {
-    name: view.getUint32(0, true),
-    offset: view.getUint32(16, true),
-    size: view.getUint32(20, true)
-  };
-}
-function findElfSection(src, name) {
-  const layout = readLayout(src);
-  readChecked(src, layout.shoff, layout.shnum * layout.shentsize, "section header table");
-  const strtab = sectionAt(src, layout, layout.shstrndx);
-  const names = readChecked(src, strtab.offset, strtab.size, "section name table");
-  const wanted = new TextEncoder().encode(name);
-  for (let i = 0; i < layout.shnum; i++) {
-    const shdr = sectionAt(src, layout, i);
-    if (shdr.name + wanted.length >= names.byteLength) continue;
-    let match = names.getUint8(shdr.name + wanted.length) === 0;
-    for (let j = 0; match && j < wanted.length; j++) {
-      match = names.getUint8(shdr.name + j) === wanted[j];
-    }
-    if (match) return {
-      offset: shdr.offset,
-      size: shdr.size
-    };
-  }
-  return null;
-}
+
+
+
+
+
+
 
 // btf/image/compression.ts
 var MAGICS = [
@@ -1283,97 +2286,24 @@ var MAGICS = [
     ]
   }
 ];
-function matchesAt(bytes, at, magic) {
-  if (at < 0 || at + magic.length > bytes.length) return false;
-  for (let i = 0; i < magic.length; i++) if (bytes[at + i] !== magic[i]) return false;
-  return true;
-}
-function compressionAt(bytes, at = 0) {
-  for (const { name, magic } of MAGICS) if (matchesAt(bytes, at, magic)) return name;
-  return null;
-}
+
+
 
 // btf/image/bzimage.ts
 var BOOT_HEADER_BYTES = 592;
 var HDRS = 1400005704;
 var MIN_PROTOCOL = 520;
-function bootPayload(head) {
-  if (head.length < BOOT_HEADER_BYTES) return null;
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  if (view.getUint32(514, true) !== HDRS || view.getUint16(518, true) < MIN_PROTOCOL) {
-    return null;
-  }
-  const setupSects = head[497] === 0 ? 4 : head[497];
-  return {
-    offset: (setupSects + 1) * 512 + view.getUint32(584, true),
-    length: view.getUint32(588, true)
-  };
-}
-function isKernelImage(head) {
-  return bootPayload(head) !== null || compressionAt(head) !== null;
-}
+
+
 
 // btf/input.ts
 var NOT_RECOGNIZED = "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image";
-function locateBtf(src) {
-  if (src.size === 0) throw new BtfError("empty file");
-  const head = src.read(0, Math.min(16, src.size));
-  if (hasBtfMagic(head)) return {
-    format: "raw",
-    offset: 0,
-    size: src.size
-  };
-  if (hasBigEndianBtfMagic(head)) {
-    throw new BtfError(`big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`);
-  }
-  if (!hasElfMagic(head)) {
-    const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
-    if (isKernelImage(boot)) {
-      throw new BtfError("a compressed kernel image or module: the asynchronous loaders read it (loadImage, loadKernelCached)");
-    }
-    throw new BtfError(NOT_RECOGNIZED);
-  }
-  let section2;
-  try {
-    section2 = findElfSection(src, ".BTF");
-  } catch (err) {
-    if (err instanceof ElfFormatError) throw new BtfError(`${NOT_RECOGNIZED} (${err.message})`);
-    throw err;
-  }
-  if (section2 === null) throw new BtfError("vmlinux ELF has no .BTF section");
-  if (section2.offset + section2.size > src.size) {
-    throw new BtfError(".BTF section data out of bounds");
-  }
-  return {
-    format: "elf",
-    offset: section2.offset,
-    size: section2.size
-  };
-}
+
 
 // btf/split.ts
 var SPLIT_NEEDS_BASE = "split BTF (a module's): pass --base VMLINUX";
-function isSplitStrings(strLen, firstStringByte) {
-  return strLen > 0 && firstStringByte !== 0;
-}
-function buildTypes(total, head, fill, byteAt, base, space) {
-  const hdr = parseHeader(head, total);
-  const split = isSplitStrings(hdr.strLen, hdr.strLen > 0 ? byteAt(hdr.strStart) : 0);
-  if (split && !base) throw new BtfError(SPLIT_NEEDS_BASE);
-  if (!split && base) {
-    throw new BtfError("not split BTF (its strings start with the empty string), but a base was given: --base is only for a module's split BTF");
-  }
-  if (!base) return BtfTypes.buildFrom(total, head, fill, void 0, space);
-  let types;
-  try {
-    types = BtfTypes.buildFrom(total, head, fill, base, space);
-  } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`${MISMATCH}: ${err.message}`);
-    throw err;
-  }
-  checkSplitBase(types);
-  return types;
-}
+
+
 var MISMATCH = "split BTF does not match its base";
 var NOT_DATA = /* @__PURE__ */ new Set([
   Kind.FUNC,
@@ -1381,83 +2311,7 @@ var NOT_DATA = /* @__PURE__ */ new Set([
   Kind.DATASEC,
   Kind.DECL_TAG
 ]);
-function checkSplitBase(types) {
-  const base = types.base;
-  if (!base) return;
-  const onStringStart = (off) => {
-    if (off === 0) return true;
-    try {
-      return types.stringAt(off - 1) === "";
-    } catch {
-      return false;
-    }
-  };
-  const refKind = (ref2) => ref2 <= base.lastId ? base.kind(ref2) : null;
-  const fail = (id, what) => {
-    throw new BtfError(`${MISMATCH}: type id ${id} ${what} (built against another vmlinux?)`);
-  };
-  const checkData = (id, ref2, what) => {
-    const kind = refKind(ref2);
-    if (kind !== null && ref2 !== 0 && NOT_DATA.has(kind)) {
-      fail(id, `${what}refers to base type ${ref2}, a ${kindName(kind)}`);
-    }
-  };
-  for (let id = types.firstId; id <= types.lastId; id++) {
-    const kind = types.kind(id);
-    if (!onStringStart(types.nameOff(id))) {
-      fail(id, `has name offset ${types.nameOff(id)}, not the start of a string`);
-    }
-    switch (kind) {
-      case Kind.FUNC: {
-        const proto = refKind(types.refType(id));
-        if (proto !== null && proto !== Kind.FUNC_PROTO) {
-          fail(id, `(a FUNC) refers to base type ${types.refType(id)}, a ${kindName(proto)}`);
-        }
-        break;
-      }
-      case Kind.PTR:
-      case Kind.TYPEDEF:
-      case Kind.VOLATILE:
-      case Kind.CONST:
-      case Kind.RESTRICT:
-      case Kind.TYPE_TAG:
-      case Kind.VAR:
-        checkData(id, types.refType(id), "");
-        break;
-      case Kind.ARRAY:
-        checkData(id, types.word(id, 3), "element ");
-        break;
-      case Kind.STRUCT:
-      case Kind.UNION:
-        for (let i = 0; i < types.vlen(id); i++) {
-          if (!onStringStart(types.elemWord(id, i, 0))) {
-            fail(id, `member ${i} has name offset ${types.elemWord(id, i, 0)}, not the start of a string`);
-          }
-          checkData(id, types.elemWord(id, i, 1), `member ${i} `);
-        }
-        break;
-      case Kind.FUNC_PROTO:
-        checkData(id, types.refType(id), "return type ");
-        for (let i = 0; i < types.vlen(id); i++) {
-          if (!onStringStart(types.word(id, 3 + 2 * i))) {
-            fail(id, `parameter ${i} has a name offset that is not the start of a string`);
-          }
-          checkData(id, types.word(id, 4 + 2 * i), `parameter ${i} `);
-        }
-        break;
-      case Kind.ENUM:
-      case Kind.ENUM64: {
-        const step = elemWords(kind);
-        for (let i = 0; i < types.vlen(id); i++) {
-          if (!onStringStart(types.word(id, 3 + step * i))) {
-            fail(id, `enumerator ${i} has a name offset that is not the start of a string`);
-          }
-        }
-        break;
-      }
-    }
-  }
-}
+
 
 // load/map.ts
 var PAGE = 4096;
@@ -1524,208 +2378,29 @@ var SYMBOLS = {
   }
 };
 var libc;
-function lib() {
-  if (libc !== void 0) return libc;
-  libc = null;
-  try {
-    if (typeof Deno.dlopen !== "function") return null;
-    if (Deno.permissions.querySync({
-      name: "ffi"
-    }).state !== "granted") return null;
-    libc = Deno.dlopen("libc.so.6", SYMBOLS).symbols;
-  } catch {
-  }
-  return libc;
-}
-function address(bytes) {
-  return Deno.UnsafePointer.value(Deno.UnsafePointer.of(bytes));
-}
-function pointer(at) {
-  return Deno.UnsafePointer.create(at);
-}
+
+
+
 var advice;
-function pageAdvice() {
-  if (advice !== void 0) return advice;
-  const c = lib();
-  advice = c ? {
-    // A region starts on a 2 MiB boundary of the address space (V8 aligns a memory to
-    // 64 KiB only), so each 2 MiB of it faults once.
-    slack: (total) => total >= HUGE_MIN_BTF ? 2 * HUGE_PAGE : 0,
-    place(memory, byte, total) {
-      if (total < HUGE_MIN_BTF) return byte;
-      const base = address(new Uint8Array(memory.buffer));
-      const huge = BigInt(HUGE_PAGE);
-      return Number((base + BigInt(byte) + huge - 1n) / huge * huge - base);
-    },
-    fresh(memory, maxBytes) {
-      const base = address(new Uint8Array(memory.buffer)), huge = BigInt(HUGE_PAGE);
-      const from = (base / huge + 1n) * huge, end = base + BigInt(maxBytes);
-      if (from < end) c.madvise(pointer(from), end - from, MADV_HUGEPAGE);
-    }
-  } : null;
-  return advice;
-}
-function defaultSpace(path) {
-  const a = pageAdvice();
-  return freshSpace(a ?? void 0, a !== null && mayMap(path));
-}
-function mayMap(path) {
-  return path.startsWith(SYSFS_BTF);
-}
-function mapInto(path, offset, dest) {
-  if (!mayMap(path) || offset % PAGE !== 0 || dest.length === 0) return false;
-  const c = lib();
-  const at = c ? address(dest) : 0n;
-  if (!c || at % BigInt(PAGE) !== 0n) return false;
-  const fd = c.open(new TextEncoder().encode(path + "\0"), O_RDONLY_CLOEXEC);
-  if (fd < 0) return false;
-  try {
-    const len = BigInt(dest.length);
-    const probe = c.mmap(null, len, PROT_READ, MAP_PRIVATE, fd, BigInt(offset));
-    if (Deno.UnsafePointer.value(probe) === MAP_FAILED) return false;
-    const moved = c.mremap(probe, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, pointer(at));
-    if (Deno.UnsafePointer.value(moved) === at) return true;
-    c.munmap(probe, len);
-    const fixed = c.mmap(pointer(at), len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, BigInt(offset));
-    return Deno.UnsafePointer.value(fixed) === at;
-  } finally {
-    c.close(fd);
-  }
-}
+
+
+
+
 
 // load/file.ts
-function osMessage(err) {
-  const message = err instanceof Error ? err.message : String(err);
-  return message.replace(/: [a-z_]+ '.*'$/s, "");
-}
-function fileSource(file, size) {
-  const readInto = (offset, dest) => {
-    try {
-      file.seekSync(offset, Deno.SeekMode.Start);
-      for (let done = 0; done < dest.length; ) {
-        const n = file.readSync(dest.subarray(done));
-        if (n === null || n === 0) {
-          throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
-        }
-        done += n;
-      }
-    } catch (err) {
-      if (err instanceof BtfError) throw err;
-      throw new BtfError(`read file: ${osMessage(err)}`);
-    }
-  };
-  return {
-    size,
-    readInto,
-    read(offset, length) {
-      const out = new Uint8Array(length);
-      readInto(offset, out);
-      return out;
-    }
-  };
-}
-function isStandardInput(path) {
-  return path === "-" || path === "/dev/stdin" || path === "/dev/fd/0" || path === "/proc/self/fd/0";
-}
+
+
+
 var stdinBytes;
-function standardInputBytes() {
-  if (stdinBytes) return stdinBytes;
-  const parts = [];
-  let total = 0;
-  for (; ; ) {
-    const buf = new Uint8Array(1 << 20);
-    const n = Deno.stdin.readSync(buf);
-    if (n === null) break;
-    parts.push(buf.subarray(0, n));
-    total += n;
-  }
-  stdinBytes = new Uint8Array(total);
-  let at = 0;
-  for (const part of parts) stdinBytes.set(part, (at += part.length) - part.length);
-  return stdinBytes;
-}
-function fileKind(info) {
-  if (info.isFifo) return "a FIFO";
-  if (info.isSocket) return "a socket";
-  if (info.isCharDevice) return "a character device";
-  if (info.isBlockDevice) return "a block device";
-  return "not a file";
-}
-function refuseNonRegular(info) {
-  if (info.isDirectory) throw new BtfError("read file: Is a directory (os error 21)");
-  if (!info.isFile) {
-    throw new BtfError(`read file: not a regular file (${fileKind(info)}); only regular files and standard input are read`);
-  }
-}
-function openSource(path) {
-  if (isStandardInput(path)) {
-    try {
-      return {
-        src: memorySource(standardInputBytes()),
-        info: null,
-        file: null,
-        close: () => {
-        }
-      };
-    } catch (err) {
-      throw new BtfError(`read file: ${osMessage(err)}`);
-    }
-  }
-  let file;
-  try {
-    refuseNonRegular(Deno.statSync(path));
-    file = Deno.openSync(path, {
-      read: true
-    });
-  } catch (err) {
-    if (err instanceof BtfError) throw err;
-    throw new BtfError(`read file: ${osMessage(err)}`);
-  }
-  try {
-    const info = file.statSync();
-    refuseNonRegular(info);
-    return {
-      src: fileSource(file, info.size),
-      info,
-      file,
-      close: () => file.close()
-    };
-  } catch (err) {
-    file.close();
-    if (err instanceof BtfError) throw err;
-    throw new BtfError(`read file: ${osMessage(err)}`);
-  }
-}
-function withInput(path, use) {
-  const opened = openSource(path);
-  try {
-    return use(opened);
-  } finally {
-    opened.close();
-  }
-}
-function loadBtf(path, base, space) {
-  return openedAs(path, () => withInput(path, (input) => loadBtfFrom(input, path, base, space)));
-}
-function loadBtfFrom(input, path, base, space) {
-  const src = input.src, at = locateBtf(src);
-  const types = buildTypes(at.size, src.read(at.offset, Math.min(at.size, 64)), (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest), (offset) => src.read(at.offset + offset, 1)[0], base, space ?? defaultSpace(path));
-  return {
-    path,
-    format: at.format,
-    types
-  };
-}
-function openedAs(path, fn) {
-  try {
-    return fn();
-  } catch (err) {
-    throw openError(path, err);
-  }
-}
-function openError(path, err) {
-  return err instanceof BtfError ? new BtfError(`btf: open ${path}: ${err.message}`) : err;
-}
+
+
+
+
+
+
+
+
+
 
 // btf/queries.ts
 var MAX_CHAIN_STEPS = 20;
@@ -1733,25 +2408,9 @@ var MAX_ANON_DEPTH = 32;
 var MAX_MEMBER_VISITS = 1e5;
 var encoder2 = new TextEncoder();
 var encoded = /* @__PURE__ */ new Map();
-function utf8(name) {
-  let bytes = encoded.get(name);
-  if (!bytes) encoded.set(name, bytes = encoder2.encode(name));
-  return bytes;
-}
-function typesNamed(types, name) {
-  const ids = types.byName(name, {
-    functions: false
-  });
-  if (ids.length === 0 && types.byName(name).length === 0) {
-    throw new BtfError(`btf: type '${name}' not found`);
-  }
-  return ids;
-}
-function findStruct(types, name) {
-  const id = typesNamed(types, name).find((id2) => types.kind(id2) === Kind.STRUCT);
-  if (id === void 0) throw new BtfError(`btf: '${name}' exists but is not a struct`);
-  return id;
-}
+
+
+
 var QUALIFIERS = /* @__PURE__ */ new Set([
   Kind.CONST,
   Kind.VOLATILE,
@@ -1763,395 +2422,49 @@ var QUALIFIERS_AND_PTR = /* @__PURE__ */ new Set([
   ...QUALIFIERS,
   Kind.PTR
 ]);
-function followTo(types, typeId, through) {
-  let id = typeId;
-  for (let step = 0; step < MAX_CHAIN_STEPS; step++) {
-    const kind = types.kind(id);
-    if (isComposite(kind)) return id;
-    if (!through.has(kind)) return null;
-    id = types.refType(id);
-  }
-  return null;
-}
-function nonByteAligned(field, bits) {
-  return new BtfError(`btf: field '${field}' has non-byte-aligned offset (${bits} bits)`);
-}
-function notFound(types, structId2, field) {
-  return new BtfError(`btf: struct '${types.name(structId2)}' has no member '${field}'`);
-}
-function findMember(types, structId2, field) {
-  const wanted = utf8(field);
-  const path = [];
-  let visits = 0;
-  let found = null;
-  const walk = (id, base) => {
-    const { words, at, count, kindFlag } = types.elements(id);
-    path.push(id);
-    for (let i = 0, w = at; i < count; i++, w += 3) {
-      if (++visits > MAX_MEMBER_VISITS) {
-        throw new BtfError(`btf: field '${field}' search gave up after ${MAX_MEMBER_VISITS} members`);
-      }
-      const nameOff = words[w];
-      const isField = nameOff !== 0 && types.nameEquals(nameOff, wanted);
-      const bits = memberBits(words[w + 2], kindFlag);
-      if (bits % 8 !== 0) {
-        if (isField && path.length === 1) throw nonByteAligned(field, bits);
-        continue;
-      }
-      const offset = base + bits / 8;
-      if (isField) {
-        const bitSize = kindFlag ? words[w + 2] >>> 24 : 0;
-        found = {
-          offset,
-          type: words[w + 1],
-          bitSize,
-          anon: path.slice(1)
-        };
-        return true;
-      }
-      if (nameOff !== 0 || path.length > MAX_ANON_DEPTH) continue;
-      const inner = orNull(() => followTo(types, words[w + 1], QUALIFIERS));
-      if (inner === null || path.includes(inner)) continue;
-      if (orNull(() => walk(inner, offset))) return true;
-      path.length = path.indexOf(id) + 1;
-    }
-    path.pop();
-    return false;
-  };
-  if (!walk(structId2, 0) || found === null) throw notFound(types, structId2, field);
-  return found;
-}
-function memberOffset(types, structId2, field) {
-  return findMember(types, structId2, field).offset;
-}
-function directMember(types, structId2, field) {
-  const wanted = utf8(field);
-  const { words, at, count, kindFlag } = types.elements(structId2);
-  for (let i = 0, w = at; i < count; i++, w += 3) {
-    if (words[w] === 0 || !types.nameEquals(words[w], wanted)) continue;
-    const bits = memberBits(words[w + 2], kindFlag);
-    if (bits % 8 !== 0) throw nonByteAligned(field, bits);
-    return {
-      offset: bits / 8,
-      type: words[w + 1]
-    };
-  }
-  throw notFound(types, structId2, field);
-}
-function resolveToStruct(types, typeId) {
-  return followTo(types, typeId, QUALIFIERS_AND_PTR);
-}
-function resolveMemberStruct(types, member2) {
-  const id = resolveToStruct(types, member2.type);
-  if (id === null) throw new BtfError("btf: could not resolve member to struct");
-  return id;
-}
-function structSize(types, structId2) {
-  return types.size(structId2);
-}
+
+
+
+
+
+
+
+
+
 
 // btf/enums.ts
 var TWO_32 = 4294967296;
-function valueOf(types, id, i) {
-  const { words, at, kindFlag } = types.elements(id);
-  if (types.kind(id) === Kind.ENUM) {
-    const raw = words[at + 2 * i + 1];
-    return kindFlag ? raw | 0 : raw;
-  }
-  const lo = words[at + 3 * i + 1], hi = words[at + 3 * i + 2];
-  const high = kindFlag ? hi | 0 : hi;
-  const value = high * TWO_32 + lo;
-  if (Number.isSafeInteger(value)) return value;
-  const big = BigInt(hi) << 32n | BigInt(lo);
-  return kindFlag ? BigInt.asIntN(64, big) : big;
-}
-function enumValue(types, name) {
-  return enumValues(types, [
-    name
-  ]).get(name) ?? null;
-}
-function enumValues(types, names) {
-  const found = /* @__PURE__ */ new Map();
-  for (const name of names) {
-    const first = found.has(name) ? void 0 : types.enumeratorsNamed(name)[0];
-    if (first === void 0) continue;
-    const [id, i] = first;
-    found.set(name, {
-      value: valueOf(types, id, i),
-      signed: types.kindFlag(id),
-      typeId: id,
-      enumName: types.name(id)
-    });
-  }
-  return found;
-}
-function enumerators(types, typeId) {
-  const kind = types.kind(typeId);
-  if (kind !== Kind.ENUM && kind !== Kind.ENUM64) {
-    throw new BtfError(`btf: type id ${typeId} is not an enum`);
-  }
-  const { words, at, count } = types.elements(typeId);
-  const step = elemWords(kind);
-  const list = [];
-  for (let i = 0; i < count; i++) {
-    list.push({
-      name: types.stringAt(words[at + step * i]),
-      value: valueOf(types, typeId, i)
-    });
-  }
-  return list;
-}
+
+
+
+
 
 // resolvers/dsl.ts
-function perTable(compute) {
-  const memo = /* @__PURE__ */ new WeakMap();
-  return (types, key) => {
-    let known = memo.get(types);
-    if (!known) memo.set(types, known = /* @__PURE__ */ new Map());
-    let entry = known.get(key);
-    if (entry === void 0) {
-      try {
-        entry = {
-          value: compute(types, key)
-        };
-      } catch (err) {
-        if (!(err instanceof BtfError)) throw err;
-        entry = {
-          error: err
-        };
-      }
-      known.set(key, entry);
-    }
-    if ("error" in entry) throw entry.error;
-    return entry.value;
-  };
-}
+
 var structId = perTable(findStruct);
-function named(name) {
-  return {
-    label: name,
-    found: "find_struct",
-    resolve: (types) => structId(types, name)
-  };
-}
-function typeOf(parent, member2, label) {
-  const p = ref(parent);
-  return {
-    label,
-    found: `typeof(${p.label}.${member2})`,
-    resolve(types) {
-      const m = directMember(types, p.resolve(types), member2);
-      return withContext(`btf: resolve type of ${p.label}.${member2}`, () => resolveMemberStruct(types, m));
-    }
-  };
-}
-function ref(s) {
-  return typeof s === "string" ? named(s) : s;
-}
-function group(...entries) {
-  return {
-    entries
-  };
-}
-function member(key, struct, ...members2) {
-  const s = ref(struct);
-  const [first, ...rest] = members2.length > 0 ? members2 : [
-    key
-  ];
-  return {
-    kind: "field",
-    key,
-    absent: "required",
-    mode: "member",
-    source: `${s.label}.${first}`,
-    fallbacks: rest.map((m) => `${s.label}.${m}`),
-    found: s.found,
-    resolve(types, note) {
-      const id = s.resolve(types);
-      try {
-        return memberOffset(types, id, first);
-      } catch (err) {
-        if (!(err instanceof BtfError)) throw err;
-        for (const name of rest) {
-          const offset = orNull(() => memberOffset(types, id, name));
-          if (offset === null) continue;
-          note(`${types.name(id)}.${name}`);
-          return offset;
-        }
-        throw err;
-      }
-    }
-  };
-}
-function members(struct, ...names) {
-  return names.map((name) => member(name, struct, name));
-}
-function direct(key, struct, memberName) {
-  const s = ref(struct);
-  return {
-    ...custom(key, `${s.label}.${memberName}`, (t) => directMember(t, s.resolve(t), memberName).offset),
-    mode: "direct",
-    found: s.found
-  };
-}
-function sizeOf(key, struct) {
-  const s = ref(struct);
-  return {
-    ...custom(key, `sizeof ${s.label}`, (types) => structSize(types, s.resolve(types))),
-    mode: "sizeof",
-    found: s.found
-  };
-}
-function enumerator(key, name) {
-  return {
-    ...custom(key, `enum ${name}`, (types) => {
-      const found = enumValue(types, name);
-      if (found === null) throw new BtfError(`btf: enumerator '${name}' not found`);
-      return Number(found.value);
-    }),
-    mode: "enum"
-  };
-}
-function custom(key, source, fn, fallbacks = []) {
-  return {
-    kind: "field",
-    key,
-    absent: "required",
-    mode: "computed",
-    source,
-    fallbacks,
-    resolve: fn
-  };
-}
-function plus(key, a, b) {
-  return custom(key, `${a.source} + ${b.source}`, (types, note) => a.resolve(types, note) + b.resolve(types, note));
-}
-function embedded(key, struct, memberName, label, inner) {
-  const outer = direct(memberName, struct, memberName);
-  return plus(key, outer, member(inner, typeOf(struct, memberName, label), inner));
-}
-function memberMap(key, struct, prefix) {
-  return {
-    kind: "map",
-    key,
-    source: `${struct.label}.${prefix}*`,
-    resolve(types) {
-      const id = struct.resolve(types);
-      const map = {};
-      const { words, at, count, kindFlag } = types.elements(id);
-      for (let i = 0, w = at; i < count; i++, w += 3) {
-        const bits = memberBits(words[w + 2], kindFlag);
-        if (words[w] === 0 || bits % 8 !== 0) continue;
-        const name = types.stringAt(words[w]);
-        if (name.startsWith(prefix)) map[name] = bits / 8;
-      }
-      return map;
-    }
-  };
-}
-function optional(field) {
-  return {
-    ...field,
-    absent: "null"
-  };
-}
-function orZero(field) {
-  return {
-    ...field,
-    absent: "zero"
-  };
-}
-function allOrNothing(...fields) {
-  return {
-    kind: "set",
-    fields
-  };
-}
-function sub(key, g) {
-  return {
-    kind: "sub",
-    key,
-    group: g
-  };
-}
-function derived(key, source, compute) {
-  return {
-    kind: "derived",
-    key,
-    source,
-    compute
-  };
-}
-function structExists(name) {
-  return {
-    kind: "check",
-    verify: (types) => void findStruct(types, name)
-  };
-}
-function atOffsetZero(struct, memberName) {
-  return {
-    kind: "check",
-    verify(types) {
-      const offset = memberOffset(types, findStruct(types, struct), memberName);
-      if (offset !== 0) {
-        throw new BtfError(`${struct}.${memberName} at offset ${offset} (expected 0)`);
-      }
-    }
-  };
-}
-function resolveGroup(types, g, path, missing, via = {}) {
-  const value = {};
-  const local = {};
-  const localVia = {};
-  const noteFor = (key, into = localVia) => (v) => into[`${path}.${key}`] = v;
-  for (const entry of g.entries) {
-    switch (entry.kind) {
-      case "field":
-        value[entry.key] = resolveField(types, entry, noteFor(entry.key));
-        break;
-      case "set": {
-        const notes = {};
-        const all = entry.fields.map((f) => orNull(() => f.resolve(types, noteFor(f.key, notes))));
-        const complete = all.every((v) => v !== null);
-        entry.fields.forEach((f, i) => value[f.key] = complete ? all[i] : null);
-        if (complete) Object.assign(localVia, notes);
-        break;
-      }
-      case "sub":
-        value[entry.key] = resolveOptional(types, entry.group, `${path}.${entry.key}`, local, localVia);
-        break;
-      case "map":
-        value[entry.key] = entry.resolve(types);
-        break;
-      case "derived":
-        value[entry.key] = entry.compute(value);
-        break;
-      case "check":
-        entry.verify(types);
-        break;
-    }
-  }
-  Object.assign(missing, local);
-  Object.assign(via, localVia);
-  return value;
-}
-function resolveOptional(types, g, path, missing, via = {}) {
-  try {
-    return resolveGroup(types, g, path, missing, via);
-  } catch (err) {
-    if (!(err instanceof BtfError)) throw err;
-    missing[path] = err.message;
-    return null;
-  }
-}
-function resolveField(types, field, note) {
-  const notes = [];
-  const collect = (n) => void notes.push(n);
-  const v = field.absent === "required" ? field.resolve(types, collect) : orNull(() => field.resolve(types, collect));
-  if (v === null) return field.absent === "zero" ? 0 : null;
-  for (const n of notes) note(n);
-  return v;
-}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 // resolvers/idr.ts
 var IDR_FIELDS = [
@@ -2206,44 +2519,16 @@ var CGROUP_WALK = group(member("cgroup_self", "cgroup", "self"), member("cgroup_
 var rq = named("rq");
 var scxRq = typeOf(rq, "scx", "scx_rq");
 var localDsq = typeOf(scxRq, "local_dsq", "scx_dispatch_q");
-function findEventPath(types) {
-  const sched = findStruct(types, "scx_sched");
-  const pathA = orNull(() => {
-    const pcpu = memberOffset(types, sched, "pcpu");
-    const stats = directMember(types, findStruct(types, "scx_sched_pcpu"), "event_stats");
-    return {
-      percpuPtrOff: pcpu,
-      eventStatsOff: stats.offset,
-      statsStruct: resolveMemberStruct(types, stats)
-    };
-  });
-  return pathA ?? (() => {
-    const esc = withContext("btf: neither scx_sched.pcpu nor scx_sched.event_stats_cpu found", () => directMember(types, sched, "event_stats_cpu"));
-    const statsStruct = withContext("btf: resolve type of scx_sched.event_stats_cpu", () => resolveMemberStruct(types, esc));
-    return {
-      percpuPtrOff: esc.offset,
-      eventStatsOff: null,
-      statsStruct
-    };
-  })();
-}
+
 var eventPath = perTable((types, _) => findEventPath(types));
 var eventStats = {
   label: "scx_event_stats",
   found: "typeof(scx_sched_pcpu.event_stats), else typeof(scx_sched.event_stats_cpu)",
   resolve: (types) => eventPath(types, "event").statsStruct
 };
-function event(key, ...fallbacks) {
-  return member(key, eventStats, `SCX_EV_${key.slice(3).toUpperCase()}`, ...fallbacks);
-}
-function percpuPtrOff(types, note) {
-  const path = eventPath(types, "event");
-  if (path.eventStatsOff === null) note("scx_sched.event_stats_cpu");
-  return path.percpuPtrOff;
-}
-function eventStatsOff(types) {
-  return eventPath(types, "event").eventStatsOff ?? 0;
-}
+
+
+
 var EVENT_OFFSETS = group(custom("percpu_ptr_off", "scx_sched.pcpu", percpuPtrOff, [
   "scx_sched.event_stats_cpu"
 ]), custom("event_stats_off", "scx_sched_pcpu.event_stats", eventStatsOff, [
@@ -2252,9 +2537,7 @@ var EVENT_OFFSETS = group(custom("percpu_ptr_off", "scx_sched.pcpu", percpuPtrOf
 var schedInfo = typeOf(rq, "rq_sched_info", "sched_info");
 var SCHEDSTAT_OFFSETS = group(direct("rq_sched_info", rq, "rq_sched_info"), member("sched_info_run_delay", schedInfo, "run_delay"), member("sched_info_pcount", schedInfo, "pcount"), member("rq_yld_count", rq, "yld_count"), member("rq_sched_count", rq, "sched_count"), member("rq_sched_goidle", rq, "sched_goidle"), member("rq_ttwu_count", rq, "ttwu_count"), member("rq_ttwu_local", rq, "ttwu_local"));
 var sd = named("sched_domain");
-function sdField(key) {
-  return member(key, sd, key.slice(3));
-}
+
 var SCHED_DOMAIN_STATS = group(...[
   "sd_lb_count",
   "sd_lb_failed",
@@ -2400,17 +2683,7 @@ var GROUPS = {
   psi: PSI,
   cgroup_walk: CGROUP_WALK
 };
-function resolveNamedGroup(types, name) {
-  types.buildIndexes();
-  const missing = {};
-  const via = {};
-  const value = resolveOptional(types, GROUPS[name], name, missing, via);
-  return {
-    value,
-    missing,
-    via
-  };
-}
+
 
 // resolvers/constants.ts
 var PID_TYPE = {
@@ -2476,166 +2749,20 @@ var SAME_NAME = [
   ...NUMA_EVENT_NAMES,
   "NR_VM_NUMA_EVENT_ITEMS"
 ];
-function kernelConstants(types) {
-  const found = enumValues(types, [
-    ...Object.values(PID_ENUMERATORS),
-    ...SAME_NAME,
-    "HI_SOFTIRQ"
-  ]);
-  const via = {};
-  const read = (name, path, builtin) => {
-    const v = found.get(name);
-    if (v !== void 0 && typeof v.value === "number") return v.value;
-    via[`constants.${path}`] = "builtin";
-    return builtin;
-  };
-  const pidType = Object.fromEntries(Object.entries(PID_ENUMERATORS).map(([k, e]) => [
-    k,
-    read(e, `pid_type.${k}`, PID_TYPE[k])
-  ]));
-  const same = Object.fromEntries(SAME_NAME.map((n) => [
-    n,
-    read(n, n, CONSTANTS[n])
-  ]));
-  via["constants.RHT_PTR_LOCK_BIT"] = "builtin";
-  return {
-    constants: {
-      pid_type: pidType,
-      SCX_DSQ_LNODE_ITER_CURSOR: same.SCX_DSQ_LNODE_ITER_CURSOR,
-      RHT_PTR_LOCK_BIT: CONSTANTS.RHT_PTR_LOCK_BIT,
-      CPU_MAX_IDLE_TYPES: same.CPU_MAX_IDLE_TYPES,
-      ...Object.fromEntries(Object.keys(CPUTIME).map((n) => [
-        n,
-        same[n]
-      ])),
-      NR_SOFTIRQS: same.NR_SOFTIRQS,
-      SOFTIRQ_NAMES: softirqNames(types, found.get("HI_SOFTIRQ"), same.NR_SOFTIRQS, via),
-      ...Object.fromEntries(NUMA_EVENT_NAMES.map((n) => [
-        n,
-        same[n]
-      ])),
-      NR_VM_NUMA_EVENT_ITEMS: same.NR_VM_NUMA_EVENT_ITEMS,
-      NUMA_EVENT_NAMES: byValue(NUMA_EVENT_NAMES.map((n) => [
-        n,
-        same[n]
-      ]))
-    },
-    via
-  };
-}
-function byValue(entries) {
-  return [
-    ...entries
-  ].sort((a, b) => a[1] - b[1]).map(([n]) => n);
-}
-function softirqNames(types, hi, count, via) {
-  if (hi === void 0) {
-    via["constants.SOFTIRQ_NAMES"] = "builtin";
-    return SOFTIRQ_NAMES;
-  }
-  const vectors = enumerators(types, hi.typeId).filter((e) => e.name.endsWith("_SOFTIRQ") && typeof e.value === "number" && e.value < count);
-  return byValue(vectors.map((e) => [
-    e.name.slice(0, -"_SOFTIRQ".length),
-    e.value
-  ]));
-}
+
+
+
 
 // workers/handler.ts
-function attach(shared, attached) {
-  let types = attached.get(shared.id);
-  if (!types) {
-    const base = shared.base ? attach(shared.base, attached) : void 0;
-    types = BtfTypes.attach(shared.buffer, base);
-    attached.set(shared.id, types);
-  }
-  return types;
-}
-function safeResolve(types, name) {
-  try {
-    return resolveNamedGroup(types, name);
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return {
-      value: null,
-      missing: {
-        [name]: `internal error: ${message}`
-      },
-      via: {}
-    };
-  }
-}
+
+
 var threadArena;
-function arena() {
-  return threadArena ??= new TableArena(pageAdvice() ?? void 0);
-}
-function loadKernel(path, groups, recycle, attached, base) {
-  try {
-    const space = recycle ? arena() : void 0;
-    const { types, format } = loadBtf(path, base ? attach(base, attached) : void 0, space);
-    const outcomes = groups.map((g) => [
-      g,
-      safeResolve(types, g)
-    ]);
-    const constants = kernelConstants(types);
-    const item = {
-      format,
-      btfBytes: types.btfBytes,
-      typeCount: types.count,
-      outcomes,
-      constants
-    };
-    if (recycle) {
-      arena().release(types);
-      return item;
-    }
-    return {
-      ...item,
-      table: {
-        id: 0,
-        buffer: types.buffer,
-        base
-      }
-    };
-  } catch (err) {
-    return {
-      error: err instanceof Error ? err.message : String(err),
-      btf: err instanceof BtfError
-    };
-  }
-}
-function runItem(task2, index, attached) {
-  if (task2.kind === "groups") {
-    return safeResolve(attach(task2.table, attached), task2.groups[index]);
-  }
-  const recycle = task2.recycle?.[index] ?? false;
-  return loadKernel(task2.paths[index], task2.groups, recycle, attached, task2.base);
-}
+
+
+
 
 // workers/serve.ts
-function serveShares() {
-  self.onmessage = (event2) => {
-    const { job, slot, task: task2 } = event2.data;
-    const claims = new Int32Array(event2.data.claims);
-    const count = itemCount(task2);
-    const post = (reply) => self.postMessage(reply);
-    const attached = /* @__PURE__ */ new Map();
-    for (let i; (i = claimNext(claims, count, slot + 1)) >= 0; ) {
-      post({
-        kind: "item",
-        job,
-        index: i,
-        result: runItem(task2, i, attached)
-      });
-    }
-    post({
-      kind: "done",
-      job
-    });
-  };
-  self.postMessage({
-    kind: "ready"
-  });
-}
+
 
 // workers/resolver_worker.ts
 serveShares();
