@@ -1545,21 +1545,41 @@ var checkSplitBase = (function checkSplitBase(types) {
 var lib = (function lib() {
   if (libc !== void 0) return libc;
   libc = null;
+  const nr = SYSCALL_NUMBERS[Deno.build.arch];
   try {
-    if (typeof Deno.dlopen !== "function") return null;
+    if (typeof Deno.dlopen !== "function" || !nr) return null;
     if (Deno.permissions.querySync({
       name: "ffi"
     }).state !== "granted") return null;
-    libc = Deno.dlopen("libc.so.6", SYMBOLS).symbols;
+    const { syscall } = Deno.dlopen("libc.so.6", {
+      syscall: {
+        parameters: [
+          "i64",
+          "i64",
+          "i64",
+          "i64",
+          "i64",
+          "i64",
+          "i64"
+        ],
+        result: "i64"
+      }
+    }).symbols;
+    const call = (n, a = 0, b = 0, c = 0, d = 0, e = 0, f = 0) => Number(syscall(BigInt(n), BigInt(a), BigInt(b), BigInt(c), BigInt(d), BigInt(e), BigInt(f)));
+    libc = {
+      mmap: (at, len, prot, flags, fd, offset) => call(nr.mmap, at, len, prot, flags, fd, offset),
+      mremap: (from, len, newLen, flags, to) => call(nr.mremap, from, len, newLen, flags, to),
+      munmap: (at, len) => call(nr.munmap, at, len),
+      madvise: (at, len, advice2) => call(nr.madvise, at, len, advice2),
+      open: (path, flags) => call(nr.open, AT_FDCWD, address(path), flags),
+      close: (fd) => call(nr.close, fd)
+    };
   } catch {
   }
   return libc;
 });
 var address = (function address(bytes) {
-  return Deno.UnsafePointer.value(Deno.UnsafePointer.of(bytes));
-});
-var pointer = (function pointer(at) {
-  return Deno.UnsafePointer.create(at);
+  return Number(Deno.UnsafePointer.value(Deno.UnsafePointer.of(bytes)));
 });
 var pageAdvice = (function pageAdvice() {
   if (advice !== void 0) return advice;
@@ -1571,13 +1591,12 @@ var pageAdvice = (function pageAdvice() {
     place(memory, byte, total) {
       if (total < HUGE_MIN_BTF) return byte;
       const base = address(new Uint8Array(memory.buffer));
-      const huge = BigInt(HUGE_PAGE);
-      return Number((base + BigInt(byte) + huge - 1n) / huge * huge - base);
+      return Math.ceil((base + byte) / HUGE_PAGE) * HUGE_PAGE - base;
     },
     fresh(memory, maxBytes) {
-      const base = address(new Uint8Array(memory.buffer)), huge = BigInt(HUGE_PAGE);
-      const from = (base / huge + 1n) * huge, end = base + BigInt(maxBytes);
-      if (from < end) c.madvise(pointer(from), end - from, MADV_HUGEPAGE);
+      const base = address(new Uint8Array(memory.buffer));
+      const from = (Math.floor(base / HUGE_PAGE) + 1) * HUGE_PAGE, end = base + maxBytes;
+      if (from < end) c.madvise(from, end - from, MADV_HUGEPAGE);
     }
   } : null;
   return advice;
@@ -1592,19 +1611,18 @@ var mayMap = (function mayMap(path) {
 var mapInto = (function mapInto(path, offset, dest) {
   if (!mayMap(path) || offset % PAGE !== 0 || dest.length === 0) return false;
   const c = lib();
-  const at = c ? address(dest) : 0n;
-  if (!c || at % BigInt(PAGE) !== 0n) return false;
+  const at = c ? address(dest) : 0;
+  if (!c || at % PAGE !== 0) return false;
   const fd = c.open(new TextEncoder().encode(path + "\0"), O_RDONLY_CLOEXEC);
   if (fd < 0) return false;
   try {
-    const len = BigInt(dest.length);
-    const probe = c.mmap(null, len, PROT_READ, MAP_PRIVATE, fd, BigInt(offset));
-    if (Deno.UnsafePointer.value(probe) === MAP_FAILED) return false;
-    const moved = c.mremap(probe, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, pointer(at));
-    if (Deno.UnsafePointer.value(moved) === at) return true;
+    const len = dest.length;
+    const probe = c.mmap(0, len, PROT_READ, MAP_PRIVATE, fd, offset);
+    if (probe === -1) return false;
+    const moved = c.mremap(probe, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, at);
+    if (moved === at) return true;
     c.munmap(probe, len);
-    const fixed = c.mmap(pointer(at), len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, BigInt(offset));
-    return Deno.UnsafePointer.value(fixed) === at;
+    return c.mmap(at, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, offset) === at;
   } finally {
     c.close(fd);
   }
@@ -2126,8 +2144,8 @@ var exchangeFn = (function exchangeFn() {
         result: "i32"
       }
     });
-    const AT_FDCWD = -100;
-    renameat2 = (from, to, flags) => lib2.symbols.renameat2(AT_FDCWD, from, AT_FDCWD, to, flags);
+    const AT_FDCWD2 = -100;
+    renameat2 = (from, to, flags) => lib2.symbols.renameat2(AT_FDCWD2, from, AT_FDCWD2, to, flags);
   } catch {
     renameat2 = null;
   }
@@ -5663,8 +5681,7 @@ var init_split = __esm({
 
 
 
-
-var PAGE, HUGE_PAGE, HUGE_MIN_BTF, PROT_READ, MAP_PRIVATE, MAP_FIXED, MREMAP_MAYMOVE, MREMAP_FIXED, MADV_HUGEPAGE, O_RDONLY_CLOEXEC, MAP_FAILED, SYSFS_BTF, SYMBOLS, libc, advice;
+var PAGE, HUGE_PAGE, HUGE_MIN_BTF, PROT_READ, MAP_PRIVATE, MAP_FIXED, MREMAP_MAYMOVE, MREMAP_FIXED, MADV_HUGEPAGE, O_RDONLY_CLOEXEC, AT_FDCWD, SYSFS_BTF, SYSCALL_NUMBERS, libc, advice;
 var init_map = __esm({
   "load/map.ts"() {
     init_arena();
@@ -5678,57 +5695,24 @@ var init_map = __esm({
     MREMAP_FIXED = 2;
     MADV_HUGEPAGE = 14;
     O_RDONLY_CLOEXEC = 524288;
-    MAP_FAILED = 0xffffffffffffffffn;
+    AT_FDCWD = -100;
     SYSFS_BTF = "/sys/kernel/btf/";
-    SYMBOLS = {
-      mmap: {
-        parameters: [
-          "pointer",
-          "usize",
-          "i32",
-          "i32",
-          "i32",
-          "i64"
-        ],
-        result: "pointer"
+    SYSCALL_NUMBERS = {
+      x86_64: {
+        mmap: 9,
+        munmap: 11,
+        mremap: 25,
+        madvise: 28,
+        open: 257,
+        close: 3
       },
-      mremap: {
-        parameters: [
-          "pointer",
-          "usize",
-          "usize",
-          "i32",
-          "pointer"
-        ],
-        result: "pointer"
-      },
-      munmap: {
-        parameters: [
-          "pointer",
-          "usize"
-        ],
-        result: "i32"
-      },
-      madvise: {
-        parameters: [
-          "pointer",
-          "usize",
-          "i32"
-        ],
-        result: "i32"
-      },
-      open: {
-        parameters: [
-          "buffer",
-          "i32"
-        ],
-        result: "i32"
-      },
-      close: {
-        parameters: [
-          "i32"
-        ],
-        result: "i32"
+      aarch64: {
+        mmap: 222,
+        munmap: 215,
+        mremap: 216,
+        madvise: 233,
+        open: 56,
+        close: 57
       }
     };
   }
