@@ -61,21 +61,33 @@ export function noteFailure(
   complain(io, `${kernel.source.path}: ${where}${message}`);
 }
 
+/** A query's answers, how to print one, and the arguments that failed (argument → error). */
+export interface Answers<T> {
+  /** The answers, in argument order. */
+  values: T[];
+  /** An answer's JSON form. */
+  json(value: T): unknown;
+  /** An answer's human form. */
+  text(value: T): string;
+  /** The arguments that failed, with their error. */
+  missing: Record<string, string>;
+}
+
 /**
- * Prints a query's answers: JSON `{source, <key>: items, missing}`, or the texts; returns the
- * exit code (1 when any argument failed).
+ * Prints a query's answers: JSON `{source, <key>: [json forms], missing}`, or the human forms
+ * (only the form printed is built); returns the exit code (1 when any argument failed).
  */
-export function printAnswers(
+export function printAnswers<T>(
   kernel: OneKernel,
   json: boolean,
   key: string,
-  answers: { items: unknown[]; texts: string[]; missing: Record<string, string> },
+  answers: Answers<T>,
   io: CliIo,
 ): number {
-  const { items, texts, missing } = answers;
+  const { values, missing } = answers;
   if (json) {
-    writeJson(io, { source: kernel.source, [key]: items, missing });
-  } else io.out(texts.join("\n"));
+    writeJson(io, { source: kernel.source, [key]: values.map((v) => answers.json(v)), missing });
+  } else io.out(values.map((v) => answers.text(v)).join("\n"));
   return Object.keys(missing).length > 0 ? 1 : 0;
 }
 
@@ -98,12 +110,15 @@ export function answerEach<T>(
   a: Answerer<T>,
   io: CliIo,
 ): number {
-  const answers = { items: [] as unknown[], texts: [] as string[], missing: {} };
+  const answers: Answers<{ arg: string; answer: T }> = {
+    values: [],
+    json: ({ arg, answer }) => a.json(arg, answer),
+    text: ({ arg, answer }) => a.text(arg, answer),
+    missing: {},
+  };
   for (const arg of args) {
     try {
-      const answer = a.answer(kernel.types, arg);
-      answers.items.push(a.json(arg, answer));
-      answers.texts.push(a.text(arg, answer));
+      answers.values.push({ arg, answer: a.answer(kernel.types, arg) });
     } catch (err) {
       if (!(err instanceof BtfError)) throw err;
       noteFailure(kernel, answers.missing, arg, err.message, io);

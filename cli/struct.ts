@@ -69,11 +69,7 @@ export const STRUCT_COMMAND = command({
       const message = `btf: no NAME has a member '${p.split(".")[0]}'`;
       noteFailure(kernel, missing, `--expand ${p}`, message, io);
     }
-    const answers = {
-      items: layouts.map(layoutJson),
-      texts: layouts.map(renderLayout),
-      missing,
-    };
+    const answers = { values: layouts, json: layoutJson, text: renderLayout, missing };
     return printAnswers(kernel, v.json ?? false, "structs", answers, io);
   },
 });

@@ -3406,27 +3406,29 @@ var noteFailure = (function noteFailure(kernel, missing, arg, message, io) {
   complain(io, `${kernel.source.path}: ${where}${message}`);
 });
 var printAnswers = (function printAnswers(kernel, json, key, answers, io) {
-  const { items, texts, missing } = answers;
+  const { values, missing } = answers;
   if (json) {
     writeJson(io, {
       source: kernel.source,
-      [key]: items,
+      [key]: values.map((v) => answers.json(v)),
       missing
     });
-  } else io.out(texts.join("\n"));
+  } else io.out(values.map((v) => answers.text(v)).join("\n"));
   return Object.keys(missing).length > 0 ? 1 : 0;
 });
 var answerEach = (function answerEach(kernel, args, json, key, a, io) {
   const answers = {
-    items: [],
-    texts: [],
+    values: [],
+    json: ({ arg, answer }) => a.json(arg, answer),
+    text: ({ arg, answer }) => a.text(arg, answer),
     missing: {}
   };
   for (const arg of args) {
     try {
-      const answer = a.answer(kernel.types, arg);
-      answers.items.push(a.json(arg, answer));
-      answers.texts.push(a.text(arg, answer));
+      answers.values.push({
+        arg,
+        answer: a.answer(kernel.types, arg)
+      });
     } catch (err) {
       if (!(err instanceof BtfError)) throw err;
       noteFailure(kernel, answers.missing, arg, err.message, io);
@@ -6589,8 +6591,9 @@ ${ENVIRONMENT_HELP}
           noteFailure(kernel, missing, `--expand ${p}`, message, io);
         }
         const answers = {
-          items: layouts.map(layoutJson),
-          texts: layouts.map(renderLayout),
+          values: layouts,
+          json: layoutJson,
+          text: renderLayout,
           missing
         };
         return printAnswers(kernel, v.json ?? false, "structs", answers, io);
