@@ -4839,27 +4839,27 @@ var init_table = __esm({
         }
         return textDecoder.decode(bytes.slice(ref2.at, end));
       }
-      /** The table holding `id` and the word index of its record; throws for an unknown id. */
-      #record(id) {
+      /**
+       * The table holding type `id` (this one or a base); throws for an unknown id. With
+       * {@link #recordWord} it locates a record without allocating (these run for every field
+       * a query reads, mostly before the JIT has compiled them).
+       */
+      #holder(id) {
         this.#live();
-        if (id >= this.firstId) {
-          const i = id - this.firstId;
-          if (i >= this.count || !Number.isInteger(i)) {
-            throw new BtfError(`btf: type id ${id} out of range (last is ${this.lastId})`);
-          }
-          return [
-            this,
-            this.#u32[this.#offsets + i]
-          ];
-        }
-        if (this.base) return this.base.#record(id);
+        const i = id - this.firstId;
+        if (i >>> 0 === i && i < this.count) return this;
+        if (id < this.firstId && this.base) return this.base.#holder(id);
         throw new BtfError(`btf: type id ${id} out of range (last is ${this.lastId})`);
+      }
+      /** The word index of the record of type `id`, which this table holds. */
+      #recordWord(id) {
+        return this.#u32[this.#offsets + id - this.firstId];
       }
       /** Word `k` of the record of type `id` (0 name, 1 info, 2 size/type, 3... extra data). */
       word(id, k) {
         if (id === 0) return 0;
-        const [t, r] = this.#record(id);
-        return t.#u32[r + k];
+        const t = this.#holder(id);
+        return t.#u32[t.#recordWord(id) + k];
       }
       /** Kind number of type `id` (0 for void). */
       kind(id) {
@@ -4899,7 +4899,7 @@ var init_table = __esm({
        * `words[at + 3 * i + 0..2]` (name offset, type, offset word). For hot loops.
        */
       elements(id) {
-        const [t, r] = this.#record(id);
+        const t = this.#holder(id), r = t.#recordWord(id);
         const info = t.#u32[r + 1];
         return {
           words: t.#u32,
