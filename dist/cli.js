@@ -2722,6 +2722,13 @@ var claimNext = (function claimNext(claims, count, claimant) {
   Atomics.store(claims, 1 + index, claimant);
   return index;
 });
+var after = (function after(ms, fn) {
+  const signal2 = AbortSignal.timeout(ms);
+  signal2.addEventListener("abort", fn, {
+    once: true
+  });
+  return () => signal2.removeEventListener("abort", fn);
+});
 var reportOf = (function reportOf(o) {
   if (o.constants === null) throw new Error("reportOf: a kernel loaded without groups");
   return reportWith(o.source, o.resolved, o.constants);
@@ -3198,11 +3205,11 @@ var layoutAt = (function layoutAt(types, id, base, wanted, depth) {
   for (const m of members2(types, id)) {
     const at = base * 8 + m.bitOffset;
     if (kind === "struct" && at > end && rows.length > 0) {
-      const after = rows.length - 1;
+      const after2 = rows.length - 1;
       if (unitEnd > end) {
         const bits = Math.min(at, unitEnd) - end;
         holes.push({
-          after,
+          after: after2,
           offset: Math.floor(end / 8),
           bits,
           inUnit: true
@@ -3210,7 +3217,7 @@ var layoutAt = (function layoutAt(types, id, base, wanted, depth) {
       }
       const from = Math.max(end, unitEnd);
       if (at > from) holes.push({
-        after,
+        after: after2,
         offset: from / 8,
         bits: at - from,
         inUnit: false
@@ -6171,6 +6178,7 @@ var pool_exports = {};
 __export(pool_exports, {
   WorkerPool: () => WorkerPool
 });
+
 var WORKER_URL, DEFAULT_TIMEOUT_MS, DEFAULT_BOOT_TIMEOUT_MS, WorkerPool;
 var init_pool = __esm({
   "workers/pool.ts"() {
@@ -6213,18 +6221,18 @@ var init_pool = __esm({
           dead: null,
           ready: false
         };
-        slot.bootTimer = setTimeout(() => this.#kill(slot, `worker did not start within ${this.#bootTimeoutMs} ms`), this.#bootTimeoutMs);
+        slot.cancelBoot = after(this.#bootTimeoutMs, () => this.#kill(slot, `worker did not start within ${this.#bootTimeoutMs} ms`));
         slot.worker.onmessage = (event2) => this.#onReply(slot, event2.data);
         slot.worker.onerror = (event2) => {
           event2.preventDefault();
-          setTimeout(() => this.#kill(slot, `worker died: ${event2.message}`), 10);
+          after(10, () => this.#kill(slot, `worker died: ${event2.message}`));
         };
         slot.worker.onmessageerror = () => this.#kill(slot, "worker sent an unreadable message");
         return slot;
       }
       #onReply(slot, reply) {
         if (reply.kind === "ready") {
-          clearTimeout(slot.bootTimer);
+          slot.cancelBoot?.();
           slot.ready = true;
           for (const job2 of this.#jobs.values()) this.#arm(job2, slot);
           return;
@@ -6235,7 +6243,7 @@ var init_pool = __esm({
           this.#record(job, reply.index, reply.result);
           this.#arm(job, slot);
         } else {
-          clearTimeout(job.timers.get(slot.index));
+          job.timers.get(slot.index)?.();
           job.timers.delete(slot.index);
         }
         this.#settle(job);
@@ -6243,8 +6251,8 @@ var init_pool = __esm({
       /** (Re)starts the hang timer of `slot` for `job` (once the worker has started). */
       #arm(job, slot) {
         if (!slot.ready) return;
-        clearTimeout(job.timers.get(slot.index));
-        job.timers.set(slot.index, setTimeout(() => this.#kill(slot, `worker did not answer within ${this.#timeoutMs} ms`), this.#timeoutMs));
+        job.timers.get(slot.index)?.();
+        job.timers.set(slot.index, after(this.#timeoutMs, () => this.#kill(slot, `worker did not answer within ${this.#timeoutMs} ms`)));
       }
       #record(job, index, result) {
         if (job.results[index] !== void 0) return;
@@ -6264,16 +6272,16 @@ var init_pool = __esm({
           }
         }
         if (job.open > 0) return;
-        for (const timer of job.timers.values()) clearTimeout(timer);
+        for (const cancel of job.timers.values()) cancel();
         job.finish();
       }
       #kill(slot, reason2) {
         if (slot.dead) return;
         slot.dead = reason2;
-        clearTimeout(slot.bootTimer);
+        slot.cancelBoot?.();
         slot.worker.terminate();
         for (const job of this.#jobs.values()) {
-          clearTimeout(job.timers.get(slot.index));
+          job.timers.get(slot.index)?.();
           job.timers.delete(slot.index);
           const claimed = Math.min(Atomics.load(job.claims, 0), job.results.length);
           for (let i = 0; i < claimed; i++) {
@@ -6320,7 +6328,7 @@ var init_pool = __esm({
           await finished;
           return job.results;
         } finally {
-          for (const timer of job.timers.values()) clearTimeout(timer);
+          for (const cancel of job.timers.values()) cancel();
           this.#jobs.delete(id);
         }
       }

@@ -182,3 +182,21 @@ Deno.test("pool: the default size is the hardware concurrency", () => {
     pool.close();
   }
 });
+
+Deno.test("pool: its timers never call setTimeout (which loads Deno's Node timers, ~7 ms cold)", async () => {
+  const { types } = loadBtf(HOST_BTF);
+  const inline = JSON.stringify(resolveOffsets(types));
+  const saved = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
+  const refuse = () => {
+    throw new Error("the pool called a global timer function");
+  };
+  Object.assign(globalThis, { setTimeout: refuse, clearTimeout: refuse });
+  const pool = WorkerPool.start(1);
+  try {
+    const pooled = await resolvePooled(pool, types, GROUP_NAMES, { mainThread: false });
+    assert.equal(JSON.stringify(pooled), inline);
+  } finally {
+    pool.close();
+    Object.assign(globalThis, saved);
+  }
+});

@@ -31,15 +31,32 @@ interface Slot {
   dead: string | null;
   /** Whether the worker has said it is ready; hang timers run only from then on. */
   ready: boolean;
-  bootTimer?: ReturnType<typeof setTimeout>;
+  /** Cancels the boot timer. */
+  cancelBoot?: Cancel;
 }
 
 interface Job {
   claims: Int32Array;
   results: (ItemResult | Error | undefined)[];
   open: number;
-  timers: Map<number, ReturnType<typeof setTimeout>>;
+  /** The running hang timers' cancels, by slot index. */
+  timers: Map<number, Cancel>;
   finish(): void;
+}
+
+/** Cancels a timer started by {@link after}. */
+type Cancel = () => void;
+
+/**
+ * Calls `fn` once after `ms` milliseconds unless cancelled; like `setTimeout`, the timer keeps
+ * the process running. It is built on `AbortSignal.timeout` because Deno 2.9's global
+ * `setTimeout` loads the Node-compatible timers on its first call: ~7 ms and ~400 page faults
+ * of a cold start, which every run with a pool paid.
+ */
+function after(ms: number, fn: () => void): Cancel {
+  const signal = AbortSignal.timeout(ms);
+  signal.addEventListener("abort", fn, { once: true });
+  return () => signal.removeEventListener("abort", fn);
 }
 
 /**
@@ -90,15 +107,15 @@ export class WorkerPool {
       dead: null,
       ready: false,
     };
-    slot.bootTimer = setTimeout(
-      () => this.#kill(slot, `worker did not start within ${this.#bootTimeoutMs} ms`),
+    slot.cancelBoot = after(
       this.#bootTimeoutMs,
+      () => this.#kill(slot, `worker did not start within ${this.#bootTimeoutMs} ms`),
     );
     slot.worker.onmessage = (event: MessageEvent<WorkerReply>) => this.#onReply(slot, event.data);
     slot.worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       // Results the worker posted before it died may still be queued: take them first.
-      setTimeout(() => this.#kill(slot, `worker died: ${event.message}`), 10);
+      after(10, () => this.#kill(slot, `worker died: ${event.message}`));
     };
     slot.worker.onmessageerror = () => this.#kill(slot, "worker sent an unreadable message");
     return slot;
@@ -106,7 +123,7 @@ export class WorkerPool {
 
   #onReply(slot: Slot, reply: WorkerReply): void {
     if (reply.kind === "ready") {
-      clearTimeout(slot.bootTimer);
+      slot.cancelBoot?.();
       slot.ready = true;
       // Work posted while it booted is queued in the worker: time it from now.
       for (const job of this.#jobs.values()) this.#arm(job, slot);
@@ -118,7 +135,7 @@ export class WorkerPool {
       this.#record(job, reply.index, reply.result);
       this.#arm(job, slot);
     } else {
-      clearTimeout(job.timers.get(slot.index));
+      job.timers.get(slot.index)?.();
       job.timers.delete(slot.index);
     }
     this.#settle(job);
@@ -127,12 +144,12 @@ export class WorkerPool {
   /** (Re)starts the hang timer of `slot` for `job` (once the worker has started). */
   #arm(job: Job, slot: Slot): void {
     if (!slot.ready) return;
-    clearTimeout(job.timers.get(slot.index));
+    job.timers.get(slot.index)?.();
     job.timers.set(
       slot.index,
-      setTimeout(
-        () => this.#kill(slot, `worker did not answer within ${this.#timeoutMs} ms`),
+      after(
         this.#timeoutMs,
+        () => this.#kill(slot, `worker did not answer within ${this.#timeoutMs} ms`),
       ),
     );
   }
@@ -154,17 +171,17 @@ export class WorkerPool {
       }
     }
     if (job.open > 0) return;
-    for (const timer of job.timers.values()) clearTimeout(timer);
+    for (const cancel of job.timers.values()) cancel();
     job.finish();
   }
 
   #kill(slot: Slot, reason: string): void {
     if (slot.dead) return;
     slot.dead = reason;
-    clearTimeout(slot.bootTimer);
+    slot.cancelBoot?.();
     slot.worker.terminate();
     for (const job of this.#jobs.values()) {
-      clearTimeout(job.timers.get(slot.index));
+      job.timers.get(slot.index)?.();
       job.timers.delete(slot.index);
       const claimed = Math.min(Atomics.load(job.claims, 0), job.results.length);
       for (let i = 0; i < claimed; i++) {
@@ -216,7 +233,7 @@ export class WorkerPool {
       await finished;
       return job.results as (ItemResult | Error)[];
     } finally {
-      for (const timer of job.timers.values()) clearTimeout(timer);
+      for (const cancel of job.timers.values()) cancel();
       this.#jobs.delete(id);
     }
   }
