@@ -842,10 +842,10 @@ var orZero = (function orZero(field) {
     absent: "zero"
   };
 });
-var allOrNothing = (function allOrNothing(...fields) {
+var allOrNothing = (function allOrNothing(...fields2) {
   return {
     kind: "set",
-    fields
+    fields: fields2
   };
 });
 var sub = (function sub(key, g) {
@@ -1061,8 +1061,18 @@ var flatten = (function flatten(g, prefix, out) {
   }
   return out;
 });
+var allFields = (function allFields() {
+  return fields ??= GROUP_NAMES.flatMap((name) => [
+    groupInfo(name),
+    ...flatten(GROUPS[name], name, [])
+  ]);
+});
 var fieldAt = (function fieldAt(path) {
-  return BY_PATH.get(path);
+  byPath ??= new Map(allFields().map((f) => [
+    f.path,
+    f
+  ]));
+  return byPath.get(path);
 });
 var sourceAt = (function sourceAt(path, via) {
   if (via[path] !== void 0) return via[path];
@@ -1146,6 +1156,12 @@ var renderHuman = (function renderHuman(report, color) {
     lines.push("", "note: struct rq has no member scx: kernel built without CONFIG_SCHED_CLASS_EXT");
   }
   return lines.join("\n") + "\n";
+});
+var groupPaths = (function groupPaths(group2, path) {
+  return [
+    path,
+    ...group2.entries.flatMap((e) => e.kind === "sub" ? groupPaths(e.group, `${path}.${e.key}`) : [])
+  ];
 });
 var topGroup = (function topGroup(path) {
   return path.split(".")[0];
@@ -5420,18 +5436,11 @@ var init_mod = __esm({
 
 
 
-var FIELDS, BY_PATH;
+
+var fields, byPath;
 var init_fields = __esm({
   "resolvers/fields.ts"() {
     init_mod();
-    FIELDS = GROUP_NAMES.flatMap((name) => [
-      groupInfo(name),
-      ...flatten(GROUPS[name], name, [])
-    ]);
-    BY_PATH = new Map(FIELDS.map((f) => [
-      f.path,
-      f
-    ]));
   }
 });
 
@@ -5459,11 +5468,12 @@ var init_human = __esm({
 // resolvers/paths.ts
 
 
+
 var GROUP_PATHS;
 var init_paths = __esm({
   "resolvers/paths.ts"() {
-    init_fields();
-    GROUP_PATHS = FIELDS.filter((f) => f.type === "group").map((f) => f.path);
+    init_mod();
+    GROUP_PATHS = GROUP_NAMES.flatMap((name) => groupPaths(GROUPS[name], name));
   }
 });
 

@@ -4,7 +4,7 @@
  * fallbacks, whether it is required, and what the number means.
  * @module
  */
-import { type FieldInfo, FIELDS } from "../resolvers/fields.ts";
+import { allFields, type FieldInfo } from "../resolvers/fields.ts";
 import { CONSTANTS } from "../resolvers/constants.ts";
 import { childrenOf } from "./types.ts";
 import { REPORT_SCHEMA } from "../report/json.ts";
@@ -52,7 +52,7 @@ export function fieldsMarkdown(): string {
     "optional one is `null`. A sub-group that fails is `null` in its parent.",
     "",
   ];
-  const groups = FIELDS.filter((f) => f.type === "group");
+  const groups = allFields().filter((f) => f.type === "group");
   for (const g of groups) {
     const children = childrenOf(g.path);
     const fields = children.filter((f) => f.type !== "group");

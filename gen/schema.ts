@@ -3,7 +3,7 @@
  * of what `kernel --json` prints (one report, an error entry, or an array of either).
  * @module
  */
-import { fieldAt, type FieldInfo, FIELDS } from "../resolvers/fields.ts";
+import { allFields, fieldAt, type FieldInfo } from "../resolvers/fields.ts";
 import { GROUP_NAMES } from "../resolvers/names.ts";
 import { childrenOf } from "./types.ts";
 import { interfaceName } from "./names.ts";
@@ -42,7 +42,7 @@ function groupSchema(path: string): Schema {
 /** The schema as a JSON text. */
 export function reportSchema(): string {
   const definitions: Record<string, Schema> = Object.fromEntries(
-    FIELDS.filter((f) => f.type === "group").map((
+    allFields().filter((f) => f.type === "group").map((
       g,
     ) => [interfaceName(g.path), groupSchema(g.path)]),
   );

@@ -3,7 +3,7 @@
  * per group and sub-group, so a report's offsets are typed (`offsets.scx_walker?.rq?.curr`).
  * @module
  */
-import { type FieldInfo, FIELDS } from "../resolvers/fields.ts";
+import { allFields, type FieldInfo } from "../resolvers/fields.ts";
 import { GROUP_NAMES } from "../resolvers/names.ts";
 import { interfaceName } from "./names.ts";
 
@@ -22,7 +22,7 @@ function tsType(f: FieldInfo): string {
 
 /** The children of `path` (one level down). */
 export function childrenOf(path: string): FieldInfo[] {
-  return FIELDS.filter((f) =>
+  return allFields().filter((f) =>
     f.path.startsWith(path + ".") && !f.path.slice(path.length + 1).includes(".")
   );
 }
@@ -38,7 +38,7 @@ export function typesModule(): string {
     " */",
     "",
   ];
-  for (const g of FIELDS.filter((f) => f.type === "group")) {
+  for (const g of allFields().filter((f) => f.type === "group")) {
     // Object types, not interfaces: they stay assignable to the untyped GroupValue tree.
     out.push(`/** \`${g.path}\`. */`, `export type ${interfaceName(g.path)} = {`);
     for (const f of childrenOf(g.path)) {

@@ -78,17 +78,25 @@ function flatten(g: Group, prefix: string, out: FieldInfo[]): FieldInfo[] {
   return out;
 }
 
-/** Every group, sub-group and field of every top-level group, in report order. */
-export const FIELDS: readonly FieldInfo[] = GROUP_NAMES.flatMap((name) => [
-  groupInfo(name),
-  ...flatten(GROUPS[name], name, []),
-]);
+let fields: readonly FieldInfo[] | undefined;
+let byPath: Map<string, FieldInfo> | undefined;
 
-const BY_PATH = new Map(FIELDS.map((f) => [f.path, f]));
+/**
+ * Every group, sub-group and field of every top-level group, in report order. Built on first
+ * use (~1 ms in a cold process): the human report and the generators need it, a JSON report
+ * does not.
+ */
+export function allFields(): readonly FieldInfo[] {
+  return fields ??= GROUP_NAMES.flatMap((name) => [
+    groupInfo(name),
+    ...flatten(GROUPS[name], name, []),
+  ]);
+}
 
 /** The entry at a dotted path (a group, sub-group or leaf), if the declarations have one. */
 export function fieldAt(path: string): FieldInfo | undefined {
-  return BY_PATH.get(path);
+  byPath ??= new Map(allFields().map((f) => [f.path, f]));
+  return byPath.get(path);
 }
 
 /**

@@ -3,13 +3,23 @@
  * `scx_walker.scx_rq`, ...), for `--require` and for reading a report by path.
  * @module
  */
-import type { GroupValue } from "./dsl.ts";
-import { FIELDS } from "./fields.ts";
-import type { GroupName } from "./mod.ts";
+import type { Group, GroupValue } from "./dsl.ts";
+import { GROUP_NAMES, type GroupName, GROUPS } from "./mod.ts";
+
+/** `path` and the paths of the sub-groups under it, parents first, in declaration order. */
+function groupPaths(group: Group, path: string): string[] {
+  return [
+    path,
+    ...group.entries.flatMap((e) =>
+      e.kind === "sub" ? groupPaths(e.group, `${path}.${e.key}`) : []
+    ),
+  ];
+}
 
 /** Every group and sub-group path, parents before children, in report order. */
-export const GROUP_PATHS: readonly string[] = FIELDS.filter((f) => f.type === "group")
-  .map((f) => f.path);
+export const GROUP_PATHS: readonly string[] = GROUP_NAMES.flatMap((name) =>
+  groupPaths(GROUPS[name], name)
+);
 
 /** The top-level group a dotted path belongs to. */
 export function topGroup(path: string): GroupName {

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { loadBtf, resolveOffsets } from "../mod.ts";
 import { kernelConstants } from "../resolvers/constants.ts";
-import { FIELDS } from "../resolvers/fields.ts";
+import { allFields } from "../resolvers/fields.ts";
 import { valueAt } from "../resolvers/paths.ts";
 import { DEBIAN_73_BTF, DEBIAN_73_VMLINUX, paholeLayout } from "./helpers.ts";
 
@@ -46,7 +46,7 @@ Deno.test("7.3.4: psi, cgroup_walk and every find_struct member field equal paho
   assert.notEqual(o.cgroup_walk, null);
   // Debian's 7.3.4 has no CONFIG_IRQ_TIME_ACCOUNTING: psi_states has no PSI_IRQ_FULL.
   assert.equal(o.psi.psi_irq_full_idx, null);
-  const plain = FIELDS.filter((f) =>
+  const plain = allFields().filter((f) =>
     f.type === "offset" && f.found === "find_struct" && f.fallbacks.length === 0 &&
     /^(psi|cgroup_walk|scx_walker|runnable_scan)\./.test(f.path)
   );

@@ -5,12 +5,14 @@
  */
 import assert from "node:assert/strict";
 import { BtfTypes, Kind } from "../mod.ts";
-import { resolveNamedGroup } from "../resolvers/mod.ts";
+import { GROUP_NAMES, resolveNamedGroup } from "../resolvers/mod.ts";
 import { group, member, optional, plus, resolveGroup, resolveOptional } from "../resolvers/dsl.ts";
 import { EVENT_OFFSETS, SCHED_DOMAIN_OFFSETS } from "../resolvers/kernel.ts";
 import { HTAB_OFFSETS, TASK_STORAGE_OFFSETS } from "../resolvers/bpf_map.ts";
 import { SCHED_PNODE } from "../resolvers/scx_walker.ts";
 import { BtfBuilder } from "./btf_builder.ts";
+import { allFields } from "../resolvers/fields.ts";
+import { GROUP_PATHS } from "../resolvers/paths.ts";
 
 /** A struct of u64 members named `names`, 8 bytes apart starting at `first`. */
 function u64s(u64: number, names: string[], first = 0): [string, number, number][] {
@@ -270,4 +272,10 @@ Deno.test("via: an optional field that fails after a fallback was read leaves no
   const value = resolveGroup(types, g, "g", missing, via);
   assert.deepEqual(value, { x: null, y: 4 });
   assert.deepEqual(via, { "g.y": "s.a_old" });
+});
+
+Deno.test("GROUP_PATHS is every group and sub-group of the field list, in its order", () => {
+  const groups = allFields().filter((f) => f.type === "group").map((f) => f.path);
+  assert.deepEqual(GROUP_PATHS, groups);
+  assert.ok(GROUP_PATHS.includes("scx_walker.scx_rq") && GROUP_PATHS.length > GROUP_NAMES.length);
 });
