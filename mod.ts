@@ -28,13 +28,8 @@ export * from "./core.ts";
 
 // Loading files.
 export { loadBtf, type LoadedBtf } from "./load/file.ts";
-export {
-  type CachedBtf,
-  type CacheOptions,
-  HOST_BTF_PATH,
-  loadBtfCached,
-  loadHostBtf,
-} from "./load/cache.ts";
+export { type CachedBtf, type CacheOptions, loadBtfCached } from "./load/sidecar.ts";
+export { HOST_BTF_PATH, loadHostBtf } from "./load/memo.ts";
 export { addKernelEntry, loadImage, loadKernelCached } from "./load/image.ts";
 
 // The kernel cache (ktstr's layout: <root>/<key>/vmlinux, its .btf sidecar, metadata.json).
@@ -42,14 +37,13 @@ export {
   addEntry,
   type AddResult,
   type CacheEntryInfo,
-  cacheRoot,
   cleanEntries,
   type CleanResult,
   type ExtractedElf,
   type KtstrMetadata,
   listEntries,
-  type SidecarState,
-} from "./load/cache.ts";
+} from "./load/entries.ts";
+export { cacheRoot, type SidecarState } from "./load/sidecar.ts";
 export { CacheError, type EnvLike } from "./load/cache_root.ts";
 
 // The worker pool.

@@ -9,19 +9,15 @@
  * themselves (`struct`, `diff --struct`) asks to keep them.
  *
  * `--jobs auto` picks the pool size from a cost model measured on the reference machine
- * ({@link planJobs}, README "What is measured").
+ * ({@link planJobs}, docs/PERFORMANCE.md).
  * @module
  */
 import { TableArena } from "../btf/arena.ts";
 import { BtfError } from "../btf/errors.ts";
 import type { BtfTypes } from "../btf/table.ts";
-import {
-  type CacheOptions,
-  HOST_BTF_PATH,
-  isHostBtf,
-  loadBtfCachedWith,
-  resolveKernelInput,
-} from "../load/cache.ts";
+import { resolveKernelInput } from "../load/entries.ts";
+import { HOST_BTF_PATH, isHostBtf } from "../load/memo.ts";
+import { type CacheOptions, loadBtfCachedWith } from "../load/sidecar.ts";
 import { implicitBase, loadKernelCached, needsDecompression } from "../load/image.ts";
 import { pageAdvice } from "../load/map.ts";
 import { type KernelReport, reportWith, type SourceInfo } from "../report/json.ts";
@@ -71,7 +67,7 @@ export function reportOf(o: LoadedKernel): KernelReport {
 /**
  * The cost model of `--jobs auto`, measured with the bundled CLI on the 2-core reference
  * machine (batches of 20 to 90 raw kernels of 4.5–5.5 MB, `--jobs 0` against `--jobs 1`,
- * interleaved; README "What is measured"): loading and resolving a kernel inline in recycled
+ * interleaved; docs/PERFORMANCE.md): loading and resolving a kernel inline in recycled
  * memory costs `MS_PER_KERNEL` plus `MS_PER_MB` per MB of BTF; a worker blocks the main thread
  * `WORKER_BLOCK_MS` while it is constructed, and adds nothing for `WORKER_BOOT_MS` (loading
  * its module, the decoder and libc, then resolving cold: a new isolate's first kernels run
@@ -207,7 +203,7 @@ export async function loadKernels(
   const jobs = planJobs(opts.jobs, inputs);
   // Loaded only for a pool (an inline run is spared their page faults). Started before any
   // file is read: the workers boot on their own threads while this one reads and parses
-  // (constructing each still blocks this thread, see README).
+  // (constructing each still blocks this thread, see docs/PERFORMANCE.md).
   const fanout = jobs > 0 ? await import("../workers/fanout.ts") : undefined;
   // Loaded only when a group is asked for: the query commands load tables only.
   const resolvers = groups.length > 0 ? await loadResolvers() : undefined;

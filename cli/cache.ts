@@ -1,9 +1,10 @@
 /**
- * The `cache` command: `list`, `add` and `clean` over the kernel cache (README: The cache).
+ * The `cache` command: `list`, `add` and `clean` over the kernel cache (docs/CLI.md: The cache).
  * @module
  */
 import { BtfError } from "../btf/errors.ts";
-import { type CacheOptions, cacheRoot, cleanEntries, listEntries } from "../load/cache.ts";
+import { cleanEntries, listEntries } from "../load/entries.ts";
+import { type CacheOptions, cacheRoot } from "../load/sidecar.ts";
 import { CacheError, humanSize } from "../load/cache_root.ts";
 import { addKernelEntry } from "../load/image.ts";
 import { type CliIo, complain, UsageError, writeJson } from "./io.ts";

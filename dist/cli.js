@@ -1647,6 +1647,24 @@ var osMessage = (function osMessage(err) {
   const message = err instanceof Error ? err.message : String(err);
   return message.replace(/: [a-z_]+ '.*'$/s, "");
 });
+var realPath = (function realPath(path) {
+  try {
+    return Deno.realPathSync(path);
+  } catch {
+    return void 0;
+  }
+});
+var mtimeMs = (function mtimeMs(info) {
+  return info.mtime ? info.mtime.getTime() : null;
+});
+var pathExists = (function pathExists(path) {
+  try {
+    Deno.lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+});
 var fileSource = (function fileSource(file, size) {
   const readInto = (offset, dest) => {
     try {
@@ -1780,21 +1798,150 @@ var openedAs = (function openedAs(path, fn) {
 var openError = (function openError(path, err) {
   return err instanceof BtfError ? new BtfError(`btf: open ${path}: ${err.message}`) : err;
 });
+var isHostBtf = (function isHostBtf(path) {
+  return path === HOST_BTF_PATH || realPath(path) === HOST_BTF_PATH;
+});
+var nonce = (function nonce() {
+  return crypto.getRandomValues(new Uint32Array(1))[0].toString(16).padStart(8, "0");
+});
+var pidIsDead = (function pidIsDead(pid) {
+  if (pid === Deno.pid) return false;
+  try {
+    Deno.statSync("/proc/self");
+  } catch {
+    return false;
+  }
+  try {
+    Deno.statSync(`/proc/${pid}`);
+    return false;
+  } catch {
+    return true;
+  }
+});
+var sweepTempFiles = (function sweepTempFiles(dir) {
+  return sweepDead(dir, tempFileOwner, false);
+});
+var sweepDead = (function sweepDead(dir, owner, recursive) {
+  const removed = [];
+  let names;
+  try {
+    names = [
+      ...Deno.readDirSync(dir)
+    ].map((e) => e.name);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const pid = owner(name);
+    if (pid === void 0 || !pidIsDead(pid)) continue;
+    try {
+      Deno.removeSync(joinPath(dir, name), {
+        recursive
+      });
+      removed.push(name);
+    } catch {
+    }
+  }
+  return removed;
+});
+var sweepTmpDirs = (function sweepTmpDirs(root) {
+  return sweepDead(root, tmpDirOwner, true);
+});
+var writeAll = (function writeAll(file, bytes) {
+  for (let done = 0; done < bytes.length; ) done += file.writeSync(bytes.subarray(done));
+});
+var writeFileSynced = (function writeFileSynced(path, bytes, mtimeMs2) {
+  using file = Deno.openSync(path, {
+    write: true,
+    createNew: true,
+    mode: 420
+  });
+  writeAll(file, bytes);
+  if (mtimeMs2 !== void 0) file.utimeSync(/* @__PURE__ */ new Date(), new Date(mtimeMs2));
+  file.syncSync();
+});
+var syncDir = (function syncDir(dir) {
+  try {
+    using d = Deno.openSync(dir, {
+      read: true
+    });
+    d.syncSync();
+  } catch {
+  }
+});
+var writeFileAtomic = (function writeFileAtomic(target, bytes, mtimeMs2) {
+  sweepTempFiles(dirName(target));
+  const tmp = tempNameFor(target, Deno.pid, nonce());
+  try {
+    writeFileSynced(tmp, bytes, mtimeMs2);
+    Deno.renameSync(tmp, target);
+  } catch (err) {
+    try {
+      Deno.removeSync(tmp);
+    } catch {
+    }
+    throw err;
+  }
+  syncDir(dirName(target));
+});
+var exchangeFn = (function exchangeFn() {
+  if (renameat2 !== void 0) return renameat2;
+  renameat2 = null;
+  if (Deno.build.os !== "linux") return null;
+  try {
+    const lib2 = Deno.dlopen("libc.so.6", {
+      renameat2: {
+        parameters: [
+          "i32",
+          "buffer",
+          "i32",
+          "buffer",
+          "u32"
+        ],
+        result: "i32"
+      }
+    });
+    const AT_FDCWD2 = -100;
+    renameat2 = (from, to, flags) => lib2.symbols.renameat2(AT_FDCWD2, from, AT_FDCWD2, to, flags);
+  } catch {
+    renameat2 = null;
+  }
+  return renameat2;
+});
+var cString = (function cString(s) {
+  return new TextEncoder().encode(s + "\0");
+});
+var publishDir = (function publishDir(staged, target, scratch) {
+  try {
+    Deno.renameSync(staged, target);
+    return "added";
+  } catch (err) {
+    if (!pathExists(target)) throw err;
+  }
+  const exchange = exchangeFn();
+  if (exchange && exchange(
+    cString(staged),
+    cString(target),
+    2
+    /* RENAME_EXCHANGE */
+  ) === 0) {
+    Deno.removeSync(staged, {
+      recursive: true
+    });
+    return "replaced";
+  }
+  Deno.renameSync(target, scratch);
+  Deno.renameSync(staged, target);
+  Deno.removeSync(scratch, {
+    recursive: true
+  });
+  return "replaced";
+});
 var cacheRoot = (function cacheRoot(opts = {}) {
   return opts.root ?? resolveCacheRoot(opts.env ?? Deno.env);
 });
 var warnOf = (function warnOf(opts) {
   return opts.warn ?? ((m) => console.error(`warning: ${m}`));
-});
-var realPath = (function realPath(path) {
-  try {
-    return Deno.realPathSync(path);
-  } catch {
-    return void 0;
-  }
-});
-var mtimeMs = (function mtimeMs(info) {
-  return info.mtime ? info.mtime.getTime() : null;
 });
 var stampOf = (function stampOf(info) {
   return provenanceStamp({
@@ -1968,88 +2115,20 @@ var loadBtfCachedWith = (async function loadBtfCachedWith(path, opts, load) {
     sidecar: finishSidecar(plan, loaded.types, opts)
   };
 });
-var isHostBtf = (function isHostBtf(path) {
-  return path === HOST_BTF_PATH || realPath(path) === HOST_BTF_PATH;
-});
-var nonce = (function nonce() {
-  return crypto.getRandomValues(new Uint32Array(1))[0].toString(16).padStart(8, "0");
-});
-var pidIsDead = (function pidIsDead(pid) {
-  if (pid === Deno.pid) return false;
+var sidecarState = (function sidecarState(vmlinux, root) {
   try {
-    Deno.statSync("/proc/self");
-  } catch {
-    return false;
-  }
-  try {
-    Deno.statSync(`/proc/${pid}`);
-    return false;
-  } catch {
-    return true;
-  }
-});
-var sweepTempFiles = (function sweepTempFiles(dir) {
-  return sweepDead(dir, tempFileOwner, false);
-});
-var sweepDead = (function sweepDead(dir, owner, recursive) {
-  const removed = [];
-  let names;
-  try {
-    names = [
-      ...Deno.readDirSync(dir)
-    ].map((e) => e.name);
-  } catch {
-    return removed;
-  }
-  for (const name of names) {
-    const pid = owner(name);
-    if (pid === void 0 || !pidIsDead(pid)) continue;
-    try {
-      Deno.removeSync(joinPath(dir, name), {
-        recursive
+    return withInput(vmlinux, (input) => {
+      const plan = planFor(input, vmlinux, {
+        root
       });
-      removed.push(name);
-    } catch {
-    }
-  }
-  return removed;
-});
-var writeAll = (function writeAll(file, bytes) {
-  for (let done = 0; done < bytes.length; ) done += file.writeSync(bytes.subarray(done));
-});
-var writeFileSynced = (function writeFileSynced(path, bytes, mtimeMs2) {
-  using file = Deno.openSync(path, {
-    write: true,
-    createNew: true,
-    mode: 420
-  });
-  writeAll(file, bytes);
-  if (mtimeMs2 !== void 0) file.utimeSync(/* @__PURE__ */ new Date(), new Date(mtimeMs2));
-  file.syncSync();
-});
-var syncDir = (function syncDir(dir) {
-  try {
-    using d = Deno.openSync(dir, {
-      read: true
+      if (plan.kind === "none") return "outside-cache";
+      if (plan.freshness !== "candidate") return plan.freshness;
+      return readSidecar(plan, input) ? "fresh" : "invalid";
     });
-    d.syncSync();
-  } catch {
-  }
-});
-var writeFileAtomic = (function writeFileAtomic(target, bytes, mtimeMs2) {
-  sweepTempFiles(dirName(target));
-  const tmp = tempNameFor(target, Deno.pid, nonce());
-  try {
-    writeFileSynced(tmp, bytes, mtimeMs2);
-    Deno.renameSync(tmp, target);
   } catch (err) {
-    try {
-      Deno.removeSync(tmp);
-    } catch {
-    }
+    if (err instanceof BtfError) return "invalid";
     throw err;
   }
-  syncDir(dirName(target));
 });
 var entryVmlinuxPath = (function entryVmlinuxPath(root, key) {
   return joinPath(joinPath(root, validateCacheKey(key)), ENTRY_VMLINUX);
@@ -2067,21 +2146,6 @@ var resolveKernelInput = (function resolveKernelInput(arg, opts = {}) {
   } catch {
   }
   return arg;
-});
-var sidecarState = (function sidecarState(vmlinux, root) {
-  try {
-    return withInput(vmlinux, (input) => {
-      const plan = planFor(input, vmlinux, {
-        root
-      });
-      if (plan.kind === "none") return "outside-cache";
-      if (plan.freshness !== "candidate") return plan.freshness;
-      return readSidecar(plan, input) ? "fresh" : "invalid";
-    });
-  } catch (err) {
-    if (err instanceof BtfError) return "invalid";
-    throw err;
-  }
 });
 var readMetadata = (function readMetadata(dir) {
   try {
@@ -2142,70 +2206,6 @@ var findBannerVersion = (function findBannerVersion(bytes, before = bytes.length
 var elfArch = (function elfArch(bytes) {
   const machine = bytes.length >= 20 ? bytes[18] | bytes[19] << 8 : -1;
   return ELF_ARCH[machine] ?? Deno.build.arch;
-});
-var exchangeFn = (function exchangeFn() {
-  if (renameat2 !== void 0) return renameat2;
-  renameat2 = null;
-  if (Deno.build.os !== "linux") return null;
-  try {
-    const lib2 = Deno.dlopen("libc.so.6", {
-      renameat2: {
-        parameters: [
-          "i32",
-          "buffer",
-          "i32",
-          "buffer",
-          "u32"
-        ],
-        result: "i32"
-      }
-    });
-    const AT_FDCWD2 = -100;
-    renameat2 = (from, to, flags) => lib2.symbols.renameat2(AT_FDCWD2, from, AT_FDCWD2, to, flags);
-  } catch {
-    renameat2 = null;
-  }
-  return renameat2;
-});
-var cString = (function cString(s) {
-  return new TextEncoder().encode(s + "\0");
-});
-var publishDir = (function publishDir(staged, target, scratch) {
-  try {
-    Deno.renameSync(staged, target);
-    return "added";
-  } catch (err) {
-    if (!pathExists(target)) throw err;
-  }
-  const exchange = exchangeFn();
-  if (exchange && exchange(
-    cString(staged),
-    cString(target),
-    2
-    /* RENAME_EXCHANGE */
-  ) === 0) {
-    Deno.removeSync(staged, {
-      recursive: true
-    });
-    return "replaced";
-  }
-  Deno.renameSync(target, scratch);
-  Deno.renameSync(staged, target);
-  Deno.removeSync(scratch, {
-    recursive: true
-  });
-  return "replaced";
-});
-var pathExists = (function pathExists(path) {
-  try {
-    Deno.lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-});
-var sweepTmpDirs = (function sweepTmpDirs(root) {
-  return sweepDead(root, tmpDirOwner, true);
 });
 var defaultKey = (function defaultKey(source, version) {
   if (version !== void 0 && cacheKeyProblem(version) === void 0) return version;
@@ -5752,6 +5752,9 @@ var init_map = __esm({
 
 
 
+
+
+
 var stdinBytes;
 var init_file = __esm({
   "load/file.ts"() {
@@ -5763,61 +5766,13 @@ var init_file = __esm({
   }
 });
 
-// load/cache.ts
+// load/memo.ts
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-var HOST_BTF_PATH, HEAD_CHECK_BYTES, BtfMemo, hostBtfMemo, ELF_ARCH, renameat2, COPY_CHUNK, BANNER_OVERLAP;
-var init_cache = __esm({
-  "load/cache.ts"() {
-    init_elf();
-    init_header();
-    init_input();
-    init_errors();
-    init_table();
-    init_cache_root();
+var HOST_BTF_PATH, BtfMemo, hostBtfMemo;
+var init_memo = __esm({
+  "load/memo.ts"() {
     init_file();
-    init_bzimage();
-    init_bzimage();
     HOST_BTF_PATH = "/sys/kernel/btf/vmlinux";
-    HEAD_CHECK_BYTES = 4096;
     BtfMemo = class {
       #value;
       #loads = 0;
@@ -5844,6 +5799,84 @@ var init_cache = __esm({
       }
     };
     hostBtfMemo = new BtfMemo(() => loadBtf(HOST_BTF_PATH));
+  }
+});
+
+// load/atomic.ts
+
+
+
+
+
+
+
+
+
+
+
+
+var renameat2;
+var init_atomic = __esm({
+  "load/atomic.ts"() {
+    init_cache_root();
+    init_file();
+  }
+});
+
+// load/sidecar.ts
+
+
+
+
+
+
+
+
+
+
+
+
+var HEAD_CHECK_BYTES;
+var init_sidecar = __esm({
+  "load/sidecar.ts"() {
+    init_elf();
+    init_header();
+    init_input();
+    init_errors();
+    init_cache_root();
+    init_file();
+    init_memo();
+    init_atomic();
+    init_bzimage();
+    init_bzimage();
+    HEAD_CHECK_BYTES = 4096;
+  }
+});
+
+// load/entries.ts
+
+
+
+
+
+
+
+
+
+
+
+
+var ELF_ARCH, COPY_CHUNK, BANNER_OVERLAP;
+var init_entries = __esm({
+  "load/entries.ts"() {
+    init_elf();
+    init_input();
+    init_errors();
+    init_table();
+    init_cache_root();
+    init_file();
+    init_sidecar();
+    init_atomic();
     ELF_ARCH = {
       3: "x86",
       62: "x86_64",
@@ -6123,7 +6156,9 @@ var init_image2 = __esm({
     init_input();
     init_bzimage();
     init_split();
-    init_cache();
+    init_entries();
+    init_memo();
+    init_sidecar();
     init_file();
     init_map();
   }
@@ -6369,7 +6404,9 @@ var init_batch = __esm({
   "cli/batch.ts"() {
     init_arena();
     init_errors();
-    init_cache();
+    init_entries();
+    init_memo();
+    init_sidecar();
     init_image2();
     init_map();
     init_json();
@@ -6668,7 +6705,7 @@ struct.member chain it went through. EXPR is a struct name followed by .member,
   kernel_cpustat.cpustat[5]   an array element
   rq.curr->scx.dsq_vtime      '->' follows a pointer: the offset of curr in rq,
                               then the offset of scx.dsq_vtime in task_struct
-Lookups follow the groups' rules (README: Lookup rules): the first struct of the name, members
+Lookups follow the groups' rules (docs/DESIGN.md: Lookup rules): the first struct of the name, members
 found as member_offset finds them. Quote EXPRs with '->' or '[' in a shell.
 
 Options:
@@ -6901,10 +6938,11 @@ __export(cache_exports, {
 
 
 var CACHE_HELP, SUBCOMMAND_OPTIONS, CACHE_COMMAND;
-var init_cache2 = __esm({
+var init_cache = __esm({
   "cli/cache.ts"() {
     init_errors();
-    init_cache();
+    init_entries();
+    init_sidecar();
     init_cache_root();
     init_image2();
     init_io();
@@ -7028,7 +7066,7 @@ var deno_default = {
     lint: "deno lint",
     doc: "deno doc --lint mod.ts core.ts dsl.ts",
     compile: "deno compile -A --output ktstr-btf cli.ts",
-    testdata: "bash testdata/build.sh && bash testdata/fetch-debian-vmlinux.sh",
+    testdata: "bash testdata/build.sh && bash tests/prepare.sh",
     fuzz: "deno run -A tests/fuzz_main.ts",
     gen: "deno run -A gen/main.ts"
   },
@@ -7103,7 +7141,7 @@ var COMMANDS = [
   {
     name: "cache",
     summary: "list, add or clean the cached kernels (ktstr's cache layout)",
-    load: () => Promise.resolve().then(() => (init_cache2(), cache_exports)).then((m) => m.CACHE_COMMAND)
+    load: () => Promise.resolve().then(() => (init_cache(), cache_exports)).then((m) => m.CACHE_COMMAND)
   }
 ];
 var EXIT_STDOUT_CLOSED = 141;

@@ -1,5 +1,5 @@
 /**
- * The pure half of the BTF cache (README: The cache): where the cache root is, which cache keys are
+ * The pure half of the BTF cache (docs/CLI.md: The cache): where the cache root is, which cache keys are
  * valid, whether a path lies inside the root, and whether a sidecar is fresh. Nothing here
  * touches the file system, so every rule is testable from plain values.
  * @module

@@ -1,7 +1,9 @@
 /**
  * The file-system edge of loading: reads an input file (only the parts it needs for an
  * ELF), recognises it, and builds the shared type table. Every error reaching the caller
- * is a BtfError prefixed `btf: open <path>: ` (README: CLI).
+ * is a BtfError prefixed `btf: open <path>: ` (docs/CLI.md). The file questions the cache
+ * modules share (a canonical path, whether anything is there, a modification time) are
+ * answered here too.
  * @module
  */
 import { type ByteSource, memorySource } from "../btf/elf.ts";
@@ -26,6 +28,30 @@ export interface LoadedBtf {
 export function osMessage(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   return message.replace(/: [a-z_]+ '.*'$/s, "");
+}
+
+/** The canonical path of `path` (symlinks resolved), or undefined when it has none. */
+export function realPath(path: string): string | undefined {
+  try {
+    return Deno.realPathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The modification time of `info` in ms, or null where the platform has none. */
+export function mtimeMs(info: Deno.FileInfo): number | null {
+  return info.mtime ? info.mtime.getTime() : null;
+}
+
+/** Whether anything (a dangling symlink included) is at `path`. */
+export function pathExists(path: string): boolean {
+  try {
+    Deno.lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A ByteSource over an open file: each read seeks and reads exactly the bytes asked for. */
@@ -208,7 +234,7 @@ export function loadBtfFrom(
   return { path, format: at.format, types };
 }
 
-/** Runs `fn`, prefixing a BtfError it raises with `btf: open <path>: ` (README: CLI). */
+/** Runs `fn`, prefixing a BtfError it raises with `btf: open <path>: ` (docs/CLI.md). */
 export function openedAs<T>(path: string, fn: () => T): T {
   try {
     return fn();

@@ -15,16 +15,9 @@ import { BOOT_HEADER_BYTES } from "../btf/image/bzimage.ts";
 import type { ImageBtf } from "../btf/image/image.ts";
 import { buildTypes } from "../btf/split.ts";
 import type { BtfTypes } from "../btf/table.ts";
-import {
-  addEntry,
-  type AddResult,
-  type CachedBtf,
-  type CacheOptions,
-  HOST_BTF_PATH,
-  hostBtfMemo,
-  loadBtfCached,
-  loadBtfCachedWith,
-} from "./cache.ts";
+import { addEntry, type AddResult } from "./entries.ts";
+import { HOST_BTF_PATH, hostBtfMemo } from "./memo.ts";
+import { type CachedBtf, type CacheOptions, loadBtfCached, loadBtfCachedWith } from "./sidecar.ts";
 import { loadBtf, type LoadedBtf, openError, openSource, readHead } from "./file.ts";
 import { SYSFS_BTF } from "./map.ts";
 
