@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Times the CLI side by side with pahole and bpftool in one run, and prints the ratios:
-#   1. kernel /sys/kernel/btf/vmlinux --json  vs  pahole -F btf -C <the structs the groups read>
+#   1. kernel /sys/kernel/btf/vmlinux --json (the pinned 7.3.4 BTF where the host has none)  vs  pahole -F btf -C <the structs the groups read>
 #                                             vs  bpftool btf dump file /sys/kernel/btf/vmlinux
 #   2. one kernel inline (--jobs 0) vs with a pool (--jobs 1, --jobs 2)
 #   3. a batch of kernels inline (--jobs 0) vs with a pool (--jobs 2)
 #   4. struct rq (cold, host BTF) vs pahole -F btf -C rq
 #   5. diff of two raw kernels vs one kernel run over both
-#   6. Debian 7.3's vmlinuz (zstd) vs `zstd -dc` of its payload plus the report from its raw
+#   6. Debian's sched_ext vmlinuz (zstd) vs `zstd -dc` of its payload plus the report from its raw
 #      .BTF, and the same vmlinuz inside the cache root once its sidecar exists
 #   7. the CLI (bundled, as bin/ktstr-btf runs it; and from the sources) vs an empty
-#      `deno run`; 10 raw kernels (the host's and Debian 6.1's and 7.3's from the fetch
-#      scripts, and copies) as a batch and as a diff series, --jobs 0 vs auto; with
+#      `deno run`; 10 raw kernels (the host's, Debian 6.1's and the pinned 7.3.4, from
+#      tests/prepare.sh, and copies) as a batch and as a diff series, --jobs 0 vs auto; with
 #      BASELINE="<git ref> ...", each revision's CLI on the host and on the 10-kernel batch
 #   8. paired rounds of the pairs the speed targets are about (see the end)
 # Every command's minor page faults are counted too (/usr/bin/time, median of FAULT_RUNS).
@@ -28,7 +28,9 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 DENO=${DENO:-$(command -v deno || echo node_modules/.bin/deno)}
 DENO=$(readlink -f "$DENO")
+# The running kernel's BTF, or the pinned Debian 7.3.4 one where the host has none.
 HOST=/sys/kernel/btf/vmlinux
+[ -f "$HOST" ] || HOST=testdata/.cache/debian-7.3.4+deb13-amd64.btf
 STRUCTS=rq,scx_rq,scx_dispatch_q,sched_ext_entity,scx_dsq_list_node,scx_sched,scx_sched_pcpu
 STRUCTS+=,scx_sched_pnode,scx_event_stats,sched_info,sched_domain,task_struct,signal_struct,pid
 STRUCTS+=,upid,bpf_map,bpf_array,xa_node,idr,xarray,btf,bpf_htab,bucket,htab_elem
@@ -37,9 +39,8 @@ STRUCTS+=,hlist_head,hlist_node,bpf_local_storage_elem,bpf_local_storage_data,bp
 STRUCTS+=,bpf_struct_ops_map,bpf_struct_ops_value,bpf_ringbuf_map,bpf_ringbuf,bpf_stack_map
 STRUCTS+=,stack_map_bucket,bpf_prog,bpf_prog_aux,bpf_prog_stats,rhashtable,bucket_table
 STRUCTS+=,rhash_head,kernel_cpustat,kernel_stat,tick_sched,pglist_data,zone
-bash testdata/fetch-debian-vmlinux.sh testdata/.cache >/dev/null
-bash testdata/fetch-debian-7.3.sh testdata/.cache >/dev/null
-IMAGE=testdata/.cache/vmlinuz-7.3.4+deb13-amd64
+bash tests/prepare.sh >/dev/null
+IMAGE=testdata/.cache/sched-ext.vmlinuz
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$HOST" "$tmp/host.btf"
@@ -50,21 +51,21 @@ bzimage_payload "$IMAGE"
 dd if="$IMAGE" of="$tmp/payload.zst" iflag=skip_bytes,count_bytes skip="$poff" \
   count="$((plen - 4))" bs=1M status=none
 mkdir -p "$tmp/root/img" && cp "$IMAGE" "$tmp/root/img/vmlinuz"
-BATCH="$HOST testdata/.cache/vmlinux-debian.btf testdata/.cache/vmlinux-debian $tmp/host.btf"
+BATCH="$HOST testdata/.cache/debian-6.1.btf testdata/.cache/debian-6.1.vmlinux $tmp/host.btf"
 : >"$tmp/empty.ts"
 # Ten distinct raw kernels: the host's, Debian 6.1's and 7.3's, and copies of them.
 SERIES=$HOST
 for i in 1 2 3; do
   cp "$HOST" "$tmp/host$i.btf"
-  cp testdata/.cache/vmlinux-debian.btf "$tmp/debian61-$i.btf"
-  cp testdata/.cache/vmlinux-7.3.4+deb13-amd64.btf "$tmp/debian73-$i.btf"
+  cp testdata/.cache/debian-6.1.btf "$tmp/debian61-$i.btf"
+  cp testdata/.cache/debian-7.3.4+deb13-amd64.btf "$tmp/debian73-$i.btf"
   SERIES+=" $tmp/host$i.btf $tmp/debian61-$i.btf $tmp/debian73-$i.btf"
 done
 # The bundled CLI, as bin/ktstr-btf runs it (dist/, `deno task gen`); `cli-source` is the same
 # run from the sources (`deno run -A cli.ts`).
 CLI="$DENO run -A dist/cli.js kernel"
 CLI_BASE="$DENO run -A dist/cli.js"
-PAIR="$HOST testdata/.cache/vmlinux-debian.btf"
+PAIR="$HOST testdata/.cache/debian-6.1.btf"
 # Warm Deno's module cache so every run below is a cold process with a warm disk cache.
 $CLI "$HOST" --json >/dev/null
 $DENO run -A cli.ts kernel "$HOST" --json >/dev/null
@@ -91,7 +92,7 @@ RUNS_LIST=(
   kernel-pair "$CLI $PAIR"
   vmlinuz "$CLI $IMAGE --json --no-cache"
   zstd-dc "zstd -dcq -o /dev/null $tmp/payload.zst"
-  raw-7.3 "$CLI testdata/.cache/vmlinux-7.3.4+deb13-amd64.btf --json"
+  raw-7.3 "$CLI testdata/.cache/debian-7.3.4+deb13-amd64.btf --json"
   vmlinuz-sidecar "env KTSTR_CACHE_DIR=$tmp/root $CLI $tmp/root/img/vmlinuz --json"
 )
 for ref in ${BASELINE:-}; do

@@ -26,8 +26,8 @@ function payload(name: string): { bytes: Uint8Array; size: number } {
   };
 }
 
-const xz = payload("debian-7.3-xz.vmlinuz");
-const lzma = payload("debian-7.3-lzma.vmlinuz");
+const xz = payload("sched-ext-xz.vmlinuz");
+const lzma = payload("sched-ext-lzma.vmlinuz");
 let seen = 0;
 const count = (chunk: Uint8Array) => (seen += chunk.length, true);
 

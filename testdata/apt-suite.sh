@@ -1,20 +1,58 @@
 #!/usr/bin/env bash
-# Sourced by the fetch scripts: ensure_suite SUITE makes apt know Debian's SUITE (e.g.
-# trixie-backports) at Pin-Priority 100, so `apt-get download` can fetch from it while nothing
-# is ever installed or upgraded from it. Reuses the mirror of the machine's own Debian source.
-# apt_download DIR PKG SUITE downloads PKG's .deb into DIR: from SUITE, else from any suite.
-ensure_suite() {
-  local suite=$1
-  if apt-cache policy 2>/dev/null | grep -q " $suite/"; then return 0; fi
+# Sourced by the fetch scripts: apt on another Debian suite or architecture through a private
+# configuration, so the machine's own apt is never touched and nothing is ever installed.
+#
+#   apt_private SUITE [ARCH]   sets APT_OPTS: a configuration of its own under
+#                              $APT_PRIVATE_ROOT/SUITE-ARCH (default testdata/.cache/apt): its
+#                              own sources (the machine's Debian mirror, SUITE, main), lists,
+#                              cache, an empty status file and APT::Architecture=ARCH (default
+#                              amd64); runs `apt-get update` on it when its lists are missing or
+#                              older than a day
+#   apt_newest REGEX           the newest package (sort -V) whose whole name matches REGEX
+#   apt_fetch DIR PKG          downloads PKG's .deb into DIR
+#
+# The archive drops a package once a newer one supersedes it (sid's within weeks), so the
+# scripts take the newest match and check what they fetched, never a version written down.
+here_apt=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+apt_private() {
+  local suite=$1 arch=${2:-amd64}
+  local root=${APT_PRIVATE_ROOT:-$here_apt/.cache/apt}/$suite-$arch
+  mkdir -p "$root/etc/sources.list.d" "$root/etc/preferences.d" "$root/lists/partial" \
+    "$root/cache/archives/partial"
+  [ -e "$root/status" ] || : >"$root/status"
   local uri
-  uri=$(grep -rhoE '^(URIs:|deb) +[^ ]+/debian/?( |$)' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null |
-    awk '{print $2}' | head -n 1)
-  [ -n "$uri" ] || { echo "apt-suite: no Debian mirror in the apt sources" >&2; return 1; }
-  printf 'Types: deb\nURIs: %s\nSuites: %s\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
-    "$uri" "$suite" >"/etc/apt/sources.list.d/ktstr-$suite.sources"
-  printf 'Package: *\nPin: release n=%s\nPin-Priority: 100\n' "$suite" >"/etc/apt/preferences.d/ktstr-$suite"
-  apt-get update -qq >&2
+  uri=$(grep -rhoE '^(URIs:|deb) +[^ ]+/debian/?( |$)' /etc/apt/sources.list \
+    /etc/apt/sources.list.d/ 2>/dev/null | awk '{print $2}' | head -n 1)
+  uri=${uri:-http://deb.debian.org/debian}
+  printf 'deb [arch=%s signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
+    "$arch" "$uri" "$suite" >"$root/etc/sources.list"
+  APT_OPTS=(
+    -o "Dir::Etc::SourceList=$root/etc/sources.list"
+    -o "Dir::Etc::SourceParts=$root/etc/sources.list.d"
+    -o "Dir::Etc::Preferences=$root/etc/preferences"
+    -o "Dir::Etc::PreferencesParts=$root/etc/preferences.d"
+    -o "Dir::State::Lists=$root/lists"
+    -o "Dir::State::status=$root/status"
+    -o "Dir::Cache=$root/cache"
+    -o "APT::Architecture=$arch"
+    -o "APT::Architectures::=$arch"
+    -o "APT::Sandbox::User=root"
+    -o "Debug::NoLocking=1"
+  )
+  if [ -z "$(find "$root/lists" -maxdepth 1 -name '*_Packages*' -mmin -1440 2>/dev/null)" ]; then
+    echo "apt-suite: apt-get update ($suite, $arch, private lists in $root)" >&2
+    apt-get "${APT_OPTS[@]}" update -qq >&2 || {
+      echo "apt-suite: apt-get update of $suite ($arch) failed" >&2
+      return 1
+    }
+  fi
 }
-apt_download() {
-  (cd "$1" && apt-get download -q "$2/$3" >&2) || (cd "$1" && apt-get download -q "$2" >&2)
+
+apt_newest() {
+  apt-cache "${APT_OPTS[@]}" pkgnames 2>/dev/null | grep -E "^($1)\$" | sort -V | tail -n 1
+}
+
+apt_fetch() {
+  (cd "$1" && apt-get "${APT_OPTS[@]}" download -q "$2" >&2)
 }

@@ -8,10 +8,14 @@
 #     OUTDIR/NAME.vmlinux   its payload, decompressed by the system decompressor
 #     OUTDIR/NAME.btf       the raw .BTF section of that ELF (llvm-objcopy)
 #     OUTDIR/NAME.compression  the payload's compression (gzip, xz, lzma, bzip2, lzo, lz4, zstd)
+#     OUTDIR/NAME.package      the package fetched (e.g. linux-binary-7.3.4+deb13-amd64)
 #
-# Used by tests/prepare.sh for Debian's 7.3 kernel (linux-binary-7.3.4+deb13-amd64, zstd, from
-# trixie-backports) and its 6.1 cloud kernel (linux-image-6.1.*-cloud-amd64, lz4, bookworm).
-# Idempotent (outputs present: exit at once); OUTDIR defaults to testdata/.cache.
+# Used by tests/prepare.sh for Debian's newest sched_ext kernel (linux-binary-7.*+deb13-amd64,
+# zstd, trixie-backports) and its 6.1 cloud kernel (linux-image-6.1.*-cloud-amd64, lz4,
+# bookworm). The newest match is taken, since the archive drops superseded versions: tests
+# compare what was fetched with bpftool and pahole run on the same file, never with numbers
+# written down. apt runs under a private configuration (apt-suite.sh): the machine's apt is
+# untouched. Idempotent (outputs present: exit at once); OUTDIR defaults to testdata/.cache.
 set -euo pipefail
 export LC_ALL=C
 name=$1 regex=$2 suite=$3
@@ -19,7 +23,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 out=${4:-$here/.cache}
 die() { echo "fetch-debian-image: $name: $*" >&2; exit 1; }
 mkdir -p "$out"
-done_check() { [ -s "$out/$name.vmlinuz" ] && [ -s "$out/$name.vmlinux" ] && [ -s "$out/$name.btf" ] && [ -s "$out/$name.compression" ]; }
+done_check() {
+  for f in vmlinuz vmlinux btf compression package; do [ -s "$out/$name.$f" ] || return 1; done
+}
 done_check && exit 0
 exec 9>"$out/.fetch-$name.lock"
 flock 9
@@ -28,16 +34,14 @@ done_check && exit 0
 . "$here/apt-suite.sh"
 # shellcheck source=lib.sh
 . "$here/lib.sh"
-ensure_suite "$suite"
-pick() { apt-cache pkgnames 2>/dev/null | grep -E "^($regex)\$" | sort -V | tail -n 1; }
-pkg=$(pick || true)
-if [ -z "$pkg" ]; then apt-get update -qq >&2; pkg=$(pick || true); fi
-[ -n "$pkg" ] || die "no package matches $regex"
+apt_private "$suite" amd64 || die "apt cannot reach $suite"
+pkg=$(apt_newest "$regex" || true)
+[ -n "$pkg" ] || die "no package in $suite matches $regex"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 chmod 777 "$tmp"
 echo "fetch-debian-image: $name: downloading $pkg" >&2
-apt_download "$tmp" "$pkg" "$suite" || die "apt-get download $pkg failed"
+apt_fetch "$tmp" "$pkg" || die "apt-get download $pkg failed"
 dpkg-deb -x "$tmp"/*.deb "$tmp/root"
 image=$(find "$tmp/root" -name 'vmlinuz*' -type f | head -n 1)
 [ -n "$image" ] || die "$pkg holds no vmlinuz"
@@ -59,4 +63,5 @@ for f in vmlinuz:"$image" vmlinux:"$tmp/vmlinux" btf:"$tmp/btf"; do
   mv -f "${f#*:}" "$out/$name.${f%%:*}.tmp" && mv -f "$out/$name.${f%%:*}.tmp" "$out/$name.${f%%:*}"
 done
 echo "$comp" >"$out/$name.compression"
+echo "$pkg" >"$out/$name.package"
 echo "fetch-debian-image: $name: $pkg, $comp payload, $(stat -c %s "$out/$name.vmlinux") bytes" >&2

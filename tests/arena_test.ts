@@ -10,7 +10,7 @@ import { BtfTypes } from "../btf/table.ts";
 import { loadBtf } from "../load/file.ts";
 import { pageAdvice } from "../load/map.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
-import { DEBIAN_BTF, fixture, HOST_BTF, throwsBtf } from "./helpers.ts";
+import { DEBIAN_BTF, fixture, PINNED_73_BTF, throwsBtf } from "./helpers.ts";
 
 const RELEASED = "btf: this table was released; its memory now holds another table";
 const era = (v: string) => Deno.readFileSync(fixture(`era_${v}.btf`));
@@ -85,7 +85,7 @@ Deno.test("arena: huge-page advice puts the blob on a 2 MiB boundary, the index 
 });
 
 Deno.test("library: a table nobody released stays valid while many more are loaded", () => {
-  const kept = loadBtf(HOST_BTF).types;
+  const kept = loadBtf(PINNED_73_BTF).types;
   const before = resolveOffsets(kept);
   const arena = new TableArena();
   for (let i = 0; i < 5; i++) {
@@ -93,5 +93,5 @@ Deno.test("library: a table nobody released stays valid while many more are load
     loadBtf(fixture("era_7_1.btf"));
   }
   assert.deepEqual(resolveOffsets(kept), before);
-  assert.equal(kept.count, loadBtf(HOST_BTF).types.count);
+  assert.equal(kept.count, loadBtf(PINNED_73_BTF).types.count);
 });

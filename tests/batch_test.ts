@@ -5,22 +5,23 @@
 import assert from "node:assert/strict";
 import { COST, idleCoresOf, loadKernels, planJobs, poolEstimate, reportOf } from "../cli/batch.ts";
 import type { CliIo } from "../cli/io.ts";
-import { loadHostBtf } from "../load/cache.ts";
+import { loadHostBtf } from "../load/memo.ts";
 import { loadBtf } from "../load/file.ts";
 import { kernelReport } from "../report/json.ts";
 import { GROUP_NAMES, resolveOffsets } from "../resolvers/mod.ts";
 import {
   childJson,
-  DEBIAN_73_BTF,
   DEBIAN_BTF,
   fixture,
   HOST_BTF,
+  hostTest,
+  PINNED_73_BTF,
   spawnCli,
   tempDir,
 } from "./helpers.ts";
 
 const io: CliIo = { out: () => {}, err: (t) => assert.fail(t), color: false };
-const INPUTS = [fixture("era_6_12.btf"), DEBIAN_BTF, fixture("era_7_1.btf"), DEBIAN_73_BTF];
+const INPUTS = [fixture("era_6_12.btf"), DEBIAN_BTF, fixture("era_7_1.btf"), PINNED_73_BTF];
 
 /** The report of `path` loaded alone, in fresh memory. */
 function alone(path: string) {
@@ -65,7 +66,7 @@ Deno.test("batch: inline, each kernel's memory holds the next (memory grows by o
   assert.ok(more < 24, `eight kernels took ${more.toFixed(1)} MiB more than one`);
 });
 
-Deno.test("batch: the memoized host table is never recycled", async () => {
+hostTest("batch: the memoized host table is never recycled", async () => {
   const host = loadHostBtf().types;
   const rq = host.byName("rq")[0];
   const outcomes = await loadKernels(
@@ -93,7 +94,7 @@ Deno.test("jobs: numbers as given, 'auto' by the cost model, anything else a usa
   assert.equal(planJobs("auto", Array(60).fill(DEBIAN_BTF), 2), 1);
   assert.equal(planJobs("auto", Array(20).fill(DEBIAN_BTF), 2), 0);
   // Two kernels are not worth a worker's start-up.
-  assert.equal(planJobs("auto", [DEBIAN_BTF, DEBIAN_73_BTF], 2), 0);
+  assert.equal(planJobs("auto", [DEBIAN_BTF, PINNED_73_BTF], 2), 0);
   // The estimate: the main thread works alone while workers start and boot, then the rest
   // is shared by (workers + 1) lanes, bounded by the cores.
   const costs = [100, 100, 100, 100];
@@ -122,7 +123,7 @@ Deno.test("jobs: idle cores are those with nothing runnable on them now", () => 
 });
 
 Deno.test("cli: --jobs auto prints what --jobs 0 prints, for one kernel and for several", () => {
-  for (const args of [[HOST_BTF], [HOST_BTF, ...INPUTS, DEBIAN_BTF]]) {
+  for (const args of [[PINNED_73_BTF], [PINNED_73_BTF, ...INPUTS, DEBIAN_BTF]]) {
     const [inline, auto] = ["0", "auto"].map((j) =>
       spawnCli(["kernel", ...args, "--json", "--no-cache", "-j", j])
     );

@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { fileURLToPath } from "node:url";
 import { eagerFunctions } from "../gen/eager.ts";
-import { fixture, HOST_BTF, spawn, spawnCli, tempDir } from "./helpers.ts";
+import { fixture, PINNED_73_BTF, schedExtImage, spawn, spawnCli, tempDir } from "./helpers.ts";
 
 const repo = new URL("../", import.meta.url);
 const BUNDLED = fileURLToPath(new URL("dist/cli.js", repo));
@@ -30,13 +30,19 @@ function spawnBundled(args: string[]) {
 
 for (
   const [what, args] of [
-    ["kernel, inline", ["kernel", HOST_BTF, "--json", "--jobs", "0"]],
-    ["kernel, two workers", ["kernel", HOST_BTF, fixture("era_7_1.btf"), "--json", "--jobs", "2"]],
+    ["kernel, inline", ["kernel", PINNED_73_BTF, "--json", "--jobs", "0"]],
+    ["kernel, two workers", [
+      "kernel",
+      PINNED_73_BTF,
+      fixture("era_7_1.btf"),
+      "--json",
+      "--jobs",
+      "2",
+    ]],
     ["struct", ["struct", "scx_dispatch_q", "-k", fixture("era_7_1.btf")]],
-    // The bundle carries no codec: it imports them from the sources (the LZ4 one then
-    // imports an npm package; the xz one runs the in-place WebAssembly decoder).
+    // The bundle carries no codec: it imports them from the sources.
     ["kernel, an LZ4 vmlinuz", ["kernel", fixture(".cache/debian-6.1-cloud.vmlinuz"), "--json"]],
-    ["kernel, an xz vmlinuz", ["kernel", fixture(".cache/debian-7.3-xz.vmlinuz"), "--json"]],
+    ["kernel, an xz vmlinuz", ["kernel", schedExtImage("xz"), "--json"]],
     ["a usage error", ["kernel", "--jsn"]],
   ] as const
 ) {
@@ -51,7 +57,7 @@ for (
 
 Deno.test("bundle: a truncated xz image fails with the sources' one line", () => {
   using dir = tempDir();
-  const image = Deno.readFileSync(fixture(".cache/debian-7.3-xz.vmlinuz"));
+  const image = Deno.readFileSync(schedExtImage("xz"));
   const cut = `${dir.path}/cut.vmlinuz`;
   Deno.writeFileSync(cut, image.subarray(0, image.length >> 1));
   const bundled = spawnBundled(["kernel", cut]), source = spawnCli(["kernel", cut]);

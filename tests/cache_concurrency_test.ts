@@ -1,5 +1,5 @@
 /**
- * 24 processes started at once on the same cold cache entry (README: The cache): every one loads with
+ * 24 processes started at once on the same cold cache entry (docs/CLI.md: The cache): every one loads with
  * the right offsets, and the entry ends with exactly `vmlinux` and a valid `vmlinux.btf`
  * (no temporary file left). The figures (wall time, written vs hit) are printed.
  * @module

@@ -1,12 +1,9 @@
-/** The BTF cache (README: The cache): root, keys, sidecars, the host memo and the `cache` command. */
+/** The BTF cache (docs/CLI.md: The cache): root, keys, sidecars, the host memo and the `cache` command. */
 import assert from "node:assert/strict";
-import {
-  BtfMemo,
-  hostBtfMemo,
-  loadBtfCached,
-  resolveKernelInput,
-  sweepTmpDirs,
-} from "../load/cache.ts";
+import { sweepTmpDirs } from "../load/atomic.ts";
+import { resolveKernelInput } from "../load/entries.ts";
+import { BtfMemo, hostBtfMemo } from "../load/memo.ts";
+import { loadBtfCached } from "../load/sidecar.ts";
 import {
   bannerVersion,
   cacheKeyProblem,
@@ -21,7 +18,16 @@ import {
 } from "../load/cache_root.ts";
 import { loadBtf, type LoadedBtf, readBtfInput } from "../load/file.ts";
 import { BtfBuilder, buildElf, idrBtf, idrOffsets } from "./btf_builder.ts";
-import { CLI, HOST_BTF, runCli, spawn, spawnCliUnprivileged, tempDir } from "./helpers.ts";
+import {
+  CLI,
+  HOST_BTF,
+  hostTest,
+  PINNED_73_BTF,
+  runCli,
+  spawn,
+  spawnCliUnprivileged,
+  tempDir,
+} from "./helpers.ts";
 
 // ---------------------------------------------------------------------------------------
 // Fixtures
@@ -453,7 +459,7 @@ Deno.test("sidecar: several kernels through the worker pool write, then hit", as
 // The host memo
 
 Deno.test("memo: one load shared by every caller; a failure is not remembered", () => {
-  const table = loadBtf(HOST_BTF);
+  const table = loadBtf(PINNED_73_BTF);
   let calls = 0, fail = true;
   const memo = new BtfMemo((): LoadedBtf => {
     calls++;
@@ -470,7 +476,7 @@ Deno.test("memo: one load shared by every caller; a failure is not remembered", 
   assert.equal(memo.loads, 3);
 });
 
-Deno.test("memo: /sys/kernel/btf/vmlinux is parsed once per process", async () => {
+hostTest("memo: /sys/kernel/btf/vmlinux is parsed once per process", async () => {
   const before = hostBtfMemo.loads;
   const a = loadBtfCached(HOST_BTF);
   const b = loadBtfCached(HOST_BTF);

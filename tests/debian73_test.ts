@@ -9,9 +9,9 @@ import { loadBtf, resolveOffsets } from "../mod.ts";
 import { kernelConstants } from "../resolvers/constants.ts";
 import { allFields } from "../resolvers/fields.ts";
 import { valueAt } from "../resolvers/paths.ts";
-import { DEBIAN_73_BTF, DEBIAN_73_VMLINUX, paholeLayout } from "./helpers.ts";
+import { paholeLayout, PINNED_73_BTF, SCHED_EXT_VMLINUX } from "./helpers.ts";
 
-const types = loadBtf(DEBIAN_73_BTF).types;
+const types = loadBtf(PINNED_73_BTF).types;
 const report = resolveOffsets(types);
 // deno-lint-ignore no-explicit-any
 const o = report.offsets as any;
@@ -51,7 +51,7 @@ Deno.test("7.3.4: psi, cgroup_walk and every find_struct member field equal paho
     /^(psi|cgroup_walk|scx_walker|runnable_scan)\./.test(f.path)
   );
   const structs = [...new Set(plain.map((f) => f.source.split(".")[0]))];
-  const layout = paholeLayout(DEBIAN_73_BTF, structs);
+  const layout = paholeLayout(PINNED_73_BTF, structs);
   let checked = 0;
   for (const f of plain) {
     const value = valueAt(report.offsets, f.path) as unknown as number | null;
@@ -74,5 +74,5 @@ Deno.test("7.3.4: the constants are read from its enumerators", () => {
 });
 
 Deno.test("7.3.4: the ELF vmlinux gives the same report as its raw .BTF", () => {
-  assert.deepEqual(resolveOffsets(loadBtf(DEBIAN_73_VMLINUX).types), report);
+  assert.deepEqual(resolveOffsets(loadBtf(SCHED_EXT_VMLINUX).types), report);
 });

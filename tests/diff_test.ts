@@ -9,7 +9,7 @@ import { loadBtf } from "../load/file.ts";
 import { type Change, declaredProvenance, diffLayouts, diffReports } from "../query/diff.ts";
 import { structLayout } from "../query/layout.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
-import { DEBIAN_73_BTF, fixture, offsetsOracle, runCli } from "./helpers.ts";
+import { fixture, offsetsOracle, PINNED_73_BTF, runCli } from "./helpers.ts";
 
 function report(path: string) {
   return resolveOffsets(loadBtf(path).types);
@@ -141,7 +141,7 @@ Deno.test("diff: the 7.1 fixture against the real 7.3 kernel (scx_rq.runnable_li
   const { code, stdout } = await runCli([
     "diff",
     fixture("era_7_1.btf"),
-    DEBIAN_73_BTF,
+    PINNED_73_BTF,
     "--struct",
     "scx_rq",
     "--json",

@@ -1,12 +1,12 @@
 /**
- * Enumerator lookup (btf/enums.ts; README: The JSON contract). testdata/split_enums_base.btf and
+ * Enumerator lookup (btf/enums.ts; docs/JSON.md). testdata/split_enums_base.btf and
  * split_enums_mod.btf are gcc + pahole BTF of testdata/src/split_enums/{base,mod}.c; the
  * expected values are the C source's literals, and the type ids come from
  *   bpftool btf dump file testdata/split_enums_base.btf
  *   bpftool -B testdata/split_enums_base.btf btf dump file testdata/split_enums_mod.btf
  */
 import assert from "node:assert/strict";
-import { fixture, HOST_BTF, run, throwsBtf } from "./helpers.ts";
+import { fixture, PINNED_73_BTF, run, throwsBtf } from "./helpers.ts";
 import { BtfBuilder } from "./btf_builder.ts";
 import { BtfTypes, enumerators, enumValue, enumValues, Kind, loadBtf } from "../mod.ts";
 
@@ -158,10 +158,10 @@ Deno.test("enumValue: many enumerators sharing hash buckets are all found in id 
 });
 
 Deno.test("enumValue on the host kernel: the first definition bpftool lists, for every enumerator", () => {
-  const types = loadBtf(HOST_BTF).types;
+  const types = loadBtf(PINNED_73_BTF).types;
   const first = new Map<string, { value: bigint; typeId: number }>();
   let typeId = 0;
-  for (const line of run("bpftool", ["btf", "dump", "file", HOST_BTF]).split("\n")) {
+  for (const line of run("bpftool", ["btf", "dump", "file", PINNED_73_BTF]).split("\n")) {
     const head = /^\[(\d+)\] (\w+) /.exec(line);
     if (head) {
       typeId = head[2] === "ENUM" || head[2] === "ENUM64" ? Number(head[1]) : 0;

@@ -9,7 +9,14 @@
  * `deno run -A tests/fuzz_main.ts --seed s --only i`. No Math.random anywhere.
  * @module
  */
-import { DEBIAN_73_BTF, DEBIAN_BTF, DEBIAN_VMLINUX, fixture, HOST_BTF } from "./helpers.ts";
+import {
+  DEBIAN_BTF,
+  DEBIAN_VMLINUX,
+  fixture,
+  PINNED_73_BTF,
+  SCHED_EXT_BTF,
+  schedExtModule,
+} from "./helpers.ts";
 import { extraWords } from "../btf/kinds.ts";
 import { locateBtf } from "../btf/input.ts";
 import {
@@ -150,14 +157,15 @@ function fnv(h: number, s: string): number {
 // ---- inputs -------------------------------------------------------------------------------
 
 /**
- * Real kernels fetched by tests/prepare.sh (raw `.BTF` sections and the ELF images), and a
- * real module's split BTF over the 7.3 kernel when the images fetch has provided it.
+ * Real kernels (the pinned 7.3.4 raw BTF, Debian 6.1's raw `.BTF` and ELF from
+ * tests/prepare.sh), and a real module's split BTF over the sched_ext kernel it was built for.
  */
 const KERNELS = {
-  raw73: DEBIAN_73_BTF,
+  raw73: PINNED_73_BTF,
   raw61: DEBIAN_BTF,
   elf61: DEBIAN_VMLINUX,
-  module73: fixture(".cache/mod-7.3-fat.btf"),
+  schedExt: SCHED_EXT_BTF,
+  module: schedExtModule("btf"),
 };
 
 /** How a mutant's bytes become a BTF blob: the CLI's own recognition (raw BTF or ELF). */
@@ -260,7 +268,7 @@ export function kernelClosure(types: BtfTypes, roots: string[], limit: number): 
 /**
  * The fuzz corpus. Real kernels: the 7.3 and 6.1 Debian kernels' `.BTF` whole (raw) and
  * cut down to the closures of the structs the groups read, the 6.1 ELF's headers around
- * its real `.BTF`, a real module's split BTF over the 7.3 base; then the fixtures
+ * its real `.BTF`, a real module's split BTF over its kernel; then the fixtures
  * (testdata/*.btf and *.o, each split_*mod.btf over its base), three synthetic blobs
  * (name-sorted, with a kind-layout section, in a 32-bit ELF) and the host's BTF. Whole
  * kernels take ~10 ms a mutant, so they get `fullKernelWeight` (0 leaves them out).
@@ -279,9 +287,10 @@ export function loadFuzzInputs(fullKernelWeight = 0.02): FuzzInput[] {
   for (const [name, types, roots, limit] of closures) {
     if (types) inputs.push({ name, bytes: kernelClosure(types, roots, limit), weight: 3 });
   }
-  const module73 = readOptional(KERNELS.module73);
-  if (module73 && base73) {
-    inputs.push({ name: "mod-7.3-fat.btf (split)", bytes: module73, base: base73, weight: 3 });
+  const module = readOptional(KERNELS.module), schedExt = readOptional(KERNELS.schedExt);
+  if (module && schedExt) {
+    const base = BtfTypes.build(schedExt);
+    inputs.push({ name: "mod-fat.btf (split)", bytes: module, base, weight: 3 });
   }
   const elf61 = raw61 && compactElf(KERNELS.elf61);
   if (elf61) inputs.push({ name: "vmlinux-6.1 (ELF)", bytes: elf61, weight: fullKernelWeight });
@@ -303,7 +312,7 @@ export function loadFuzzInputs(fullKernelWeight = 0.02): FuzzInput[] {
   inputs.push({ name: "synthetic-sorted.btf", bytes: sortedBtf() });
   inputs.push({ name: "synthetic-layout.btf", bytes: layoutBtf() });
   inputs.push({ name: "synthetic-elf32.o", bytes: elf32(sortedBtf()) });
-  const vmlinux = readOptional(HOST_BTF);
+  const vmlinux = readOptional(PINNED_73_BTF);
   if (vmlinux) inputs.push({ name: "vmlinux[0..256K]", bytes: vmlinux.slice(0, 256 * 1024) });
   if (inputs.length === 0) throw new Error("no fuzz inputs found under testdata/");
   return inputs;

@@ -28,7 +28,7 @@ import {
 } from "./fuzz.ts";
 
 const inputs = loadFuzzInputs(0.02);
-const REAL = ["7.3[rq,scx_sched]", "6.1[rq,task_struct]", "mod-7.3-fat.btf (split)"];
+const REAL = ["7.3[rq,scx_sched]", "6.1[rq,task_struct]", "mod-fat.btf (split)"];
 
 Deno.test("fuzz: 2,000 mutants throw only BtfErrors, each within 200 ms", () => {
   const report = runFuzz({ seed: 20240601, iterations: 2000, inputs, timeLimitMs: 200 });

@@ -9,7 +9,14 @@ import assert from "node:assert/strict";
 import { Ajv } from "ajv";
 import { BUNDLE_DIR, filesUnder } from "../gen/bundle.ts";
 import { generateAll } from "../gen/main.ts";
-import { DEBIAN_73_BTF, DEBIAN_73_VMLINUX, fixture, HOST_BTF, runCli } from "./helpers.ts";
+import {
+  fixture,
+  PINNED_73_BTF,
+  runCli,
+  SCHED_EXT_BTF,
+  SCHED_EXT_VMLINUX,
+  schedExtModule,
+} from "./helpers.ts";
 
 const generated = await generateAll();
 
@@ -61,7 +68,7 @@ function assertValid(json: unknown, what: string) {
 
 Deno.test("schema: every fixture, the host and Debian 7.3.4 validate, one by one and as an array", async () => {
   const eras = ["6_12", "6_14", "6_16", "6_18", "7_1", "7_3"].map((e) => fixture(`era_${e}.btf`));
-  const all = await runCli(["kernel", "--json", ...eras, HOST_BTF, DEBIAN_73_VMLINUX]);
+  const all = await runCli(["kernel", "--json", ...eras, PINNED_73_BTF, SCHED_EXT_VMLINUX]);
   assert.equal(all.code, 0, all.stderr);
   const reports = JSON.parse(all.stdout);
   assert.equal(reports.length, 8);
@@ -79,12 +86,12 @@ Deno.test("schema: every fixture, the host and Debian 7.3.4 validate, one by one
     "kernel",
     "--json",
     "--base",
-    DEBIAN_73_BTF,
-    fixture(".cache/mod-7.3-fat.ko.xz"),
+    SCHED_EXT_BTF,
+    schedExtModule("ko.xz"),
   ]);
   assert.equal(JSON.parse(image.stdout).source.format, "image");
   assertValid(JSON.parse(image.stdout), "compressed module");
-  const one = await runCli(["kernel", "--json", "--group", "psi", HOST_BTF]);
+  const one = await runCli(["kernel", "--json", "--group", "psi", PINNED_73_BTF]);
   assertValid(JSON.parse(one.stdout), "--group psi");
 });
 

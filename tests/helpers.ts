@@ -22,16 +22,61 @@ export function offsetsOracle(name: string): Record<string, number> {
   return JSON.parse(Deno.readTextFileSync(fixture(`${name}.offsets.json`)));
 }
 
-/** The running kernel's BTF. */
+/**
+ * The running kernel's BTF. Only tests that exist to read the real host use it, and they skip
+ * with a printed reason where the host has none ({@link hostTest}).
+ */
 export const HOST_BTF = "/sys/kernel/btf/vmlinux";
-/** The Debian ELF vmlinux fetched by tests/prepare.sh. */
-export const DEBIAN_VMLINUX = fixture(".cache/vmlinux-debian");
-/** Debian's sched_ext kernel 7.3.4 (ELF) fetched by tests/prepare.sh. */
-export const DEBIAN_73_VMLINUX = fixture(".cache/vmlinux-7.3.4+deb13-amd64");
-/** The raw `.BTF` section of {@link DEBIAN_73_VMLINUX}. */
-export const DEBIAN_73_BTF = fixture(".cache/vmlinux-7.3.4+deb13-amd64.btf");
-/** The raw `.BTF` section of {@link DEBIAN_VMLINUX}. */
-export const DEBIAN_BTF = fixture(".cache/vmlinux-debian.btf");
+/**
+ * Debian's sched_ext kernel 7.3.4, pinned: its raw BTF is committed
+ * (testdata/kernels/, xz) and unpacked by tests/prepare.sh. Tests assert exact offsets on it.
+ */
+export const PINNED_73_BTF = fixture(".cache/debian-7.3.4+deb13-amd64.btf");
+/** The newest Debian 6.1 kernel (ELF vmlinux) fetched by tests/prepare.sh. */
+export const DEBIAN_VMLINUX = fixture(".cache/debian-6.1.vmlinux");
+/** The raw `.BTF` section of {@link DEBIAN_VMLINUX} (llvm-objcopy). */
+export const DEBIAN_BTF = fixture(".cache/debian-6.1.btf");
+/** Debian's newest sched_ext kernel (trixie-backports), its bzImage, fetched by tests/prepare.sh. */
+export const SCHED_EXT_VMLINUZ = fixture(".cache/sched-ext.vmlinuz");
+/** The ELF vmlinux inside {@link SCHED_EXT_VMLINUZ} (decompressed by the system's zstd). */
+export const SCHED_EXT_VMLINUX = fixture(".cache/sched-ext.vmlinux");
+/** The raw `.BTF` section of {@link SCHED_EXT_VMLINUX} (llvm-objcopy). */
+export const SCHED_EXT_BTF = fixture(".cache/sched-ext.btf");
+/** {@link SCHED_EXT_VMLINUX} repacked behind the same boot header with `compression`. */
+export function schedExtImage(compression: string): string {
+  return compression === "zstd"
+    ? SCHED_EXT_VMLINUZ
+    : fixture(`.cache/sched-ext-${compression}.vmlinuz`);
+}
+/** The release of {@link SCHED_EXT_VMLINUZ} (`7.3.4+deb13-amd64`), from its package's name. */
+export function schedExtRelease(): string {
+  return Deno.readTextFileSync(fixture(".cache/sched-ext.package")).trim().replace(
+    /^linux-binary-/,
+    "",
+  );
+}
+/** A module of {@link SCHED_EXT_VMLINUX} (`fat`), as shipped (`.ko.xz`) and as `ext`. */
+export function schedExtModule(ext: "ko.xz" | "ko" | "ko.zst" | "ko.gz" | "btf"): string {
+  return fixture(`.cache/mod-fat.${ext}`);
+}
+
+/** Whether this host has a BTF to read (a container, or a kernel built without BTF, has none). */
+export const HAS_HOST_BTF: boolean = (() => {
+  try {
+    return Deno.statSync(HOST_BTF).isFile;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * Registers a test that exists to read the real host's BTF: where the host has none it is
+ * ignored, and the reason is printed.
+ */
+export function hostTest(name: string, fn: () => void | Promise<void>): void {
+  if (!HAS_HOST_BTF) console.log(`ignored: ${name}: this host has no ${HOST_BTF}`);
+  Deno.test({ name, ignore: !HAS_HOST_BTF, fn });
+}
 
 /** Runs a command and returns its stdout; throws with its stderr when it fails. */
 export function run(cmd: string, args: string[]): string {

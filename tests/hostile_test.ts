@@ -7,15 +7,15 @@ import { BtfTypes } from "../btf/table.ts";
 import { BtfError } from "../btf/errors.ts";
 import { Kind } from "../btf/kinds.ts";
 import { printable } from "../btf/errors.ts";
-import { addEntry, cleanEntries, pathExists as exists } from "../load/cache.ts";
+import { addEntry, cleanEntries } from "../load/entries.ts";
 import { CacheError, resolveCacheRoot } from "../load/cache_root.ts";
-import { loadBtf } from "../load/file.ts";
+import { loadBtf, pathExists as exists } from "../load/file.ts";
 import { BtfBuilder, buildElf, idrBtf } from "./btf_builder.ts";
 import {
   CLI,
   DEBIAN_BTF,
   DEBIAN_VMLINUX,
-  HOST_BTF,
+  PINNED_73_BTF,
   runCli,
   spawn,
   tempDir,
@@ -185,7 +185,7 @@ Deno.test("cache add: memory stays flat while copying a large image, errors name
   // A sparse tail after the section headers: still a valid ELF, 256 MiB to copy.
   Deno.truncateSync(image, 256 * 1024 * 1024);
   const script = `
-    import { addEntry } from ${JSON.stringify(new URL("../load/cache.ts", import.meta.url).href)};
+    import { addEntry } from ${JSON.stringify(new URL("../load/entries.ts", import.meta.url).href)};
     addEntry(${JSON.stringify(`${dir.path}/root`)}, ${JSON.stringify(image)}, "big");
     const hwm = /VmHWM:\\s+(\\d+) kB/.exec(Deno.readTextFileSync("/proc/self/status"))[1];
     console.log(hwm);
@@ -426,7 +426,7 @@ Deno.test("validate: each kind's vlen, kind_flag, size and name rules", () => {
 });
 
 Deno.test("validate: real kernels and the fixtures still load", () => {
-  for (const path of [HOST_BTF, DEBIAN_VMLINUX, DEBIAN_BTF]) {
+  for (const path of [PINNED_73_BTF, DEBIAN_VMLINUX, DEBIAN_BTF]) {
     const { types } = loadBtf(path);
     assert.ok(types.count > 50000, path);
   }

@@ -19,7 +19,21 @@ import { resolveOffsets } from "../resolvers/mod.ts";
 import { btfFromImage } from "../btf/image/image.ts";
 import { imageMutant, iterationRng, tinyBzImage } from "./fuzz.ts";
 import { imagePayloads, runImageFuzz } from "./image_fuzz.ts";
-import { CLI, type CliResult, fixture, HOST_BTF, rejectsBtf, spawn, tempDir } from "./helpers.ts";
+import {
+  CLI,
+  type CliResult,
+  DEBIAN_BTF,
+  fixture,
+  rejectsBtf,
+  SCHED_EXT_BTF,
+  SCHED_EXT_VMLINUX,
+  SCHED_EXT_VMLINUZ,
+  schedExtImage,
+  schedExtModule,
+  schedExtRelease,
+  spawn,
+  tempDir,
+} from "./helpers.ts";
 
 const cache = (name: string) => {
   const path = fixture(`.cache/${name}`);
@@ -31,8 +45,8 @@ const cache = (name: string) => {
   return path;
 };
 
-const REPACKED = ["gzip", "xz", "lzma", "bzip2", "lz4"] as const;
-const raw73 = () => loadBtf(cache("vmlinux-7.3.4+deb13-amd64.btf"));
+const REPACKED = ["gzip", "xz", "lzma", "bzip2", "lzo", "lz4"] as const;
+const rawSchedExt = () => loadBtf(SCHED_EXT_BTF);
 
 function sameTable(actual: BtfTypes, expected: BtfTypes): void {
   assert.deepEqual(actual.rawBytes(), expected.rawBytes());
@@ -94,10 +108,10 @@ Deno.test("image: the collector finds .BTF in any chunking, keeps the ELF on req
   );
 });
 
-Deno.test("image: Debian 7.3 vmlinuz (zstd) gives the raw .BTF's bytes and offsets", async () => {
-  const loaded = await loadImage(cache("vmlinuz-7.3.4+deb13-amd64"));
+Deno.test("image: Debian's sched_ext vmlinuz (zstd) gives the raw .BTF's bytes and offsets", async () => {
+  const loaded = await loadImage(SCHED_EXT_VMLINUZ);
   assert.equal(loaded.format, "image");
-  sameTable(loaded.types, raw73().types);
+  sameTable(loaded.types, rawSchedExt().types);
 });
 
 Deno.test("image: Debian 6.1 cloud vmlinuz (lz4) gives the raw .BTF's bytes", async () => {
@@ -106,13 +120,13 @@ Deno.test("image: Debian 6.1 cloud vmlinuz (lz4) gives the raw .BTF's bytes", as
 });
 
 for (const c of REPACKED) {
-  Deno.test(`image: the 7.3 vmlinux behind a real bzImage header, ${c}`, async () => {
-    sameTable((await loadImage(cache(`debian-7.3-${c}.vmlinuz`))).types, raw73().types);
+  Deno.test(`image: the sched_ext vmlinux behind a real bzImage header, ${c}`, async () => {
+    sameTable((await loadImage(schedExtImage(c))).types, rawSchedExt().types);
   });
 }
 
 Deno.test("image: the synchronous loader points to the asynchronous ones", () => {
-  const path = cache("mod-7.3-fat.ko.zst");
+  const path = schedExtModule("ko.zst");
   assert.throws(
     () => loadBtf(path),
     (e) =>
@@ -122,18 +136,10 @@ Deno.test("image: the synchronous loader points to the asynchronous ones", () =>
   );
 });
 
-Deno.test("image: lzo is a clear error naming the compression", async () => {
-  const path = cache("debian-7.3-lzo.vmlinuz");
-  assert.equal(
-    await rejectsBtf(() => loadImage(path)),
-    `btf: open ${path}: lzo payload: not supported (no maintained lzo decompressor package runs here); decompress it with \`lzop -d\` first`,
-  );
-});
-
 Deno.test("image: corrupt and truncated payloads are one line naming the file and compression", async () => {
   using dir = tempDir();
   for (const c of [...REPACKED, "zstd"]) {
-    const src = cache(c === "zstd" ? "vmlinuz-7.3.4+deb13-amd64" : `debian-7.3-${c}.vmlinuz`);
+    const src = schedExtImage(c);
     const bytes = Deno.readFileSync(src);
     const boot = bootPayload(bytes)!;
     const corrupt = bytes.slice();
@@ -154,8 +160,8 @@ Deno.test("image: corrupt and truncated payloads are one line naming the file an
     );
   }
   // A bare compressed stream cut short: the decoder or the collector says so.
-  for (const ext of ["ko.xz", "ko.zst", "ko.gz"]) {
-    const bytes = Deno.readFileSync(cache(`mod-7.3-fat.${ext}`));
+  for (const ext of ["ko.xz", "ko.zst", "ko.gz"] as const) {
+    const bytes = Deno.readFileSync(schedExtModule(ext));
     const path = `${dir.path}/short.${ext}`;
     Deno.writeFileSync(path, bytes.subarray(0, bytes.length >> 1));
     const comp = { "ko.xz": "xz", "ko.zst": "zstd", "ko.gz": "gzip" }[ext];
@@ -168,12 +174,12 @@ Deno.test("image: corrupt and truncated payloads are one line naming the file an
   }
 });
 
-Deno.test("modules: .ko, .ko.xz, .ko.zst, .ko.gz read as split BTF over the 7.3 base", async () => {
-  const base = raw73().types;
-  const expected = loadBtf(cache("mod-7.3-fat.btf"), base).types;
+Deno.test("modules: .ko, .ko.xz, .ko.zst, .ko.gz read as split BTF over their kernel's base", async () => {
+  const base = rawSchedExt().types;
+  const expected = loadBtf(schedExtModule("btf"), base).types;
   assert.equal(expected.firstId, base.lastId + 1);
-  for (const ext of ["ko", "ko.xz", "ko.zst", "ko.gz"]) {
-    const loaded = await loadKernelCached(cache(`mod-7.3-fat.${ext}`), { enabled: false }, base);
+  for (const ext of ["ko", "ko.xz", "ko.zst", "ko.gz"] as const) {
+    const loaded = await loadKernelCached(schedExtModule(ext), { enabled: false }, base);
     assert.equal(loaded.format, ext === "ko" ? "elf" : "image");
     assert.deepEqual(loaded.types.rawBytes(), expected.rawBytes(), ext);
     assert.deepEqual(
@@ -184,42 +190,43 @@ Deno.test("modules: .ko, .ko.xz, .ko.zst, .ko.gz read as split BTF over the 7.3 
 });
 
 Deno.test("modules: no base, the wrong base, a base for non-split BTF are errors", async () => {
-  const ko = cache("mod-7.3-fat.ko.xz");
+  const ko = schedExtModule("ko.xz");
   assert.equal(await rejectsBtf(() => loadImage(ko)), `btf: open ${ko}: ${SPLIT_NEEDS_BASE}`);
-  // Another kernel whose strings are longer: every offset is in range; the parse's check
-  // that every referenced type exists catches it (the host has fewer types than 7.3).
-  const host = loadBtf(HOST_BTF).types;
+  // Another kernel's base: which check catches it depends on how the two kernels' type
+  // counts and string lengths compare, so only the verdict's first part is fixed.
+  const other = loadBtf(DEBIAN_BTF).types;
   assert.match(
-    await rejectsBtf(() => loadImage(ko, host)),
-    new RegExp(
-      `^btf: open ${ko}: split BTF does not match its base: btf: type id \\d+ \\(\\w+\\) refers to type id \\d+, past the last type id \\d+$`,
-    ),
+    await rejectsBtf(() => loadImage(ko, other)),
+    new RegExp(`^btf: open ${ko}: split BTF does not match its base: btf: [^\\n]+$`),
   );
-  // Another kernel whose strings are shorter: offsets run past them.
-  const cloud = loadBtf(cache("debian-6.1-cloud.btf")).types;
+  // A base whose strings are far shorter than the module's offsets reach: they run past them.
+  const era = loadBtf(fixture("era_6_12.btf")).types;
   assert.match(
-    await rejectsBtf(() => loadImage(ko, cloud)),
+    await rejectsBtf(() => loadImage(ko, era)),
     new RegExp(
       `^btf: open ${ko}: split BTF does not match its base: btf: type id \\d+ (\\(\\w+\\) element \\d+ )?has name offset \\d+ past the strings$`,
     ),
   );
   const notSplit = (p: string) =>
     `btf: open ${p}: not split BTF (its strings start with the empty string), but a base was given: --base is only for a module's split BTF`;
-  const vmlinux = cache("vmlinux-7.3.4+deb13-amd64.btf");
+  const vmlinux = SCHED_EXT_BTF;
   assert.throws(
-    () => loadBtf(vmlinux, raw73().types),
+    () => loadBtf(vmlinux, rawSchedExt().types),
     (e) => (e as Error).message === notSplit(vmlinux),
   );
-  const era = fixture("era_7_1.btf");
-  assert.throws(() => loadBtf(era, raw73().types), (e) => (e as Error).message === notSplit(era));
+  const eraPath = fixture("era_7_1.btf");
+  assert.throws(
+    () => loadBtf(eraPath, rawSchedExt().types),
+    (e) => (e as Error).message === notSplit(eraPath),
+  );
   assert.equal(
-    await rejectsBtf(() => loadImage(cache("vmlinuz-7.3.4+deb13-amd64"), raw73().types)),
-    notSplit(cache("vmlinuz-7.3.4+deb13-amd64")),
+    await rejectsBtf(() => loadImage(SCHED_EXT_VMLINUZ, rawSchedExt().types)),
+    notSplit(SCHED_EXT_VMLINUZ),
   );
 });
 
 Deno.test("modules: /sys/kernel/btf/<module> gets /sys/kernel/btf/vmlinux as its base", () => {
-  assert.equal(implicitBase("/sys/kernel/btf/kvm"), HOST_BTF);
+  assert.equal(implicitBase("/sys/kernel/btf/kvm"), "/sys/kernel/btf/vmlinux");
   assert.equal(implicitBase("/sys/kernel/btf/vmlinux"), undefined);
   assert.equal(implicitBase("/sys/kernel/btf/a/b"), undefined);
   assert.equal(implicitBase("/tmp/kvm"), undefined);
@@ -232,12 +239,12 @@ function pipeCli(file: string, args: string[]): CliResult {
 }
 
 Deno.test("stdin: '-' and /dev/stdin from a pipe read raw BTF, ELF and vmlinuz", () => {
-  const expected = JSON.stringify(resolveOffsets(raw73().types).offsets);
+  const expected = JSON.stringify(resolveOffsets(rawSchedExt().types).offsets);
   for (
     const [file, name, format] of [
-      [cache("vmlinux-7.3.4+deb13-amd64.btf"), "-", "raw"],
-      [cache("vmlinux-7.3.4+deb13-amd64"), "/dev/stdin", "elf"],
-      [cache("vmlinuz-7.3.4+deb13-amd64"), "-", "image"],
+      [SCHED_EXT_BTF, "-", "raw"],
+      [SCHED_EXT_VMLINUX, "/dev/stdin", "elf"],
+      [SCHED_EXT_VMLINUZ, "-", "image"],
     ]
   ) {
     const r = pipeCli(file, ["kernel", name, "--json"]);
@@ -255,38 +262,39 @@ Deno.test("cache: a vmlinuz inside the root gets a sidecar; cache add stores its
   const root = `${dir.path}/root`;
   Deno.mkdirSync(`${root}/img`, { recursive: true });
   const image = `${root}/img/vmlinuz`;
-  Deno.copyFileSync(cache("vmlinuz-7.3.4+deb13-amd64"), image);
+  Deno.copyFileSync(SCHED_EXT_VMLINUZ, image);
   const opts = { root, warn: (m: string) => assert.fail(m) };
   const first = await loadKernelCached(image, opts);
   assert.deepEqual([first.sidecar, first.format, first.path], ["written", "image", image]);
   assert.deepEqual(
     Deno.readFileSync(`${image}.btf`),
-    Deno.readFileSync(cache("vmlinux-7.3.4+deb13-amd64.btf")),
+    Deno.readFileSync(SCHED_EXT_BTF),
   );
   const second = await loadKernelCached(image, opts);
   assert.deepEqual([second.sidecar, second.format, second.path], ["hit", "image", image]);
-  sameTable(second.types, raw73().types);
+  sameTable(second.types, rawSchedExt().types);
 
-  const added = await addKernelEntry(root, cache("vmlinuz-7.3.4+deb13-amd64"));
+  const added = await addKernelEntry(root, SCHED_EXT_VMLINUZ);
+  const release = schedExtRelease();
   assert.deepEqual(added, {
-    key: "7.3.4+deb13-amd64",
-    path: `${root}/7.3.4+deb13-amd64/vmlinux`,
-    version: "7.3.4+deb13-amd64",
+    key: release,
+    path: `${root}/${release}/vmlinux`,
+    version: release,
     replaced: false,
   });
   const elf = Deno.readFileSync(added.path);
   // The ELF proper: the payload up to its section header table (the relocs after it dropped).
   assert.deepEqual(
     elf,
-    Deno.readFileSync(cache("vmlinux-7.3.4+deb13-amd64")).subarray(0, elf.length),
+    Deno.readFileSync(SCHED_EXT_VMLINUX).subarray(0, elf.length),
   );
   assert.deepEqual(
     extractBtf(memorySource(elf)).bytes,
-    Deno.readFileSync(cache("vmlinux-7.3.4+deb13-amd64.btf")),
+    Deno.readFileSync(SCHED_EXT_BTF),
   );
-  const meta = JSON.parse(Deno.readTextFileSync(`${root}/7.3.4+deb13-amd64/metadata.json`));
+  const meta = JSON.parse(Deno.readTextFileSync(`${root}/${release}/metadata.json`));
   assert.deepEqual([meta.version, meta.image_name, meta.has_vmlinux], [
-    "7.3.4+deb13-amd64",
+    release,
     "vmlinux",
     true,
   ]);

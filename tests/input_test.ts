@@ -1,4 +1,4 @@
-/** Loading (README: CLI) and decoding (README: Design): every input shape and every defect message. */
+/** Loading (docs/CLI.md) and decoding (docs/DESIGN.md): every input shape and every defect message. */
 import assert from "node:assert/strict";
 import {
   BtfError,

@@ -8,7 +8,7 @@ import { freshSpace } from "../btf/arena.ts";
 import { BtfTypes } from "../btf/table.ts";
 import { mapInto, pageAdvice } from "../load/map.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
-import { childJson, HOST_BTF, spawn, tempDir } from "./helpers.ts";
+import { childJson, HOST_BTF, hostTest, PINNED_73_BTF, spawn, tempDir } from "./helpers.ts";
 
 const CHILD = fileURLToPath(new URL("./map_main.ts", import.meta.url));
 
@@ -30,11 +30,12 @@ function kernelMapsBtf(): boolean {
   return major > 6 || (major === 6 && minor >= 16);
 }
 
-const hostCount = BtfTypes.build(Deno.readFileSync(HOST_BTF)).count;
+/** The type count of the pinned kernel. */
+const pinnedCount = () => BtfTypes.build(Deno.readFileSync(PINNED_73_BTF)).count;
 
-Deno.test("map: the host BTF is mapped into its table where the kernel allows it", () => {
+hostTest("map: the host BTF is mapped into its table where the kernel allows it", () => {
   const r = child(["-A"], HOST_BTF);
-  assert.equal(r.count, hostCount);
+  assert.equal(r.count, BtfTypes.build(Deno.readFileSync(HOST_BTF)).count);
   assert.equal(r.same, true);
   assert.equal(r.advice, true);
   assert.equal(r.mapped, kernelMapsBtf(), `kernel ${Deno.osRelease()}`);
@@ -45,18 +46,18 @@ Deno.test("map: the host BTF is mapped into its table where the kernel allows it
 
 Deno.test("map: a regular file is read, never mapped", () => {
   using dir = tempDir();
-  const copy = `${dir.path}/host.btf`;
-  Deno.copyFileSync(HOST_BTF, copy);
+  const copy = `${dir.path}/pinned.btf`;
+  Deno.copyFileSync(PINNED_73_BTF, copy);
   const r = child(["-A"], copy);
-  assert.deepEqual([r.count, r.mapped, r.advice], [hostCount, false, true]);
+  assert.deepEqual([r.count, r.mapped, r.advice], [pinnedCount(), false, true]);
 });
 
 Deno.test("map: without --allow-ffi the load reads into ordinary memory", () => {
   using dir = tempDir();
-  const copy = `${dir.path}/host.btf`;
-  Deno.copyFileSync(HOST_BTF, copy);
+  const copy = `${dir.path}/pinned.btf`;
+  Deno.copyFileSync(PINNED_73_BTF, copy);
   const r = child(["--allow-read"], copy);
-  assert.deepEqual([r.count, r.same, r.mapped, r.advice], [hostCount, true, false, false]);
+  assert.deepEqual([r.count, r.same, r.mapped, r.advice], [pinnedCount(), true, false, false]);
 });
 
 Deno.test("map: a refused mapping leaves the memory as it was, writable", () => {
@@ -71,7 +72,7 @@ Deno.test("map: a refused mapping leaves the memory as it was, writable", () => 
   assert.equal(bytes[4096], 7);
 });
 
-Deno.test("map: a mappable space lays the blob on a page and commits the table up front", () => {
+hostTest("map: a mappable space lays the blob on a page and commits the table up front", () => {
   const space = freshSpace(pageAdvice() ?? undefined, true);
   const bytes = Deno.readFileSync(HOST_BTF);
   const types = BtfTypes.buildFrom(
@@ -89,7 +90,7 @@ Deno.test("map: a mappable space lays the blob on a page and commits the table u
   assert.deepEqual(resolveOffsets(types), resolveOffsets(BtfTypes.build(bytes)));
 });
 
-Deno.test("map: a run opens the host BTF twice (its header, its mapping), never to sniff it", () => {
+hostTest("map: a run opens the host BTF twice (its header, its mapping), never to sniff it", () => {
   const cli = fileURLToPath(new URL("../cli.ts", import.meta.url));
   const traced = spawn("strace", {
     args: ["-f", "-e", "trace=openat", Deno.execPath(), "run", "-A", cli, "struct", "rq"],

@@ -2,13 +2,13 @@
 import assert from "node:assert/strict";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { BtfTypes, resolveOffsets } from "../core.ts";
-import { fixture, HOST_BTF } from "./helpers.ts";
+import { fixture, PINNED_73_BTF } from "./helpers.ts";
 
 /** Node 22 from npm, installed by tests/prepare.sh. */
 const NODE = fixture(".cache/node22/node_modules/.bin/node");
 
 Deno.test("core: under Node 22 the pure core resolves every group exactly as Deno does", () => {
-  const inputs = [HOST_BTF, fixture("era_7_1.btf"), fixture("era_6_12.btf")];
+  const inputs = [PINNED_73_BTF, fixture("era_7_1.btf"), fixture("era_6_12.btf")];
   const main = fromFileUrl(new URL("./node_core_main.ts", import.meta.url));
   const out = new Deno.Command(NODE, { args: [main, ...inputs], stdout: "piped", stderr: "piped" })
     .outputSync();

@@ -9,7 +9,7 @@ import { loadBtf } from "../load/file.ts";
 import { GROUP_NAMES, type GroupName } from "../resolvers/mod.ts";
 import { resolvePooled } from "../workers/fanout.ts";
 import { WorkerPool } from "../workers/pool.ts";
-import { HOST_BTF } from "./helpers.ts";
+import { PINNED_73_BTF } from "./helpers.ts";
 
 const FAULTY = new URL("./faulty_worker.ts", import.meta.url);
 
@@ -20,7 +20,7 @@ const SCENARIOS: Record<string, [size: number, groups: readonly GroupName[]]> = 
 };
 
 const [size, groups] = SCENARIOS[Deno.args[0]];
-const { types } = loadBtf(HOST_BTF);
+const { types } = loadBtf(PINNED_73_BTF);
 const pool = WorkerPool.start(size, { workerUrl: FAULTY, timeoutMs: 4000 });
 try {
   const report = await resolvePooled(pool, types, groups, { mainThread: false });

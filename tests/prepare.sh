@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs beyond Deno, when it is missing:
 #   bpftool, pahole     the independent BTF decoders the tests compare against
-#   llvm-objcopy        extracts raw .BTF from the Debian vmlinux
-#   a Debian ELF vmlinux (testdata/.cache/vmlinux-debian), fetched by testdata/fetch-debian-vmlinux.sh
-#   Debian's sched_ext 7.3.4 (testdata/.cache/vmlinux-7.3.4+deb13-amd64{,.btf} and its bzImage),
-#     fetched by testdata/fetch-debian-7.3.sh (needs zstd)
-#   lz4, lzop, xz, bzip2, gzip: testdata/repack-bzimage.sh repacks that vmlinux with each
+#   llvm-objcopy        extracts raw .BTF from the Debian kernels
+#   lz4, lzop, xz, bzip2, gzip, zstd: testdata/repack-bzimage.sh repacks a vmlinux with each
 #   Node 22 from npm (testdata/.cache/node22) for tests/node_core_test.ts
-# Needs apt (root) the first time; later runs find everything and return at once.
+# and lays out the kernels the tests read (testdata/.cache, never committed):
+#   debian-7.3.4+deb13-amd64.btf  the pinned sched_ext kernel the tests assert exact offsets
+#       on, unpacked from testdata/kernels/ (committed, checked against its SHA256SUMS)
+#   debian-6.1.{vmlinuz,vmlinux,btf}, sched-ext.{vmlinuz,vmlinux,btf}, debian-6.1-cloud.*:
+#       the newest Debian kernels of those lines (testdata/fetch-debian-image.sh), which the
+#       tests compare with bpftool and pahole run on the same files
+#   sched-ext-<c>.vmlinuz   the sched_ext vmlinux repacked with each compression
+#   mod-fat.*               a module of the sched_ext kernel (testdata/fetch-debian-modules.sh)
+# Needs apt (root) the first time; later runs find everything and return at once. The Debian
+# fetches use a private apt configuration (testdata/apt-suite.sh), never the machine's.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 missing=()
@@ -38,11 +44,17 @@ if [ ! -x "$node22/node_modules/.bin/node" ]; then
   npm install --prefix "$node22" --no-save --no-package-lock --no-audit --no-fund \
     --loglevel=error node@22 >/dev/null
 fi
-bash "$here/testdata/fetch-debian-vmlinux.sh" "$here/testdata/.cache" >/dev/null
-bash "$here/testdata/fetch-debian-7.3.sh" "$here/testdata/.cache" >/dev/null
-# Kernel images and modules for tests/image_test.ts (testdata/.cache; see each script).
-td="$here/testdata"
-bash "$td/fetch-debian-image.sh" debian-6.1-cloud 'linux-image-6\.1\.0-[0-9]+-cloud-amd64-unsigned' bookworm "$td/.cache"
-bash "$td/repack-bzimage.sh" "$td/.cache/vmlinuz-7.3.4+deb13-amd64" \
-  "$td/.cache/vmlinux-7.3.4+deb13-amd64" "$td/.cache/debian-7.3"
-bash "$td/fetch-debian-modules.sh" "$td/.cache"
+td=$here/testdata
+cache=$td/.cache
+mkdir -p "$cache"
+pinned=$cache/debian-7.3.4+deb13-amd64.btf
+if ! (cd "$cache" && sha256sum --quiet -c "$td/kernels/SHA256SUMS" 2>/dev/null); then
+  xz -dc "$td/kernels/debian-7.3.4+deb13-amd64.btf.xz" >"$pinned.tmp"
+  mv -f "$pinned.tmp" "$pinned"
+  (cd "$cache" && sha256sum --quiet -c "$td/kernels/SHA256SUMS")
+fi
+bash "$td/fetch-debian-image.sh" debian-6.1 'linux-image-6\.1\.0-[0-9]+-amd64-unsigned' bookworm "$cache"
+bash "$td/fetch-debian-image.sh" debian-6.1-cloud 'linux-image-6\.1\.0-[0-9]+-cloud-amd64-unsigned' bookworm "$cache"
+bash "$td/fetch-debian-image.sh" sched-ext 'linux-binary-[0-9.]+\+deb13-amd64' trixie-backports "$cache"
+bash "$td/repack-bzimage.sh" "$cache/sched-ext.vmlinuz" "$cache/sched-ext.vmlinux" "$cache/sched-ext"
+bash "$td/fetch-debian-modules.sh" "$cache"

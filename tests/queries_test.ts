@@ -1,5 +1,5 @@
 /**
- * The lookup primitives (README: Lookup rules) against testdata/shapes.btf (clang 14 BTF of
+ * The lookup primitives (docs/DESIGN.md: Lookup rules) against testdata/shapes.btf (clang 14 BTF of
  * testdata/src/shapes.c), with the expected offsets and sizes read from
  * testdata/shapes.offsets.json (host gcc's offsetof/sizeof). Values the compiler cannot give
  * (bitfield bit offsets, type ids, section offsets) are hard-coded from

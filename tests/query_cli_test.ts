@@ -7,10 +7,12 @@ import { Kind } from "../btf/kinds.ts";
 import { BtfBuilder } from "./btf_builder.ts";
 import {
   CLI,
-  DEBIAN_73_BTF,
-  DEBIAN_73_VMLINUX,
   fixture,
+  PINNED_73_BTF,
   runCli,
+  SCHED_EXT_BTF,
+  SCHED_EXT_VMLINUX,
+  SCHED_EXT_VMLINUZ,
   spawnCli,
   tempDir,
 } from "./helpers.ts";
@@ -37,7 +39,7 @@ const SCX_DISPATCH_Q = `struct scx_dispatch_q {
 `;
 
 Deno.test("struct: scx_dispatch_q on 7.3 is pahole's layout, line for line", async () => {
-  const { code, stdout, stderr } = await runCli(["struct", "-k", DEBIAN_73_BTF, "scx_dispatch_q"]);
+  const { code, stdout, stderr } = await runCli(["struct", "-k", PINNED_73_BTF, "scx_dispatch_q"]);
   assert.equal(stderr, "");
   assert.equal(code, 0);
   const [idLine, ...rest] = stdout.split("\n");
@@ -135,7 +137,7 @@ Deno.test("offset: the four example paths on the real 7.3 kernel (values from pa
   const { code, stdout } = await runCli([
     "offset",
     "-k",
-    DEBIAN_73_BTF,
+    PINNED_73_BTF,
     "rq.scx.local_dsq.nr",
     "task_struct.se.avg.util_avg",
     "kernel_cpustat.cpustat[5]",
@@ -297,23 +299,25 @@ Deno.test("query commands read a cache key like kernel does", async () => {
 });
 
 Deno.test("struct reads an ELF vmlinux exactly as its raw .BTF", async () => {
-  const raw = await runCli(["struct", "-k", DEBIAN_73_BTF, "scx_rq", "--json"]);
-  const elf = await runCli(["struct", "-k", DEBIAN_73_VMLINUX, "scx_rq", "--json"]);
+  const raw = await runCli(["struct", "-k", SCHED_EXT_BTF, "scx_rq", "--json"]);
+  const elf = await runCli(["struct", "-k", SCHED_EXT_VMLINUX, "scx_rq", "--json"]);
+  const pinned = await runCli(["struct", "-k", PINNED_73_BTF, "scx_rq", "--json"]);
   assert.equal(raw.code, 0);
   assert.equal(elf.code, 0);
   const strip = (out: string) => JSON.parse(out).structs;
   assert.deepEqual(strip(elf.stdout), strip(raw.stdout));
   assert.equal(JSON.parse(elf.stdout).source.format, "elf");
-  assert.equal(strip(raw.stdout)[0].size, 672);
+  assert.equal(strip(pinned.stdout)[0].size, 672);
 });
 
 Deno.test("query commands read a vmlinuz and standard input like kernel does", async () => {
-  const vmlinuz = fixture(".cache/vmlinuz-7.3.4+deb13-amd64");
-  const fromImage = await runCli(["offset", "-k", vmlinuz, "rq.scx.local_dsq.nr", "--json"]);
-  const fromRaw = await runCli(["offset", "-k", DEBIAN_73_BTF, "rq.scx.local_dsq.nr", "--json"]);
+  const path = "rq.scx.local_dsq.nr";
+  const fromImage = await runCli(["offset", "-k", SCHED_EXT_VMLINUZ, path, "--json"]);
+  const fromRaw = await runCli(["offset", "-k", SCHED_EXT_BTF, path, "--json"]);
+  const pinned = await runCli(["offset", "-k", PINNED_73_BTF, path, "--json"]);
   assert.equal(fromImage.code, 0, fromImage.stderr);
   assert.deepEqual(JSON.parse(fromImage.stdout).paths, JSON.parse(fromRaw.stdout).paths);
-  assert.equal(JSON.parse(fromImage.stdout).paths[0].offset, 2592);
+  assert.equal(JSON.parse(pinned.stdout).paths[0].offset, 2592);
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", CLI, "enum", "-k", "-", "ENUM_NEG"],
     stdin: "piped",
@@ -337,7 +341,7 @@ const CONTROLS_BUT_TAB_NEWLINE = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 const CONTROLS_BUT_NEWLINE = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
 
 Deno.test("query commands escape control characters in BTF names: a name cannot drive the terminal", async () => {
-  // Names are not checked to be C identifiers (README "What is validated"): a hostile BTF
+  // Names are not checked to be C identifiers (docs/TESTING.md: What is validated): a hostile BTF
   // may name a struct, a member, a typedef or an enumerator with escapes and line breaks.
   const b = new BtfBuilder();
   const int = b.int("int\x1b[2J", 4);

@@ -35,7 +35,7 @@ Deno.test("resolvePath and sizeOf equal the compiler's offsetof and sizeof (shap
       const id = notStruct(member) ? structsNamed(shapes, member)[0] : findStruct(shapes, member);
       assert.equal(sizeOf(shapes, id), expected, key);
     } else if (notStruct(struct)) {
-      // Not structs: find_struct refuses them (README: Lookup rules), members() reads them.
+      // Not structs: find_struct refuses them (docs/DESIGN.md: Lookup rules), members() reads them.
       const found = members(shapes, structsNamed(shapes, struct)[0]).find((m) => m.name === member);
       assert.equal(found?.offset, expected, key);
     } else {

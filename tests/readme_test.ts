@@ -1,8 +1,8 @@
 /**
- * The README's examples work as written: every `$ ktstr-btf …` line of its code blocks is run
- * through bash with the launcher on PATH (as the README's install puts it there), and the
- * lines printed after it in the README must appear in the real output, in order (`...`
- * stands for lines left out).
+ * The examples of the README and of docs/ work as written: every `$ ktstr-btf …` line of
+ * their code blocks is run through bash with the launcher on PATH (as the README's install
+ * puts it there), and the lines printed after it on the page must appear in the real output,
+ * in order (`...` stands for lines left out).
  */
 import assert from "node:assert/strict";
 import { fileURLToPath as fromFileUrl } from "node:url";
@@ -32,11 +32,18 @@ function readmeExamples(markdown: string): Example[] {
   return examples;
 }
 
-Deno.test("README: every ktstr-btf example prints what the README shows", () => {
-  const examples = readmeExamples(Deno.readTextFileSync(`${repo}README.md`));
-  assert.ok(examples.length >= 4, `only ${examples.length} examples found`);
+/** The README and every page of docs/. */
+const PAGES = ["README.md", ...[...Deno.readDirSync(`${repo}docs`)].map((e) => `docs/${e.name}`)]
+  .filter((p) => p.endsWith(".md")).sort();
+
+Deno.test("README and docs: every ktstr-btf example prints what the page shows", () => {
+  const examples = PAGES.flatMap((page) =>
+    readmeExamples(Deno.readTextFileSync(`${repo}${page}`)).map((e) => ({ ...e, page }))
+  );
+  assert.ok(examples.length >= 8, `only ${examples.length} examples found`);
+  assert.ok(examples.some((e) => e.page === "README.md"), "the README shows an example");
   const denoDir = Deno.execPath().replace(/\/[^/]+$/, "");
-  for (const { command, expected } of examples) {
+  for (const { command, expected, page } of examples) {
     const out = new Deno.Command("bash", {
       args: ["-c", `{ ${command}; } 2>&1`],
       cwd: repo,
@@ -47,7 +54,10 @@ Deno.test("README: every ktstr-btf example prints what the README shows", () => 
     let at = 0;
     for (const want of expected.filter((l) => l !== "")) {
       const found = lines.indexOf(want, at);
-      assert.ok(found >= 0, `${command}: missing or out of order: ${JSON.stringify(want)}`);
+      assert.ok(
+        found >= 0,
+        `${page}: ${command}: missing or out of order: ${JSON.stringify(want)}`,
+      );
       at = found + 1;
     }
   }

@@ -1,5 +1,5 @@
 /**
- * Schema 2 (README: The JSON contract) on the fixtures: the 7.3 era (testdata/src/era_7_3.c, offsets from the
+ * Schema 2 (docs/JSON.md) on the fixtures: the 7.3 era (testdata/src/era_7_3.c, offsets from the
  * compiler in era_7_3.offsets.json), the fallbacks of the older eras and their `via`
  * entries, the constants read from enumerators, the human report's `struct.member` column,
  * and a split module with its own `struct rq` (testdata/src/split_rq/mod.c).

@@ -1,5 +1,5 @@
 /**
- * Split BTF (README: CLI): testdata/split_mod.btf is pahole's BTF of testdata/src/split/mod.c
+ * Split BTF (docs/CLI.md): testdata/split_mod.btf is pahole's BTF of testdata/src/split/mod.c
  * encoded over testdata/split_base.btf (testdata/src/split/base.c). Type ids, names and
  * header values are hard-coded from
  *   bpftool btf dump file testdata/split_base.btf

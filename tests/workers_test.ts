@@ -1,11 +1,11 @@
-/** The worker pool: identical to inline resolution, and failures never hang (README: Design). */
+/** The worker pool: identical to inline resolution, and failures never hang (docs/DESIGN.md). */
 import assert from "node:assert/strict";
 import { loadBtf } from "../mod.ts";
 import { GROUP_NAMES, type OffsetsReport, resolveOffsets } from "../resolvers/mod.ts";
 import { fileURLToPath as fromFileUrl } from "node:url";
 import { WorkerPool } from "../workers/pool.ts";
 import { loadPooled, resolvePooled } from "../workers/fanout.ts";
-import { fixture, HOST_BTF, spawn, spawnCli } from "./helpers.ts";
+import { fixture, PINNED_73_BTF, spawn, spawnCli } from "./helpers.ts";
 
 const FAULTY = new URL("./faulty_worker.ts", import.meta.url);
 
@@ -17,7 +17,7 @@ function fixtureBtfs(): string[] {
 }
 
 Deno.test("pool: pooled results equal inline results, field for field and in order", async () => {
-  const inputs = [HOST_BTF, ...fixtureBtfs()];
+  const inputs = [PINNED_73_BTF, ...fixtureBtfs()];
   assert.ok(inputs.length >= 6, "fixtures present");
   const inline = inputs.map((p) => JSON.stringify(resolveOffsets(loadBtf(p).types)));
   for (const size of [1, 2, 3]) {
@@ -63,7 +63,7 @@ function faultScenario(name: string) {
 }
 
 Deno.test("pool: a throwing group, a dying worker and a silent worker each fail only their items", () => {
-  const inline = resolveOffsets(loadBtf(HOST_BTF).types);
+  const inline = resolveOffsets(loadBtf(PINNED_73_BTF).types);
   const started = performance.now();
   const { report, again } = faultScenario("mixed");
   assert.ok(performance.now() - started < 30_000, "bounded by the timeout, not hung");
@@ -83,7 +83,7 @@ Deno.test("pool: a throwing group, a dying worker and a silent worker each fail 
 });
 
 Deno.test("pool: when every worker is dead, workers-only work fails fast instead of hanging", () => {
-  const { types } = loadBtf(HOST_BTF);
+  const { types } = loadBtf(PINNED_73_BTF);
   // The one worker answers `kernel`, then dies claiming `idr`; `scx_walker` is left unclaimed.
   const { report, again } = faultScenario("all-dead");
   assert.match(report.missing.idr, /^worker died: .*injected crash/);
@@ -94,7 +94,7 @@ Deno.test("pool: when every worker is dead, workers-only work fails fast instead
 });
 
 Deno.test("pool: a worker's slow start is not a hang: the boot budget is apart from the hang timeout", async () => {
-  const { types } = loadBtf(HOST_BTF);
+  const { types } = loadBtf(PINNED_73_BTF);
   const slow = new URL("./slow_boot_worker.ts", import.meta.url);
   const pool = WorkerPool.start(1, { workerUrl: slow, timeoutMs: 200 });
   try {
@@ -117,7 +117,7 @@ Deno.test("pool: a kernel a worker fails to load carries the loader's message", 
   try {
     const [missing, host] = await loadPooled(
       pool,
-      ["/nonexistent/vmlinux", HOST_BTF],
+      ["/nonexistent/vmlinux", PINNED_73_BTF],
       ["idr"],
       undefined,
       {
@@ -135,7 +135,7 @@ Deno.test("pool: a kernel a worker fails to load carries the loader's message", 
 });
 
 Deno.test("cli: with faulty workers the CLI still exits promptly with correct output", () => {
-  const args = ["kernel", HOST_BTF, fixture("era_7_1.btf"), "--json"];
+  const args = ["kernel", PINNED_73_BTF, fixture("era_7_1.btf"), "--json"];
   const started = performance.now();
   const r = spawnCli([...args, "-j", "3"], {
     KTSTR_BTF_WORKER: FAULTY.href,
@@ -165,8 +165,8 @@ Deno.test("cli: with faulty workers the CLI still exits promptly with correct ou
 });
 
 Deno.test("cli: --jobs 0, 1 and 2 print identical JSON for one and for several kernels", () => {
-  const inputs = [HOST_BTF, ...fixtureBtfs()];
-  for (const args of [[HOST_BTF], inputs]) {
+  const inputs = [PINNED_73_BTF, ...fixtureBtfs()];
+  for (const args of [[PINNED_73_BTF], inputs]) {
     const outputs = ["0", "1", "2"].map((j) => spawnCli(["kernel", ...args, "--json", "-j", j]));
     for (const o of outputs) assert.equal(o.code, 0, o.stderr);
     assert.equal(outputs[1].stdout, outputs[0].stdout);
@@ -184,7 +184,7 @@ Deno.test("pool: the default size is the hardware concurrency", () => {
 });
 
 Deno.test("pool: its timers never call setTimeout (which loads Deno's Node timers, ~7 ms cold)", async () => {
-  const { types } = loadBtf(HOST_BTF);
+  const { types } = loadBtf(PINNED_73_BTF);
   const inline = JSON.stringify(resolveOffsets(types));
   const saved = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
   const refuse = () => {
