@@ -1,5 +1,5 @@
 /**
- * BTF header decoding and validation (README: What is validated): magic, version, header
+ * BTF header decoding and validation (docs/TESTING.md: What is validated): magic, version, header
  * length, the type, string and optional kind-layout sections inside the blob, NUL-terminated
  * strings.
  * @module

@@ -1,5 +1,5 @@
 /**
- * Recognises an input file (README: CLI): raw BTF is used as is, an ELF vmlinux yields its
+ * Recognises an input file (docs/CLI.md): raw BTF is used as is, an ELF vmlinux yields its
  * `.BTF` section, anything else is rejected with one message naming the path.
  * @module
  */

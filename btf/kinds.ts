@@ -1,6 +1,6 @@
 /**
  * BTF kind numbers and the size of each kind's extra data after the common 12-byte
- * `btf_type` header (README: Design). Pure data, no I/O.
+ * `btf_type` header (docs/DESIGN.md). Pure data, no I/O.
  * @module
  */
 

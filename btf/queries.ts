@@ -1,5 +1,5 @@
 /**
- * The lookup primitives every offset group is built from (README: Lookup rules), with their exact error
+ * The lookup primitives every offset group is built from (docs/DESIGN.md: Lookup rules), with their exact error
  * messages. Pure functions over a {@link BtfTypes} table.
  * @module
  */
@@ -7,7 +7,7 @@ import { BtfError, orNull } from "./errors.ts";
 import { Kind } from "./kinds.ts";
 import { type BtfTypes, isComposite, memberBits } from "./table.ts";
 
-/** How many type-chain steps the resolvers follow before giving up (README: Lookup rules). */
+/** How many type-chain steps the resolvers follow before giving up (docs/DESIGN.md: Lookup rules). */
 export const MAX_CHAIN_STEPS = 20;
 /** Nesting depth of anonymous members searched before a branch is abandoned. */
 const MAX_ANON_DEPTH = 32;
@@ -96,7 +96,7 @@ function notFound(types: BtfTypes, structId: number, field: string): BtfError {
   return new BtfError(`btf: struct '${types.name(structId)}' has no member '${field}'`);
 }
 
-/** A member found by name the way member_offset searches (README: Lookup rules). */
+/** A member found by name the way member_offset searches (docs/DESIGN.md: Lookup rules). */
 export interface FoundMember {
   /** Byte offset of the member in the searched struct (anonymous members' offsets added). */
   offset: number;

@@ -1,6 +1,6 @@
 /**
  * The parsed type table of one BTF blob, built once into a SharedArrayBuffer so that worker
- * threads can attach to it without copying (README: Design).
+ * threads can attach to it without copying (docs/DESIGN.md).
  *
  * The buffer is the memory of a shared WebAssembly.Memory: the hot loops (walking the
  * records, the sortedness check, building the index) run as WebAssembly (btf/wasm/decode.c)

@@ -1,6 +1,6 @@
 /**
  * The `kernel` command: load each path, resolve the selected groups, print the reports
- * (human or JSON) and pick the exit code (README: The JSON contract).
+ * (human or JSON) and pick the exit code (docs/JSON.md).
  * @module
  */
 import { errorEntry, type KernelReport } from "../report/json.ts";

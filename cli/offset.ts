@@ -17,7 +17,7 @@ struct.member chain it went through. EXPR is a struct name followed by .member,
   kernel_cpustat.cpustat[5]   an array element
   rq.curr->scx.dsq_vtime      '->' follows a pointer: the offset of curr in rq,
                               then the offset of scx.dsq_vtime in task_struct
-Lookups follow the groups' rules (README: Lookup rules): the first struct of the name, members
+Lookups follow the groups' rules (docs/DESIGN.md: Lookup rules): the first struct of the name, members
 found as member_offset finds them. Quote EXPRs with '->' or '[' in a shell.
 
 Options:

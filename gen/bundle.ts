@@ -1,6 +1,6 @@
 /**
  * The bundled CLI in `dist/`: `deno bundle` of cli.ts and of the resolver worker, one file
- * each, so a run loads one file instead of ~46 modules (README: Design). A module the sources
+ * each, so a run loads one file instead of ~46 modules (docs/DESIGN.md). A module the sources
  * import dynamically (a command, the pool) is still evaluated only when it is first imported;
  * npm packages and the codecs (imported by computed specifiers, btf/image/decompress.ts) stay
  * outside. `bin/ktstr-btf` runs it. Written by `deno task gen`; tests/generated_test.ts fails

@@ -1,7 +1,7 @@
 /**
  * Dotted member paths (`rq.scx.local_dsq.nr`, `kernel_cpustat.cpustat[5]`,
  * `rq.curr->scx.dsq_vtime`) resolved to offsets with the lookup rules of the groups
- * (README: Lookup rules): find_struct for the first name, member_offset's walk for every member.
+ * (docs/DESIGN.md: Lookup rules): find_struct for the first name, member_offset's walk for every member.
  * @module
  */
 import { BtfError, withContext } from "../btf/errors.ts";

@@ -1,5 +1,5 @@
 /**
- * The per-kernel JSON object of `kernel --json` (schema 2; README, docs/report.schema.json).
+ * The per-kernel JSON object of `kernel --json` (schema 2; docs/JSON.md, docs/report.schema.json).
  * @module
  */
 import type { InputFormat } from "../btf/input.ts";
@@ -24,7 +24,7 @@ export const SIDECAR_STATUSES = [
   "not-applicable",
 ] as const;
 
-/** What happened with the BTF sidecar cache for this input (README, The cache). */
+/** What happened with the BTF sidecar cache for this input (docs/CLI.md: The cache). */
 export type SidecarStatus = typeof SIDECAR_STATUSES[number];
 
 /** The `source` object: where the BTF came from. */

@@ -1,6 +1,6 @@
 /**
  * Every offset group by name, and resolution of one group or all of them into the
- * `offsets` and `missing` objects of the JSON contract (docs/FIELDS.md, README).
+ * `offsets` and `missing` objects of the JSON contract (docs/FIELDS.md, docs/JSON.md).
  * @module
  */
 import type { BtfTypes } from "../btf/table.ts";

@@ -6,7 +6,7 @@
  */
 import type { GroupValue, MissingMap, ViaMap } from "./dsl.ts";
 
-/** Every top-level group name, in report order (the JSON contract's `offsets`, README). */
+/** Every top-level group name, in report order (the JSON contract's `offsets`, docs/JSON.md). */
 export const GROUP_NAMES = [
   "kernel",
   "bpf_map",
@@ -34,7 +34,7 @@ export interface GroupOutcome {
   via: ViaMap;
 }
 
-/** The merged result of several groups: the JSON contract's `offsets` and `missing` (README). */
+/** The merged result of several groups: the JSON contract's `offsets` and `missing` (docs/JSON.md). */
 export interface OffsetsReport {
   /** Group name → group value (`null` when the group failed). */
   offsets: Partial<Record<GroupName, GroupValue | null>>;
