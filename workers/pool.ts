@@ -1,6 +1,6 @@
 /**
  * A pool of module workers that share work with the main thread over shared type tables
- * (README: Design). Start it before reading and parsing so worker start-up overlaps that work:
+ * (docs/DESIGN.md). Start it before reading and parsing so worker start-up overlaps that work:
  * every participant claims the next item from a shared counter, so the main thread never
  * waits for a worker that is still booting. Results are stored by item index, so the
  * merged output is identical to inline output. A worker that throws, dies or never
