@@ -1,6 +1,6 @@
 /**
- * The one error type of the format layer and resolvers, and the `: ` chaining rule of
- * the lookup rules (`outer: inner`).
+ * The one error type of the format layer and resolvers (and its one refinement, an ELF
+ * without BTF), and the `: ` chaining rule of the lookup rules (`outer: inner`).
  * @module
  */
 
@@ -11,14 +11,31 @@ export class BtfError extends Error {
     super(message);
     this.name = "BtfError";
   }
+
+  /** This error, of the same class, with `context: ` before its message. */
+  prefixed(context: string): BtfError {
+    const Class = this.constructor as new (message: string) => BtfError;
+    return new Class(`${context}: ${this.message}`);
+  }
 }
+
+/** Why an ELF vmlinux or module has no `.BTF` section. */
+export const BUILT_WITHOUT_BTF =
+  "the kernel was built without BTF (CONFIG_DEBUG_INFO_BTF; a module: CONFIG_DEBUG_INFO_BTF_MODULES)";
+
+/**
+ * An ELF (read as it is, or decompressed from an image) that has no `.BTF` section: the
+ * kernel input is sound, its kernel was built without BTF. A scan that finds only such an ELF
+ * reports it (not "not recognized").
+ */
+export class NoBtfError extends BtfError {}
 
 /** Prefixes a BtfError raised by `fn` with `context: `; other errors pass through untouched. */
 export function withContext<T>(context: string, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`${context}: ${err.message}`);
+    if (err instanceof BtfError) throw err.prefixed(context);
     throw err;
   }
 }

@@ -43,6 +43,26 @@ export function hasBigEndianBtfMagic(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0xeb && bytes[1] === 0x9f;
 }
 
+/**
+ * Why `head` (a file's first 24 bytes or more; `size` the file's size) is a BTF header whose
+ * magic alone is wrong, or null when it is not one: version 1, flags 0, a header length of 24
+ * to 256 bytes (a multiple of 4), and type and string sections that fit the file. A damaged
+ * BTF is judged as BTF, with this one line, never scanned for a compressed kernel inside.
+ */
+export function damagedBtfMagic(head: Uint8Array, size: number): string | null {
+  if (head.length < 24 || head[2] !== 1 || head[3] !== 0) return null;
+  const view = new DataView(head.buffer, head.byteOffset, 24);
+  const word = (at: number) => view.getUint32(at, true);
+  const hdrLen = word(4);
+  if (hdrLen < 24 || hdrLen > 256 || hdrLen % 4 !== 0) return null;
+  const ends = [word(8) + word(12), word(16) + word(20)];
+  if (ends.some((end) => hdrLen + end > size) || word(12) === 0) return null;
+  const magic = Array.from(head.subarray(0, 2), (b) => b.toString(16).padStart(2, "0"));
+  return `damaged BTF: its magic is ${magic.join(" ")}, not 9f eb (0xEB9F little-endian), ` +
+    `though the rest is a BTF header (version 1, ${hdrLen}-byte header, sections inside the ` +
+    `${size}-byte file)`;
+}
+
 interface Section {
   name: string;
   off: number;

@@ -4,9 +4,9 @@
  * @module
  */
 import { type ByteSource, ElfFormatError, findElfSection, hasElfMagic } from "./elf.ts";
-import { BtfError } from "./errors.ts";
+import { BtfError, BUILT_WITHOUT_BTF, NoBtfError } from "./errors.ts";
 import { BOOT_HEADER_BYTES, isKernelImage } from "./image/bzimage.ts";
-import { hasBigEndianBtfMagic, hasBtfMagic } from "./header.ts";
+import { damagedBtfMagic, hasBigEndianBtfMagic, hasBtfMagic } from "./header.ts";
 
 /**
  * How the BTF was found: a raw blob, the `.BTF` section of an ELF file, or that of the ELF
@@ -39,13 +39,15 @@ export const NOT_RECOGNIZED =
 /** Finds the BTF blob in `src` (raw BTF or ELF); the caller names the file in errors. */
 export function locateBtf(src: ByteSource): BtfLocation {
   if (src.size === 0) throw new BtfError("empty file");
-  const head = src.read(0, Math.min(16, src.size));
+  const head = src.read(0, Math.min(24, src.size));
   if (hasBtfMagic(head)) return { format: "raw", offset: 0, size: src.size };
   if (hasBigEndianBtfMagic(head)) {
     throw new BtfError(
       `big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`,
     );
   }
+  const damaged = damagedBtfMagic(head, src.size);
+  if (damaged !== null) throw new BtfError(damaged);
   if (!hasElfMagic(head)) {
     const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
     if (isKernelImage(boot)) {
@@ -63,7 +65,7 @@ export function locateBtf(src: ByteSource): BtfLocation {
     if (err instanceof ElfFormatError) throw new BtfError(`${NOT_RECOGNIZED} (${err.message})`);
     throw err;
   }
-  if (section === null) throw new BtfError("vmlinux ELF has no .BTF section");
+  if (section === null) throw new NoBtfError(`ELF file has no .BTF section: ${BUILT_WITHOUT_BTF}`);
   if (section.offset + section.size > src.size) {
     throw new BtfError(".BTF section data out of bounds");
   }

@@ -2,7 +2,7 @@ var withContext = (function withContext(context, fn) {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`${context}: ${err.message}`);
+    if (err instanceof BtfError) throw err.prefixed(context);
     throw err;
   }
 });
@@ -268,6 +268,20 @@ var hasBtfMagic = (function hasBtfMagic(bytes) {
 });
 var hasBigEndianBtfMagic = (function hasBigEndianBtfMagic(bytes) {
   return bytes.length >= 2 && bytes[0] === 235 && bytes[1] === 159;
+});
+var damagedBtfMagic = (function damagedBtfMagic(head, size) {
+  if (head.length < 24 || head[2] !== 1 || head[3] !== 0) return null;
+  const view = new DataView(head.buffer, head.byteOffset, 24);
+  const word = (at) => view.getUint32(at, true);
+  const hdrLen = word(4);
+  if (hdrLen < 24 || hdrLen > 256 || hdrLen % 4 !== 0) return null;
+  const ends = [
+    word(8) + word(12),
+    word(16) + word(20)
+  ];
+  if (ends.some((end) => hdrLen + end > size) || word(12) === 0) return null;
+  const magic = Array.from(head.subarray(0, 2), (b) => b.toString(16).padStart(2, "0"));
+  return `damaged BTF: its magic is ${magic.join(" ")}, not 9f eb (0xEB9F little-endian), though the rest is a BTF header (version 1, ${hdrLen}-byte header, sections inside the ${size}-byte file)`;
 });
 var section = (function section(name, hdrLen, off, len, total) {
   const start = hdrLen + off;
@@ -1321,7 +1335,7 @@ var isKernelImage = (function isKernelImage(head) {
 });
 var locateBtf = (function locateBtf(src) {
   if (src.size === 0) throw new BtfError("empty file");
-  const head = src.read(0, Math.min(16, src.size));
+  const head = src.read(0, Math.min(24, src.size));
   if (hasBtfMagic(head)) return {
     format: "raw",
     offset: 0,
@@ -1330,6 +1344,8 @@ var locateBtf = (function locateBtf(src) {
   if (hasBigEndianBtfMagic(head)) {
     throw new BtfError(`big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`);
   }
+  const damaged = damagedBtfMagic(head, src.size);
+  if (damaged !== null) throw new BtfError(damaged);
   if (!hasElfMagic(head)) {
     const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
     if (isKernelImage(boot)) {
@@ -1344,7 +1360,7 @@ var locateBtf = (function locateBtf(src) {
     if (err instanceof ElfFormatError) throw new BtfError(`${NOT_RECOGNIZED} (${err.message})`);
     throw err;
   }
-  if (section2 === null) throw new BtfError("vmlinux ELF has no .BTF section");
+  if (section2 === null) throw new NoBtfError(`ELF file has no .BTF section: ${BUILT_WITHOUT_BTF}`);
   if (section2.offset + section2.size > src.size) {
     throw new BtfError(".BTF section data out of bounds");
   }
@@ -1769,12 +1785,6 @@ var withInput = (function withInput(path, use) {
   } finally {
     opened.close();
   }
-});
-var withFile = (function withFile(path, use) {
-  return withInput(path, (input) => use(input.src));
-});
-var readHead = (function readHead(path, n) {
-  return withFile(path, (src) => src.read(0, Math.min(n, src.size)).slice());
 });
 var loadBtf = (function loadBtf(path, base, space) {
   return openedAs(path, () => withInput(path, (input) => loadBtfFrom(input, path, base, space)));
@@ -2423,7 +2433,7 @@ var sliceSource = (function sliceSource(src, offset, length) {
     readInto: (at, dest) => src.readInto(offset + at, dest)
   };
 });
-var btfFromPayload = (async function btfFromPayload(payload, compression, exact2, keepAll = false, size) {
+var btfFromPayload = (async function btfFromPayload(payload, compression, exact2, keepAll = false, size, at) {
   const codec = await codecFor(compression);
   const verify = exact2 && CHECKSUMMED.has(compression);
   const attempt = async (all) => {
@@ -2442,7 +2452,9 @@ var btfFromPayload = (async function btfFromPayload(payload, compression, exact2
   try {
     return await attempt(keepAll) ?? await attempt(true) ?? fail("the ELF's .BTF section was not found");
   } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`${compression} payload: ${err.message}`);
+    if (err instanceof BtfError) {
+      throw err.prefixed(`${compression} payload${at === void 0 ? "" : ` at ${at}`}`);
+    }
     throw err;
   }
 });
@@ -2484,16 +2496,24 @@ var btfFromImage = (async function btfFromImage(src, keepAll = false) {
   }
   if (src.size > MAX_SCAN) return null;
   const candidates = magicCandidates(src.read(0, src.size));
+  let noBtf, notElf;
   for (const { compression, offset } of candidates) {
     try {
       const payload = sliceSource(src, offset, src.size - offset);
+      const found = await btfFromPayload(payload, compression, false, keepAll, void 0, offset);
       return {
         compression,
-        ...await btfFromPayload(payload, compression, false, keepAll)
+        ...found
       };
     } catch (err) {
       if (!(err instanceof BtfError)) throw err;
+      if (err instanceof NoBtfError) noBtf ??= err;
+      if (err instanceof NotElfError) notElf ??= err;
     }
+  }
+  if (noBtf !== void 0) throw noBtf;
+  if (notElf !== void 0) {
+    throw new BtfError(`${notElf.message}, and nothing else in the file does: no .BTF section to read (a kernel built without BTF, CONFIG_DEBUG_INFO_BTF, or a flat Image)`);
   }
   return null;
 });
@@ -2503,13 +2523,16 @@ var implicitBase = (function implicitBase(path) {
 });
 var needsDecompression = (function needsDecompression(path) {
   if (path.startsWith(SYSFS_BTF)) return false;
-  let head;
+  let head, size;
   try {
-    head = readHead(path, BOOT_HEADER_BYTES);
+    [head, size] = withInput(path, ({ src }) => [
+      src.read(0, Math.min(BOOT_HEADER_BYTES, src.size)).slice(),
+      src.size
+    ]);
   } catch {
     return false;
   }
-  return head.length > 0 && !hasBtfMagic(head) && !hasBigEndianBtfMagic(head) && !hasElfMagic(head);
+  return head.length > 0 && !hasBtfMagic(head) && !hasBigEndianBtfMagic(head) && !hasElfMagic(head) && damagedBtfMagic(head, size) === null;
 });
 var readImageBtf = (async function readImageBtf(path, keepAll = false) {
   const opened = openSource(path);
@@ -4057,7 +4080,7 @@ var __export = (target, all) => {
 
 
 
-var BtfError, BEYOND_C0, UNPRINTABLE_BEYOND_C0, UNPRINTABLE, NAMED_ESCAPES;
+var BtfError, BUILT_WITHOUT_BTF, NoBtfError, BEYOND_C0, UNPRINTABLE_BEYOND_C0, UNPRINTABLE, NAMED_ESCAPES;
 var init_errors = __esm({
   "btf/errors.ts"() {
     BtfError = class extends Error {
@@ -4066,6 +4089,14 @@ var init_errors = __esm({
         super(message);
         this.name = "BtfError";
       }
+      /** This error, of the same class, with `context: ` before its message. */
+      prefixed(context) {
+        const Class = this.constructor;
+        return new Class(`${context}: ${this.message}`);
+      }
+    };
+    BUILT_WITHOUT_BTF = "the kernel was built without BTF (CONFIG_DEBUG_INFO_BTF; a module: CONFIG_DEBUG_INFO_BTF_MODULES)";
+    NoBtfError = class extends BtfError {
     };
     BEYOND_C0 = "\\x7f-\\x9f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069";
     UNPRINTABLE_BEYOND_C0 = new RegExp(`[${BEYOND_C0}]`, "g");
@@ -4257,6 +4288,7 @@ var init_json = __esm({
 });
 
 // btf/header.ts
+
 
 
 
@@ -5753,8 +5785,6 @@ var init_map = __esm({
 
 
 
-
-
 var stdinBytes;
 var init_file = __esm({
   "load/file.ts"() {
@@ -5893,7 +5923,7 @@ var init_entries = __esm({
 // btf/image/elf_btf.ts
 
 
-var TAIL_BYTES, ELF_HEADER, BTF_HEADER, MAX_CANDIDATES, NotKept, ElfBtfCollector;
+var TAIL_BYTES, ELF_HEADER, BTF_HEADER, MAX_CANDIDATES, NotKept, NotElfError, ElfBtfCollector;
 var init_elf_btf = __esm({
   "btf/image/elf_btf.ts"() {
     init_elf();
@@ -5903,6 +5933,8 @@ var init_elf_btf = __esm({
     BTF_HEADER = 24;
     MAX_CANDIDATES = 8;
     NotKept = class extends BtfError {
+    };
+    NotElfError = class extends BtfError {
     };
     ElfBtfCollector = class {
       #keepAll;
@@ -5957,7 +5989,7 @@ var init_elf_btf = __esm({
       finish() {
         if (this.#failed) throw this.#failed;
         if (this.#header.filled < ELF_HEADER || !hasElfMagic(this.#header.bytes)) {
-          throw new BtfError(this.#notElf());
+          throw new NotElfError(this.#notElf());
         }
         if (!this.complete) {
           throw new BtfError(`ends after ${this.#pos} decompressed bytes, before the ELF's section headers end at ${this.#elfEnd} (truncated?)`);
@@ -5970,7 +6002,9 @@ var init_elf_btf = __esm({
           if (err instanceof ElfFormatError) throw new BtfError(`decompressed ELF: ${err.message}`);
           throw err;
         }
-        if (range === null) throw new BtfError("decompressed ELF has no .BTF section");
+        if (range === null) {
+          throw new NoBtfError(`decompressed ELF has no .BTF section: ${BUILT_WITHOUT_BTF}`);
+        }
         const btf = this.#slice(range.offset, range.size);
         if (btf === null) return null;
         return this.#keepAll ? {
@@ -5997,7 +6031,7 @@ var init_elf_btf = __esm({
       /** Once the ELF header is known: keep the tail and the section header table (or all). */
       #planTail() {
         const h = this.#header.bytes;
-        if (!hasElfMagic(h)) throw new BtfError(this.#notElf());
+        if (!hasElfMagic(h)) throw new NotElfError(this.#notElf());
         const view = new DataView(h.buffer, h.byteOffset, h.byteLength);
         const is64 = h[4] === 2;
         const shoff = is64 ? Number(view.getBigUint64(40, true)) : view.getUint32(32, true);
@@ -6137,6 +6171,7 @@ var init_image = __esm({
     init_bzimage();
     init_compression();
     init_decompress();
+    init_elf_btf();
     MAX_SCAN = 256 << 20;
   }
 });

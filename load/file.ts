@@ -193,11 +193,6 @@ function withFile<T>(path: string, use: (src: ByteSource) => T): T {
   return withInput(path, (input) => use(input.src));
 }
 
-/** The first `n` bytes of `path` (fewer when it is shorter). */
-export function readHead(path: string, n: number): Uint8Array {
-  return withFile(path, (src) => src.read(0, Math.min(n, src.size)).slice());
-}
-
 /** Reads the BTF bytes of `path` (raw BTF as is, the `.BTF` section of an ELF). */
 export function readBtfInput(path: string): { format: InputFormat; bytes: Uint8Array } {
   return withFile(path, (src) => extractBtf(src));

@@ -9,7 +9,7 @@
  */
 import { hasElfMagic } from "../btf/elf.ts";
 import { BtfError } from "../btf/errors.ts";
-import { hasBigEndianBtfMagic, hasBtfMagic } from "../btf/header.ts";
+import { damagedBtfMagic, hasBigEndianBtfMagic, hasBtfMagic } from "../btf/header.ts";
 import { NOT_RECOGNIZED } from "../btf/input.ts";
 import { BOOT_HEADER_BYTES } from "../btf/image/bzimage.ts";
 import type { ImageBtf } from "../btf/image/image.ts";
@@ -18,7 +18,7 @@ import type { BtfTypes } from "../btf/table.ts";
 import { addEntry, type AddResult } from "./entries.ts";
 import { HOST_BTF_PATH, hostBtfMemo } from "./memo.ts";
 import { type CachedBtf, type CacheOptions, loadBtfCached, loadBtfCachedWith } from "./sidecar.ts";
-import { loadBtf, type LoadedBtf, openError, openSource, readHead } from "./file.ts";
+import { loadBtf, type LoadedBtf, openError, openSource, withInput } from "./file.ts";
 import { SYSFS_BTF } from "./map.ts";
 
 /** The base a split input gets without `--base`: the host's vmlinux for a sysfs module. */
@@ -33,14 +33,18 @@ export function implicitBase(path: string): string | undefined {
  */
 export function needsDecompression(path: string): boolean {
   if (path.startsWith(SYSFS_BTF)) return false;
-  let head;
+  let head, size;
   try {
-    head = readHead(path, BOOT_HEADER_BYTES);
+    [head, size] = withInput(
+      path,
+      ({ src }) => [src.read(0, Math.min(BOOT_HEADER_BYTES, src.size)).slice(), src.size] as const,
+    );
   } catch {
     return false; // the synchronous loader reports the I/O error
   }
+  // A damaged BTF is judged as BTF: the synchronous loader says what is wrong with it.
   return head.length > 0 && !hasBtfMagic(head) && !hasBigEndianBtfMagic(head) &&
-    !hasElfMagic(head);
+    !hasElfMagic(head) && damagedBtfMagic(head, size) === null;
 }
 
 /**

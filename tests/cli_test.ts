@@ -13,7 +13,10 @@ import {
   spawnCliUnprivileged,
   tempDir,
 } from "./helpers.ts";
+import { gzipSync } from "node:zlib";
+import { BUILT_WITHOUT_BTF } from "../btf/errors.ts";
 import { GROUP_NAMES } from "../resolvers/mod.ts";
+import { tinyBzImage } from "./fuzz.ts";
 import { CONSTANTS } from "../resolvers/constants.ts";
 
 function tinyBtf(): Uint8Array {
@@ -266,6 +269,10 @@ Deno.test("cli: bad input exits 1 with one line naming the file and the defect, 
   const blob = tinyBtf();
   const lengthsPastEnd = blob.slice();
   new DataView(lengthsPastEnd.buffer).setUint32(20, 1 << 20, true);
+  const noBtfElf = buildElf({ ".text": new Uint8Array(16) });
+  const damaged = Deno.readFileSync(fixture("era_7_3.btf"));
+  damaged.set([0, 0], 0);
+  damaged.set([0x1f, 0x8b, 0x08, 0, 0x5d, 0, 0, 0, 0x28, 0xb5, 0x2f, 0xfd], damaged.length - 64);
   const files: [string, Uint8Array, string][] = [
     [
       "empty",
@@ -287,7 +294,27 @@ Deno.test("cli: bad input exits 1 with one line naming the file and the defect, 
       lengthsPastEnd,
       `btf: string section (offset 52, length 1048576) runs past the end of the ${blob.length}-byte blob`,
     ],
-    ["no-btf.o", buildElf({ ".text": new Uint8Array(16) }), "vmlinux ELF has no .BTF section"],
+    ["no-btf.o", noBtfElf, `ELF file has no .BTF section: ${BUILT_WITHOUT_BTF}`],
+    // A damaged BTF is judged as BTF, not scanned: the compression magics planted in its
+    // strings are never decompressed.
+    [
+      "damaged.btf",
+      damaged,
+      "damaged BTF: its magic is 00 00, not 9f eb (0xEB9F little-endian), though the rest is " +
+      `a BTF header (version 1, 24-byte header, sections inside the ${damaged.length}-byte file)`,
+    ],
+    // A kernel built without BTF: a bzImage (Debian's i386), a payload found by scanning
+    // (Debian's armhf zImage).
+    [
+      "no-btf.bzImage",
+      tinyBzImage(gzipSync(noBtfElf)),
+      `gzip payload: decompressed ELF has no .BTF section: ${BUILT_WITHOUT_BTF}`,
+    ],
+    [
+      "no-btf.zImage",
+      new Uint8Array([...new Uint8Array(4096), ...gzipSync(noBtfElf)]),
+      `gzip payload at 4096: decompressed ELF has no .BTF section: ${BUILT_WITHOUT_BTF}`,
+    ],
   ];
   for (const [name, bytes] of files) Deno.writeFileSync(p(name), bytes);
   const cases: [string, string][] = [

@@ -9,6 +9,7 @@ import {
   memorySource,
   parseHeader,
 } from "../mod.ts";
+import { BUILT_WITHOUT_BTF } from "../btf/errors.ts";
 import { BtfBuilder, buildElf } from "./btf_builder.ts";
 import { tempDir, throwsBtf } from "./helpers.ts";
 
@@ -193,7 +194,10 @@ Deno.test("input: ELF defects and foreign files get one messages", () => {
     "not recognized as raw BTF (missing 0x9FEB magic), ELF vmlinux or compressed kernel image";
   assert.equal(err(new TextEncoder().encode("hello world")), notRecognized);
   assert.equal(err(new Uint8Array()), "empty file");
-  assert.equal(err(buildElf({ ".text": new Uint8Array(8) })), "vmlinux ELF has no .BTF section");
+  assert.equal(
+    err(buildElf({ ".text": new Uint8Array(8) })),
+    `ELF file has no .BTF section: ${BUILT_WITHOUT_BTF}`,
+  );
   const elf = buildElf({ ".BTF": smallBtf() });
   const grown = elf.slice();
   // Section header 1 (.BTF) size field: make it run past the end of the file.

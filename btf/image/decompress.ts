@@ -94,6 +94,7 @@ export async function btfFromPayload(
   exact: boolean,
   keepAll = false,
   size?: number,
+  at?: number,
 ): Promise<CollectedElf> {
   const codec = await codecFor(compression);
   const verify = exact && CHECKSUMMED.has(compression);
@@ -116,7 +117,9 @@ export async function btfFromPayload(
     return await attempt(keepAll) ?? await attempt(true) ??
       fail("the ELF's .BTF section was not found");
   } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`${compression} payload: ${err.message}`);
+    if (err instanceof BtfError) {
+      throw err.prefixed(`${compression} payload${at === undefined ? "" : ` at ${at}`}`);
+    }
     throw err;
   }
 }

@@ -10,7 +10,7 @@
  * @module
  */
 import { type ByteSource, ElfFormatError, findElfSection, hasElfMagic } from "../elf.ts";
-import { BtfError } from "../errors.ts";
+import { BtfError, BUILT_WITHOUT_BTF, NoBtfError } from "../errors.ts";
 
 /** Bytes kept before the section header table: the section name table lies there. */
 export const TAIL_BYTES = 1 << 20;
@@ -30,6 +30,9 @@ interface Capture {
 
 /** Thrown when the kept pieces cannot answer a read (the caller retries with keepAll). */
 class NotKept extends BtfError {}
+
+/** Decompressed data that is not an ELF file (its first bytes are named). */
+export class NotElfError extends BtfError {}
 
 /** What the collector found. */
 export interface CollectedElf {
@@ -99,7 +102,7 @@ export class ElfBtfCollector {
   finish(): CollectedElf | null {
     if (this.#failed) throw this.#failed;
     if (this.#header.filled < ELF_HEADER || !hasElfMagic(this.#header.bytes)) {
-      throw new BtfError(this.#notElf());
+      throw new NotElfError(this.#notElf());
     }
     if (!this.complete) {
       throw new BtfError(
@@ -114,7 +117,9 @@ export class ElfBtfCollector {
       if (err instanceof ElfFormatError) throw new BtfError(`decompressed ELF: ${err.message}`);
       throw err;
     }
-    if (range === null) throw new BtfError("decompressed ELF has no .BTF section");
+    if (range === null) {
+      throw new NoBtfError(`decompressed ELF has no .BTF section: ${BUILT_WITHOUT_BTF}`);
+    }
     const btf = this.#slice(range.offset, range.size);
     if (btf === null) return null;
     return this.#keepAll ? { btf, elf: this.#captures[1].bytes } : { btf };
@@ -137,7 +142,7 @@ export class ElfBtfCollector {
   /** Once the ELF header is known: keep the tail and the section header table (or all). */
   #planTail(): Capture {
     const h = this.#header.bytes;
-    if (!hasElfMagic(h)) throw new BtfError(this.#notElf());
+    if (!hasElfMagic(h)) throw new NotElfError(this.#notElf());
     const view = new DataView(h.buffer, h.byteOffset, h.byteLength);
     const is64 = h[4] === 2;
     const shoff = is64 ? Number(view.getBigUint64(0x28, true)) : view.getUint32(0x20, true);

@@ -7,11 +7,11 @@
  * @module
  */
 import type { ByteSource } from "../elf.ts";
-import { BtfError } from "../errors.ts";
+import { BtfError, NoBtfError } from "../errors.ts";
 import { BOOT_HEADER_BYTES, bootPayload } from "./bzimage.ts";
 import { type Compression, compressionAt, magicCandidates } from "./compression.ts";
 import { btfFromPayload, sliceSource } from "./decompress.ts";
-import type { CollectedElf } from "./elf_btf.ts";
+import { type CollectedElf, NotElfError } from "./elf_btf.ts";
 
 /** The `.BTF` section found in a compressed image, and how it was compressed. */
 export interface ImageBtf extends CollectedElf {
@@ -34,7 +34,8 @@ function trailer(bytes: Uint8Array): number {
 /**
  * The `.BTF` of the ELF compressed inside `src` (with the whole ELF when `keepAll`), or null
  * when `src` holds no compressed stream at all. Throws BtfError naming the compression
- * when the payload is corrupt, truncated, or holds no ELF with `.BTF`.
+ * when the payload is corrupt, truncated, or holds no ELF with `.BTF`; NoBtfError when the
+ * payload (or, scanning, the only one that decompresses to an ELF) is an ELF without `.BTF`.
  */
 export async function btfFromImage(src: ByteSource, keepAll = false): Promise<ImageBtf | null> {
   const head = src.read(0, Math.min(src.size, BOOT_HEADER_BYTES));
@@ -65,14 +66,27 @@ export async function btfFromImage(src: ByteSource, keepAll = false): Promise<Im
   }
   if (src.size > MAX_SCAN) return null;
   const candidates = magicCandidates(src.read(0, src.size));
+  // What the hits that decoded said, when none gave BTF: an ELF without .BTF, or data that is
+  // no ELF (a flat Image's). A damaged stream says nothing: it was not the payload.
+  let noBtf: NoBtfError | undefined, notElf: NotElfError | undefined;
   for (const { compression, offset } of candidates) {
     try {
       const payload = sliceSource(src, offset, src.size - offset);
-      return { compression, ...await btfFromPayload(payload, compression, false, keepAll) };
+      const found = await btfFromPayload(payload, compression, false, keepAll, undefined, offset);
+      return { compression, ...found };
     } catch (err) {
       // Like extract-vmlinux: a hit that does not decompress to a vmlinux is not the payload.
       if (!(err instanceof BtfError)) throw err;
+      if (err instanceof NoBtfError) noBtf ??= err;
+      if (err instanceof NotElfError) notElf ??= err;
     }
+  }
+  if (noBtf !== undefined) throw noBtf;
+  if (notElf !== undefined) {
+    throw new BtfError(
+      `${notElf.message}, and nothing else in the file does: no .BTF section to read (a ` +
+        "kernel built without BTF, CONFIG_DEBUG_INFO_BTF, or a flat Image)",
+    );
   }
   return null;
 }

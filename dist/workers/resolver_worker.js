@@ -43,7 +43,7 @@ var withContext = (function withContext(context, fn) {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof BtfError) throw new BtfError(`${context}: ${err.message}`);
+    if (err instanceof BtfError) throw err.prefixed(context);
     throw err;
   }
 });
@@ -60,6 +60,20 @@ var hasBtfMagic = (function hasBtfMagic(bytes) {
 });
 var hasBigEndianBtfMagic = (function hasBigEndianBtfMagic(bytes) {
   return bytes.length >= 2 && bytes[0] === 235 && bytes[1] === 159;
+});
+var damagedBtfMagic = (function damagedBtfMagic(head, size) {
+  if (head.length < 24 || head[2] !== 1 || head[3] !== 0) return null;
+  const view = new DataView(head.buffer, head.byteOffset, 24);
+  const word = (at) => view.getUint32(at, true);
+  const hdrLen = word(4);
+  if (hdrLen < 24 || hdrLen > 256 || hdrLen % 4 !== 0) return null;
+  const ends = [
+    word(8) + word(12),
+    word(16) + word(20)
+  ];
+  if (ends.some((end) => hdrLen + end > size) || word(12) === 0) return null;
+  const magic = Array.from(head.subarray(0, 2), (b) => b.toString(16).padStart(2, "0"));
+  return `damaged BTF: its magic is ${magic.join(" ")}, not 9f eb (0xEB9F little-endian), though the rest is a BTF header (version 1, ${hdrLen}-byte header, sections inside the ${size}-byte file)`;
 });
 var section = (function section(name, hdrLen, off, len, total) {
   const start = hdrLen + off;
@@ -486,7 +500,7 @@ var isKernelImage = (function isKernelImage(head) {
 });
 var locateBtf = (function locateBtf(src) {
   if (src.size === 0) throw new BtfError("empty file");
-  const head = src.read(0, Math.min(16, src.size));
+  const head = src.read(0, Math.min(24, src.size));
   if (hasBtfMagic(head)) return {
     format: "raw",
     offset: 0,
@@ -495,6 +509,8 @@ var locateBtf = (function locateBtf(src) {
   if (hasBigEndianBtfMagic(head)) {
     throw new BtfError(`big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`);
   }
+  const damaged = damagedBtfMagic(head, src.size);
+  if (damaged !== null) throw new BtfError(damaged);
   if (!hasElfMagic(head)) {
     const boot = src.read(0, Math.min(BOOT_HEADER_BYTES, src.size));
     if (isKernelImage(boot)) {
@@ -509,7 +525,7 @@ var locateBtf = (function locateBtf(src) {
     if (err instanceof ElfFormatError) throw new BtfError(`${NOT_RECOGNIZED} (${err.message})`);
     throw err;
   }
-  if (section2 === null) throw new BtfError("vmlinux ELF has no .BTF section");
+  if (section2 === null) throw new NoBtfError(`ELF file has no .BTF section: ${BUILT_WITHOUT_BTF}`);
   if (section2.offset + section2.size > src.size) {
     throw new BtfError(".BTF section data out of bounds");
   }
@@ -1517,6 +1533,14 @@ var BtfError = class extends Error {
     super(message);
     this.name = "BtfError";
   }
+  /** This error, of the same class, with `context: ` before its message. */
+  prefixed(context) {
+    const Class = this.constructor;
+    return new Class(`${context}: ${this.message}`);
+  }
+};
+var BUILT_WITHOUT_BTF = "the kernel was built without BTF (CONFIG_DEBUG_INFO_BTF; a module: CONFIG_DEBUG_INFO_BTF_MODULES)";
+var NoBtfError = class extends BtfError {
 };
 
 
@@ -1527,6 +1551,7 @@ var UNPRINTABLE = new RegExp(`[\\x00-\\x1f${BEYOND_C0}]`, "g");
 // btf/header.ts
 var MIN_HEADER_LEN = 24;
 var LAYOUT_HEADER_LEN = 32;
+
 
 
 
