@@ -2419,7 +2419,7 @@ var codecFor = (async function codecFor(compression) {
     case "lz4":
       return (await codecModule("lz4.ts")).unlz4;
     case "lzo":
-      throw new BtfError("lzo payload: not supported (no maintained lzo decompressor package runs here); decompress it with `lzop -d` first");
+      return (await codecModule("lzo.ts")).unlzo;
   }
 });
 var reason = (function reason(err) {

@@ -23,7 +23,7 @@ apt_private() {
   [ -e "$root/status" ] || : >"$root/status"
   local uri
   uri=$(grep -rhoE '^(URIs:|deb) +[^ ]+/debian/?( |$)' /etc/apt/sources.list \
-    /etc/apt/sources.list.d/ 2>/dev/null | awk '{print $2}' | head -n 1)
+    /etc/apt/sources.list.d/ 2>/dev/null | awk '{print $2}' | head -n 1 || true)
   uri=${uri:-http://deb.debian.org/debian}
   printf 'deb [arch=%s signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s %s main\n' \
     "$arch" "$uri" "$suite" >"$root/etc/sources.list"

@@ -5,8 +5,10 @@
  * image reader, which must answer with the `.BTF` or a BtfError, in bounded time.
  * @module
  */
+import assert from "node:assert/strict";
 import { memorySource } from "../btf/elf.ts";
 import { BtfError } from "../btf/errors.ts";
+import type { Codec } from "../btf/image/codecs/stream.ts";
 import { btfFromImage } from "../btf/image/image.ts";
 import { imageMutant, iterationRng, threadCpuMs } from "./fuzz.ts";
 import { fixture } from "./helpers.ts";
@@ -35,6 +37,57 @@ export function compressWith(argv: string[], elf = IMAGE_ELF): Uint8Array {
   return out.stdout;
 }
 
+/** `bytes` compressed by `argv` from a pipe (see {@link compressWith}). */
+export function compressBytes(bytes: Uint8Array, argv: string[]): Uint8Array {
+  const dir = Deno.makeTempDirSync();
+  try {
+    Deno.writeFileSync(`${dir}/in`, bytes);
+    return compressWith(argv, `${dir}/in`);
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+}
+
+/** `length` bytes no compressor shrinks (a linear congruential generator's high bytes). */
+export function noise(length: number, seed = 1): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = seed;
+  for (let i = 0; i < length; i++) {
+    x = (x * 1103515245 + 12345) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
+}
+
+/** `parts` one after the other. */
+export function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Everything `codec` outputs for `bytes`, joined. */
+export async function decoded(codec: Codec, bytes: Uint8Array, size?: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  await codec(memorySource(bytes), (chunk) => (parts.push(chunk.slice()), true), size);
+  return concat(...parts);
+}
+
+/** The message of the Error `codec` throws for `bytes` (fails when it throws none, or a trap). */
+export async function codecError(codec: Codec, bytes: Uint8Array, size?: number): Promise<string> {
+  try {
+    await codec(memorySource(bytes), () => true, size);
+  } catch (err) {
+    assert.ok(err instanceof Error && !(err instanceof WebAssembly.RuntimeError), String(err));
+    return err.message;
+  }
+  throw new Error("no error");
+}
+
 /** `payload` followed by the kernel's 4-byte little-endian decompressed size. */
 export function withTrailer(payload: Uint8Array, size: number): Uint8Array {
   const out = new Uint8Array(payload.length + 4);
@@ -55,6 +108,19 @@ export function imagePayloads(): { name: string; payload: Uint8Array }[] {
   });
 }
 
+/**
+ * Forms the kernel's build does not make that take the stepwise decoders: an xz stream with
+ * SHA-256 checks (verified by codecs.wasm's checks.c) and lzma whose trailer is over the
+ * single-call limit (a circular dictionary).
+ */
+export function stepwisePayloads(): { name: string; payload: Uint8Array }[] {
+  const size = Deno.statSync(IMAGE_ELF).size;
+  return [
+    { name: "xz-sha256", payload: withTrailer(compressWith(["xz", "--check=sha256", "-c"]), size) },
+    { name: "lzma-stepwise", payload: withTrailer(compressWith(COMPRESSORS.lzma), 0xffffffff) },
+  ];
+}
+
 /** What a run of image mutants found. */
 export interface ImageFuzzReport {
   /** Mutants run. */
@@ -69,13 +135,13 @@ export interface ImageFuzzReport {
   maxMs: number;
 }
 
-/** Runs image mutants `0 .. iterations-1` of `seed` over every payload. */
+/** Runs image mutants `0 .. iterations-1` of `seed` over every payload, stepwise ones too. */
 export async function runImageFuzz(
   seed: number,
   iterations: number,
   timeLimitMs: number,
 ): Promise<ImageFuzzReport> {
-  const payloads = imagePayloads();
+  const payloads = [...imagePayloads(), ...stepwisePayloads()];
   const report: ImageFuzzReport = {
     iterations: 0,
     loaded: 0,

@@ -13,7 +13,7 @@ import { type CollectedElf, ElfBtfCollector } from "./elf_btf.ts";
 /**
  * The codecs' directory: beside this module in the sources. The bundled CLI (`dist/`,
  * gen/bundle.ts) carries none of the codecs: it imports them from the sources it was built
- * from (`btf/image/codecs/` beside `dist/`), so their code, the xz/lzma decoder's 33 KB of
+ * from (`btf/image/codecs/` beside `dist/`), so their code, the decoders' 61 KB of
  * WebAssembly among it, is loaded by an image's run only. A codec throws nothing a caller
  * tells by its class: {@link btfFromPayload} wraps whatever it throws.
  */
@@ -32,7 +32,7 @@ function codecModule<T>(file: string): Promise<T> {
 type Zlib = typeof import("./codecs/zlib.ts");
 type Lzma = typeof import("./codecs/lzma.ts");
 
-/** Loads the codec of `compression`, or throws when no package decodes it. */
+/** Loads the codec of `compression`. */
 async function codecFor(compression: Compression): Promise<Codec> {
   switch (compression) {
     case "gzip":
@@ -48,10 +48,7 @@ async function codecFor(compression: Compression): Promise<Codec> {
     case "lz4":
       return (await codecModule<typeof import("./codecs/lz4.ts")>("lz4.ts")).unlz4;
     case "lzo":
-      throw new BtfError(
-        "lzo payload: not supported (no maintained lzo decompressor package runs here); " +
-          "decompress it with `lzop -d` first",
-      );
+      return (await codecModule<typeof import("./codecs/lzo.ts")>("lzo.ts")).unlzo;
   }
 }
 
@@ -74,7 +71,8 @@ export function sliceSource(src: ByteSource, offset: number, length: number): By
  * Compressions whose stream ends with a checksum of the data (gzip's CRC32, xz's check,
  * zstd's content checksum, bzip2's stream CRC): an exact payload is decompressed to its end
  * so the checksum is verified, because a corrupt block before `.BTF` can still leave an ELF
- * that parses. lz4 (legacy frames) and lzma carry none: they stop at the section headers.
+ * that parses. lz4 (legacy frames) and lzma carry none, and lzop checks each block as it is
+ * decoded (its Adler-32): they stop at the section headers.
  */
 const CHECKSUMMED = new Set<Compression>(["gzip", "xz", "zstd", "bzip2"]);
 
@@ -84,9 +82,10 @@ const CHECKSUMMED = new Set<Compression>(["gzip", "xz", "zstd", "bzip2"]);
  * bzImage's payload, a compressed file): then a checksummed stream is verified to its end,
  * and any decoder error is an error. Otherwise (a magic found by scanning, trailing bytes
  * unknown) decompression stops once the ELF's section headers are in. `size` is the
- * decompressed size a bzImage's trailer gives, when there is one. Throws BtfError
- * `<compression> payload: ...` for a corrupt or truncated payload, one that holds no ELF, or
- * an ELF without `.BTF`.
+ * decompressed size a bzImage's trailer gives, when there is one; `at`, the payload's offset
+ * in its file when a scan found it. Throws BtfError `<compression> payload[ at <at>]: ...`
+ * for a corrupt or truncated payload, one that holds no ELF (NotElfError), or an ELF without
+ * `.BTF` (NoBtfError).
  */
 export async function btfFromPayload(
   payload: ByteSource,

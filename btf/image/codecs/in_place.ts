@@ -1,5 +1,5 @@
 /**
- * Runs the single-call decoders of wasm/lzma.wasm (xz-embedded, the LZMA SDK's LzmaDecode)
+ * Runs the single-call decoders of wasm/codecs.wasm (xz-embedded, the LZMA SDK's LzmaDecode)
  * the way the kernel decompresses itself: the output buffer is the dictionary, and the input
  * sits at the output's end with a safety margin, so the decoder overwrites input it has
  * consumed. Memory is the decompressed size plus the margin and a small state; the input is
@@ -7,30 +7,18 @@
  * sink as views of that memory, never copied whole into JavaScript.
  * @module
  */
-import { fromBase64 } from "../../base64.ts";
 import type { ByteSource } from "../../elf.ts";
+import { codecs, type CodecsExports } from "./codecs.ts";
+import { reserve, u32, view } from "./instance.ts";
 import { LZMA_HEADER } from "./sizes.ts";
 import { feed, type Sink } from "./stream.ts";
-import { LZMA_WASM_BASE64 } from "./wasm/lzma_wasm.ts";
-
-interface Exports {
-  memory: WebAssembly.Memory;
-  __heap_base: WebAssembly.Global;
-  lzma_out_len: WebAssembly.Global;
-  unxz(input: number, inSize: number, output: number, outSize: number): number;
-  unlzma(props: number, input: number, inSize: number, output: number, outSize: number): number;
-}
-
-let compiled: WebAssembly.Module | undefined;
 
 /** Where a decode's input and output lie in a fresh instance's memory. */
 interface Layout {
-  exports: Exports;
+  exports: CodecsExports;
   input: number;
   output: number;
 }
-
-const PAGE = 65536;
 
 /**
  * The margin between the output's end and the input's end when the input sits at the
@@ -45,25 +33,24 @@ function margin(outSize: number): number {
 }
 
 /**
- * A fresh instance (its memory is freed with it) grown to hold `outSize` bytes of output
- * with `input` read in: at the output's end when it is no larger (see {@link margin}), else
- * after the output.
+ * A fresh instance (its memory is freed with it) holding a region for `outSize` bytes of
+ * output with `input` read in: at the output's end when it is no larger (see
+ * {@link margin}), else after the output.
  */
 function layout(input: ByteSource, outSize: number): Layout {
-  compiled ??= new WebAssembly.Module(fromBase64(LZMA_WASM_BASE64));
-  const exports = new WebAssembly.Instance(compiled).exports as unknown as Exports;
-  const output = Math.ceil((exports.__heap_base.value as number) / PAGE) * PAGE;
+  const exports = codecs();
   const inPlace = input.size <= outSize;
-  const end = inPlace ? output + outSize + margin(outSize) : output + outSize + input.size;
-  const have = exports.memory.buffer.byteLength;
-  if (end > have) exports.memory.grow(Math.ceil((end - have) / PAGE));
-  const at = inPlace ? end - input.size : output + outSize;
-  input.readInto(0, new Uint8Array(exports.memory.buffer, at, input.size));
+  const output = reserve(exports, outSize + (inPlace ? margin(outSize) : input.size));
+  const at = inPlace ? output + outSize + margin(outSize) - input.size : output + outSize;
+  input.readInto(0, view(exports, at, input.size));
   return { exports, input: at, output };
 }
 
-const XZ_ERRORS: Record<number, string> = {
+/** xz-embedded's xz_ret codes, as the errors they stand for. */
+export const XZ_ERRORS: Record<number, string> = {
+  2: "unsupported integrity check",
   3: "out of memory",
+  4: "the dictionary is larger than 1 GiB",
   5: "not an xz stream",
   6: "unsupported options",
   7: "corrupt data",
@@ -71,16 +58,24 @@ const XZ_ERRORS: Record<number, string> = {
 };
 
 /**
- * Decodes the single-stream xz `input` whose index says it holds `size` bytes and hands the
- * output to `sink`. Throws an Error naming xz-embedded's verdict: nothing is output then
- * (single-call mode keeps no partial output).
+ * Decodes the single-stream xz `input` (check none or CRC32) whose index says it holds
+ * `size` bytes and hands the output to `sink`. Throws an Error naming xz-embedded's
+ * verdict: nothing is output then (single-call mode keeps no partial output).
  */
 export function unxzInPlace(input: ByteSource, size: number, sink: Sink): void {
   const { exports, input: at, output } = layout(input, size);
   const got = exports.unxz(at, input.size, output, size);
   if (got < 0) throw new Error(`xz-embedded: ${XZ_ERRORS[-got] ?? `error ${-got}`}`);
-  feed(new Uint8Array(exports.memory.buffer, output, got), sink);
+  feed(view(exports, output, got), sink);
 }
+
+/** The LZMA SDK's SRes codes, as the errors they stand for. */
+export const LZMA_ERRORS: Record<number, string> = {
+  1: "corrupt data",
+  2: "out of memory, or a dictionary larger than 1 GiB",
+  4: "unsupported properties",
+  6: "the data ends early (truncated)",
+};
 
 /**
  * Decodes the `lzma_alone` stream `input` (its 13-byte header first), which must end after
@@ -91,13 +86,10 @@ export function unxzInPlace(input: ByteSource, size: number, sink: Sink): void {
 export function unlzmaInPlace(input: ByteSource, size: number, sink: Sink): void {
   const { exports, input: at, output } = layout(input, size);
   const res = exports.unlzma(at, at + LZMA_HEADER, input.size - LZMA_HEADER, output, size);
-  const got = new Uint32Array(exports.memory.buffer, exports.lzma_out_len.value as number, 1)[0];
-  feed(new Uint8Array(exports.memory.buffer, output, got), sink);
+  feed(view(exports, output, u32(exports, exports.out_len)), sink);
   const errors: Record<number, string> = {
+    ...LZMA_ERRORS,
     1: `corrupt data, or more than the ${size} bytes expected`,
-    2: "out of memory",
-    4: "unsupported properties",
-    6: "the data ends early (truncated)",
   };
   if (res !== 0) throw new Error(`LzmaDecode: ${errors[res] ?? `error ${res}`}`);
 }

@@ -36,19 +36,9 @@ export function* inputChunks(input: ByteSource): Generator<Uint8Array> {
 }
 
 /**
- * The npm packages the codecs use, pinned. Full `npm:` specifiers, so they resolve without an
- * import map (a published package has none); deno.lock records their integrity.
- */
-export const PACKAGES = {
-  lzma: "npm:@napi-rs/lzma@1.5.3",
-  bzip2: "npm:seek-bzip@2.0.0",
-  lz4: "npm:lz4js@0.2.0",
-} as const;
-
-/**
- * Imports a codec's package on first use. The specifier is a parameter, not a literal, so
- * Deno does not fetch the package (or start its Node layer) while it loads the program:
- * a raw-BTF run never touches a decompressor.
+ * Imports a module on first use (`node:zlib` for gzip and zstd). The specifier is a
+ * parameter, not a literal, so Deno does not start its Node compatibility layer while it
+ * loads the program: a raw-BTF run never touches a decompressor.
  */
 export function lazyImport<T>(specifier: string): Promise<T> {
   return import(specifier);

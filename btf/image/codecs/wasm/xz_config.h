@@ -1,12 +1,17 @@
 /*
  * What xz-embedded (the Linux kernel's lib/xz) expects from its environment when built
- * outside the kernel (xz_private.h includes this file): single-call mode only, every BCJ
- * filter, and allocation from glue.c's bump heap. Checks other than CRC32 are rejected.
+ * outside the kernel (xz_private.h includes this file): single-call mode (the output buffer
+ * is the dictionary) and multi-call mode with a dictionary allocated per stream, every BCJ
+ * filter, and allocation from glue.c. CRC32 is verified by xz-embedded; streams with another
+ * check are decoded with the check skipped (XZ_DEC_ANY_CHECK), and btf/image/codecs/lzma.ts
+ * verifies CRC64 and SHA-256 itself (checks.c) against the check fields the index locates.
  */
 #ifndef KTSTR_XZ_CONFIG_H
 #define KTSTR_XZ_CONFIG_H
 
 #define XZ_DEC_SINGLE
+#define XZ_DEC_DYNALLOC
+#define XZ_DEC_ANY_CHECK
 #define XZ_DEC_X86
 #define XZ_DEC_POWERPC
 #define XZ_DEC_ARM
@@ -21,11 +26,13 @@
 #include <string.h>
 #include "xz.h"
 
+/* glue.c: the bump heap for small state, and memory grown for a dictionary (never freed). */
 void *glue_alloc(size_t size);
+void *glue_reserve(size_t size);
 #define kmalloc(size, flags) glue_alloc(size)
 #define kmalloc_obj(var) glue_alloc(sizeof(var))
 #define kfree(ptr) ((void)(ptr))
-#define vmalloc(size) glue_alloc(size)
+#define vmalloc(size) glue_reserve(size)
 #define vfree(ptr) ((void)(ptr))
 
 #define memeq(a, b, size) (memcmp(a, b, size) == 0)

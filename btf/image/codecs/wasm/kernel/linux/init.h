@@ -1,0 +1,2 @@
+/* See kernel.h. */
+#include "kernel.h"
