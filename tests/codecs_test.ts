@@ -19,7 +19,7 @@ import { btfFromImage } from "../btf/image/image.ts";
 import { extractBtf } from "../btf/input.ts";
 import { loadImage } from "../load/image.ts";
 import { imageMutant, iterationRng, tinyBzImage } from "./fuzz.ts";
-import { CLI, rejectsBtf, tempDir } from "./helpers.ts";
+import { CLI, rejectsBtf, SCHED_EXT_BTF, schedExtModule, tempDir } from "./helpers.ts";
 import {
   codecError,
   compressBytes as compress,
@@ -271,11 +271,10 @@ const UNSHARE = (() => {
   }
 })();
 
-Deno.test({
-  name:
-    "offline: the CLI reads every compression the kernel builds with a fresh DENO_DIR and no network",
-  ignore: !UNSHARE,
-}, () => {
+const OFFLINE_TEST =
+  "offline: every compression the kernel builds, a module and standard input, with a fresh DENO_DIR and no network";
+if (!UNSHARE) console.log(`ignored: ${OFFLINE_TEST}: unshare -n is not permitted here`);
+Deno.test({ name: OFFLINE_TEST, ignore: !UNSHARE }, () => {
   using dir = tempDir();
   const denoDir = `${dir.path}/deno`;
   const cache = new Deno.Command(Deno.execPath(), {
@@ -291,22 +290,27 @@ Deno.test({
     );
   const modules = () => listing(denoDir).filter((n) => /^(npm|remote|deps)\//.test(n)).sort();
   const cached = modules();
-  for (const { name, payload } of imagePayloads()) {
-    const path = `${dir.path}/vmlinuz-${name}`;
-    Deno.writeFileSync(path, tinyBzImage(payload));
-    const argv = [Deno.execPath(), "run", "-A", CLI, "kernel", path, "--json", "--no-cache"];
-    const out = new Deno.Command("unshare", {
-      args: ["-n", ...argv],
+  const offline = (name: string, args: string[], stdin?: string) => {
+    const argv = [Deno.execPath(), "run", "-A", CLI, "kernel", ...args, "--json", "--no-cache"];
+    const out = new Deno.Command("bash", {
+      args: ["-c", `unshare -n "$@" <${stdin ?? "/dev/null"}`, "offline", ...argv],
       env: { DENO_DIR: denoDir },
       stdout: "piped",
       stderr: "piped",
     }).outputSync();
     const stderr = new TextDecoder().decode(out.stderr);
     assert.equal(out.code, 0, `${name}: ${stderr}`);
-    const report = JSON.parse(new TextDecoder().decode(out.stdout));
-    assert.ok(report && typeof report === "object", name);
-    assert.ok(!/download|fetch/i.test(stderr), `${name}: ${stderr}`);
+    assert.equal(stderr, "", name);
+    return JSON.parse(new TextDecoder().decode(out.stdout));
+  };
+  for (const { name, payload } of imagePayloads()) {
+    const path = `${dir.path}/vmlinuz-${name}`;
+    Deno.writeFileSync(path, tinyBzImage(payload));
+    assert.equal(offline(name, [path]).source.format, "image", name);
+    assert.equal(offline(`${name} on stdin`, ["-"], path).source.format, "image", name);
   }
+  const module = offline("module", ["--base", SCHED_EXT_BTF, schedExtModule("ko.xz")]);
+  assert.equal(module.source.format, "image");
   // Nothing was added to the modules the runs started from, and no npm package is among them.
   assert.deepEqual(modules(), cached);
   assert.ok(!cached.some((n) => n.startsWith("npm/")), cached.join(" "));
