@@ -4,6 +4,8 @@
  */
 import { BtfTypes, loadBtf } from "../mod.ts";
 import { TableArena } from "../btf/arena.ts";
+import { parseHeader } from "../btf/header.ts";
+import { swapByteOrder } from "../btf/swap.ts";
 import { pageAdvice } from "../load/map.ts";
 import { GROUP_NAMES, resolveNamedGroup, resolveOffsets } from "../resolvers/mod.ts";
 import { resolvePooled } from "../workers/fanout.ts";
@@ -55,6 +57,21 @@ Deno.bench(
 );
 Deno.bench("read + parse + index a copy of the host BTF, fresh memory", { group: "load" }, () => {
   loadBtf(HOST_COPY).types.buildIndexes();
+});
+
+// The same kernel big-endian (as an s390x kernel's BTF is): swapped once when the table is
+// built (btf/swap.ts); the difference from the little-endian parse is the swap's cost.
+const bigEndian = bytes.slice();
+swapByteOrder(bigEndian, parseHeader(bigEndian));
+Deno.bench(
+  "parse host BTF, little-endian (bytes in memory)",
+  { group: "endian", baseline: true },
+  () => {
+    BtfTypes.build(bytes);
+  },
+);
+Deno.bench("parse host BTF, big-endian (bytes in memory, swapped)", { group: "endian" }, () => {
+  BtfTypes.build(bigEndian);
 });
 
 Deno.bench("resolve all groups inline", { group: "resolve", baseline: true }, () => {

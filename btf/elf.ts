@@ -1,5 +1,6 @@
 /**
- * Minimal ELF reader: finds one named section in a 32- or 64-bit little-endian ELF file.
+ * Minimal ELF reader: finds one named section in a 32- or 64-bit ELF file of either byte
+ * order.
  * It reads through a {@link ByteSource}, so a caller can hand it a whole file in memory or
  * a file handle that reads only the headers and the one section it needs.
  * @module
@@ -33,7 +34,7 @@ export interface SectionRange {
   size: number;
 }
 
-/** Thrown when the bytes are not a well-formed little-endian ELF file. */
+/** Thrown when the bytes are not a well-formed ELF file. */
 export class ElfFormatError extends BtfError {
   /** Creates the error with a description of the defect. */
   constructor(message: string) {
@@ -50,6 +51,8 @@ export function hasElfMagic(bytes: Uint8Array): boolean {
 
 interface Layout {
   is64: boolean;
+  /** Little-endian (ELFDATA2LSB); else big-endian (ELFDATA2MSB). */
+  le: boolean;
   shoff: number;
   shentsize: number;
   shnum: number;
@@ -64,8 +67,8 @@ function readChecked(src: ByteSource, offset: number, length: number, what: stri
   return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }
 
-function u64(view: DataView, at: number): number {
-  const value = view.getBigUint64(at, true);
+function u64(view: DataView, at: number, le: boolean): number {
+  const value = view.getBigUint64(at, le);
   return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
 }
 
@@ -74,24 +77,25 @@ function readLayout(src: ByteSource): Layout {
   if (ident.getUint32(0, false) !== 0x7f454c46) throw new ElfFormatError("not an ELF file");
   const cls = ident.getUint8(4), data = ident.getUint8(5);
   if (cls !== 1 && cls !== 2) throw new ElfFormatError(`unknown ELF class ${cls}`);
-  if (data === 2) throw new ElfFormatError("big-endian ELF is not supported");
-  if (data !== 1) throw new ElfFormatError(`unknown ELF data encoding ${data}`);
-  const is64 = cls === 2;
+  if (data !== 1 && data !== 2) throw new ElfFormatError(`unknown ELF data encoding ${data}`);
+  const is64 = cls === 2, le = data === 1;
   const h = readChecked(src, 0, is64 ? 64 : 52, "header");
   const layout = is64
     ? {
       is64,
-      shoff: u64(h, 0x28),
-      shentsize: h.getUint16(0x3a, true),
-      shnum: h.getUint16(0x3c, true),
-      shstrndx: h.getUint16(0x3e, true),
+      le,
+      shoff: u64(h, 0x28, le),
+      shentsize: h.getUint16(0x3a, le),
+      shnum: h.getUint16(0x3c, le),
+      shstrndx: h.getUint16(0x3e, le),
     }
     : {
       is64,
-      shoff: h.getUint32(0x20, true),
-      shentsize: h.getUint16(0x2e, true),
-      shnum: h.getUint16(0x30, true),
-      shstrndx: h.getUint16(0x32, true),
+      le,
+      shoff: h.getUint32(0x20, le),
+      shentsize: h.getUint16(0x2e, le),
+      shnum: h.getUint16(0x30, le),
+      shstrndx: h.getUint16(0x32, le),
     };
   const minEntry = is64 ? 64 : 40;
   if (layout.shoff === 0) throw new ElfFormatError("ELF has no section header table");
@@ -101,8 +105,8 @@ function readLayout(src: ByteSource): Layout {
   if (layout.shnum === 0 || layout.shstrndx === 0xffff) {
     // Extended numbering: the real values live in section header 0.
     const s0 = readChecked(src, layout.shoff, minEntry, "section header 0");
-    if (layout.shnum === 0) layout.shnum = is64 ? u64(s0, 32) : s0.getUint32(20, true);
-    if (layout.shstrndx === 0xffff) layout.shstrndx = s0.getUint32(is64 ? 40 : 24, true);
+    if (layout.shnum === 0) layout.shnum = is64 ? u64(s0, 32, le) : s0.getUint32(20, le);
+    if (layout.shstrndx === 0xffff) layout.shstrndx = s0.getUint32(is64 ? 40 : 24, le);
   }
   if (layout.shstrndx >= layout.shnum) {
     throw new ElfFormatError(`ELF section name table index ${layout.shstrndx} is out of range`);
@@ -112,16 +116,19 @@ function readLayout(src: ByteSource): Layout {
 
 function sectionAt(src: ByteSource, l: Layout, index: number) {
   const view = readChecked(src, l.shoff + index * l.shentsize, l.is64 ? 64 : 40, "section header");
-  return l.is64 ? { name: view.getUint32(0, true), offset: u64(view, 24), size: u64(view, 32) } : {
-    name: view.getUint32(0, true),
-    offset: view.getUint32(16, true),
-    size: view.getUint32(20, true),
-  };
+  const le = l.le;
+  return l.is64
+    ? { name: view.getUint32(0, le), offset: u64(view, 24, le), size: u64(view, 32, le) }
+    : {
+      name: view.getUint32(0, le),
+      offset: view.getUint32(16, le),
+      size: view.getUint32(20, le),
+    };
 }
 
 /**
  * Finds the section called `name`. Returns `null` when the ELF has no such section and
- * throws {@link ElfFormatError} when the file is not a well-formed little-endian ELF. The
+ * throws {@link ElfFormatError} when the file is not a well-formed ELF. The
  * returned range is not checked against the file size: the caller decides how to report it.
  */
 export function findElfSection(src: ByteSource, name: string): SectionRange | null {

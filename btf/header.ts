@@ -17,6 +17,8 @@ export interface BtfHeader {
   version: number;
   /** Header flags byte. */
   flags: number;
+  /** The blob's byte order is big-endian (magic `eb 9f`: an s390x or powerpc kernel's). */
+  bigEndian: boolean;
   /** Header length in bytes (24, 32, or longer). */
   hdrLen: number;
   /** Absolute byte offset of the type section. */
@@ -122,18 +124,15 @@ function checkLayout(sections: Section[], hdrLen: number, total: number): void {
 /**
  * Decodes and validates the header of a raw BTF blob of `total` bytes whose first bytes
  * are `bytes` (all of it by default); throws BtfError naming the defect. Checked, as the
- * kernel does: magic, version, flags 0, a longer header's unknown bytes all zero (those in
+ * kernel does: magic (little-endian `9f eb`, or big-endian `eb 9f`, whose fields are read
+ * in that order), version, flags 0, a longer header's unknown bytes all zero (those in
  * `bytes`), the type section 4-byte aligned, every section inside the blob, no overlap, no
  * data outside the sections. The string section's contents are checked by
  * {@link checkStrings} once the whole blob is at hand.
  */
 export function parseHeader(bytes: Uint8Array, total: number = bytes.length): BtfHeader {
-  if (hasBigEndianBtfMagic(bytes)) {
-    throw new BtfError(
-      "btf: big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read",
-    );
-  }
-  if (!hasBtfMagic(bytes)) throw new BtfError("btf: missing 0x9FEB magic");
+  const le = hasBtfMagic(bytes);
+  if (!le && !hasBigEndianBtfMagic(bytes)) throw new BtfError("btf: missing 0x9FEB magic");
   if (total < MIN_HEADER_LEN || bytes.length < MIN_HEADER_LEN) {
     throw new BtfError(`btf: ${total}-byte blob is shorter than the 24-byte header`);
   }
@@ -142,7 +141,7 @@ export function parseHeader(bytes: Uint8Array, total: number = bytes.length): Bt
   if (version !== 1) throw new BtfError(`btf: unsupported version ${version} (expected 1)`);
   const flags = bytes[3];
   if (flags !== 0) throw new BtfError(`btf: header flags 0x${flags.toString(16)} are not zero`);
-  const hdrLen = view.getUint32(4, true);
+  const hdrLen = view.getUint32(4, le);
   if (hdrLen < MIN_HEADER_LEN) {
     throw new BtfError(`btf: header length ${hdrLen} is shorter than ${MIN_HEADER_LEN}`);
   }
@@ -157,8 +156,8 @@ export function parseHeader(bytes: Uint8Array, total: number = bytes.length): Bt
       );
     }
   }
-  const typeOff = view.getUint32(8, true), typeLen = view.getUint32(12, true);
-  const strOff = view.getUint32(16, true), strLen = view.getUint32(20, true);
+  const typeOff = view.getUint32(8, le), typeLen = view.getUint32(12, le);
+  const strOff = view.getUint32(16, le), strLen = view.getUint32(20, le);
   if (typeOff % 4 !== 0) {
     throw new BtfError(`btf: type section offset ${typeOff} is not a multiple of 4`);
   }
@@ -174,8 +173,8 @@ export function parseHeader(bytes: Uint8Array, total: number = bytes.length): Bt
   }];
   let layoutStart = -1, layoutLen = 0;
   if (hdrLen >= LAYOUT_HEADER_LEN && bytes.length >= LAYOUT_HEADER_LEN) {
-    const layoutOff = view.getUint32(24, true);
-    layoutLen = view.getUint32(28, true);
+    const layoutOff = view.getUint32(24, le);
+    layoutLen = view.getUint32(28, le);
     if (layoutLen > 0) {
       layoutStart = section("kind layout", hdrLen, layoutOff, layoutLen, total);
       sections.push({ name: "kind layout", off: layoutOff, len: layoutLen });
@@ -185,6 +184,7 @@ export function parseHeader(bytes: Uint8Array, total: number = bytes.length): Bt
   return {
     version,
     flags,
+    bigEndian: !le,
     hdrLen,
     typeStart,
     typeLen,

@@ -40,11 +40,8 @@ export const NOT_RECOGNIZED =
 export function locateBtf(src: ByteSource): BtfLocation {
   if (src.size === 0) throw new BtfError("empty file");
   const head = src.read(0, Math.min(24, src.size));
-  if (hasBtfMagic(head)) return { format: "raw", offset: 0, size: src.size };
-  if (hasBigEndianBtfMagic(head)) {
-    throw new BtfError(
-      `big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`,
-    );
+  if (hasBtfMagic(head) || hasBigEndianBtfMagic(head)) {
+    return { format: "raw", offset: 0, size: src.size };
   }
   const damaged = damagedBtfMagic(head, src.size);
   if (damaged !== null) throw new BtfError(damaged);

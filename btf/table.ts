@@ -20,6 +20,7 @@
  */
 import { BtfError } from "./errors.ts";
 import { type BtfHeader, checkStrings, parseHeader } from "./header.ts";
+import { swapByteOrder } from "./swap.ts";
 import { DECODE_WASM_BASE64 } from "./wasm/decode_wasm.ts";
 import { fromBase64 } from "./base64.ts";
 import {
@@ -54,7 +55,8 @@ const M_MAGIC = 0,
   M_PENDING = 17,
   M_FUNC_BUCKETS_WORD = 20,
   M_FUNC_MASK = 21,
-  M_FUNC_ENTRIES_WORD = 22;
+  M_FUNC_ENTRIES_WORD = 22,
+  M_BIG_ENDIAN = 23;
 /** Bits of meta word M_PENDING: an index laid out but not built yet (see {@link IndexBuilds}). */
 const PENDING_NAMES = 1, PENDING_ENUMS = 2, PENDING_FUNCS = 4;
 /**
@@ -428,6 +430,11 @@ export class BtfTypes {
   readonly count: number;
   /** Size of the raw BTF blob in bytes. */
   readonly btfBytes: number;
+  /**
+   * The blob was big-endian (an s390x or big-endian powerpc kernel's): it was swapped to
+   * little-endian when the table was built, so {@link rawBytes} are little-endian.
+   */
+  readonly bigEndian: boolean;
   readonly #u8: Uint8Array;
   readonly #u32: Uint32Array;
   readonly #offsets: number;
@@ -449,6 +456,7 @@ export class BtfTypes {
     this.firstId = meta[M_FIRST_ID];
     this.count = meta[M_COUNT];
     this.btfBytes = meta[M_BTF_LEN];
+    this.bigEndian = meta[M_BIG_ENDIAN] === 1;
     this.#offsets = meta[M_OFFSETS_WORD];
     this.#strByte = meta[M_STR_BYTE];
     this.#strLen = meta[M_STR_LEN];
@@ -506,12 +514,20 @@ export class BtfTypes {
     fill(blob);
     // The whole header again, from the bytes actually read: a longer header's tail is
     // checked, and a file that changed between the two reads is caught here.
-    if (!sameHeader(parseHeader(blob), hdr)) {
+    const read = parseHeader(blob);
+    if (!sameHeader(read, hdr) || read.bigEndian !== hdr.bigEndian) {
       throw new BtfError("btf: the header changed while the file was read");
     }
     checkStrings(blob, hdr, base !== undefined);
     const firstId = base ? base.lastId + 1 : 1;
     const strBase = base ? base.#strBase + base.#strLen : 0;
+    if (base && base.bigEndian !== hdr.bigEndian) {
+      throw new BtfError(
+        `btf: split BTF is ${hdr.bigEndian ? "big" : "little"}-endian, its base is not`,
+      );
+    }
+    // A big-endian blob is swapped once, here; everything after reads little-endian.
+    if (hdr.bigEndian) swapByteOrder(blob, hdr);
     const strByte = btfByte + hdr.strStart;
     const { fixed, perElem } = recordShapes(blob, hdr.layoutStart, hdr.layoutLen);
     new Int32Array(memory.buffer, shapesWord * 4, 256).set([...fixed, ...perElem]);
@@ -649,6 +665,7 @@ export class BtfTypes {
       [u32[M_FUNC_BUCKETS_WORD], u32[M_FUNC_MASK], u32[M_FUNC_ENTRIES_WORD]] = words(funcNames);
     }
     u32[M_STR_BASE] = strBase;
+    u32[M_BIG_ENDIAN] = hdr.bigEndian ? 1 : 0;
     [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = base
       ? [0, 0, 0]
       : [indexEnd, enumMask, enumEntriesWord];

@@ -8,7 +8,8 @@
  * @module
  */
 import { hasElfMagic } from "../btf/elf.ts";
-import { hasBtfMagic } from "../btf/header.ts";
+import { hasBigEndianBtfMagic, hasBtfMagic, parseHeader } from "../btf/header.ts";
+import { swapByteOrder } from "../btf/swap.ts";
 import { type BtfLocation, locateBtf } from "../btf/input.ts";
 import { BtfError } from "../btf/errors.ts";
 import type { InputFormat } from "../btf/input.ts";
@@ -179,7 +180,9 @@ function readSidecar(
         const n = Math.min(HEAD_CHECK_BYTES, input.info.size);
         const mine = input.src.read(0, n);
         const theirs = plan.btf ? elf.src.read(plan.btf.offset, n) : mine;
-        if (!hasBtfMagic(mine) || mine.some((b, k) => b !== theirs[k])) return undefined;
+        if (
+          !(hasBtfMagic(mine) || hasBigEndianBtfMagic(mine)) || mine.some((b, k) => b !== theirs[k])
+        ) return undefined;
         const loaded = loadBtfFrom(input, plan.sidecar, base, space);
         return loaded.format === "raw" ? loaded.types : undefined;
       });
@@ -201,7 +204,10 @@ function finishSidecar(
   opts: CacheOptions,
 ): SidecarStatus {
   try {
-    writeFileAtomic(plan.sidecar, types.rawBytes().slice(), plan.stamp ?? undefined);
+    // The section's own bytes: a big-endian blob, swapped for the table, is swapped back.
+    const bytes = types.rawBytes().slice();
+    if (types.bigEndian) swapByteOrder(bytes, parseHeader(bytes));
+    writeFileAtomic(plan.sidecar, bytes, plan.stamp ?? undefined);
     return plan.freshness === "missing" ? "written" : "rewritten";
   } catch (err) {
     warnOf(opts)(`sidecar ${plan.sidecar}: write failed: ${osMessage(err)}`);

@@ -76,12 +76,13 @@ Deno.test("header: each defect gets its own message", () => {
   const unterminated = blob.slice();
   unterminated[unterminated.length - 1] = 0x41;
   assert.equal(buildError(unterminated), "btf: string section is not NUL-terminated");
+  // The big-endian magic: the header's words are read big-endian (24 is 0x18000000 so).
   const bigEndian = blob.slice();
   bigEndian[0] = 0xeb;
   bigEndian[1] = 0x9f;
   assert.equal(
     buildError(bigEndian),
-    "btf: big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read",
+    `btf: header length 402653184 runs past the end of the ${blob.length}-byte blob`,
   );
 });
 
@@ -207,9 +208,15 @@ Deno.test("input: ELF defects and foreign files get one messages", () => {
     err(elf.subarray(0, 100)),
     `${notRecognized} (ELF section header table lies outside the 100-byte file)`,
   );
+  // A little-endian ELF marked big-endian: its header's fields are read big-endian.
   const be = elf.slice();
   be[5] = 2;
-  assert.equal(err(be), `${notRecognized} (big-endian ELF is not supported)`);
+  assert.equal(
+    err(be),
+    `${notRecognized} (ELF section header table lies outside the ${be.length}-byte file)`,
+  );
+  be[5] = 3;
+  assert.equal(err(be), `${notRecognized} (unknown ELF data encoding 3)`);
 });
 
 Deno.test("load: file errors are prefixed 'btf: open <path>: '", () => {
