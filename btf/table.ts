@@ -21,20 +21,20 @@
 import { BtfError } from "./errors.ts";
 import { type BtfHeader, checkStrings, parseHeader } from "./header.ts";
 import { swapByteOrder } from "./swap.ts";
+import {
+  listsWordAfter,
+  META_WORDS,
+  type NameIndexPlan,
+  pagesFor,
+  planFromHeader,
+  planIndexes,
+} from "./table_plan.ts";
 import { DECODE_WASM_BASE64 } from "./wasm/decode_wasm.ts";
 import { fromBase64 } from "./base64.ts";
-import {
-  FRESH_SPACE,
-  GENERATION_WORD,
-  growTo,
-  MAX_WASM_PAGES,
-  type TableSpace,
-  WASM_PAGE,
-} from "./arena.ts";
+import { FRESH_SPACE, GENERATION_WORD, growTo, MAX_WASM_PAGES, type TableSpace } from "./arena.ts";
 import { elemWords, extraWords, Kind, kindName, MAX_KNOWN_KIND } from "./kinds.ts";
 
 const TABLE_MAGIC = 0x4b425446;
-const META_WORDS = 24;
 const M_MAGIC = 0,
   M_FIRST_ID = 1,
   M_COUNT = 2,
@@ -69,20 +69,9 @@ const SCANS_BEFORE_INDEX = 2;
 const encoder = new TextEncoder();
 const textDecoder = new TextDecoder();
 
-/** WebAssembly pages (64 KiB) that hold `words` 32-bit words. */
-function pagesFor(words: number): number {
-  return Math.max(1, Math.ceil((words * 4) / WASM_PAGE));
-}
-
 /** `n` rounded up to a multiple of `align`. */
 function alignUp(n: number, align: number): number {
   return Math.ceil(n / align) * align;
-}
-
-function nextPow2(n: number): number {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
 }
 
 /**
@@ -288,11 +277,6 @@ export interface NameLookup {
 }
 
 /** Where a name index over at most `named` names goes, from word `at`. */
-function nameIndexAt(at: number, named: number) {
-  const mask = nextPow2(Math.max(1, named >> 1)) - 1, entriesWord = at + mask + 2;
-  return { bucketsWord: at, mask, entriesWord, end: entriesWord + 2 * named };
-}
-
 /** The decoder bound to one table's memory (the module is compiled once per process). */
 function decoder(memory: WebAssembly.Memory): Decoder {
   if (!decodeModule) decodeModule = new WebAssembly.Module(fromBase64(DECODE_WASM_BASE64));
@@ -490,19 +474,11 @@ export class BtfTypes {
     space: TableSpace = FRESH_SPACE,
   ): BtfTypes {
     const hdr = parseHeader(head, total);
-    const maxTypes = Math.floor(hdr.typeLen / 12);
-    const shapesWord = META_WORDS, errWord = shapesWord + 256 + 32;
-    // The space may move the blob and the index to boundaries (btf/arena.ts): room for that.
-    const metaEnd = (errWord + 8) * 4;
-    // The record offsets, then the parse's three lists of types (see decode.c), each of at
-    // most maxTypes words.
-    const indexWord = Math.ceil((metaEnd + 3 + total + space.slack(total)) / 4) + 4 * maxTypes;
-    // The indexes are sized once the type count is known: the memory grows into them.
-    // At most one enumerator per 2 words of type data.
-    const maxEnumerators = Math.floor(hdr.typeLen / 8);
-    const indexBound = 3 * maxTypes + 2 * (nextPow2(Math.max(1, maxTypes >> 1)) + 1) +
-      6 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
-    const pages = pagesFor(indexWord), maxPages = pagesFor(indexWord + indexBound);
+    const { shapesWord, errWord, metaEnd, maxTypes, pages, maxPages } = planFromHeader(
+      total,
+      hdr.typeLen,
+      space.slack(total),
+    );
     // Decided from the header, before anything is allocated or read.
     checkMemoryLimit(total, maxPages);
     const memory = allocate(total, () => space.acquire(pages, maxPages));
@@ -534,7 +510,7 @@ export class BtfTypes {
     new Uint32Array(memory.buffer, (shapesWord + 256) * 4, 32).set(KIND_RULES);
     const wasm = decoder(memory);
     const typeWord = (btfByte + hdr.typeStart) / 4;
-    const listsWord = offsetsWord + maxTypes;
+    const listsWord = listsWordAfter(offsetsWord, maxTypes);
     const count = wasm.parse(
       typeWord,
       typeWord + hdr.typeLen / 4,
@@ -562,27 +538,24 @@ export class BtfTypes {
       );
     }
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
+    const plan = planIndexes({
+      offsetsWord,
+      maxTypes,
+      count,
+      named: u32[errWord + 5],
+      funcs: u32[errWord + 6],
+      enumerators: u32[errWord + 4],
+      sorted: firstNamed >= 0,
+    });
+    const { hashesWord, typeNames, funcNames, enumMask, enumEntriesWord, scratchWord } = plan;
+    const indexEnd = plan.enumBucketsWord;
     // The parse's lists: the named types but FUNCs, the FUNCs, the enums (word, length).
-    const namedList = [listsWord, u32[errWord + 5]];
-    const funcList = [listsWord + maxTypes, u32[errWord + 6]];
-    const enumList = [listsWord + 2 * maxTypes, u32[errWord + 7]];
-    // The name indexes (unless the names are sorted: of the types, then of the FUNCs) follow
-    // the lists and the hashes; the enumerator index (a table without a base only) follows
-    // them, then its build's scratch.
-    const hashesWord = listsWord + 3 * maxTypes;
-    const typeNames = nameIndexAt(hashesWord + count, namedList[1]);
-    const funcNames = nameIndexAt(typeNames.end, funcList[1]);
-    const indexEnd = firstNamed < 0 ? funcNames.end : hashesWord;
-    const enumerators = u32[errWord + 4];
-    const enumMask = nextPow2(Math.max(1, enumerators >> 1)) - 1;
-    const enumEntriesWord = indexEnd + enumMask + 2;
-    const scratchWord = enumEntriesWord + 3 * enumerators;
+    const namedList = [plan.namedListWord, u32[errWord + 5]];
+    const funcList = [plan.funcListWord, u32[errWord + 6]];
+    const enumList = [plan.enumListWord, u32[errWord + 7]];
     // Committed now, touched only when built: a later build never grows the memory (and so
     // never outgrows the views of this table).
-    allocate(
-      total,
-      () => growTo(memory, pagesFor(base ? indexEnd : scratchWord + 3 * enumerators)),
-    );
+    allocate(total, () => growTo(memory, pagesFor(base ? indexEnd : plan.end)));
     u32 = new Uint32Array(memory.buffer);
     const index: IndexBuilds = {
       pending: 0,
@@ -660,7 +633,7 @@ export class BtfTypes {
     u32[M_SORTED] = firstNamed >= 0 ? 1 : 0;
     u32[M_FIRST_NAMED] = Math.max(firstNamed, 0);
     if (firstNamed < 0) {
-      const words = (i: ReturnType<typeof nameIndexAt>) => [i.bucketsWord, i.mask, i.entriesWord];
+      const words = (i: NameIndexPlan) => [i.bucketsWord, i.mask, i.entriesWord];
       [u32[M_BUCKETS_WORD], u32[M_BUCKET_MASK], u32[M_ENTRIES_WORD]] = words(typeNames);
       [u32[M_FUNC_BUCKETS_WORD], u32[M_FUNC_MASK], u32[M_FUNC_ENTRIES_WORD]] = words(funcNames);
     }
