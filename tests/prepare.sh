@@ -48,7 +48,7 @@ td=$here/testdata
 cache=$td/.cache
 mkdir -p "$cache"
 pinned=$cache/debian-7.3.4+deb13-amd64.btf
-if ! (cd "$cache" && sha256sum --quiet -c "$td/kernels/SHA256SUMS" 2>/dev/null); then
+if ! (cd "$cache" && sha256sum --quiet -c "$td/kernels/SHA256SUMS" >/dev/null 2>&1); then
   xz -dc "$td/kernels/debian-7.3.4+deb13-amd64.btf.xz" >"$pinned.tmp"
   mv -f "$pinned.tmp" "$pinned"
   (cd "$cache" && sha256sum --quiet -c "$td/kernels/SHA256SUMS")
