@@ -52,6 +52,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import("./cli/diff.ts").then((m) => m.DIFF_COMMAND as Command),
   },
   {
+    name: "rq",
+    summary: "every CPU's run queue in a guest's memory dump (BTF only, no debuginfo)",
+    load: () => import("./cli/rq.ts").then((m) => m.RQ_COMMAND as Command),
+  },
+  {
+    name: "scx",
+    summary: "the sched_ext scheduler, its DSQs and their tasks in a guest's memory dump",
+    load: () => import("./cli/scx.ts").then((m) => m.SCX_COMMAND as Command),
+  },
+  {
     name: "cache",
     summary: "list, add or clean the cached kernels (ktstr's cache layout)",
     load: () => import("./cli/cache.ts").then((m) => m.CACHE_COMMAND as Command),

@@ -74,17 +74,15 @@ const MAX_TEXT = 4096;
 /**
  * Finds the VMCOREINFO text in guest RAM: an `OSRELEASE=` line at the start of a line and
  * followed by `PAGESIZE=` (a format string `OSRELEASE=%s` is skipped). The kernel allocates
- * its page early in boot, and memblock hands out memory from the top, so RAM is scanned from
- * its highest address down, in pieces; undefined when there is none.
+ * its page at boot, after its image (seen 68 MB above a 16 MB image's start), so RAM is
+ * scanned from its lowest address up, in pieces; undefined when there is none.
  */
 export function findVmcoreInfo(mem: PhysicalMemory): VmcoreInfo | undefined {
-  for (const range of [...mem.ranges].reverse()) {
-    for (let end = range.size; end > 0; end -= SCAN_CHUNK) {
-      const at = Math.max(0, end - SCAN_CHUNK);
+  for (const range of mem.ranges) {
+    for (let at = 0; at < range.size; at += SCAN_CHUNK) {
       // The piece runs on past its end by a page, so a text that starts in it is whole.
-      const chunk = mem.read(range.start + at, Math.min(range.size, end + MAX_TEXT) - at);
-      const limit = end - at;
-      for (let i = indexOf(chunk, 0, limit); i >= 0; i = indexOf(chunk, i + 1, limit)) {
+      const chunk = mem.read(range.start + at, Math.min(range.size - at, SCAN_CHUNK + MAX_TEXT));
+      for (let i = indexOf(chunk, 0, SCAN_CHUNK); i >= 0; i = indexOf(chunk, i + 1, SCAN_CHUNK)) {
         if (i > 0 && chunk[i - 1] !== 0x0a && chunk[i - 1] !== 0) continue;
         const text = textAt(chunk.subarray(i, Math.min(chunk.length, i + MAX_TEXT)));
         if (!text.includes("\nPAGESIZE=")) continue;

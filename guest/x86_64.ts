@@ -94,6 +94,11 @@ export class X86Translator {
   read(va: bigint, length: number): Uint8Array {
     const first = PAGE - Number(va & 0xfffn);
     if (length <= first) return this.#mem.read(this.toPhys(va), length);
+    // The kernel image is physically contiguous: one read.
+    const image = imagePhys(va, this.#paging.physBase);
+    if (image !== null && imagePhys(va + BigInt(length - 1), this.#paging.physBase) !== null) {
+      return this.#mem.read(image, length);
+    }
     const out = new Uint8Array(length);
     for (let done = 0; done < length;) {
       const at = (va + BigInt(done)) & U64;

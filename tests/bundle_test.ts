@@ -80,7 +80,7 @@ Deno.test("bundle: one file with no static import; each command is evaluated on 
     ),
   ]
     .map((m) => m[1]);
-  assert.deepEqual(lazy, ["kernel", "struct", "offset", "enum", "diff", "cache"]);
+  assert.deepEqual(lazy, ["kernel", "struct", "offset", "enum", "diff", "rq", "scx", "cache"]);
   // No codec is in it (they are imported from the sources, for an image only).
   for (
     const codec of ["CODECS_WASM_BASE64", "LZO_WASM_BASE64", "function unlz4", "function bunzip2"]

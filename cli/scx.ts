@@ -1,0 +1,53 @@
+/**
+ * The `scx` command: the sched_ext state in a guest's memory image.
+ * @module
+ */
+import { readScx } from "../guest/scx.ts";
+import { renderScx } from "../report/scx.ts";
+import { command } from "./command.ts";
+import {
+  GUEST_OPTIONS,
+  GUEST_OPTIONS_HELP,
+  guestSource,
+  MEMORY_HELP,
+  openGuest,
+} from "./guest_load.ts";
+import { UsageError, writeJson } from "./io.ts";
+
+const HELP = `Usage: ktstr-btf scx MEMORY [options]
+
+The sched_ext state in a guest kernel's memory: the root scheduler (ops name, exit
+kind, aborting, bypass_depth, watchdog_timeout, the event counters summed over CPUs),
+every dispatch queue (local per CPU, global per node, bypass per CPU, the user DSQs)
+with its depth and its tasks (pid, comm, dsq_vtime, slice, weight, how long runnable),
+and each CPU's runnable list: what sched_ext's SysRq-D dump shows, plus the DSQ
+contents it leaves out. Walks stop at 4096 entries or a loop, with a note.
+
+${MEMORY_HELP}
+
+Options:
+${GUEST_OPTIONS_HELP}
+
+Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
+2 usage error.
+`;
+
+/** The `scx` command. */
+export const SCX_COMMAND = command({
+  name: "scx",
+  help: HELP,
+  options: GUEST_OPTIONS,
+  async run(args, v, io) {
+    if (args.length !== 1) throw new UsageError("scx needs one MEMORY image");
+    const guest = await openGuest(args[0], v, io);
+    if (!guest) return 1;
+    try {
+      const snapshot = readScx(guest.kernel);
+      if (v.json) writeJson(io, { source: guestSource(guest.path, guest.kernel), ...snapshot });
+      else io.out(renderScx(guest.path, guest.kernel, snapshot));
+      return 0;
+    } finally {
+      guest.close();
+    }
+  },
+});

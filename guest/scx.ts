@@ -1,0 +1,167 @@
+/**
+ * The sched_ext state in guest memory: the root scheduler (its ops name, exit kind,
+ * `aborting`, `bypass_depth`, `watchdog_timeout`, the event counters summed over CPUs), every
+ * dispatch queue with its tasks (local per CPU, global per node, bypass per CPU, the user
+ * DSQs of `dsq_hash`), and each CPU's `runnable_list`: what sched_ext's SysRq-D dump shows,
+ * plus the DSQ contents it leaves out. Walks are bounded (guest/lists.ts). Pure.
+ * @module
+ */
+import { resolveNamedGroup } from "../resolvers/mod.ts";
+import { type GuestKernel, perCpuAddress } from "./kernel.ts";
+import { walkList, walkRhashtable } from "./lists.ts";
+import { type Count, count, optional } from "./rq.ts";
+
+/** A task on a DSQ or a runnable list. */
+export interface ScxTask {
+  pid: number;
+  comm: string;
+  dsq_vtime: Count;
+  slice: Count;
+  weight: number;
+  /** `jiffies - runnable_at` in ms (null when HZ cannot be told). */
+  runnable_age_ms: number | null;
+}
+
+/** A dispatch queue and its tasks. */
+export interface Dsq {
+  /** The DSQ id (`0x…`: SCX_DSQ_LOCAL, GLOBAL and BYPASS ids have the top bit set). */
+  id: string;
+  kind: "local" | "global" | "bypass" | "user";
+  /** The CPU of a local or bypass DSQ. */
+  cpu?: number;
+  /** The node of a global DSQ. */
+  node?: number;
+  nr: number;
+  tasks: ScxTask[];
+  /** Why the task walk stopped early. */
+  note?: string;
+}
+
+/** The root scheduler. */
+export interface ScxSched {
+  ops: string;
+  exit_kind: number;
+  aborting: boolean;
+  bypass_depth: number;
+  watchdog_timeout: Count;
+  /** Each event counter, summed over the possible CPUs. */
+  events: Record<string, Count>;
+}
+
+/** What `scx` shows. */
+export interface ScxSnapshot {
+  /** The root scheduler, or null when none is loaded (or the kernel has no sched_ext). */
+  sched: ScxSched | null;
+  dsqs: Dsq[];
+  runnable: { cpu: number; tasks: ScxTask[]; note?: string }[];
+  missing: Record<string, string>;
+}
+
+const U64 = (1n << 64n) - 1n;
+
+/** Reads the sched_ext state of `kernel`. */
+export function readScx(kernel: GuestKernel): ScxSnapshot {
+  const { view, symbols } = kernel;
+  const missing: Record<string, string> = {};
+  const rootVa = symbols.address("scx_root");
+  if (rootVa === undefined || !view.has("rq.scx")) {
+    missing.sched = rootVa === undefined
+      ? `no scx_root in ${symbols.origin} (no sched_ext, or sched_ext before 6.16)`
+      : "btf: struct 'rq' has no member 'scx'";
+    return { sched: null, dsqs: [], runnable: [], missing };
+  }
+  const jiffies = view.unsigned(symbols.address("jiffies_64") ?? symbols.address("jiffies")!, 8);
+  const tickNsec = symbols.address("tick_nsec");
+  const hz = tickNsec === undefined ? null : 1e9 / Number(view.unsigned(tickNsec, 8));
+  const task = (t: bigint): ScxTask => ({
+    pid: Number(view.int(t, "task_struct.pid")),
+    comm: view.string(t, "task_struct.comm"),
+    dsq_vtime: count(view.uint(t, "task_struct.scx.dsq_vtime")),
+    slice: count(view.uint(t, "task_struct.scx.slice")),
+    weight: Number(view.uint(t, "task_struct.scx.weight")),
+    runnable_age_ms: hz === null ? null : Math.round(
+      Number(BigInt.asIntN(64, jiffies - view.uint(t, "task_struct.scx.runnable_at"))) * 1000 /
+        hz,
+    ),
+  });
+  const dsqNode = view.field("task_struct.scx.dsq_list.node").offset;
+  const cursorFlag = 1n << 31n; // SCX_DSQ_LNODE_ITER_CURSOR
+  const isCursor = (node: bigint) =>
+    (view.uint(node, "scx_dsq_list_node.flags") & cursorFlag) !== 0n;
+  const dsq = (at: bigint, kind: Dsq["kind"], where: { cpu?: number; node?: number }): Dsq => {
+    const walk = walkList(view, view.addr(at, "scx_dispatch_q.list"), dsqNode, isCursor);
+    return {
+      id: `0x${view.uint(at, "scx_dispatch_q.id").toString(16)}`,
+      kind,
+      ...where,
+      nr: Number(view.uint(at, "scx_dispatch_q.nr")),
+      tasks: walk.entries.map(task),
+      ...(walk.note ? { note: walk.note } : {}),
+    };
+  };
+  const root = view.unsigned(rootVa, 8);
+  const dsqs: Dsq[] = [];
+  for (const cpu of kernel.cpus) {
+    const rq = perCpuAddress(kernel, "runqueues", cpu);
+    dsqs.push(dsq(view.addr(rq, "rq.scx.local_dsq"), "local", { cpu }));
+  }
+  const runnableNode = view.field("task_struct.scx.runnable_node").offset;
+  const runnable = kernel.cpus.map((cpu) => {
+    const rq = perCpuAddress(kernel, "runqueues", cpu);
+    const walk = walkList(view, view.addr(rq, "rq.scx.runnable_list"), runnableNode);
+    return { cpu, tasks: walk.entries.map(task), ...(walk.note ? { note: walk.note } : {}) };
+  });
+  if (root === 0n) {
+    missing.sched = "no BPF scheduler is loaded (scx_root is NULL)";
+    return { sched: null, dsqs, runnable, missing };
+  }
+  const kernelGroup = resolveNamedGroup(kernel.types, "kernel");
+  const sched = optional(missing, "sched", (): ScxSched => {
+    const pcpu = view.pointer(root, "scx_sched.pcpu");
+    const events: Record<string, Count> = {};
+    const offsets = kernelGroup.value?.event_offsets as { counters?: Record<string, number> };
+    if (offsets?.counters) {
+      for (const [name, off] of Object.entries(offsets.counters)) {
+        let sum = 0n;
+        for (const cpu of kernel.cpus) {
+          const at = (pcpu + kernel.perCpuOffset(cpu)) & U64;
+          sum += BigInt.asIntN(
+            64,
+            view.unsigned(view.addr(at, "scx_sched_pcpu.event_stats") + BigInt(off), 8),
+          );
+        }
+        events[name] = count(sum);
+      }
+    }
+    return {
+      ops: view.string(root, "scx_sched.ops.name"),
+      exit_kind: Number(view.uint(root, "scx_sched.exit_kind.counter")),
+      aborting: view.uint(root, "scx_sched.aborting") !== 0n,
+      bypass_depth: Number(view.int(root, "scx_sched.bypass_depth")),
+      watchdog_timeout: count(view.uint(root, "scx_sched.watchdog_timeout")),
+      events,
+    };
+  });
+  optional(missing, "dsqs.global", () => {
+    const nodes = Number(view.u32(symbols.address("nr_node_ids") ?? 0n)) || 1;
+    const pnode = view.pointer(root, "scx_sched.pnode");
+    for (let node = 0; node < nodes; node++) {
+      const p = view.unsigned(pnode + BigInt(8 * node), 8);
+      dsqs.push(dsq(view.addr(p, "scx_sched_pnode.global_dsq"), "global", { node }));
+    }
+  });
+  optional(missing, "dsqs.bypass", () => {
+    const pcpu = view.pointer(root, "scx_sched.pcpu");
+    for (const cpu of kernel.cpus) {
+      const at = (pcpu + kernel.perCpuOffset(cpu)) & U64;
+      dsqs.push(dsq(view.addr(at, "scx_sched_pcpu.bypass_dsq"), "bypass", { cpu }));
+    }
+  });
+  optional(missing, "dsqs.user", () => {
+    const node = view.field("scx_dispatch_q.hash_node").offset;
+    const walk = walkRhashtable(view, view.addr(root, "scx_sched.dsq_hash"), node);
+    for (const at of walk.entries) dsqs.push(dsq(at, "user", {}));
+    if (walk.note) missing["dsqs.user"] = walk.note;
+  });
+  return { sched, dsqs, runnable, missing };
+}

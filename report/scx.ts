@@ -1,0 +1,78 @@
+/**
+ * The human report of `scx`: the kernel header, the root scheduler with its event counters,
+ * every DSQ (kind, where, depth) with its tasks, each CPU's runnable list, and what is missing.
+ * @module
+ */
+import type { GuestKernel } from "../guest/kernel.ts";
+import type { ScxSnapshot, ScxTask } from "../guest/scx.ts";
+import { kernelHeader, table } from "./rq.ts";
+
+const EXIT_KINDS: Record<number, string> = {
+  0: "none",
+  1: "done",
+  64: "unregistered",
+  65: "unregistered (bpf)",
+  66: "unregistered (kernel)",
+  67: "sysrq",
+  68: "parent",
+  1024: "error",
+  1025: "error (bpf)",
+  1026: "stall",
+};
+
+function taskRows(tasks: ScxTask[]): string[] {
+  if (tasks.length === 0) return [];
+  return table(
+    ["    pid", "comm", "dsq_vtime", "slice", "weight", "runnable"],
+    tasks.map((t) => [
+      `    ${t.pid}`,
+      t.comm,
+      String(t.dsq_vtime),
+      String(t.slice),
+      String(t.weight),
+      t.runnable_age_ms === null ? "—" : `${t.runnable_age_ms} ms`,
+    ]),
+  );
+}
+
+/** The human report of `snapshot`. */
+export function renderScx(path: string, kernel: GuestKernel, snapshot: ScxSnapshot): string {
+  const out = [...kernelHeader(path, kernel), ""];
+  const s = snapshot.sched;
+  if (s) {
+    out.push(
+      `scheduler ${s.ops}`,
+      `  exit_kind ${EXIT_KINDS[s.exit_kind] ?? s.exit_kind} · aborting ${s.aborting} · ` +
+        `bypass_depth ${s.bypass_depth} · watchdog_timeout ${s.watchdog_timeout} jiffies`,
+    );
+    const events = Object.entries(s.events).filter(([, v]) => v !== 0);
+    if (events.length > 0) {
+      out.push("  events (summed over CPUs, zero ones left out)");
+      for (const [name, v] of events) out.push(`    ${name.padEnd(36)} ${v}`);
+    }
+    out.push("");
+  }
+  out.push("dsqs");
+  for (const d of snapshot.dsqs) {
+    const where = d.cpu !== undefined
+      ? ` cpu ${d.cpu}`
+      : d.node !== undefined
+      ? ` node ${d.node}`
+      : "";
+    out.push(`  ${d.kind}${where} (id ${d.id}) nr ${d.nr}${d.note ? ` — ${d.note}` : ""}`);
+    out.push(...taskRows(d.tasks));
+  }
+  if (snapshot.runnable.some((r) => r.tasks.length > 0 || r.note)) {
+    out.push("", "runnable lists");
+    for (const r of snapshot.runnable) {
+      out.push(`  cpu ${r.cpu}: ${r.tasks.length} task(s)${r.note ? ` — ${r.note}` : ""}`);
+      out.push(...taskRows(r.tasks));
+    }
+  }
+  const missing = Object.entries(snapshot.missing);
+  if (missing.length > 0) {
+    out.push("", "missing");
+    for (const [part, why] of missing) out.push(`  ${part}`, `    ${why}`);
+  }
+  return out.join("\n") + "\n";
+}
