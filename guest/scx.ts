@@ -6,6 +6,7 @@
  * plus the DSQ contents it leaves out. Walks are bounded (guest/lists.ts). Pure.
  * @module
  */
+import { BtfError } from "../btf/errors.ts";
 import { resolveNamedGroup } from "../resolvers/mod.ts";
 import { type GuestKernel, perCpuAddress } from "./kernel.ts";
 import { walkList, walkRhashtable } from "./lists.ts";
@@ -59,6 +60,27 @@ export interface ScxSnapshot {
 
 const U64 = (1n << 64n) - 1n;
 
+/** The tick rates a kernel is built with (CONFIG_HZ). */
+const HZ_CHOICES = [100, 250, 300, 1000];
+
+/**
+ * The kernel's HZ, told by the scheduler's watchdog: `watchdog_timeout` is the ops'
+ * `timeout_ms` in jiffies, or 30 s (SCX_WATCHDOG_MAX_TIMEOUT) when it sets none. Null when
+ * that gives no HZ a kernel is built with.
+ */
+function schedulerHz(kernel: GuestKernel, root: bigint): number | null {
+  try {
+    const { view } = kernel;
+    const timeout = Number(view.uint(root, "scx_sched.watchdog_timeout"));
+    const ms = Number(view.uint(root, "scx_sched.ops.timeout_ms"));
+    const hz = ms > 0 ? (timeout * 1000) / ms : timeout / 30;
+    return HZ_CHOICES.includes(hz) ? hz : null;
+  } catch (err) {
+    if (err instanceof BtfError) return null;
+    throw err;
+  }
+}
+
 /** Reads the sched_ext state of `kernel`. */
 export function readScx(kernel: GuestKernel): ScxSnapshot {
   const { view, symbols } = kernel;
@@ -71,8 +93,8 @@ export function readScx(kernel: GuestKernel): ScxSnapshot {
     return { sched: null, dsqs: [], runnable: [], missing };
   }
   const jiffies = view.unsigned(symbols.address("jiffies_64") ?? symbols.address("jiffies")!, 8);
-  const tickNsec = symbols.address("tick_nsec");
-  const hz = tickNsec === undefined ? null : 1e9 / Number(view.unsigned(tickNsec, 8));
+  const root = view.unsigned(rootVa, 8);
+  const hz = root === 0n ? null : schedulerHz(kernel, root);
   const task = (t: bigint): ScxTask => ({
     pid: Number(view.int(t, "task_struct.pid")),
     comm: view.string(t, "task_struct.comm"),
@@ -99,7 +121,6 @@ export function readScx(kernel: GuestKernel): ScxSnapshot {
       ...(walk.note ? { note: walk.note } : {}),
     };
   };
-  const root = view.unsigned(rootVa, 8);
   const dsqs: Dsq[] = [];
   for (const cpu of kernel.cpus) {
     const rq = perCpuAddress(kernel, "runqueues", cpu);
