@@ -118,18 +118,12 @@ function layoutAt(
   const size = types.size(id);
   const rows: LayoutMember[] = [];
   const holes: Hole[] = [];
-  let end = base * 8, unitEnd = end;
+  // pahole's walk (dwarves' class__find_holes), in bits from the struct's start: `seen` is
+  // where the members so far end; in a run of bitfields the bits up to the next member, or
+  // to the end of the run's storage unit, are a bit hole, and whole bytes skipped otherwise
+  // a byte hole; both are charged to the member before. A union has none.
+  let seen = 0, inRun = false, runBits = 0, runEnd = size * 8, end = 0;
   for (const m of members(types, id)) {
-    const at = base * 8 + m.bitOffset;
-    if (kind === "struct" && at > end && rows.length > 0) {
-      const after = rows.length - 1;
-      if (unitEnd > end) {
-        const bits = Math.min(at, unitEnd) - end;
-        holes.push({ after, offset: Math.floor(end / 8), bits, inUnit: true });
-      }
-      const from = Math.max(end, unitEnd);
-      if (at > from) holes.push({ after, offset: from / 8, bits: at - from, inUnit: false });
-    }
     const row: LayoutMember = {
       name: m.name,
       offset: base + m.offset,
@@ -141,6 +135,50 @@ function layoutAt(
       row.bitOffset = m.bitOffset - m.offset * 8;
       row.bitSize = m.bitSize;
     }
+    const start = m.bitOffset, stop = start + (m.bitSize > 0 ? m.bitSize : row.size * 8);
+    end = Math.max(end, stop);
+    if (kind === "struct") {
+      let bitHole = 0, byteHole = 0, byteFrom = 0;
+      const bitFrom = seen;
+      if (inRun) {
+        const runStop = Math.min(start, runEnd);
+        bitHole = runStop - seen;
+        seen = runStop;
+      }
+      if (m.bitSize > 0) {
+        const unit = m.offset * 8;
+        if (seen < unit && unit <= start) {
+          byteFrom = seen;
+          byteHole = m.offset - Math.trunc(seen / 8);
+          seen = unit;
+        }
+        bitHole += start - seen;
+      } else {
+        byteFrom = seen;
+        byteHole = Math.trunc(start / 8) - Math.trunc(seen / 8);
+      }
+      seen = stop;
+      if (m.bitSize > 0) {
+        inRun = true;
+        if (stop > runEnd || row.size * 8 > runBits) {
+          runBits = row.size * 8;
+          runEnd = m.offset * 8 + runBits;
+          if (stop > runEnd) runEnd += runBits;
+        }
+      } else {
+        inRun = false;
+        runBits = 0;
+        runEnd = stop;
+      }
+      const after = rows.length - 1;
+      if (after >= 0 && bitHole !== 0) {
+        holes.push({ after, offset: base + Math.floor(bitFrom / 8), bits: bitHole, inUnit: true });
+      }
+      if (after >= 0 && byteHole > 0) {
+        const offset = base + Math.trunc(byteFrom / 8);
+        holes.push({ after, offset, bits: byteHole * 8, inUnit: false });
+      }
+    }
     const target = stripQualifiers(types, m.typeId);
     const key = `${row.offset}:${m.typeId}:${m.name}`;
     // Anonymous members and members of an anonymous struct or union type are laid out in
@@ -151,11 +189,11 @@ function layoutAt(
       row.expanded = layoutAt(types, target, row.offset, wanted, depth + 1);
     }
     rows.push(row);
-    const memberEnd = m.bitSize > 0 ? at + m.bitSize : at + row.size * 8;
-    end = Math.max(end, memberEnd);
-    unitEnd = m.bitSize > 0 ? (row.offset + row.size) * 8 : end;
   }
-  const used = Math.ceil(end / 8) - base;
+  // A struct's padding is pahole's: after the last member (the end of its bitfield run's
+  // storage unit); a union's, after its widest member.
+  if (kind === "struct" && inRun) seen = Math.min(size * 8, runEnd);
+  const used = kind === "struct" ? Math.trunc(seen / 8) : Math.ceil(end / 8);
   return {
     name: types.name(id),
     typeId: id,

@@ -135,6 +135,6 @@ export function resolvePath(types: BtfTypes, expr: string): ResolvedPath {
       chain.push(`${structLabel(types, struct)}.${t.name}`);
     });
   }
-  finish();
+  withContext(`btf: resolve ${expr}`, finish);
   return { ...hops[hops.length - 1], hops };
 }

@@ -9,24 +9,55 @@ import type { BtfTypes } from "../btf/table.ts";
 /** Nesting of arrays and qualifiers followed before giving up (guards corrupt BTF). */
 const MAX_DEPTH = 64;
 
-const pointerSizes = new WeakMap<BtfTypes, number>();
+/**
+ * Every spelling of `long` and `unsigned long` a compiler writes as a base type's name (gcc
+ * `long int`, `long unsigned int`; clang `long`, `unsigned long`), as libbpf lists them.
+ */
+export const LONG_NAMES: readonly string[] = [
+  "long",
+  "long int",
+  "int long",
+  "unsigned long",
+  "long unsigned",
+  "unsigned long int",
+  "unsigned int long",
+  "long unsigned int",
+  "long int unsigned",
+  "int unsigned long",
+  "int long unsigned",
+];
+
+/** What {@link sizeOf} says of a pointer when {@link pointerSize} is null. */
+export const POINTER_SIZE_UNKNOWN =
+  "btf: the pointer size cannot be told (no INT of 4 or 8 bytes named long or unsigned long)";
+
+const pointerSizes = new WeakMap<BtfTypes, number | null>();
 
 /**
- * The size of a pointer in this BTF. BTF records none, so (as libbpf does) it is the size
- * of `long` when the BTF has it, else 8.
+ * The size of a pointer in this BTF, 4 or 8, or null when it cannot be told. BTF records
+ * none, so this is libbpf's rule (determine_ptr_size): a split BTF's is its base's when the
+ * base tells it; else the size of the first INT (in type-id order) of 4 or 8 bytes named
+ * `long` or `unsigned long` in any spelling ({@link LONG_NAMES}). Every kernel's BTF has one.
  *
  * ```ts
- * pointerSize(loadBtf("/sys/kernel/btf/vmlinux").types); // 8 on x86-64
+ * pointerSize(loadBtf("/sys/kernel/btf/vmlinux").types); // 8 on x86-64, 4 on i686 or armv7
  * ```
  */
-export function pointerSize(types: BtfTypes): number {
+export function pointerSize(types: BtfTypes): number | null {
   let size = pointerSizes.get(types);
   if (size === undefined) {
-    // One name at a time: the second is looked up only when the first is missing.
-    const int = (n: string) =>
-      types.byName(n, { functions: false }).find((id) => types.kind(id) === Kind.INT);
-    const long = int("long int") ?? int("long unsigned int");
-    size = long === undefined ? 8 : types.size(long);
+    size = (types.base && pointerSize(types.base)) ?? null;
+    if (size === null) {
+      let first = Infinity;
+      for (const name of LONG_NAMES) {
+        for (const id of types.byName(name, { functions: false })) {
+          if (id >= first || types.kind(id) !== Kind.INT) continue;
+          const bytes = types.size(id);
+          if (bytes === 4 || bytes === 8) first = id;
+        }
+      }
+      if (first !== Infinity) size = types.size(first);
+    }
     pointerSizes.set(types, size);
   }
   return size;
@@ -36,7 +67,8 @@ export function pointerSize(types: BtfTypes): number {
  * sizeof type `id` in bytes: INT, FLOAT, STRUCT, UNION, ENUM, ENUM64 and DATASEC by their
  * size, PTR by {@link pointerSize}, ARRAY as elements × element size, TYPEDEF, qualifiers
  * and VAR by the type they name. Void, FWD, FUNC, FUNC_PROTO and DECL_TAG have no size:
- * `btf: type id <id> (<KIND>) has no size`.
+ * `btf: type id <id> (<KIND>) has no size`; a pointer's, when {@link pointerSize} cannot
+ * tell it, is {@link POINTER_SIZE_UNKNOWN}.
  *
  * ```ts
  * sizeOf(types, findStruct(types, "rq")); // 3392 (the struct's BTF size)
@@ -55,8 +87,11 @@ export function sizeOf(types: BtfTypes, id: number): number {
       case Kind.ENUM64:
       case Kind.DATASEC:
         return factor * types.size(id);
-      case Kind.PTR:
-        return factor * pointerSize(types);
+      case Kind.PTR: {
+        const size = pointerSize(types);
+        if (size === null) throw new BtfError(POINTER_SIZE_UNKNOWN);
+        return factor * size;
+      }
       case Kind.ARRAY:
         factor *= types.word(id, 5);
         id = types.word(id, 3);

@@ -44,7 +44,9 @@ function declare(types: BtfTypes, id: number, decl: string, depth = 0): string {
   const ref = types.refType(id);
   switch (types.kind(id)) {
     case Kind.PTR: {
-      const inner = `*${decl}`;
+      // A function's pointer result is spelled as pahole does, `T * (*f)(...)`, so that the
+      // type and the declarator read apart.
+      const inner = decl.startsWith("(") ? `* ${decl}` : `*${decl}`;
       const target = types.kind(ref);
       const wrap = target === Kind.ARRAY || target === Kind.FUNC_PROTO;
       return declare(types, ref, wrap ? `(${inner})` : inner, depth + 1);
@@ -87,6 +89,8 @@ function declare(types: BtfTypes, id: number, decl: string, depth = 0): string {
  * typeName(types, resolvePath(types, "scx_rq.local_dsq").typeId); // "struct scx_dispatch_q"
  * typeName(types, resolvePath(types, "rq.curr").typeId); // "struct task_struct *"
  * typeName(types, resolvePath(types, "kernel_cpustat.cpustat").typeId); // "u64[10]"
+ * typeName(types, resolvePath(types, "sched_class.pick_task").typeId);
+ * // "struct task_struct * (*)(struct rq *, struct rq_flags *)"
  * ```
  */
 export function typeName(types: BtfTypes, id: number): string {

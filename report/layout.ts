@@ -36,6 +36,10 @@ function columns(m: LayoutMember): [string, string] {
     if (t.startsWith(")(", stars)) {
       return [t.slice(0, fn), `(${t.slice(fn + 2, stars)}${name})${t.slice(stars + 1)}`];
     }
+    // An array of function pointers, `void (*[4])(int)`: the name goes before the `[`.
+    if (t[stars] === "[") {
+      return [t.slice(0, fn), `${t.slice(fn + 1, stars)}${name}${t.slice(stars)}`];
+    }
   }
   return [t, name];
 }

@@ -152,3 +152,32 @@ Deno.test("struct: member lines read as pahole's, arrays and function pointers i
   assert.ok(want.includes("u64 cpustat[10]; /* 32 80 */"), want.join("\n"));
   assert.deepEqual(memberLines(ours.stdout), want);
 });
+
+for (const arch of ["i686", "armv7", "ppc32"]) {
+  Deno.test(`struct: every struct and union of the 32-bit ${arch} fixture equals pahole's layout`, () => {
+    const path = fixture(`ptr32_${arch}.btf`);
+    const { types } = loadBtf(path);
+    const names: string[] = [];
+    for (let id = 1; id <= types.lastId; id++) {
+      const kind = types.kind(id);
+      if ((kind !== Kind.STRUCT && kind !== Kind.UNION) || types.nameOff(id) === 0) continue;
+      if (structsNamed(types, types.name(id)).length === 1) names.push(types.name(id));
+    }
+    const pahole = paholeRows(path, names);
+    let pointers = 0;
+    for (const name of names) {
+      const layout = structLayout(types, structsNamed(types, name)[0]);
+      assert.deepEqual(layoutRows(layout), pahole.get(name)?.rows, `${arch} ${name}`);
+      // pahole prints no size for a union (its size is checked against the compiler's in
+      // tests/ptr32_test.ts).
+      if (layout.kind === "struct") {
+        assert.equal(layout.size, pahole.get(name)?.size, `${arch} ${name} size`);
+      }
+      // Pointers and function pointers (`void (*)(int)`), every one 4 bytes.
+      const isPointer = (t: string) => t.endsWith("*") || t.endsWith(")");
+      pointers += layout.members.filter((m) => isPointer(m.type) && m.size === 4).length;
+    }
+    assert.ok(names.length >= 15, `${arch}: ${names.length} structs and unions`);
+    assert.ok(pointers >= 40, `${arch}: ${pointers} pointer members of 4 bytes`);
+  });
+}
