@@ -55,3 +55,31 @@ export {
   type PooledKernel,
   resolvePooled,
 } from "./workers/fanout.ts";
+
+// Reading a guest kernel from its memory (a QEMU dump, a kdump vmcore, /proc/kcore, a raw
+// RAM file): memory source → kernel → snapshot.
+export { GuestError } from "./guest/errors.ts";
+export { type MemoryImage, openMemoryImage } from "./guest/image.ts";
+export type { CoreNote, CoreSegment, ElfCore } from "./guest/elf_core.ts";
+export { type Field, GuestView } from "./guest/view.ts";
+export type { PhysicalMemory, PhysRange } from "./guest/physical.ts";
+export { findKernel, type GuestKernel, type KernelInputs } from "./guest/kernel.ts";
+export { readKallsyms, type SymbolTable, type VirtualRead } from "./guest/kallsyms.ts";
+export { parseSymbolsFile } from "./guest/symbols_file.ts";
+export { parseVmcoreInfo, type VmcoreInfo } from "./guest/vmcoreinfo.ts";
+export {
+  type Count,
+  type CurrTask,
+  readRunQueues,
+  type RqRow,
+  type RqSnapshot,
+  type ScxRq,
+} from "./guest/rq.ts";
+export {
+  type Dsq,
+  readScx,
+  type RunnableList,
+  type ScxSched,
+  type ScxSnapshot,
+  type ScxTask,
+} from "./guest/scx.ts";

@@ -10,7 +10,7 @@ import { openMemoryImage } from "../guest/image.ts";
 import { findKernel, type GuestKernel } from "../guest/kernel.ts";
 import { parseSymbolsFile } from "../guest/symbols_file.ts";
 import type { VmcoreInfo } from "../guest/vmcoreinfo.ts";
-import { openError, openSource } from "../load/file.ts";
+import { openSource } from "../load/file.ts";
 import type { OptionValues } from "./args.ts";
 import { loadKernels } from "./batch.ts";
 import { type CliIo, complain } from "./io.ts";
@@ -68,7 +68,8 @@ export async function openGuest(
   try {
     opened = openSource(path);
   } catch (err) {
-    complain(io, (openError(path, err) as Error).message);
+    if (!(err instanceof BtfError)) throw err;
+    complain(io, `${path}: ${err.message}`);
     return null;
   }
   try {

@@ -35,7 +35,9 @@ export interface CoreNote {
 
 /** A parsed core: its loadable segments and its notes. */
 export interface ElfCore {
+  /** Its PT_LOAD segments, in file order. */
   segments: CoreSegment[];
+  /** The notes of its PT_NOTE segments. */
   notes: CoreNote[];
 }
 

@@ -24,8 +24,9 @@ export interface GuestKernel {
   vmcoreinfoFrom: "note" | "ram";
   /** Its symbols. */
   symbols: SymbolTable;
-  /** Its BTF, and where it came from (`-k`, or `guest memory`). */
+  /** Its BTF. */
   types: BtfTypes;
+  /** Where the BTF came from (the `-k` input, or `guest memory`). */
   btfFrom: string;
   /** Typed reads of its memory by BTF path. */
   view: GuestView;
@@ -33,15 +34,17 @@ export interface GuestKernel {
   cpus: number[];
   /** Each possible CPU's per-CPU offset (`__per_cpu_offset[cpu]`). */
   perCpuOffset(cpu: number): bigint;
-  /** Paging levels and the KASLR slide, for the report. */
+  /** Paging levels (5 with LA57). */
   levels: 4 | 5;
+  /** The KASLR slide (VMCOREINFO's KERNELOFFSET; 0 without KASLR). */
   kaslrOffset: bigint;
 }
 
 /** What the caller may supply instead of finding it in memory. */
 export interface KernelInputs {
-  /** The kernel's BTF (from `-k`), and a label for it. */
+  /** The kernel's BTF (from `-k`). */
   types?: BtfTypes;
+  /** What to call it in reports. */
   btfFrom?: string;
   /** Makes the symbol table (from `--symbols`) once the VMCOREINFO is known. */
   symbols?: (vmcoreinfo: VmcoreInfo) => SymbolTable;

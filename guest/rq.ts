@@ -14,7 +14,9 @@ export type Count = number | string;
 
 /** The current task of a run queue. */
 export interface CurrTask {
+  /** Its pid (`task_struct.pid`). */
   pid: number;
+  /** Its name (`task_struct.comm`). */
   comm: string;
   /** `fair`, `rt`, `dl`, `idle`, `stop`, `ext`, or the class's address when it is none. */
   class: string;
@@ -22,27 +24,39 @@ export interface CurrTask {
 
 /** The sched_ext part of a run queue (`rq->scx`). */
 export interface ScxRq {
+  /** Tasks on sched_ext on this CPU (`scx_rq.nr_running`). */
   nr_running: number;
+  /** `scx_rq.flags` (SCX_RQ_ONLINE is 0x1, …). */
   flags: number;
+  /** Whether the BPF scheduler released the CPU to a higher class. */
   cpu_released: boolean;
   /** `kick_sync` (6.19 on), else `pnt_seq`. */
   kick_sync: Count;
+  /** The local DSQ's depth. */
   local_dsq: { nr: number };
 }
 
 /** One CPU's run queue. */
 export interface RqRow {
+  /** The CPU. */
   cpu: number;
+  /** Tasks on the run queue (`rq.nr_running`). */
   nr_running: number;
+  /** `rq.clock`, ns. */
   clock: Count;
+  /** The task running. */
   curr: CurrTask;
+  /** `rq->scx`, null on a kernel without sched_ext. */
   scx: ScxRq | null;
+  /** run_delay, pcount, yld_count, sched_count, sched_goidle, ttwu_count, ttwu_local. */
   schedstat: Record<string, Count> | null;
+  /** `kernel_cpustat.cpustat[]` by name (user, nice, system, softirq, irq, idle, …), ns. */
   cpustat: Record<string, Count> | null;
 }
 
 /** Every possible CPU's run queue, and why a part is missing. */
 export interface RqSnapshot {
+  /** One row per CPU read. */
   cpus: RqRow[];
   /** Part → the reason it is null (`scx` → `btf: struct 'rq' has no member 'scx'`). */
   missing: Record<string, string>;

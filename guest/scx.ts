@@ -14,10 +14,15 @@ import { type Count, count, optional } from "./rq.ts";
 
 /** A task on a DSQ or a runnable list. */
 export interface ScxTask {
+  /** Its pid. */
   pid: number;
+  /** Its name. */
   comm: string;
+  /** `scx.dsq_vtime`. */
   dsq_vtime: Count;
+  /** `scx.slice`: what is left of its slice, ns. */
   slice: Count;
+  /** `scx.weight`. */
   weight: number;
   /** `jiffies - runnable_at` in ms (null when HZ cannot be told). */
   runnable_age_ms: number | null;
@@ -27,12 +32,15 @@ export interface ScxTask {
 export interface Dsq {
   /** The DSQ id (`0x…`: SCX_DSQ_LOCAL, GLOBAL and BYPASS ids have the top bit set). */
   id: string;
+  /** Which kind of DSQ. */
   kind: "local" | "global" | "bypass" | "user";
   /** The CPU of a local or bypass DSQ. */
   cpu?: number;
   /** The node of a global DSQ. */
   node?: number;
+  /** Its depth (`scx_dispatch_q.nr`). */
   nr: number;
+  /** Its tasks, in list order. */
   tasks: ScxTask[];
   /** Why the task walk stopped early. */
   note?: string;
@@ -40,21 +48,39 @@ export interface Dsq {
 
 /** The root scheduler. */
 export interface ScxSched {
+  /** The BPF scheduler's name (`ops.name`). */
   ops: string;
+  /** `exit_kind` (0 none; SCX_EXIT_* otherwise). */
   exit_kind: number;
+  /** Whether it is aborting. */
   aborting: boolean;
+  /** How deep bypass mode is nested (0: not bypassing). */
   bypass_depth: number;
+  /** The watchdog's timeout, jiffies. */
   watchdog_timeout: Count;
   /** Each event counter, summed over the possible CPUs. */
   events: Record<string, Count>;
+}
+
+/** A CPU's `rq->scx.runnable_list`. */
+export interface RunnableList {
+  /** The CPU. */
+  cpu: number;
+  /** Its runnable tasks. */
+  tasks: ScxTask[];
+  /** Why the walk stopped early. */
+  note?: string;
 }
 
 /** What `scx` shows. */
 export interface ScxSnapshot {
   /** The root scheduler, or null when none is loaded (or the kernel has no sched_ext). */
   sched: ScxSched | null;
+  /** Every DSQ: local per CPU, global per node, bypass per CPU, then the user DSQs. */
   dsqs: Dsq[];
-  runnable: { cpu: number; tasks: ScxTask[]; note?: string }[];
+  /** Each CPU's `runnable_list`. */
+  runnable: RunnableList[];
+  /** Part → why it is missing. */
   missing: Record<string, string>;
 }
 

@@ -11,7 +11,9 @@ import { resolvePath } from "../query/path.ts";
 
 /** Where a member is: its offset from the struct's start and its size. */
 export interface Field {
+  /** Bytes from the struct's start. */
   offset: number;
+  /** sizeof the member. */
   size: number;
 }
 

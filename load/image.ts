@@ -61,6 +61,12 @@ export async function readImageBtf(path: string, keepAll = false): Promise<Image
     if (found === null) {
       throw new BtfError(NOT_RECOGNIZED);
     }
+    if (keepAll && found.elf === undefined) {
+      // A flat kernel (arm64/riscv Image, s390 image) has no ELF vmlinux to store.
+      throw new BtfError(
+        `a flat kernel image (${found.container}) holds no ELF vmlinux for a cache entry`,
+      );
+    }
     return found;
   } finally {
     opened.close();

@@ -58,3 +58,11 @@ bash "$td/fetch-debian-image.sh" debian-6.1-cloud 'linux-image-6\.1\.0-[0-9]+-cl
 bash "$td/fetch-debian-image.sh" sched-ext 'linux-binary-[0-9.]+\+deb13-amd64' trixie-backports "$cache"
 bash "$td/repack-bzimage.sh" "$cache/sched-ext.vmlinuz" "$cache/sched-ext.vmlinux" "$cache/sched-ext"
 bash "$td/fetch-debian-modules.sh" "$cache"
+# Other architectures' Debian kernels, as shipped (testdata/fetch-debian-arch.sh): flat arm64
+# Images (trixie's 6.12, ~93 MB package; the newest 7.x of trixie-backports), riscv64's flat
+# Image with a PE header, s390x's image (zstd payload, big-endian BTF) and ppc64el's ELF.
+bash "$td/fetch-debian-arch.sh" arm64-6.12 arm64 trixie 'linux-image-6\.12\.[0-9.]+\+deb13-arm64-unsigned' "$cache"
+bash "$td/fetch-debian-arch.sh" arm64-7 arm64 trixie-backports 'linux-binary-unsigned-7\.[0-9.]+\+deb13-arm64' "$cache"
+bash "$td/fetch-debian-arch.sh" riscv64 riscv64 sid 'linux-binary-[0-9.]+\+deb14-riscv64' "$cache"
+bash "$td/fetch-debian-arch.sh" s390x s390x sid 'linux-binary-7\.[0-9.]+\+deb14-s390x' "$cache"
+bash "$td/fetch-debian-arch.sh" ppc64el ppc64el sid 'linux-binary-[0-9.]+\+deb14-powerpc64le' "$cache"

@@ -5,6 +5,9 @@
  * @module
  */
 import { compressionAt } from "./compression.ts";
+import { flatImageHeader } from "./flat.ts";
+import { isS390Head } from "./s390.ts";
+import { isZboot } from "./zboot.ts";
 
 /** The byte range of a compressed payload inside an image file. */
 export interface PayloadRange {
@@ -41,8 +44,10 @@ export function bootPayload(head: Uint8Array): PayloadRange | null {
 
 /**
  * Whether `head` (the file's first {@link BOOT_HEADER_BYTES}) starts a kernel image: it has
- * an x86 boot header, or it starts with a compression's magic.
+ * an x86 boot header, an EFI zboot header, a flat arm64/riscv `Image` or EFI stub header, or
+ * the s390 IPL header, or it starts with a compression's magic.
  */
 export function isKernelImage(head: Uint8Array): boolean {
-  return bootPayload(head) !== null || compressionAt(head) !== null;
+  return bootPayload(head) !== null || compressionAt(head) !== null || isZboot(head) ||
+    flatImageHeader(head) !== null || isS390Head(head);
 }
