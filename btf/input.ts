@@ -9,10 +9,11 @@ import { BOOT_HEADER_BYTES, isKernelImage } from "./image/bzimage.ts";
 import { damagedBtfMagic, hasBigEndianBtfMagic, hasBtfMagic } from "./header.ts";
 
 /**
- * How the BTF was found: a raw blob, the `.BTF` section of an ELF file, or that of the ELF
- * inside a compressed kernel image or module (`image`, see btf/image/).
+ * How the BTF was found: a raw blob, the `.BTF` section of an ELF file, that of the ELF
+ * inside a compressed kernel image or module (`image`), or the blob found in a flat kernel
+ * binary (`flat`: an arm64/riscv `Image`, an s390 image; see btf/image/).
  */
-export type InputFormat = "raw" | "elf" | "image";
+export type InputFormat = "raw" | "elf" | "image" | "flat";
 
 /** The BTF bytes of an input and where they came from. */
 export interface BtfInput {

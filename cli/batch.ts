@@ -21,6 +21,7 @@ import { type CacheOptions, loadBtfCachedWith } from "../load/sidecar.ts";
 import { implicitBase, loadKernelCached, needsDecompression } from "../load/image.ts";
 import { pageAdvice } from "../load/map.ts";
 import { type KernelReport, reportWith, type SourceInfo } from "../report/json.ts";
+import { machineFacts, withMachineFacts } from "../btf/machine.ts";
 import type { ResolvedConstants } from "../resolvers/constants.ts";
 import type { GroupName, OffsetsReport } from "../resolvers/names.ts";
 import type { PoolOptions, WorkerPool } from "../workers/pool.ts";
@@ -289,6 +290,7 @@ async function viaPool(path: string, b: Batch): Promise<Outcome> {
       btf_bytes: pooled.btfBytes,
       type_count: pooled.typeCount,
       sidecar: pooled.sidecar,
+      ...pooled.machine,
     };
     const { report: resolved, constants, types } = pooled;
     return { source, resolved, constants, types: b.keep ? types : undefined };
@@ -309,18 +311,16 @@ async function inline(path: string, b: Batch): Promise<Outcome> {
   } catch (err) {
     return failure(path, err);
   }
-  const { types, format, sidecar } = loaded;
+  const { types, format, sidecar, arch } = loaded;
   try {
     const resolved = b.pool && b.resolvePooled
       ? await b.resolvePooled(b.pool, types, b.groups)
       : b.resolvers?.resolveOffsets(types, b.groups) ?? { offsets: {}, missing: {}, via: {} };
-    const source: SourceInfo = {
-      path,
-      format,
-      btf_bytes: types.btfBytes,
-      type_count: types.count,
-      sidecar,
-    };
+    const known = { path, format, btf_bytes: types.btfBytes, type_count: types.count, sidecar };
+    // A kept table (a query's) is alive when its facts are printed, if they ever are.
+    const source: SourceInfo = b.keep
+      ? withMachineFacts(known, types, arch)
+      : { ...known, ...machineFacts(types, arch) };
     return {
       source,
       resolved,

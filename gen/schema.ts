@@ -54,14 +54,26 @@ export function reportSchema(): string {
       schema: { const: REPORT_SCHEMA },
       source: {
         type: "object",
-        required: ["path", "format", "btf_bytes", "type_count", "sidecar"],
+        required: [
+          "path",
+          "format",
+          "btf_bytes",
+          "type_count",
+          "sidecar",
+          "arch",
+          "endianness",
+          "pointer_size",
+        ],
         additionalProperties: false,
         properties: {
           path: { type: "string" },
-          format: { enum: ["raw", "elf", "image"] },
+          format: { enum: ["raw", "elf", "image", "flat"] },
           btf_bytes: { type: "integer", minimum: 0 },
           type_count: { type: "integer", minimum: 0 },
           sidecar: { enum: SIDECAR_STATUSES },
+          arch: { type: ["string", "null"] },
+          endianness: { enum: ["little", "big"] },
+          pointer_size: { anyOf: [{ enum: [4, 8] }, { type: "null" }] },
         },
       },
       offsets: {

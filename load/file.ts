@@ -9,6 +9,7 @@
 import { type ByteSource, memorySource } from "../btf/elf.ts";
 import { BtfError } from "../btf/errors.ts";
 import { extractBtf, type InputFormat, locateBtf } from "../btf/input.ts";
+import { elfArch } from "../btf/image/arch.ts";
 import { buildTypes } from "../btf/split.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import type { TableSpace } from "../btf/arena.ts";
@@ -18,10 +19,12 @@ import { defaultSpace, mapInto } from "./map.ts";
 export interface LoadedBtf {
   /** The path as given by the caller. */
   path: string;
-  /** `raw`, `elf`, or `image` (a compressed kernel or module). */
+  /** `raw`, `elf`, `image` (a compressed kernel or module) or `flat` (a flat kernel binary). */
   format: InputFormat;
   /** The parsed type table (shared buffer inside). */
   types: BtfTypes;
+  /** The architecture the file's own header names (an ELF's e_machine, an image's), if any. */
+  arch?: string;
 }
 
 /** Turns a Deno I/O error into the OS message alone (`No such file or directory (os error 2)`). */
@@ -226,7 +229,10 @@ export function loadBtfFrom(
     base,
     space ?? defaultSpace(path),
   );
-  return { path, format: at.format, types };
+  const arch = at.format === "elf" ? elfArch(src.read(0, Math.min(20, src.size))) : undefined;
+  return arch === undefined
+    ? { path, format: at.format, types }
+    : { path, format: at.format, types, arch };
 }
 
 /** Runs `fn`, prefixing a BtfError it raises with `btf: open <path>: ` (docs/CLI.md). */

@@ -76,7 +76,7 @@ export async function readImageBtf(path: string, keepAll = false): Promise<Image
 /** Loads a compressed image or module (see {@link readImageBtf}) over `base`. */
 export async function loadImage(path: string, base?: BtfTypes): Promise<LoadedBtf> {
   try {
-    const { btf } = await readImageBtf(path);
+    const { btf, format, arch } = await readImageBtf(path);
     const types = buildTypes(
       btf.length,
       btf,
@@ -84,7 +84,7 @@ export async function loadImage(path: string, base?: BtfTypes): Promise<LoadedBt
       (offset) => btf[offset],
       base,
     );
-    return { path, format: "image", types };
+    return arch === undefined ? { path, format, types } : { path, format, types, arch };
   } catch (err) {
     throw openError(path, err);
   }

@@ -7,7 +7,7 @@
  */
 import type { GroupValue, ViaMap } from "../resolvers/dsl.ts";
 import { sourceAt } from "../resolvers/fields.ts";
-import type { KernelReport } from "./json.ts";
+import type { KernelReport, SourceInfo } from "./json.ts";
 import { printable } from "../btf/errors.ts";
 
 const NAME_WIDTH = 44;
@@ -85,7 +85,20 @@ function listLines(label: string, words: string[]): string[] {
 }
 
 /** How each input format is named in the header line. */
-const FORMAT_LABELS = { raw: "raw BTF", elf: "ELF", image: "compressed image" } as const;
+const FORMAT_LABELS = {
+  raw: "raw BTF",
+  elf: "ELF",
+  image: "compressed image",
+  flat: "flat kernel image",
+} as const;
+
+/** `x86_64, little-endian, 8-byte pointers` (the architecture left out when unknown). */
+export function machineLine(s: SourceInfo): string {
+  const pointers = s.pointer_size === null
+    ? "pointer size unknown"
+    : `${s.pointer_size}-byte pointers`;
+  return [s.arch, `${s.endianness}-endian`, pointers].filter((x) => x !== null).join(", ");
+}
 
 /** Renders one kernel's report as text. */
 export function renderHuman(report: KernelReport, color: boolean): string {
@@ -94,7 +107,7 @@ export function renderHuman(report: KernelReport, color: boolean): string {
   const lines = [
     p.bold(printable(s.path)),
     `  ${FORMAT_LABELS[s.format]} · ${s.btf_bytes} BTF bytes · ` +
-    `${s.type_count} types · sidecar ${s.sidecar}`,
+    `${s.type_count} types · ${machineLine(s)} · sidecar ${s.sidecar}`,
     "",
   ];
   for (const [name, value] of Object.entries(report.offsets)) {

@@ -31,7 +31,7 @@ export type SidecarStatus = typeof SIDECAR_STATUSES[number];
 export interface SourceInfo {
   /** The path as given. */
   path: string;
-  /** `raw`, `elf` or `image` (a compressed kernel image). */
+  /** `raw`, `elf`, `image` (a compressed kernel image or module) or `flat` (a flat kernel binary). */
   format: InputFormat;
   /** Size of the BTF blob in bytes. */
   btf_bytes: number;
@@ -39,6 +39,12 @@ export interface SourceInfo {
   type_count: number;
   /** The sidecar cache outcome. */
   sidecar: SidecarStatus;
+  /** The architecture, as the file's header names it, else as the BTF tells; null when neither. */
+  arch: string | null;
+  /** The BTF's byte order. */
+  endianness: "little" | "big";
+  /** sizeof a pointer (libbpf's rule), or null when the BTF cannot tell. */
+  pointer_size: number | null;
 }
 
 /** The version of the report's shape, its `schema` member. */

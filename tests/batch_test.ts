@@ -7,6 +7,7 @@ import { COST, idleCoresOf, loadKernels, planJobs, poolEstimate, reportOf } from
 import type { CliIo } from "../cli/io.ts";
 import { loadHostBtf } from "../load/memo.ts";
 import { loadBtf } from "../load/file.ts";
+import { machineFacts } from "../btf/machine.ts";
 import { kernelReport } from "../report/json.ts";
 import { GROUP_NAMES, resolveOffsets } from "../resolvers/mod.ts";
 import {
@@ -25,13 +26,14 @@ const INPUTS = [fixture("era_6_12.btf"), DEBIAN_BTF, fixture("era_7_1.btf"), PIN
 
 /** The report of `path` loaded alone, in fresh memory. */
 function alone(path: string) {
-  const { types, format } = loadBtf(path);
+  const { types, format, arch } = loadBtf(path);
   const source = {
     path,
     format,
     btf_bytes: types.btfBytes,
     type_count: types.count,
     sidecar: "not-applicable" as const,
+    ...machineFacts(types, arch),
   };
   return kernelReport(source, resolveOffsets(types, [...GROUP_NAMES]), types);
 }

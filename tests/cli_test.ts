@@ -116,7 +116,14 @@ Deno.test("cli: --json on a kernel without sched_ext follows the schema-2 contra
     "btf_bytes",
     "type_count",
     "sidecar",
+    "arch",
+    "endianness",
+    "pointer_size",
   ]);
+  assert.deepEqual(
+    [report.source.arch, report.source.endianness, report.source.pointer_size],
+    ["x86_64", "little", 8],
+  );
   assert.equal(report.source.path, DEBIAN_BTF);
   assert.equal(report.source.format, "raw");
   assert.equal(report.source.btf_bytes, Deno.statSync(DEBIAN_BTF).size);

@@ -173,7 +173,16 @@ Deno.test("constants: values and name orders come from the kernel, not the built
 Deno.test("human report: struct.member beside every offset, the fallback's member when one was used", () => {
   const types = loadBtf(fixture("era_6_12.btf")).types;
   const report = kernelReport(
-    { path: "x", format: "raw", btf_bytes: 0, type_count: 0, sidecar: "not-applicable" },
+    {
+      path: "x",
+      format: "raw",
+      btf_bytes: 0,
+      type_count: 0,
+      sidecar: "not-applicable",
+      arch: null,
+      endianness: "little",
+      pointer_size: 8,
+    },
     resolveOffsets(types),
     types,
   );

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { type KernelReport, kernelReport, loadBtf, resolveOffsets } from "../mod.ts";
+import { machineFacts } from "../btf/machine.ts";
 import { fixture } from "./helpers.ts";
 
 function report73(): KernelReport {
@@ -15,6 +16,7 @@ function report73(): KernelReport {
     btf_bytes: types.btfBytes,
     type_count: types.count,
     sidecar: "not-applicable" as const,
+    ...machineFacts(types),
   };
   return kernelReport(source, resolveOffsets(types), types);
 }

@@ -4,6 +4,7 @@
  * merge in report order, identical to inline resolution.
  * @module
  */
+import type { MachineFacts } from "../btf/machine.ts";
 import { BtfError } from "../btf/errors.ts";
 import type { InputFormat } from "../btf/input.ts";
 import { BtfTypes } from "../btf/table.ts";
@@ -132,6 +133,8 @@ export interface PooledLoad {
   btfBytes: number;
   /** Number of its types. */
   typeCount: number;
+  /** Its architecture, byte order and pointer size. */
+  machine: MachineFacts;
   /** Its groups, merged in report order. */
   report: OffsetsReport;
   /** Its constants, read by the thread that loaded it. */
@@ -171,6 +174,7 @@ export function batchedLoader(
         types: item.table && BtfTypes.attach(item.table.buffer, base),
         btfBytes: item.btfBytes,
         typeCount: item.typeCount,
+        machine: item.machine,
         report: mergeOutcomes(item.outcomes),
         constants: item.constants,
       });

@@ -10,6 +10,7 @@
  * touches fresh memory once per thread, not once per kernel.
  * @module
  */
+import { machineFacts } from "../btf/machine.ts";
 import { TableArena } from "../btf/arena.ts";
 import { BtfError } from "../btf/errors.ts";
 import { BtfTypes } from "../btf/table.ts";
@@ -60,10 +61,22 @@ function loadKernel(
 ): KernelItem {
   try {
     const space = recycle ? arena() : undefined;
-    const { types, format } = loadBtf(path, base ? attach(base, attached) : undefined, space);
+    const { types, format, arch } = loadBtf(
+      path,
+      base ? attach(base, attached) : undefined,
+      space,
+    );
     const outcomes = groups.map((g): [GroupName, GroupOutcome] => [g, safeResolve(types, g)]);
     const constants = kernelConstants(types);
-    const item = { format, btfBytes: types.btfBytes, typeCount: types.count, outcomes, constants };
+    const machine = machineFacts(types, arch);
+    const item = {
+      format,
+      btfBytes: types.btfBytes,
+      typeCount: types.count,
+      machine,
+      outcomes,
+      constants,
+    };
     if (recycle) {
       arena().release(types);
       return item;

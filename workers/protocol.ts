@@ -5,6 +5,7 @@
  * from a shared counter, so idle or still-booting workers never hold work up.
  * @module
  */
+import type { MachineFacts } from "../btf/machine.ts";
 import type { InputFormat } from "../btf/input.ts";
 import type { GroupName, GroupOutcome } from "../resolvers/names.ts";
 import type { ResolvedConstants } from "../resolvers/constants.ts";
@@ -57,6 +58,8 @@ export type KernelItem =
     table?: SharedTable;
     btfBytes: number;
     typeCount: number;
+    /** Its architecture, byte order and pointer size. */
+    machine: MachineFacts;
     outcomes: [GroupName, GroupOutcome][];
     constants: ResolvedConstants;
   }

@@ -7,6 +7,89 @@ var claimNext = (function claimNext(claims, count, claimant) {
   Atomics.store(claims, 1 + index, claimant);
   return index;
 });
+var extraWords = (function extraWords(kind, vlen) {
+  switch (kind) {
+    case Kind.INT:
+    case Kind.VAR:
+    case Kind.DECL_TAG:
+      return 1;
+    case Kind.ARRAY:
+      return 3;
+    case Kind.STRUCT:
+    case Kind.UNION:
+    case Kind.DATASEC:
+    case Kind.ENUM64:
+      return 3 * vlen;
+    case Kind.ENUM:
+    case Kind.FUNC_PROTO:
+      return 2 * vlen;
+    case Kind.VOID:
+    case Kind.PTR:
+    case Kind.FWD:
+    case Kind.TYPEDEF:
+    case Kind.VOLATILE:
+    case Kind.CONST:
+    case Kind.RESTRICT:
+    case Kind.FUNC:
+    case Kind.FLOAT:
+    case Kind.TYPE_TAG:
+      return 0;
+    default:
+      return -1;
+  }
+});
+var kindName = (function kindName(kind) {
+  return KIND_NAMES[kind] ?? `kind ${kind}`;
+});
+var elemWords = (function elemWords(kind) {
+  return extraWords(kind, 1) - extraWords(kind, 0);
+});
+var pointerSize = (function pointerSize(types) {
+  let size = pointerSizes.get(types);
+  if (size === void 0) {
+    size = (types.base && pointerSize(types.base)) ?? null;
+    if (size === null) size = firstLongSize(types);
+    pointerSizes.set(types, size);
+  }
+  return size;
+});
+var firstLongSize = (function firstLongSize(types) {
+  const fits = (id) => types.kind(id) === Kind.INT && [
+    4,
+    8
+  ].includes(types.size(id));
+  if (types.sortedByName) {
+    const ids = LONG_NAMES.flatMap((n) => types.byName(n, {
+      functions: false
+    })).filter(fits);
+    return ids.length === 0 ? null : types.size(Math.min(...ids));
+  }
+  const names = new Set(LONG_NAMES);
+  for (let id = types.firstId; id < types.firstId + types.count; id++) {
+    if (fits(id) && names.has(types.name(id))) return types.size(id);
+  }
+  return null;
+});
+var archFromBtf = (function archFromBtf(types) {
+  const pointer = pointerSize(types);
+  const order = types.bigEndian ? [
+    ...ARCH_STRUCTS
+  ].reverse() : ARCH_STRUCTS;
+  for (const [name, arch] of order) {
+    const ids = types.byName(name, {
+      functions: false
+    });
+    if (ids.some((id) => types.kind(id) === Kind.STRUCT)) return arch(pointer, types.bigEndian);
+  }
+  return null;
+});
+var machineFacts = (function machineFacts(types, headerArch) {
+  return {
+    arch: headerArch ?? archFromBtf(types),
+    endianness: types.bigEndian ? "big" : "little",
+    pointer_size: pointerSize(types)
+  };
+});
 var wholeHugePages = (function wholeHugePages(pages) {
   return Math.min(MAX_WASM_PAGES, Math.ceil(pages / 32) * 32);
 });
@@ -102,10 +185,8 @@ var checkLayout = (function checkLayout(sections, hdrLen, total) {
   }
 });
 var parseHeader = (function parseHeader(bytes, total = bytes.length) {
-  if (hasBigEndianBtfMagic(bytes)) {
-    throw new BtfError("btf: big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read");
-  }
-  if (!hasBtfMagic(bytes)) throw new BtfError("btf: missing 0x9FEB magic");
+  const le = hasBtfMagic(bytes);
+  if (!le && !hasBigEndianBtfMagic(bytes)) throw new BtfError("btf: missing 0x9FEB magic");
   if (total < MIN_HEADER_LEN || bytes.length < MIN_HEADER_LEN) {
     throw new BtfError(`btf: ${total}-byte blob is shorter than the 24-byte header`);
   }
@@ -114,7 +195,7 @@ var parseHeader = (function parseHeader(bytes, total = bytes.length) {
   if (version !== 1) throw new BtfError(`btf: unsupported version ${version} (expected 1)`);
   const flags = bytes[3];
   if (flags !== 0) throw new BtfError(`btf: header flags 0x${flags.toString(16)} are not zero`);
-  const hdrLen = view.getUint32(4, true);
+  const hdrLen = view.getUint32(4, le);
   if (hdrLen < MIN_HEADER_LEN) {
     throw new BtfError(`btf: header length ${hdrLen} is shorter than ${MIN_HEADER_LEN}`);
   }
@@ -126,8 +207,8 @@ var parseHeader = (function parseHeader(bytes, total = bytes.length) {
       throw new BtfError(`btf: header bytes ${LAYOUT_HEADER_LEN}..${hdrLen - 1} are not zero (a ${hdrLen}-byte header this reader does not know)`);
     }
   }
-  const typeOff = view.getUint32(8, true), typeLen = view.getUint32(12, true);
-  const strOff = view.getUint32(16, true), strLen = view.getUint32(20, true);
+  const typeOff = view.getUint32(8, le), typeLen = view.getUint32(12, le);
+  const strOff = view.getUint32(16, le), strLen = view.getUint32(20, le);
   if (typeOff % 4 !== 0) {
     throw new BtfError(`btf: type section offset ${typeOff} is not a multiple of 4`);
   }
@@ -150,8 +231,8 @@ var parseHeader = (function parseHeader(bytes, total = bytes.length) {
   ];
   let layoutStart = -1, layoutLen = 0;
   if (hdrLen >= LAYOUT_HEADER_LEN && bytes.length >= LAYOUT_HEADER_LEN) {
-    const layoutOff = view.getUint32(24, true);
-    layoutLen = view.getUint32(28, true);
+    const layoutOff = view.getUint32(24, le);
+    layoutLen = view.getUint32(28, le);
     if (layoutLen > 0) {
       layoutStart = section("kind layout", hdrLen, layoutOff, layoutLen, total);
       sections.push({
@@ -165,6 +246,7 @@ var parseHeader = (function parseHeader(bytes, total = bytes.length) {
   return {
     version,
     flags,
+    bigEndian: !le,
     hdrLen,
     typeStart,
     typeLen,
@@ -185,6 +267,96 @@ var checkStrings = (function checkStrings(blob, hdr, split) {
     throw new BtfError("btf: string section is not NUL-terminated");
   }
 });
+var swapWords = (function swapWords(bytes, start, length) {
+  const at = bytes.byteOffset + start;
+  if (at % 4 === 0) {
+    const words = new Uint32Array(bytes.buffer, at, length >>> 2);
+    for (let i = 0; i < words.length; i++) {
+      const x = words[i];
+      words[i] = x << 24 | (x & 65280) << 8 | x >>> 8 & 65280 | x >>> 24;
+    }
+    return;
+  }
+  for (let i = start; i < start + length; i += 4) {
+    const a = bytes[i], b = bytes[i + 1];
+    bytes[i] = bytes[i + 3];
+    bytes[i + 1] = bytes[i + 2];
+    bytes[i + 2] = b;
+    bytes[i + 3] = a;
+  }
+});
+var swapByteOrder = (function swapByteOrder(blob, hdr) {
+  [blob[0], blob[1]] = [
+    blob[1],
+    blob[0]
+  ];
+  swapWords(blob, 4, Math.min(hdr.hdrLen, 32) - 4);
+  swapWords(blob, hdr.typeStart, hdr.typeLen);
+  for (let at = hdr.layoutStart; at >= 0 && at + 4 <= hdr.layoutStart + hdr.layoutLen; at += 4) {
+    const lo = blob[at + 2];
+    blob[at + 2] = blob[at + 3];
+    blob[at + 3] = lo;
+  }
+});
+var pagesFor = (function pagesFor(words) {
+  return Math.max(1, Math.ceil(words * 4 / WASM_PAGE));
+});
+var nextPow2 = (function nextPow2(n) {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+});
+var planFromHeader = (function planFromHeader(total, typeLen, slack) {
+  const maxTypes = Math.floor(typeLen / 12);
+  const shapesWord = META_WORDS, errWord = shapesWord + 256 + 32;
+  const metaEnd = (errWord + 8) * 4;
+  const indexWord = Math.ceil((metaEnd + 3 + total + slack) / 4) + 4 * maxTypes;
+  const maxEnumerators = Math.floor(typeLen / 8);
+  const indexBound = 3 * maxTypes + 2 * (nextPow2(Math.max(1, maxTypes >> 1)) + 1) + 6 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
+  return {
+    shapesWord,
+    errWord,
+    metaEnd,
+    maxTypes,
+    pages: pagesFor(indexWord),
+    maxPages: pagesFor(indexWord + indexBound)
+  };
+});
+var nameIndexAt = (function nameIndexAt(at, named2) {
+  const mask = nextPow2(Math.max(1, named2 >> 1)) - 1, entriesWord = at + mask + 2;
+  return {
+    bucketsWord: at,
+    mask,
+    entriesWord,
+    end: entriesWord + 2 * named2
+  };
+});
+var listsWordAfter = (function listsWordAfter(offsetsWord, maxTypes) {
+  return offsetsWord + maxTypes;
+});
+var planIndexes = (function planIndexes(c) {
+  const namedListWord = listsWordAfter(c.offsetsWord, c.maxTypes);
+  const hashesWord = namedListWord + 3 * c.maxTypes;
+  const typeNames = nameIndexAt(hashesWord + c.count, c.named);
+  const funcNames = nameIndexAt(typeNames.end, c.funcs);
+  const enumBucketsWord = c.sorted ? hashesWord : funcNames.end;
+  const enumMask = nextPow2(Math.max(1, c.enumerators >> 1)) - 1;
+  const enumEntriesWord = enumBucketsWord + enumMask + 2;
+  const scratchWord = enumEntriesWord + 3 * c.enumerators;
+  return {
+    namedListWord,
+    funcListWord: namedListWord + c.maxTypes,
+    enumListWord: namedListWord + 2 * c.maxTypes,
+    hashesWord,
+    typeNames,
+    funcNames,
+    enumBucketsWord,
+    enumMask,
+    enumEntriesWord,
+    scratchWord,
+    end: scratchWord + 3 * c.enumerators
+  };
+});
 var fromBase64 = (function fromBase64(text) {
   const native = Uint8Array.fromBase64;
   if (native) return native(text);
@@ -192,53 +364,8 @@ var fromBase64 = (function fromBase64(text) {
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return bytes;
 });
-var extraWords = (function extraWords(kind, vlen) {
-  switch (kind) {
-    case Kind.INT:
-    case Kind.VAR:
-    case Kind.DECL_TAG:
-      return 1;
-    case Kind.ARRAY:
-      return 3;
-    case Kind.STRUCT:
-    case Kind.UNION:
-    case Kind.DATASEC:
-    case Kind.ENUM64:
-      return 3 * vlen;
-    case Kind.ENUM:
-    case Kind.FUNC_PROTO:
-      return 2 * vlen;
-    case Kind.VOID:
-    case Kind.PTR:
-    case Kind.FWD:
-    case Kind.TYPEDEF:
-    case Kind.VOLATILE:
-    case Kind.CONST:
-    case Kind.RESTRICT:
-    case Kind.FUNC:
-    case Kind.FLOAT:
-    case Kind.TYPE_TAG:
-      return 0;
-    default:
-      return -1;
-  }
-});
-var kindName = (function kindName(kind) {
-  return KIND_NAMES[kind] ?? `kind ${kind}`;
-});
-var elemWords = (function elemWords(kind) {
-  return extraWords(kind, 1) - extraWords(kind, 0);
-});
-var pagesFor = (function pagesFor(words) {
-  return Math.max(1, Math.ceil(words * 4 / WASM_PAGE));
-});
 var alignUp = (function alignUp(n, align) {
   return Math.ceil(n / align) * align;
-});
-var nextPow2 = (function nextPow2(n) {
-  let p = 1;
-  while (p < n) p *= 2;
-  return p;
 });
 var mixWords = (function mixWords(a, b, c) {
   let h = Math.imul(a ^ 2654435769, 2246822507);
@@ -298,15 +425,6 @@ var recordShapes = (function recordShapes(bytes, layoutStart, layoutLen) {
 });
 var sizes = (function sizes(...allowed) {
   return allowed.reduce((m, s) => m | 1 << 12 + s, 32) >>> 0;
-});
-var nameIndexAt = (function nameIndexAt(at, named2) {
-  const mask = nextPow2(Math.max(1, named2 >> 1)) - 1, entriesWord = at + mask + 2;
-  return {
-    bucketsWord: at,
-    mask,
-    entriesWord,
-    end: entriesWord + 2 * named2
-  };
 });
 var decoder = (function decoder(memory) {
   if (!decodeModule) decodeModule = new WebAssembly.Module(fromBase64(DECODE_WASM_BASE64));
@@ -401,8 +519,8 @@ var readChecked = (function readChecked(src, offset, length, what) {
   const b = src.read(offset, length);
   return new DataView(b.buffer, b.byteOffset, b.byteLength);
 });
-var u64 = (function u64(view, at) {
-  const value = view.getBigUint64(at, true);
+var u64 = (function u64(view, at, le) {
+  const value = view.getBigUint64(at, le);
   return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
 });
 var readLayout = (function readLayout(src) {
@@ -410,22 +528,23 @@ var readLayout = (function readLayout(src) {
   if (ident.getUint32(0, false) !== 2135247942) throw new ElfFormatError("not an ELF file");
   const cls = ident.getUint8(4), data = ident.getUint8(5);
   if (cls !== 1 && cls !== 2) throw new ElfFormatError(`unknown ELF class ${cls}`);
-  if (data === 2) throw new ElfFormatError("big-endian ELF is not supported");
-  if (data !== 1) throw new ElfFormatError(`unknown ELF data encoding ${data}`);
-  const is64 = cls === 2;
+  if (data !== 1 && data !== 2) throw new ElfFormatError(`unknown ELF data encoding ${data}`);
+  const is64 = cls === 2, le = data === 1;
   const h = readChecked(src, 0, is64 ? 64 : 52, "header");
   const layout = is64 ? {
     is64,
-    shoff: u64(h, 40),
-    shentsize: h.getUint16(58, true),
-    shnum: h.getUint16(60, true),
-    shstrndx: h.getUint16(62, true)
+    le,
+    shoff: u64(h, 40, le),
+    shentsize: h.getUint16(58, le),
+    shnum: h.getUint16(60, le),
+    shstrndx: h.getUint16(62, le)
   } : {
     is64,
-    shoff: h.getUint32(32, true),
-    shentsize: h.getUint16(46, true),
-    shnum: h.getUint16(48, true),
-    shstrndx: h.getUint16(50, true)
+    le,
+    shoff: h.getUint32(32, le),
+    shentsize: h.getUint16(46, le),
+    shnum: h.getUint16(48, le),
+    shstrndx: h.getUint16(50, le)
   };
   const minEntry = is64 ? 64 : 40;
   if (layout.shoff === 0) throw new ElfFormatError("ELF has no section header table");
@@ -434,8 +553,8 @@ var readLayout = (function readLayout(src) {
   }
   if (layout.shnum === 0 || layout.shstrndx === 65535) {
     const s0 = readChecked(src, layout.shoff, minEntry, "section header 0");
-    if (layout.shnum === 0) layout.shnum = is64 ? u64(s0, 32) : s0.getUint32(20, true);
-    if (layout.shstrndx === 65535) layout.shstrndx = s0.getUint32(is64 ? 40 : 24, true);
+    if (layout.shnum === 0) layout.shnum = is64 ? u64(s0, 32, le) : s0.getUint32(20, le);
+    if (layout.shstrndx === 65535) layout.shstrndx = s0.getUint32(is64 ? 40 : 24, le);
   }
   if (layout.shstrndx >= layout.shnum) {
     throw new ElfFormatError(`ELF section name table index ${layout.shstrndx} is out of range`);
@@ -444,14 +563,15 @@ var readLayout = (function readLayout(src) {
 });
 var sectionAt = (function sectionAt(src, l, index) {
   const view = readChecked(src, l.shoff + index * l.shentsize, l.is64 ? 64 : 40, "section header");
+  const le = l.le;
   return l.is64 ? {
-    name: view.getUint32(0, true),
-    offset: u64(view, 24),
-    size: u64(view, 32)
+    name: view.getUint32(0, le),
+    offset: u64(view, 24, le),
+    size: u64(view, 32, le)
   } : {
-    name: view.getUint32(0, true),
-    offset: view.getUint32(16, true),
-    size: view.getUint32(20, true)
+    name: view.getUint32(0, le),
+    offset: view.getUint32(16, le),
+    size: view.getUint32(20, le)
   };
 });
 var findElfSection = (function findElfSection(src, name) {
@@ -483,6 +603,93 @@ var compressionAt = (function compressionAt(bytes, at = 0) {
   for (const { name, magic } of MAGICS) if (matchesAt(bytes, at, magic)) return name;
   return null;
 });
+var peMachineArch = (function peMachineArch(machine) {
+  return PE_MACHINES[machine];
+});
+var elfArch = (function elfArch(head) {
+  if (head.length < 20 || head[0] !== 127 || head[1] !== 69 || head[2] !== 76 || head[3] !== 70) return void 0;
+  const is64 = head[4] === 2, little = head[5] === 1;
+  const machine = little ? head[18] | head[19] << 8 : head[18] << 8 | head[19];
+  switch (machine) {
+    case 3:
+      return "i386";
+    case 62:
+      return "x86_64";
+    case 40:
+      return "arm";
+    case 183:
+      return "arm64";
+    case 243:
+      return is64 ? "riscv64" : "riscv32";
+    case 22:
+      return is64 ? "s390x" : "s390";
+    case 21:
+      return little ? "ppc64le" : "ppc64";
+    case 20:
+      return "ppc";
+    case 258:
+      return "loongarch64";
+    case 8:
+      return (is64 ? "mips64" : "mips") + (little ? "el" : "");
+    case 43:
+      return "sparc64";
+    default:
+      return void 0;
+  }
+});
+var hasMzMagic = (function hasMzMagic(head) {
+  return head.length >= 64 && head[0] === 77 && head[1] === 90;
+});
+var peHeader = (function peHeader(head) {
+  if (!hasMzMagic(head)) return null;
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const offset = view.getUint32(60, true);
+  if (offset < 64 || offset + 6 > head.length) return null;
+  if (view.getUint32(offset, true) !== 17744) return null;
+  const machine = view.getUint16(offset + 4, true);
+  const arch = peMachineArch(machine);
+  return arch === void 0 ? {
+    offset,
+    machine
+  } : {
+    offset,
+    machine,
+    arch
+  };
+});
+var ascii = (function ascii(head, at, text) {
+  if (head.length < at + text.length) return false;
+  for (let i = 0; i < text.length; i++) if (head[at + i] !== text.charCodeAt(i)) return false;
+  return true;
+});
+var flatImageHeader = (function flatImageHeader(head) {
+  const pe = peHeader(head);
+  if (ascii(head, 56, "ARMd")) return {
+    kind: "arm64 Image",
+    arch: pe?.arch ?? "arm64"
+  };
+  if (ascii(head, 56, "RSC") || ascii(head, 48, "RISCV\0\0\0")) {
+    return {
+      kind: "riscv Image",
+      arch: pe?.arch ?? "riscv64"
+    };
+  }
+  if (pe?.arch !== void 0) return {
+    kind: "PE",
+    arch: pe.arch
+  };
+  return null;
+});
+var isS390Head = (function isS390Head(head) {
+  if (head.length < S390_HEAD_BYTES) return false;
+  if (head[0] !== 0 || head[1] !== 8 || head[2] !== 0 || head[3] !== 0 || head[4] !== 128) {
+    return false;
+  }
+  return IPL_CCWS.every((b, i) => head[8 + i] === b);
+});
+var isZboot = (function isZboot(head) {
+  return head.length >= ZBOOT_HEADER_BYTES && head[0] === 77 && head[1] === 90 && head[4] === 122 && head[5] === 105 && head[6] === 109 && head[7] === 103;
+});
 var bootPayload = (function bootPayload(head) {
   if (head.length < BOOT_HEADER_BYTES) return null;
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
@@ -496,18 +703,17 @@ var bootPayload = (function bootPayload(head) {
   };
 });
 var isKernelImage = (function isKernelImage(head) {
-  return bootPayload(head) !== null || compressionAt(head) !== null;
+  return bootPayload(head) !== null || compressionAt(head) !== null || isZboot(head) || flatImageHeader(head) !== null || isS390Head(head);
 });
 var locateBtf = (function locateBtf(src) {
   if (src.size === 0) throw new BtfError("empty file");
   const head = src.read(0, Math.min(24, src.size));
-  if (hasBtfMagic(head)) return {
-    format: "raw",
-    offset: 0,
-    size: src.size
-  };
-  if (hasBigEndianBtfMagic(head)) {
-    throw new BtfError(`big-endian BTF is not supported (magic eb 9f); only little-endian BTF is read`);
+  if (hasBtfMagic(head) || hasBigEndianBtfMagic(head)) {
+    return {
+      format: "raw",
+      offset: 0,
+      size: src.size
+    };
   }
   const damaged = damagedBtfMagic(head, src.size);
   if (damaged !== null) throw new BtfError(damaged);
@@ -833,10 +1039,16 @@ var loadBtf = (function loadBtf(path, base, space) {
 var loadBtfFrom = (function loadBtfFrom(input, path, base, space) {
   const src = input.src, at = locateBtf(src);
   const types = buildTypes(at.size, src.read(at.offset, Math.min(at.size, 64)), (dest) => mapInto(path, at.offset, dest) || src.readInto(at.offset, dest), (offset) => src.read(at.offset + offset, 1)[0], base, space ?? defaultSpace(path));
-  return {
+  const arch = at.format === "elf" ? elfArch(src.read(0, Math.min(20, src.size))) : void 0;
+  return arch === void 0 ? {
     path,
     format: at.format,
     types
+  } : {
+    path,
+    format: at.format,
+    types,
+    arch
   };
 });
 var openedAs = (function openedAs(path, fn) {
@@ -1389,16 +1601,18 @@ var arena = (function arena() {
 var loadKernel = (function loadKernel(path, groups, recycle, attached, base) {
   try {
     const space = recycle ? arena() : void 0;
-    const { types, format } = loadBtf(path, base ? attach(base, attached) : void 0, space);
+    const { types, format, arch } = loadBtf(path, base ? attach(base, attached) : void 0, space);
     const outcomes = groups.map((g) => [
       g,
       safeResolve(types, g)
     ]);
     const constants = kernelConstants(types);
+    const machine = machineFacts(types, arch);
     const item = {
       format,
       btfBytes: types.btfBytes,
       typeCount: types.count,
+      machine,
       outcomes,
       constants
     };
@@ -1453,6 +1667,85 @@ var serveShares = (function serveShares() {
   });
 });
 // workers/claims.ts
+
+
+
+// btf/kinds.ts
+var Kind = {
+  VOID: 0,
+  INT: 1,
+  PTR: 2,
+  ARRAY: 3,
+  STRUCT: 4,
+  UNION: 5,
+  ENUM: 6,
+  FWD: 7,
+  TYPEDEF: 8,
+  VOLATILE: 9,
+  CONST: 10,
+  RESTRICT: 11,
+  FUNC: 12,
+  FUNC_PROTO: 13,
+  VAR: 14,
+  DATASEC: 15,
+  FLOAT: 16,
+  DECL_TAG: 17,
+  TYPE_TAG: 18,
+  ENUM64: 19
+};
+var KIND_NAMES = Object.keys(Kind);
+var MAX_KNOWN_KIND = 19;
+
+
+
+
+// btf/machine.ts
+var LONG_NAMES = [
+  "long",
+  "long int",
+  "int long",
+  "unsigned long",
+  "long unsigned",
+  "unsigned long int",
+  "unsigned int long",
+  "long unsigned int",
+  "long int unsigned",
+  "int unsigned long",
+  "int long unsigned"
+];
+var pointerSizes = /* @__PURE__ */ new WeakMap();
+
+
+var ARCH_STRUCTS = [
+  [
+    "cpuinfo_x86",
+    (p) => p === 4 ? "i386" : "x86_64"
+  ],
+  [
+    "cpuinfo_arm64",
+    () => "arm64"
+  ],
+  [
+    "cpuinfo_arm",
+    () => "arm"
+  ],
+  [
+    "riscv_cpuinfo",
+    (p) => p === 4 ? "riscv32" : "riscv64"
+  ],
+  [
+    "lowcore",
+    (p) => p === 4 ? "s390" : "s390x"
+  ],
+  [
+    "paca_struct",
+    (_p, big) => big ? "ppc64" : "ppc64le"
+  ],
+  [
+    "loongarch_fpu",
+    () => "loongarch64"
+  ]
+];
 
 
 
@@ -1559,44 +1852,27 @@ var LAYOUT_HEADER_LEN = 32;
 
 
 
+// btf/swap.ts
+
+
+
+// btf/table_plan.ts
+var META_WORDS = 24;
+
+
+
+
+
+
+
 // btf/wasm/decode_wasm.ts
 var DECODE_WASM_BASE64 = "AGFzbQEAAAABMgVgCH9/f39/f39/AX9gB39/f39/f38Bf2AEf39/fwF/YAp/f39/f39/f39/AGABfwF/AhIBA2VudgZtZW1vcnkCAwGAgAQDCAcAAQIBAwQDBgcBfwFBgAgLB0UFBXBhcnNlAAALc29ydGVkX2Zyb20AAgpmaW5kX25hbWVkAAMLYnVpbGRfaW5kZXgABBBidWlsZF9lbnVtX2luZGV4AAYKxzEHxQkFD38BfgJ/AX4GfyOAgICAAEEQayIIJICAgIAAQQAhCSAIQQA2AgwgCEEANgIIIAVBAnQhCkEAIQtBACEMQQAhDUEAIQ5BACEPQQAhBQJAAkAgACABTw0AIAZBAnQhECAHIAZqQQJ0IREgBEECdCISQYAIaiETIBJBgARqIRQgB0EBdCAGakECdCEVIABBAnRBBSAAa0ECdGohFiABrSEXQQAhGEEAIQ9BACEOQQAhDUEAIQwDQAJAIAEgAGtBAksNACAKIBg2AgBBfyEFDAMLAkAgEiAAQQJ0IgdBBGooAgAiBUEYdkH/AHEiBkECdCIJaigCACILQX9HDQAgCiAGNgIEIAogGDYCAEF+IQUMAwsCQCAHKAIAIgQgA0kNACAKIAQ2AgQgCiAYNgIAQX0hBQwDCyAYIAJqQQJ0IAA2AgACQAJAAkAgBkEMRw0AIBEgDUECdGohGSANQQFqIQ0MAQsCQCAERQ0AIBAgDkECdGogGDYCACAOQQFqIQ4LAkAgBkF6ag4OAAICAgICAgICAgICAgACCyAVIAxBAnRqIRkgBUH///8HcSAPaiEPIAxBAWohDAsgGSAYNgIACwJAIACtIAutfCAUIAlqKAIAIhmtIAVB////B3GtfnxCA3wiGiAXWA0AIAogBjYCBCAKIBg2AgBBfCEFDAMLAkAgBkETSw0AQQAhBiATIAlqKAIAIgtBAXEgBUGAgPyHBnFBAEdyIAtBCnYgBUH//wNxIglBAEdxciALQQt2IAlBAktxciALQQF2IAVBAEhxciALQQJ2IARFcXIgC0EDdiAEQQBHcXIhBCAHQQhqKAIAIRsCQCALQSBxRQ0AQQEhBiAbQRBLDQAgCyAbQQxqdkEBcUUhBgsgBCAGciEcIAtBG3RBH3UgG3EhHQJAIAtBwABxRQ0AIAtBGHRBH3UhBAJAAkACQAJAAkAgGUEDRg0AIAkNA0EAIQYMAQtBACEGIAkNAQtBACEFQQAhCQwCC0H///8HQX8gBUEASBtBACALQYAGcRshHiAJQQNsIR8gFiAHaiEHQQAhGUEAIQlBACEFQQAhBgNAIAcoAgAgHnEiICAJICAgCUsbIQkgB0F4aigCACIgIAYgICAGSxshBiAHQXxqKAIAIARxIiAgBSAgIAVLGyEFIAdBDGohByAZQQNqIhkgH0kNAAwCCwsgB0EMaiEHIAlBAXQhHkEAIQlBACEZQQAhBUEAIQYDQCAHQQRqKAIAIARxIiAgBSAgIAVLGyEFIAcoAgAiICAGICAgBksbIQYgB0EIaiEHIBlBAmoiGSAeSQ0ACwsgHCAGIANPciEHQQAhBgJAIAtBgAJxRQ0AIAlBA3YgCUEHcUEAR2ogG0shBgsgByALQQl2IAlBAEdxciAGciEcIAUgHSAFIB1LGyEdCwJAIBxFDQBBACAAIBggAyAKIAhBDGogCEEIahCBgICAACIFRQ0BDAQLIB0gCCgCDE0NACAIIBg2AgggCCAdNgIMCyAYQQFqIRggGqciACABSQ0ACyAIKAIIIQkgCCgCDCELIBghBQsgCiAMNgIcIAogDTYCGCAKIA42AhQgCiAPNgIQIAogCTYCDCAKIAs2AggLIAhBEGokgICAgAAgBQuHEwMNfwF+BX8CQCAAIAFBAnRqIgdBBGooAgAiCEGAgPyHBnFFDQAgBEEANgIEIAQgAjYCAEF7DwsgB0EMaiEJIAhB//8DcSEKIAcoAgAhCyAHQQhqKAIAIQwgBigCACENIAUoAgAhDgJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCAIQRh2QR9xIg9Bf2oOEwABBAUFDw4CAQEBCwoJCAcGAw8SCwJAIApFDQAgBEEANgIEDBcLAkAgCEF/Sg0AIARBADYCBAwWCwJAAkAgDEF/akEPSw0AIAxpQQJJDQELIARBADYCBAwVCwJAIAkoAgAiB0GA/oOAf3ENACAHQf8BcSIAQYABSw0AIAdBEHZB/wFxIABqIAxBA3RLDQAgB0EYdkEPcSIHQQRLDQAgB2lBAkkNEgsgBEEANgIEIAQgAjYCAEFzDwsCQCAKRQ0AIARBADYCBAwWCwJAIAhBf0oNACAEQQA2AgQMFQsCQCALRQ0AIARBADYCBAwTCyAMIA4gDCAOSyIHGyEOIAIgDSAHGyENDBALAkAgCkUNACAEQQA2AgQMFQsCQCAIQX9KDQAgBEEANgIEDBQLAkAgCw0AIARBADYCBAwRCyAMIA4gDCAOSyIHGyEOIAIgDSAHGyENDA8LAkAgCkUNACAEQQA2AgQMFAsCQCALDQAgBEEANgIEDBALIAwgDiAMIA5LIgcbIQ4gAiANIAcbIQ0MDgsCQCAKRQ0AIARBADYCBAwTCwJAIAhBf0oNACAEQQA2AgQMEgsCQCALRQ0AIARBADYCBAwQCwJAIAxFDQAgBEEANgIEDBELIAkoAgQiByAJKAIAIgQgDiAEIA5LIgQbIgAgByAASyIHGyEOIAIgAiANIAcbIAQbIQ0MDQtBf0H///8HIAhBf0obIRACQAJAAkACQCAKRQ0AIAFBAnQgAGpBFGohB0EAIQggCiERQQAhAEEAIQFBACESA0AgBygCACAQcSILIAEgCyABSxshASAHQXxqKAIAIhMgACATIABLGyEAIAdBeGooAgAiEyAIIBMgCEsbIQggB0EMaiEHIAsgEnIhEiARQX9qIhENAAsgCCADSQ0BDAILQQAhAEEAIQFBACESIANFDQ4LAkAgD0EFRw0AIBJFDQ4gCg0CDA4LIAFBA3YgAUEHcUEAR2ogDE0NDQsgCkUNDAsgD0EFRyELQQAhBwNAAkAgCSgCACADSQ0AIAQgBzYCBAwMCyAJQQhqKAIAIgggEHEhAQJAAkACQCALDQAgAQ0BDAILIAFBA3YgCEEHcUEAR2ogDE0NAQsgBCAHNgIEIAQgAjYCAEF0DwsgCUEMaiEJIAogB0EBaiIHRg0MDAALCwJAIApFDQAgBEEANgIEDBELAkAgCw0AIARBADYCBAwNCwJAIAkoAgBBfkoNACAEQQA2AgQgBCACNgIAQXAPCyAMIA4gDCAOSyIHGyEOIAIgDSAHGyENDAsLAkAgCkUNACAEQQA2AgQMEAsCQCAIQX9KDQAgBEEANgIEDA8LAkAgDEF+akEfdyIHQQdLDQBBASAHdEGrAXENCwsgBEEANgIEDA0LAkAgCEF/Sg0AIARBADYCBAwOCwJAIAtFDQAgCkUNCiABQQJ0IABqQRRqIQcgDK0hFEEAIQEDQCAHQXhqKAIAIQACQCAMRQ0AIAc1AgAgB0F8ajUCAHwgFFgNACAEIAE2AgQgBCACNgIAQXEPCyAAIA4gACAOSyIIGyEOIAIgDSAIGyENIAdBDGohByAKIAFBAWoiAUcNAAwLCwsgBEEANgIEDAoLAkAgCkUNACAEQQA2AgQMDgsCQCAIQX9KDQAgBEEANgIEDA0LAkAgCw0AIARBADYCBAwKCwJAIAkoAgBBA0kNACAEQQA2AgQMAwsgDCAOIAwgDksiBxshDiACIA0gBxshDQwICwJAIAhBf0oNACAEQQA2AgQMDAsCQCALRQ0AIARBADYCBAwKCwJAAkAgCg0AQQAhAAwBCyAIQQFxIRMCQAJAIApBAUcNAEEAIQhBACEAQQAhAQwBCyAKIBNrIQsgAUECdCAAakEYaiEHQQAhCEEAIQBBACEBA0AgBygCACISIAdBeGooAgAiESAAIBEgAEsbIgAgEiAASxshACAHQXxqKAIAIhIgB0F0aigCACIRIAEgESABSxsiASASIAFLGyEBIAhBBGohCCAHQRBqIQcgC0F+aiILDQALCwJAIBNFDQAgCSAIQQJ0IgdqKAIAIgggASAIIAFLGyEBIAkgB0EEcmooAgAiByAAIAcgAEsbIQALIAEgA0kNAEEAIQcCQANAIAkoAgAgA08NASAJQQhqIQkgCiAHQQFqIgdGDQIMAAsLIAQgBzYCBAwGCyACIAIgDSAAIAwgDiAMIA5LIgcbIgRLIgEbIAcbIQ0gACAEIAEbIQ4MBwsCQCAIQX9KDQAgBEEANgIEDAsLIApBA0kNASAEQQA2AgQLIAQgAjYCAEFyDwsCQCALDQAgBEEANgIEDAYLIAwgDiAMIA5LIgcbIQ4gAiANIAcbIQ0MBAsCQCAKRQ0AIARBADYCBAwJCwJAIAsNACAEQQA2AgQMBQsgDEUNAyAEQQA2AgQMBgsCQAJAIAxBf2pBB0sNACAMaUEBSw0AIApFDQRBAkEDIA9BBkYbIRUgCEEDcSELAkAgCkF/akEDTw0AQQAhEkEAIQcMAgsgFUEMbCEPIBVBAnQhFiAVQQR0IRcgFUEDdCEYIAogC2shGUEAIRIgCSEIQQAhBwNAIAggD2ooAgAiESAIIBhqKAIAIhMgCCAWaigCACIQIAgoAgAiDCAHIAwgB0sbIgcgECAHSxsiByATIAdLGyIHIBEgB0sbIQcgCCAXaiEIIBkgEkEEaiISRw0ADAILCyAEQQA2AgQMBgsCQCALRQ0AIBVBAnQhCCABIBUgEmxqQQJ0IABqQQxqIQADQCAAKAIAIgEgByABIAdLGyEHIAAgCGohACALQX9qIgsNAAsLIAcgA0kNAiAVQQJ0IQBBACEHA0ACQCAJKAIAIANJDQAgBCAHNgIEDAILIAkgAGohCSAKIAdBAWoiB0cNAAwDCwsgBCACNgIAQXUPCyAAIA4gACAOSyIHGyEOIAIgDSAHGyENCyAFIA42AgAgBiANNgIAQQAPCyAEIAI2AgBBdw8LIAQgAjYCAEF2DwsgBCACNgIAQXgPCyAEIAI2AgBBeQ8LIAQgAjYCAEF6C/kBAQh/QQAhBAJAIAFFDQAgAEECdCEFIAIgA2shBkEAIQdBACEAIAEhCANAAkACQCAFIAdBAnRqKAIAQQJ0KAIAIgkNACAIIAFGIQIgASEIIAINAUF/DwtBfyEEIAkgA0kNAgJAIAggAUcNACAHIQggCSEADAELAkAgBiAAaiIALQAAIgIgBiAJaiIKLQAAIgtHDQAgAEEBaiEAIApBAWohCgNAAkAgAkH/AXENACAJIQAMAwsgCi0AACELIAAtAAAhAiAAQQFqIQAgCkEBaiEKIAIgC0YNAAsLIAkhACACIAtLDQILIAghBCAHQQFqIgcgAUcNAAsLIAQLzwEBCH9BACEHAkAgAUUNACAFQQJ0IQggAEECdCEJIAJBAnQhCiAEQQFqIQtBACEMA0ACQCAKIAkgDEECdGooAgAiDUECdGooAgBBAnQoAgAgA2oiAC0AACICIAQtAABHDQAgAEEBaiEAIAshBQJAA0AgAkH/AXFFDQEgBS0AACEOIAAtAAAhAiAAQQFqIQAgBUEBaiEFIAIgDkYNAAwCCwsCQCAHIAZPDQAgCCAHQQJ0aiANNgIACyAHQQFqIQcLIAxBAWoiDCABRw0ACwsgBwuxBgEGfyAGQQJqIgpBASAKQQFLGyILQQdxIQogBUECdCEMQQAhDQJAIAtBf2pBB0kNACAMQRBqIQUgC0F4cSELQQAhDQNAIAVCADcCACAFQQhqQgA3AgAgBUF4akIANwIAIAVBcGpCADcCACAFQSBqIQUgCyANQQhqIg1HDQALC0EAIAJrIQ4gAkECdCEPAkAgCkUNACAMIA1BAnRqIQUDQCAFQQA2AgAgBUEEaiEFIApBf2oiCg0ACwsgCEECdCELIABBAnQhDSAGQQFqIQAgDyAOQQJ0aiEIAkAgAUUNACADIARrIQMgDSEFIAEhDgNAAkACQCAIIA8gBSgCAEECdCICaigCAEECdGooAgAiCiAESQ0AIAMgCmoQhYCAgAAhCgwBCyALIAJqKAIAIQoLIAsgAmogCjYCACAKIAZxQQJ0IAxqQQRqIgogCigCAEEBajYCACAFQQRqIQUgDkF/aiIODQALCyAAQQEgAEEBSxsiD0EDcSECIAwoAgAhCkEAIQ4CQCAPQX9qQQNJDQAgDEEIaiEFIA9BfHEhBEEAIQ4DQCAFQXxqIg8gDygCACAKaiIKNgIAIAUgBSgCACAKaiIKNgIAIAVBBGoiDyAPKAIAIApqIgo2AgAgBUEIaiIPIA8oAgAgCmoiCjYCACAFQRBqIQUgBCAOQQRqIg5HDQALCwJAIAJFDQAgDkECdCAMakEEaiEFA0AgBSAFKAIAIApqIgo2AgAgBUEEaiEFIAJBf2oiAg0ACwsCQCABRQ0AA0AgDCALIA0oAgAiBUECdGooAgAiCiAGcUECdGoiAiACKAIAIgJBAWo2AgAgCCACQQF0IAdqQQJ0aiICIAo2AgAgAkEEaiAFIAlqNgIAIA1BBGohDSABQX9qIgENAAsLAkAgAEUNAAJAIABBA3EiCkUNACAMIAZBAnRqIQUDQCAFQQRqIAUoAgA2AgAgBUF8aiEFIABBf2ohACAKQX9qIgoNAAsLIAZBA0kNACAAQQJ0IAxqQXBqIQUDQCAFQQxqIAVBCGopAgA3AgAgBUEEaiAFKQIANwIAIAVBcGohBSAAQXxqIgANAAsLIAxBADYCAAvKAgEDfwJAAkAgACgAACIBQX9zIAFB//37d2pxQYCBgoR4cSICRQ0AQdO0u4h8QX9BJyACaCIAa3YgAXFBufPd8XlzQeuUr694bCAAQQdGGyIBQQ92IAFzQbXcypV8bCIBQQ12IAFzIQEMAQsCQCAAKAAEIgJBf3MgAkH//ft3anFBgIGChHhxIgNFDQAgAUG5893xeXNB65Svr3hsIgFBD3YgAXNBAEF/QScgA2giAWt2IAJxIAFBB0Ybc0G13MqVfGwiAUENdiABcyEBDAELAkAgACgACCIAQX9zIABB//37d2pxQYCBgoR4cSIDRQ0AQQBBf0EnIANoIgNrdiAAcSADQQdGGyEACyABQbnz3fF5c0HrlK+veGwiAUEPdiABcyACc0G13MqVfGwiAUENdiABcyAAcyEBCyABQa/W074CbCIBQRB2IAFzC6kIAQp/IAhBAnQhCkEAIQsCQCABRQ0AIABBAnQhDCACQQJ0Ig1BAyACa0ECdGohDkEAIQ8DQAJAIA0gDCAPQQJ0aigCACICQQJ0aigCAEECdCIIQQRqKAIAIgBB////B3EiEEUNAEECQQMgAEGAgID4B3FBgICAMEYbQQJ0IREgAiAJaiESIA4gCGohAkEAIQgDQAJAIAIoAgAiAEUNACAAIARPDQAgCiALQQxsaiITIAAgA2oQhYCAgAA2AgAgE0EEaiASNgIAIBNBCGogCDYCACALQQFqIQsLIAIgEWohAiAQIAhBAWoiCEcNAAsLIA9BAWoiDyABRw0ACwsgBUECdCETIAZBAmoiAkEBIAJBAUsbIhBBB3EhCEEAIQACQCAQQX9qQQdJDQAgE0EQaiECIBBBeHEhEEEAIQADQCACQgA3AgAgAkEIakIANwIAIAJBeGpCADcCACACQXBqQgA3AgAgAkEgaiECIBAgAEEIaiIARw0ACwsCQCAIRQ0AIBMgAEECdGohAgNAIAJBADYCACACQQRqIQIgCEF/aiIIDQALCyAGQQFqIQACQCALRQ0AIAtBAXEhBEEAIQgCQCALQQFGDQAgC0F+cSEQQQAhCCAKIQIDQCACKAIAIAZxQQJ0IBNqQQRqIhEgESgCAEEBajYCACACQQxqKAIAIAZxQQJ0IBNqQQRqIhEgESgCAEEBajYCACAIQQZqIQggAkEYaiECIBBBfmoiEA0ACwsgBEUNACAKIAhBAnRqKAIAIAZxQQJ0IBNqQQRqIgIgAigCAEEBajYCAAsgAEEBIABBAUsbIgRBA3EhECATKAIAIQhBACERAkAgBEF/akEDSQ0AIBNBCGohAiAEQXxxIRJBACERA0AgAkF8aiIEIAQoAgAgCGoiCDYCACACIAIoAgAgCGoiCDYCACACQQRqIgQgBCgCACAIaiIINgIAIAJBCGoiBCAEKAIAIAhqIgg2AgAgAkEQaiECIBIgEUEEaiIRRw0ACwsCQCAQRQ0AIBFBAnQgE2pBBGohAgNAIAIgAigCACAIaiIINgIAIAJBBGohAiAQQX9qIhANAAsLAkAgC0UNAANAIBMgCigCACAGcUECdGoiAiACKAIAIgJBAWo2AgAgAkEDbCAHakECdCICIAooAgA2AgAgAkEEaiAKQQRqKAIANgIAIAJBCGogCkEIaigCADYCACAKQQxqIQogC0F/aiILDQALCwJAIABFDQACQCAAQQNxIghFDQAgEyAGQQJ0aiECA0AgAkEEaiACKAIANgIAIAJBfGohAiAAQX9qIQAgCEF/aiIIDQALCyAGQQNJDQAgAEECdCATakFwaiECA0AgAkEMaiACQQhqKQIANwIAIAJBBGogAikCADcCACACQXBqIQIgAEF8aiIADQALCyATQQA2AgALAG0EbmFtZQFSBwAFcGFyc2UBBWNoZWNrAgtzb3J0ZWRfZnJvbQMKZmluZF9uYW1lZAQLYnVpbGRfaW5kZXgFCWhhc2hfbmFtZQYQYnVpbGRfZW51bV9pbmRleAcSAQAPX19zdGFja19wb2ludGVyAC0JcHJvZHVjZXJzAQxwcm9jZXNzZWQtYnkBDERlYmlhbiBjbGFuZwYxNC4wLjYAJw90YXJnZXRfZmVhdHVyZXMCKwdhdG9taWNzKwtidWxrLW1lbW9yeQ==";
 
 // btf/base64.ts
 
 
-// btf/kinds.ts
-var Kind = {
-  VOID: 0,
-  INT: 1,
-  PTR: 2,
-  ARRAY: 3,
-  STRUCT: 4,
-  UNION: 5,
-  ENUM: 6,
-  FWD: 7,
-  TYPEDEF: 8,
-  VOLATILE: 9,
-  CONST: 10,
-  RESTRICT: 11,
-  FUNC: 12,
-  FUNC_PROTO: 13,
-  VAR: 14,
-  DATASEC: 15,
-  FLOAT: 16,
-  DECL_TAG: 17,
-  TYPE_TAG: 18,
-  ENUM64: 19
-};
-var KIND_NAMES = Object.keys(Kind);
-var MAX_KNOWN_KIND = 19;
-
-
-
-
 // btf/table.ts
 var TABLE_MAGIC = 1262638150;
-var META_WORDS = 24;
 var M_MAGIC = 0;
 var M_FIRST_ID = 1;
 var M_COUNT = 2;
@@ -1618,14 +1894,13 @@ var M_PENDING = 17;
 var M_FUNC_BUCKETS_WORD = 20;
 var M_FUNC_MASK = 21;
 var M_FUNC_ENTRIES_WORD = 22;
+var M_BIG_ENDIAN = 23;
 var PENDING_NAMES = 1;
 var PENDING_ENUMS = 2;
 var PENDING_FUNCS = 4;
 var SCANS_BEFORE_INDEX = 2;
 var encoder = new TextEncoder();
 var textDecoder = new TextDecoder();
-
-
 
 
 
@@ -1733,7 +2008,6 @@ var KIND_RULES = (() => {
 })();
 var decodeModule;
 
-
 var SIZE_RULES = {
   [Kind.INT]: "is 1, 2, 4, 8 or 16 bytes",
   [Kind.ENUM]: "is 1, 2, 4 or 8 bytes",
@@ -1757,6 +2031,11 @@ var BtfTypes = class _BtfTypes {
   count;
   /** Size of the raw BTF blob in bytes. */
   btfBytes;
+  /**
+   * The blob was big-endian (an s390x or big-endian powerpc kernel's): it was swapped to
+   * little-endian when the table was built, so {@link rawBytes} are little-endian.
+   */
+  bigEndian;
   #u8;
   #u32;
   #offsets;
@@ -1777,6 +2056,7 @@ var BtfTypes = class _BtfTypes {
     this.firstId = meta[M_FIRST_ID];
     this.count = meta[M_COUNT];
     this.btfBytes = meta[M_BTF_LEN];
+    this.bigEndian = meta[M_BIG_ENDIAN] === 1;
     this.#offsets = meta[M_OFFSETS_WORD];
     this.#strByte = meta[M_STR_BYTE];
     this.#strLen = meta[M_STR_LEN];
@@ -1802,13 +2082,7 @@ var BtfTypes = class _BtfTypes {
    */
   static buildFrom(total, head, fill, base, space = FRESH_SPACE) {
     const hdr = parseHeader(head, total);
-    const maxTypes = Math.floor(hdr.typeLen / 12);
-    const shapesWord = META_WORDS, errWord = shapesWord + 256 + 32;
-    const metaEnd = (errWord + 8) * 4;
-    const indexWord = Math.ceil((metaEnd + 3 + total + space.slack(total)) / 4) + 4 * maxTypes;
-    const maxEnumerators = Math.floor(hdr.typeLen / 8);
-    const indexBound = 3 * maxTypes + 2 * (nextPow2(Math.max(1, maxTypes >> 1)) + 1) + 6 * maxEnumerators + nextPow2(Math.max(1, maxEnumerators >> 1)) + 1;
-    const pages = pagesFor(indexWord), maxPages = pagesFor(indexWord + indexBound);
+    const { shapesWord, errWord, metaEnd, maxTypes, pages, maxPages } = planFromHeader(total, hdr.typeLen, space.slack(total));
     checkMemoryLimit(total, maxPages);
     const memory = allocate(total, () => space.acquire(pages, maxPages));
     const start = space.place(memory, metaEnd, "blob", total);
@@ -1817,12 +2091,17 @@ var BtfTypes = class _BtfTypes {
     let u32 = new Uint32Array(memory.buffer);
     const blob = new Uint8Array(memory.buffer, btfByte, total);
     fill(blob);
-    if (!sameHeader(parseHeader(blob), hdr)) {
+    const read = parseHeader(blob);
+    if (!sameHeader(read, hdr) || read.bigEndian !== hdr.bigEndian) {
       throw new BtfError("btf: the header changed while the file was read");
     }
     checkStrings(blob, hdr, base !== void 0);
     const firstId = base ? base.lastId + 1 : 1;
     const strBase = base ? base.#strBase + base.#strLen : 0;
+    if (base && base.bigEndian !== hdr.bigEndian) {
+      throw new BtfError(`btf: split BTF is ${hdr.bigEndian ? "big" : "little"}-endian, its base is not`);
+    }
+    if (hdr.bigEndian) swapByteOrder(blob, hdr);
     const strByte = btfByte + hdr.strStart;
     const { fixed, perElem } = recordShapes(blob, hdr.layoutStart, hdr.layoutLen);
     new Int32Array(memory.buffer, shapesWord * 4, 256).set([
@@ -1832,7 +2111,7 @@ var BtfTypes = class _BtfTypes {
     new Uint32Array(memory.buffer, (shapesWord + 256) * 4, 32).set(KIND_RULES);
     const wasm = decoder(memory);
     const typeWord = (btfByte + hdr.typeStart) / 4;
-    const listsWord = offsetsWord + maxTypes;
+    const listsWord = listsWordAfter(offsetsWord, maxTypes);
     const count = wasm.parse(typeWord, typeWord + hdr.typeLen / 4, offsetsWord, strBase + hdr.strLen, shapesWord, errWord, listsWord, maxTypes);
     if (count < 0) {
       const at = u32[offsetsWord + u32[errWord]];
@@ -1846,27 +2125,30 @@ var BtfTypes = class _BtfTypes {
       throw new BtfError(`btf: type id ${id} (${kindName(kind)}) refers to type id ${maxRef}, past the last type id ${lastId}`);
     }
     const firstNamed = wasm.sorted_from(offsetsWord, count, strByte, strBase);
+    const plan = planIndexes({
+      offsetsWord,
+      maxTypes,
+      count,
+      named: u32[errWord + 5],
+      funcs: u32[errWord + 6],
+      enumerators: u32[errWord + 4],
+      sorted: firstNamed >= 0
+    });
+    const { hashesWord, typeNames, funcNames, enumMask, enumEntriesWord, scratchWord } = plan;
+    const indexEnd = plan.enumBucketsWord;
     const namedList = [
-      listsWord,
+      plan.namedListWord,
       u32[errWord + 5]
     ];
     const funcList = [
-      listsWord + maxTypes,
+      plan.funcListWord,
       u32[errWord + 6]
     ];
     const enumList = [
-      listsWord + 2 * maxTypes,
+      plan.enumListWord,
       u32[errWord + 7]
     ];
-    const hashesWord = listsWord + 3 * maxTypes;
-    const typeNames = nameIndexAt(hashesWord + count, namedList[1]);
-    const funcNames = nameIndexAt(typeNames.end, funcList[1]);
-    const indexEnd = firstNamed < 0 ? funcNames.end : hashesWord;
-    const enumerators2 = u32[errWord + 4];
-    const enumMask = nextPow2(Math.max(1, enumerators2 >> 1)) - 1;
-    const enumEntriesWord = indexEnd + enumMask + 2;
-    const scratchWord = enumEntriesWord + 3 * enumerators2;
-    allocate(total, () => growTo(memory, pagesFor(base ? indexEnd : scratchWord + 3 * enumerators2)));
+    allocate(total, () => growTo(memory, pagesFor(base ? indexEnd : plan.end)));
     u32 = new Uint32Array(memory.buffer);
     const index = {
       pending: 0,
@@ -1926,6 +2208,7 @@ var BtfTypes = class _BtfTypes {
       [u32[M_FUNC_BUCKETS_WORD], u32[M_FUNC_MASK], u32[M_FUNC_ENTRIES_WORD]] = words(funcNames);
     }
     u32[M_STR_BASE] = strBase;
+    u32[M_BIG_ENDIAN] = hdr.bigEndian ? 1 : 0;
     [u32[M_ENUM_BUCKETS_WORD], u32[M_ENUM_MASK], u32[M_ENUM_ENTRIES_WORD]] = base ? [
       0,
       0,
@@ -2330,6 +2613,65 @@ var MAGICS = [
   }
 ];
 
+
+
+// btf/image/btf_scan.ts
+var MAX_BTF_BYTES = 256 << 20;
+var PAGE_ALIGNED_MIN = 1 << 20;
+
+// btf/image/arch.ts
+var PE_MACHINES = {
+  332: "i386",
+  34404: "x86_64",
+  43620: "arm64",
+  448: "arm",
+  450: "arm",
+  452: "arm",
+  20530: "riscv32",
+  20580: "riscv64",
+  25138: "loongarch32",
+  25188: "loongarch64"
+};
+
+
+
+// btf/image/pe.ts
+
+
+
+// btf/image/flat.ts
+
+
+var CHUNK = 1 << 20;
+
+// btf/image/s390.ts
+var S390_HEAD_BYTES = 24;
+var IPL_CCWS = [
+  2,
+  0,
+  0,
+  24,
+  96,
+  0,
+  0,
+  80,
+  2,
+  0,
+  0,
+  104,
+  96,
+  0,
+  0,
+  80
+];
+
+var CHUNK2 = 1 << 20;
+var LONGEST_MAGIC = Math.max(...MAGICS.map((m) => m.magic.length));
+var FIRST = new Uint8Array(256);
+for (const { magic } of MAGICS) FIRST[magic[0]] = 1;
+
+// btf/image/zboot.ts
+var ZBOOT_HEADER_BYTES = 64;
 
 
 // btf/image/bzimage.ts

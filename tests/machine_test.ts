@@ -1,0 +1,48 @@
+/**
+ * A report's `source.arch`, `endianness` and `pointer_size` on every architecture's real
+ * kernel (as shipped: flat Images, an s390 image, a ppc64el ELF, an x86 bzImage; and the raw
+ * BTF each holds, where the architecture comes from the BTF alone) and on the fixtures
+ * (32-bit, big-endian, and the era fixtures, which name no architecture).
+ * @module
+ */
+import assert from "node:assert/strict";
+import { fixture, runCli } from "./helpers.ts";
+
+const CASES: [string, string | null, "little" | "big", number | null, string][] = [
+  [".cache/arm64-6.12.image", "arm64", "little", 8, "flat"],
+  [".cache/arm64-7.image", "arm64", "little", 8, "flat"],
+  [".cache/riscv64.image", "riscv64", "little", 8, "flat"],
+  [".cache/s390x.image", "s390x", "big", 8, "flat"],
+  [".cache/ppc64el.image", "ppc64le", "little", 8, "elf"],
+  [".cache/sched-ext.vmlinuz", "x86_64", "little", 8, "image"],
+  [".cache/debian-6.1.vmlinux", "x86_64", "little", 8, "elf"],
+  // Raw BTF: the architecture from the BTF itself.
+  [".cache/arm64-7.btf", "arm64", "little", 8, "raw"],
+  [".cache/riscv64.btf", "riscv64", "little", 8, "raw"],
+  [".cache/s390x.btf", "s390x", "big", 8, "raw"],
+  [".cache/ppc64el.btf", "ppc64le", "little", 8, "raw"],
+  [".cache/debian-6.1.btf", "x86_64", "little", 8, "raw"],
+  ["ptr32_i686.btf", null, "little", 4, "raw"],
+  ["ptr32_armv7.btf", null, "little", 4, "raw"],
+  ["ptr32_ppc32.btf", null, "big", 4, "raw"],
+  ["era_7_3.btf", null, "little", 8, "raw"],
+  ["era_7_3_be.o", null, "big", 8, "elf"],
+];
+
+Deno.test("source: arch, endianness and pointer size of every architecture's kernel", async () => {
+  for (const [name, arch, endianness, pointer, format] of CASES) {
+    const r = await runCli(["kernel", fixture(name), "--json", "--group", "idr", "--no-cache"]);
+    assert.equal(r.code, 0, `${name}: ${r.stderr}`);
+    const { source } = JSON.parse(r.stdout);
+    assert.deepEqual(
+      [source.arch, source.endianness, source.pointer_size, source.format],
+      [arch, endianness, pointer, format],
+      name,
+    );
+  }
+  const human = await runCli(["kernel", fixture(".cache/s390x.image"), "--group", "idr"]);
+  assert.match(
+    human.stdout,
+    /^ {2}flat kernel image · \d+ BTF bytes · \d+ types · s390x, big-endian, 8-byte pointers · /m,
+  );
+});
