@@ -206,7 +206,18 @@ export function throwsBtf(fn: () => unknown, message: string): void {
 
 /** Member offsets and sizes of `structs` as pahole prints them (anonymous members flattened). */
 export function paholeLayout(path: string, structs: string[]) {
-  const out = run("pahole", ["-F", "btf", "-C", structs.join(","), path]);
+  const layout = parsePahole(run("pahole", ["-F", "btf", "-C", structs.join(","), path]));
+  // pahole stops at a struct the kernel lacks (s390x has no bpf_struct_ops_map): those it
+  // did not print are asked one at a time.
+  for (const name of structs.filter((s) => !layout.has(s))) {
+    const one = spawn("pahole", { args: ["-F", "btf", "-C", name, path] });
+    if (one.code === 0) for (const [k, v] of parsePahole(one.stdout)) layout.set(k, v);
+  }
+  return layout;
+}
+
+/** The struct layouts of pahole's output `out`: each struct's member offsets and size. */
+function parsePahole(out: string) {
   const layout = new Map<string, { members: Map<string, number>; size: number }>();
   let current: { members: Map<string, number>; size: number } | undefined;
   let depth = 0;

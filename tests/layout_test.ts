@@ -153,6 +153,23 @@ Deno.test("struct: member lines read as pahole's, arrays and function pointers i
   assert.deepEqual(memberLines(ours.stdout), want);
 });
 
+Deno.test("struct: task_struct and rq on every architecture's kernel read as pahole's", async () => {
+  // pahole writes `T * *` for `T **`, and the alignment it infers as an attribute.
+  const memberLines = (text: string) =>
+    text.split("\n").filter((l) => /;\s+\/\*[\s\d:]+\*\/$/.test(l)).map((l) =>
+      l.replace(/\s+/g, " ").replaceAll("* *", "**").replace(/ __attribute__\(\(.*?\)\)\)/, "")
+        .trim()
+    );
+  for (const kernel of ["arm64-7", "riscv64", "s390x", "ppc64el"]) {
+    const path = fixture(`.cache/${kernel}.btf`);
+    const ours = await runCli(["struct", "task_struct", "rq", "-k", path]);
+    assert.equal(ours.code, 0, ours.stderr);
+    const theirs = memberLines(run("pahole", ["-F", "btf", "-C", "task_struct,rq", path]));
+    assert.ok(theirs.length > 150, `${kernel}: ${theirs.length} member lines`);
+    assert.deepEqual(memberLines(ours.stdout), theirs, kernel);
+  }
+});
+
 for (const arch of ["i686", "armv7", "ppc32"]) {
   Deno.test(`struct: every struct and union of the 32-bit ${arch} fixture equals pahole's layout`, () => {
     const path = fixture(`ptr32_${arch}.btf`);

@@ -46,3 +46,27 @@ Deno.test("source: arch, endianness and pointer size of every architecture's ker
     /^ {2}flat kernel image · \d+ BTF bytes · \d+ types · s390x, big-endian, 8-byte pointers · /m,
   );
 });
+
+Deno.test("diff: x86_64 against arm64 shows the real layout differences, each side its own", async () => {
+  const x86 = fixture(".cache/sched-ext.btf"), arm = fixture(".cache/arm64-7.btf");
+  const r = await runCli(["diff", x86, arm, "--json"]);
+  assert.equal(r.code, 1, r.stderr);
+  const offset = async (k: string) =>
+    JSON.parse((await runCli(["offset", "task_struct.pid", "-k", k, "--json"])).stdout).paths[0]
+      .offset;
+  const [a, b] = [await offset(x86), await offset(arm)];
+  assert.notEqual(a, b, "task_struct.pid differs between the architectures");
+  const { kernels, diffs } = JSON.parse(r.stdout);
+  assert.deepEqual(kernels.map((k: { arch: string }) => k.arch), ["x86_64", "arm64"]);
+  const pid = diffs[0].changes.find((c: { path: string }) =>
+    c.path === "task_enrichment.task_struct_pid"
+  );
+  assert.deepEqual(pid, {
+    class: "moved",
+    what: "field",
+    path: "task_enrichment.task_struct_pid",
+    from: a,
+    to: b,
+    via: "task_struct.pid",
+  });
+});
