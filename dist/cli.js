@@ -2651,14 +2651,15 @@ var cleanEntries = (function cleanEntries(root, keep, force) {
   };
 });
 var isBtfMagic = (function isBtfMagic(b, at) {
-  return at + 3 < b.length && b[at] === 159 && b[at + 1] === 235 && b[at + 2] === 1 && b[at + 3] === 0;
+  if (at + 3 >= b.length || b[at + 2] !== 1 || b[at + 3] !== 0) return false;
+  return b[at] === 159 && b[at + 1] === 235 || b[at] === 235 && b[at + 1] === 159;
 });
 var btfBlobLength = (function btfBlobLength(h) {
-  const v = new DataView(h.buffer, h.byteOffset, h.byteLength);
-  const hdrLen = v.getUint32(4, true);
+  const v = new DataView(h.buffer, h.byteOffset, h.byteLength), le = h[0] === 159;
+  const hdrLen = v.getUint32(4, le);
   if (hdrLen < BTF_HEADER || hdrLen > 256) return null;
-  const typeEnd = v.getUint32(8, true) + v.getUint32(12, true);
-  const strEnd = v.getUint32(16, true) + v.getUint32(20, true);
+  const typeEnd = v.getUint32(8, le) + v.getUint32(12, le);
+  const strEnd = v.getUint32(16, le) + v.getUint32(20, le);
   return hdrLen + Math.max(typeEnd, strEnd);
 });
 var codecsDir = (function codecsDir() {
@@ -7863,10 +7864,10 @@ var init_elf_btf = __esm({
         const h = this.#header.bytes;
         if (!hasElfMagic(h)) throw new NotElfError(this.#notElf());
         const view = new DataView(h.buffer, h.byteOffset, h.byteLength);
-        const is64 = h[4] === 2;
-        const shoff = is64 ? Number(view.getBigUint64(40, true)) : view.getUint32(32, true);
-        const entry = view.getUint16(is64 ? 58 : 46, true);
-        const count2 = view.getUint16(is64 ? 60 : 48, true);
+        const is64 = h[4] === 2, le = h[5] !== 2;
+        const shoff = is64 ? Number(view.getBigUint64(40, le)) : view.getUint32(32, le);
+        const entry = view.getUint16(is64 ? 58 : 46, le);
+        const count2 = view.getUint16(is64 ? 60 : 48, le);
         if (shoff === 0 || count2 === 0 || shoff > Number.MAX_SAFE_INTEGER / 2) {
           throw new BtfError("decompressed ELF has no usable section header table");
         }

@@ -6,7 +6,8 @@
  * @module
  */
 import assert from "node:assert/strict";
-import { fixture, runCli } from "./helpers.ts";
+import { loadBtf } from "../load/file.ts";
+import { bpftoolKindCounts, fixture, runCli } from "./helpers.ts";
 
 const CASES: [string, string | null, "little" | "big", number | null, string][] = [
   [".cache/arm64-6.12.image", "arm64", "little", 8, "flat"],
@@ -69,4 +70,27 @@ Deno.test("diff: x86_64 against arm64 shows the real layout differences, each si
     to: b,
     via: "task_struct.pid",
   });
+});
+
+Deno.test("modules: an arm64 and a big-endian s390x module over their base, as ELF and .ko.xz", async () => {
+  for (const arch of ["arm64-6.12", "s390x"]) {
+    const base = fixture(`.cache/${arch}.btf`), btf = fixture(`.cache/${arch}-mod.btf`);
+    const expected = bpftoolKindCounts(btf, base);
+    const types = loadBtf(btf, loadBtf(base).types).types;
+    assert.deepEqual(
+      Object.fromEntries(Object.entries(types.kindCounts()).sort()),
+      Object.fromEntries(Object.entries(expected).sort()),
+    );
+    for (const ext of ["ko", "ko.xz"]) {
+      const path = fixture(`.cache/${arch}-mod.${ext}`);
+      const r = await runCli(["kernel", "--base", base, path, "--json", "--group", "idr"]);
+      assert.equal(r.code, 0, r.stderr);
+      const { source } = JSON.parse(r.stdout);
+      assert.deepEqual(
+        [source.btf_bytes, source.type_count, source.endianness],
+        [Deno.statSync(btf).size, types.count, arch === "s390x" ? "big" : "little"],
+        path,
+      );
+    }
+  }
 });

@@ -66,3 +66,10 @@ bash "$td/fetch-debian-arch.sh" arm64-7 arm64 trixie-backports 'linux-binary-uns
 bash "$td/fetch-debian-arch.sh" riscv64 riscv64 sid 'linux-binary-[0-9.]+\+deb14-riscv64' "$cache"
 bash "$td/fetch-debian-arch.sh" s390x s390x sid 'linux-binary-7\.[0-9.]+\+deb14-s390x' "$cache"
 bash "$td/fetch-debian-arch.sh" ppc64el ppc64el sid 'linux-binary-[0-9.]+\+deb14-powerpc64le' "$cache"
+# A module of two of them (split BTF over their base; s390x's big-endian), from the same
+# versions as their kernels (testdata/fetch-debian-arch-module.sh).
+esc() { printf '%s' "$1" | sed 's/[.+]/\\&/g'; }
+bash "$td/fetch-debian-arch-module.sh" arm64-6.12-mod arm64 trixie \
+  "$(esc "$(cat "$cache/arm64-6.12.package")")" fat "$cache"
+bash "$td/fetch-debian-arch-module.sh" s390x-mod s390x sid \
+  "$(esc "$(sed 's/^linux-binary-/linux-modules-/' "$cache/s390x.package")")" fat "$cache"

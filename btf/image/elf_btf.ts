@@ -144,10 +144,10 @@ export class ElfBtfCollector {
     const h = this.#header.bytes;
     if (!hasElfMagic(h)) throw new NotElfError(this.#notElf());
     const view = new DataView(h.buffer, h.byteOffset, h.byteLength);
-    const is64 = h[4] === 2;
-    const shoff = is64 ? Number(view.getBigUint64(0x28, true)) : view.getUint32(0x20, true);
-    const entry = view.getUint16(is64 ? 0x3a : 0x2e, true);
-    const count = view.getUint16(is64 ? 0x3c : 0x30, true);
+    const is64 = h[4] === 2, le = h[5] !== 2; // EI_DATA: ELFDATA2MSB is big-endian
+    const shoff = is64 ? Number(view.getBigUint64(0x28, le)) : view.getUint32(0x20, le);
+    const entry = view.getUint16(is64 ? 0x3a : 0x2e, le);
+    const count = view.getUint16(is64 ? 0x3c : 0x30, le);
     if (shoff === 0 || count === 0 || shoff > Number.MAX_SAFE_INTEGER / 2) {
       throw new BtfError("decompressed ELF has no usable section header table");
     }
@@ -244,17 +244,18 @@ export class ElfBtfCollector {
   }
 }
 
+/** A BTF header's first 4 bytes at `at`, in either byte order (magic, version 1, flags 0). */
 function isBtfMagic(b: Uint8Array, at: number): boolean {
-  return at + 3 < b.length && b[at] === 0x9f && b[at + 1] === 0xeb && b[at + 2] === 1 &&
-    b[at + 3] === 0;
+  if (at + 3 >= b.length || b[at + 2] !== 1 || b[at + 3] !== 0) return false;
+  return (b[at] === 0x9f && b[at + 1] === 0xeb) || (b[at] === 0xeb && b[at + 1] === 0x9f);
 }
 
 /** The whole blob length a BTF header claims, or null when it is implausible. */
 function btfBlobLength(h: Uint8Array): number | null {
-  const v = new DataView(h.buffer, h.byteOffset, h.byteLength);
-  const hdrLen = v.getUint32(4, true);
+  const v = new DataView(h.buffer, h.byteOffset, h.byteLength), le = h[0] === 0x9f;
+  const hdrLen = v.getUint32(4, le);
   if (hdrLen < BTF_HEADER || hdrLen > 256) return null;
-  const typeEnd = v.getUint32(8, true) + v.getUint32(12, true);
-  const strEnd = v.getUint32(16, true) + v.getUint32(20, true);
+  const typeEnd = v.getUint32(8, le) + v.getUint32(12, le);
+  const strEnd = v.getUint32(16, le) + v.getUint32(20, le);
   return hdrLen + Math.max(typeEnd, strEnd);
 }
