@@ -13,6 +13,8 @@
 #      tests/prepare.sh, and copies) as a batch and as a diff series, --jobs 0 vs auto; with
 #      BASELINE="<git ref> ...", each revision's CLI on the host and on the 10-kernel batch
 #   8. paired rounds of the pairs the speed targets are about (see the end)
+#   9. rq and scx on QEMU dumps of a 512 MB and a 4 GB guest (tests/vm/run.sh), against
+#      kernel on the same kernel's BTF
 # Every command's minor page faults are counted too (/usr/bin/time, median of FAULT_RUNS).
 # Needs hyperfine, pahole (dwarves), bpftool and GNU time; installs them from Debian when
 # missing.
@@ -95,6 +97,21 @@ RUNS_LIST=(
   raw-7.3 "$CLI testdata/.cache/debian-7.3.4+deb13-amd64.btf --json"
   vmlinuz-sidecar "env KTSTR_CACHE_DIR=$tmp/root $CLI $tmp/root/img/vmlinuz --json"
 )
+# Guest memory (issue [3/4]): Debian's sched_ext kernel under QEMU with 512 MB and 4 GB of RAM
+# (tests/vm/run.sh, cached in testdata/.cache/vm/runs), read by rq with its BTF given (-k) and
+# with everything found in the dump; `kernel` on the same BTF is the yardstick.
+SCHED_BTF=testdata/.cache/sched-ext.btf
+for mb in 512 4096; do
+  bash tests/vm/run.sh "testdata/.cache/vm/runs/bench-${mb}mb" --cpus 2 --loops 2 --mem "$mb" \
+    >/dev/null
+  DUMP="testdata/.cache/vm/runs/bench-${mb}mb/dump.elf"
+  RUNS_LIST+=(
+    "rq-${mb}mb-k" "$CLI_BASE rq $DUMP -k $SCHED_BTF --json"
+    "rq-${mb}mb" "$CLI_BASE rq $DUMP --json"
+    "scx-${mb}mb" "$CLI_BASE scx $DUMP --json"
+  )
+done
+RUNS_LIST+=(kernel-sched-ext "$CLI $SCHED_BTF --json")
 for ref in ${BASELINE:-}; do
   mkdir "$tmp/base-$ref" && git archive "$ref" | tar -x -C "$tmp/base-$ref"
   ln -s "$PWD/testdata/.cache" "$tmp/base-$ref/testdata/.cache"
@@ -134,6 +151,13 @@ PAIRS=(
   "pahole -F btf -C $STRUCTS $HOST"
   "cli / empty deno run" "target ≤ 1.4" "$CLI $HOST --json" "$DENO run $tmp/empty.ts"
   "diff of two kernels / kernel over both" "target ≤ 1.3" "$CLI_BASE diff $PAIR" "$CLI $PAIR"
+  "rq 512 MB dump -k BTF / kernel BTF" "target ≤ 1.5"
+  "$CLI_BASE rq testdata/.cache/vm/runs/bench-512mb/dump.elf -k $SCHED_BTF --json"
+  "$CLI $SCHED_BTF --json"
+  "rq 512 MB dump / kernel BTF" "target ≤ 3" "$CLI_BASE rq testdata/.cache/vm/runs/bench-512mb/dump.elf --json"
+  "$CLI $SCHED_BTF --json"
+  "rq 4 GB dump / kernel BTF" "target ≤ 3" "$CLI_BASE rq testdata/.cache/vm/runs/bench-4096mb/dump.elf --json"
+  "$CLI $SCHED_BTF --json"
 )
 echo "paired rounds (median of the rounds' ratios of medians):"
 for ((i = 0; i < ${#PAIRS[@]}; i += 4)); do

@@ -26,6 +26,8 @@ export interface PhysicalMemory {
    * throws GuestError when a byte of them is not in the image.
    */
   read(addr: number, length: number): Uint8Array;
+  /** Fills `dest` with the bytes at guest physical `addr` (no new array); throws as {@link read}. */
+  readInto(addr: number, dest: Uint8Array): void;
 }
 
 /** A range and where its bytes are: `fileOffset` for the first `fileSize`, zeros after. */
@@ -61,6 +63,12 @@ function backedMemory(src: ByteSource, backed: Backed[]): PhysicalMemory {
       const out = new Uint8Array(length);
       if (at < r.fileSize) out.set(src.read(r.fileOffset + at, r.fileSize - at));
       return out;
+    },
+    readInto(addr, dest) {
+      const r = find(addr), at = r === undefined ? 0 : addr - r.start;
+      if (r !== undefined && at + dest.length <= r.fileSize) {
+        src.readInto(r.fileOffset + at, dest);
+      } else dest.set(this.read(addr, dest.length));
     },
   };
 }

@@ -71,17 +71,29 @@ const SCAN_CHUNK = 8 << 20;
 /** The text is at most a page (VMCOREINFO_BYTES is PAGE_SIZE). */
 const MAX_TEXT = 4096;
 
+/** Memory from 4 GiB up: x86's ZONE_NORMAL when RAM reaches past the 32-bit hole. */
+const FOUR_GIB = 2 ** 32;
+
 /**
  * Finds the VMCOREINFO text in guest RAM: an `OSRELEASE=` line at the start of a line and
- * followed by `PAGESIZE=` (a format string `OSRELEASE=%s` is skipped). The kernel allocates
- * its page at boot, after its image (seen 68 MB above a 16 MB image's start), so RAM is
- * scanned from its lowest address up, in pieces; undefined when there is none.
+ * followed by `PAGESIZE=` (a format string `OSRELEASE=%s` is skipped). The kernel takes its
+ * page from the page allocator at boot, which hands out the highest zone's lowest free pages
+ * first: seen 68 MB above the image in a 512 MB guest (all ZONE_DMA32), and a few KiB above
+ * 4 GiB in a 4 GB one. So the RAM from 4 GiB up is scanned first, then the rest, each range
+ * from its lowest address up, in pieces; undefined when there is none.
  */
 export function findVmcoreInfo(mem: PhysicalMemory): VmcoreInfo | undefined {
-  for (const range of mem.ranges) {
+  const ranges = [
+    ...mem.ranges.filter((r) => r.start >= FOUR_GIB),
+    ...mem.ranges.filter((r) => r.start < FOUR_GIB),
+  ];
+  // One buffer for every piece: no 8 MiB array made and zeroed per piece.
+  const buffer = new Uint8Array(SCAN_CHUNK + MAX_TEXT);
+  for (const range of ranges) {
     for (let at = 0; at < range.size; at += SCAN_CHUNK) {
       // The piece runs on past its end by a page, so a text that starts in it is whole.
-      const chunk = mem.read(range.start + at, Math.min(range.size - at, SCAN_CHUNK + MAX_TEXT));
+      const chunk = buffer.subarray(0, Math.min(range.size - at, SCAN_CHUNK + MAX_TEXT));
+      mem.readInto(range.start + at, chunk);
       for (let i = indexOf(chunk, 0, SCAN_CHUNK); i >= 0; i = indexOf(chunk, i + 1, SCAN_CHUNK)) {
         if (i > 0 && chunk[i - 1] !== 0x0a && chunk[i - 1] !== 0) continue;
         const text = textAt(chunk.subarray(i, Math.min(chunk.length, i + MAX_TEXT)));
@@ -99,14 +111,18 @@ export function findVmcoreInfo(mem: PhysicalMemory): VmcoreInfo | undefined {
 
 /** The next offset of `OSRELEASE=` in `bytes` from `from`, starting before `limit`, or -1. */
 function indexOf(bytes: Uint8Array, from: number, limit: number): number {
+  // The search is for the needle's last byte, '=': rarer in kernel memory than its first, so
+  // the native byte search skips further between checks (measured: 58 against 234 ms for
+  // 86 MB).
+  const last = NEEDLE.length - 1;
   for (
-    let i = bytes.indexOf(NEEDLE[0], from);
-    i >= 0 && i < limit;
-    i = bytes.indexOf(NEEDLE[0], i + 1)
+    let i = bytes.indexOf(NEEDLE[last], from + last);
+    i >= 0 && i - last < limit;
+    i = bytes.indexOf(NEEDLE[last], i + 1)
   ) {
-    let j = 1;
-    while (j < NEEDLE.length && bytes[i + j] === NEEDLE[j]) j++;
-    if (j === NEEDLE.length) return i;
+    let j = last - 1;
+    while (j >= 0 && bytes[i - last + j] === NEEDLE[j]) j--;
+    if (j < 0) return i - last;
   }
   return -1;
 }
