@@ -134,9 +134,15 @@ export function perCpuAddress(kernel: GuestKernel, name: string, cpu: number): b
   return (needSymbol(kernel.symbols, name) + kernel.perCpuOffset(cpu)) & ((1n << 64n) - 1n);
 }
 
+/** Where kernel addresses start: the canonical upper half with 5-level or 4-level paging. */
+function kernelSpaceStart(levels: 4 | 5): bigint {
+  return levels === 5 ? 0xff00000000000000n : 0xffff800000000000n;
+}
+
 /**
  * That the BTF and the symbols fit this memory: each possible CPU's run queue says it is that
- * CPU, and its idle task is `swapper/<cpu>`. Throws GuestError with the first misfit.
+ * CPU, its current and idle tasks are kernel addresses, and its idle task is `swapper/<cpu>`.
+ * Throws GuestError with the first misfit.
  */
 function checkFit(kernel: GuestKernel): void {
   const { view } = kernel;
@@ -149,6 +155,15 @@ function checkFit(kernel: GuestKernel): void {
         throw new GuestError(
           `the run queue of CPU ${cpu} says it is CPU ${said}: BTF or symbols of another kernel`,
         );
+      }
+      for (const member of ["rq.curr", "rq.idle"]) {
+        const p = view.pointer(rq, member);
+        if (p < kernelSpaceStart(kernel.levels)) {
+          throw new GuestError(
+            `CPU ${cpu}'s ${member} is 0x${p.toString(16)}, not a kernel address: BTF or symbols ` +
+              "of another kernel",
+          );
+        }
       }
       const idle = view.pointer(rq, "rq.idle");
       const comm = view.string(idle, "task_struct.comm");
