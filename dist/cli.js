@@ -4553,9 +4553,15 @@ var vmcoreInfoFromNotes = (function vmcoreInfoFromNotes(notes) {
   return note ? parseVmcoreInfo(textAt(note.desc)) : void 0;
 });
 var findVmcoreInfo = (function findVmcoreInfo(mem) {
-  for (const range of mem.ranges) {
+  const ranges = [
+    ...mem.ranges.filter((r) => r.start >= FOUR_GIB),
+    ...mem.ranges.filter((r) => r.start < FOUR_GIB)
+  ];
+  const buffer = new Uint8Array(SCAN_CHUNK + MAX_TEXT);
+  for (const range of ranges) {
     for (let at = 0; at < range.size; at += SCAN_CHUNK) {
-      const chunk = mem.read(range.start + at, Math.min(range.size - at, SCAN_CHUNK + MAX_TEXT));
+      const chunk = buffer.subarray(0, Math.min(range.size - at, SCAN_CHUNK + MAX_TEXT));
+      mem.readInto(range.start + at, chunk);
       for (let i = indexOf(chunk, 0, SCAN_CHUNK); i >= 0; i = indexOf(chunk, i + 1, SCAN_CHUNK)) {
         if (i > 0 && chunk[i - 1] !== 10 && chunk[i - 1] !== 0) continue;
         const text = textAt(chunk.subarray(i, Math.min(chunk.length, i + MAX_TEXT)));
@@ -4571,10 +4577,11 @@ var findVmcoreInfo = (function findVmcoreInfo(mem) {
   return void 0;
 });
 var indexOf = (function indexOf(bytes, from, limit) {
-  for (let i = bytes.indexOf(NEEDLE[0], from); i >= 0 && i < limit; i = bytes.indexOf(NEEDLE[0], i + 1)) {
-    let j = 1;
-    while (j < NEEDLE.length && bytes[i + j] === NEEDLE[j]) j++;
-    if (j === NEEDLE.length) return i;
+  const last = NEEDLE.length - 1;
+  for (let i = bytes.indexOf(NEEDLE[last], from + last); i >= 0 && i - last < limit; i = bytes.indexOf(NEEDLE[last], i + 1)) {
+    let j = last - 1;
+    while (j >= 0 && bytes[i - last + j] === NEEDLE[j]) j--;
+    if (j < 0) return i - last;
   }
   return -1;
 });
@@ -4649,6 +4656,9 @@ var findKernel = (function findKernel(image, inputs = {}) {
 var perCpuAddress = (function perCpuAddress(kernel, name, cpu) {
   return needSymbol(kernel.symbols, name) + kernel.perCpuOffset(cpu) & (1n << 64n) - 1n;
 });
+var kernelSpaceStart = (function kernelSpaceStart(levels) {
+  return levels === 5 ? 0xff00000000000000n : 0xffff800000000000n;
+});
 var checkFit = (function checkFit(kernel) {
   const { view } = kernel;
   for (const cpu of kernel.cpus) {
@@ -4658,6 +4668,15 @@ var checkFit = (function checkFit(kernel) {
       const said = view.int(rq2, "rq.cpu");
       if (said !== BigInt(cpu)) {
         throw new GuestError(`the run queue of CPU ${cpu} says it is CPU ${said}: BTF or symbols of another kernel`);
+      }
+      for (const member2 of [
+        "rq.curr",
+        "rq.idle"
+      ]) {
+        const p = view.pointer(rq2, member2);
+        if (p < kernelSpaceStart(kernel.levels)) {
+          throw new GuestError(`CPU ${cpu}'s ${member2} is 0x${p.toString(16)}, not a kernel address: BTF or symbols of another kernel`);
+        }
       }
       const idle = view.pointer(rq2, "rq.idle");
       const comm = view.string(idle, "task_struct.comm");
@@ -4898,6 +4917,12 @@ var backedMemory = (function backedMemory(src, backed) {
       const out = new Uint8Array(length);
       if (at < r.fileSize) out.set(src.read(r.fileOffset + at, r.fileSize - at));
       return out;
+    },
+    readInto(addr, dest) {
+      const r = find(addr), at = r === void 0 ? 0 : addr - r.start;
+      if (r !== void 0 && at + dest.length <= r.fileSize) {
+        src.readInto(r.fileOffset + at, dest);
+      } else dest.set(this.read(addr, dest.length));
     }
   };
 });
@@ -4937,7 +4962,7 @@ var rawMemory = (function rawMemory(src, below4g = src.size) {
   ];
   if (src.size > low) {
     backed.push({
-      start: FOUR_GIB,
+      start: FOUR_GIB2,
       size: src.size - low,
       fileOffset: low,
       fileSize: src.size - low
@@ -8982,7 +9007,7 @@ var init_kallsyms = __esm({
 
 
 
-var LINE, NEEDLE, SCAN_CHUNK, MAX_TEXT;
+var LINE, NEEDLE, SCAN_CHUNK, MAX_TEXT, FOUR_GIB;
 var init_vmcoreinfo = __esm({
   "guest/vmcoreinfo.ts"() {
     init_errors2();
@@ -8990,6 +9015,7 @@ var init_vmcoreinfo = __esm({
     NEEDLE = new TextEncoder().encode("OSRELEASE=");
     SCAN_CHUNK = 8 << 20;
     MAX_TEXT = 4096;
+    FOUR_GIB = 2 ** 32;
   }
 });
 
@@ -9176,6 +9202,7 @@ var init_x86_64 = __esm({
 
 
 
+
 var MAX_CPUS;
 var init_kernel3 = __esm({
   "guest/kernel.ts"() {
@@ -9252,11 +9279,11 @@ var init_elf_core = __esm({
 
 
 
-var FOUR_GIB;
+var FOUR_GIB2;
 var init_physical = __esm({
   "guest/physical.ts"() {
     init_errors2();
-    FOUR_GIB = 2 ** 32;
+    FOUR_GIB2 = 2 ** 32;
   }
 });
 
