@@ -95,6 +95,20 @@ export async function openGuest(
   }
 }
 
+/**
+ * `read()`'s snapshot of the opened guest, or null after printing one line
+ * (`ktstr-btf: <path>: <defect>`) when the memory cannot be read where the kernel says.
+ */
+export function readGuest<T>(guest: OpenedGuest, io: CliIo, read: () => T): T | null {
+  try {
+    return read();
+  } catch (err) {
+    if (!(err instanceof BtfError)) throw err;
+    complain(io, `${guest.path}: ${err.message}`);
+    return null;
+  }
+}
+
 /** The `source` object of a guest report: the image and how the kernel was found in it. */
 export interface GuestSource {
   path: string;

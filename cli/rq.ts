@@ -11,6 +11,7 @@ import {
   guestSource,
   MEMORY_HELP,
   openGuest,
+  readGuest,
 } from "./guest_load.ts";
 import { UsageError, writeJson } from "./io.ts";
 
@@ -51,7 +52,9 @@ export const RQ_COMMAND = command({
         }
         return n;
       });
-      const snapshot = readRunQueues(kernel, wanted.length > 0 ? wanted : kernel.cpus);
+      const cpus = wanted.length > 0 ? wanted : kernel.cpus;
+      const snapshot = readGuest(guest, io, () => readRunQueues(kernel, cpus));
+      if (snapshot === null) return 1;
       if (v.json) {
         writeJson(io, {
           source: guestSource(guest.path, kernel),

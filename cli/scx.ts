@@ -11,6 +11,7 @@ import {
   guestSource,
   MEMORY_HELP,
   openGuest,
+  readGuest,
 } from "./guest_load.ts";
 import { UsageError, writeJson } from "./io.ts";
 
@@ -42,7 +43,8 @@ export const SCX_COMMAND = command({
     const guest = await openGuest(args[0], v, io);
     if (!guest) return 1;
     try {
-      const snapshot = readScx(guest.kernel);
+      const snapshot = readGuest(guest, io, () => readScx(guest.kernel));
+      if (snapshot === null) return 1;
       if (v.json) writeJson(io, { source: guestSource(guest.path, guest.kernel), ...snapshot });
       else io.out(renderScx(guest.path, guest.kernel, snapshot));
       return 0;

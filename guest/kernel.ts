@@ -147,37 +147,36 @@ function kernelSpaceStart(levels: 4 | 5): bigint {
 function checkFit(kernel: GuestKernel): void {
   const { view } = kernel;
   for (const cpu of kernel.cpus) {
-    let rq: bigint;
+    // A misfit found while checking (a member past the struct, an unmapped pointer) is said
+    // as such; the checks' own verdicts are thrown as they are.
+    let verdict: GuestError | undefined;
+    const rq = perCpuAddress(kernel, "runqueues", cpu); // a missing symbol says so itself
     try {
-      rq = perCpuAddress(kernel, "runqueues", cpu);
       const said = view.int(rq, "rq.cpu");
       if (said !== BigInt(cpu)) {
-        throw new GuestError(
+        verdict = new GuestError(
           `the run queue of CPU ${cpu} says it is CPU ${said}: BTF or symbols of another kernel`,
         );
       }
-      for (const member of ["rq.curr", "rq.idle"]) {
-        const p = view.pointer(rq, member);
-        if (p < kernelSpaceStart(kernel.levels)) {
-          throw new GuestError(
-            `CPU ${cpu}'s ${member} is 0x${p.toString(16)}, not a kernel address: BTF or symbols ` +
-              "of another kernel",
+      for (const [member, task] of [["rq.idle", "idle"], ["rq.curr", "current"]] as const) {
+        const at = verdict ?? view.pointer(rq, member);
+        if (typeof at === "bigint" && at < kernelSpaceStart(kernel.levels)) {
+          verdict = new GuestError(
+            `CPU ${cpu}'s ${task} task is at 0x${at.toString(16)}, not a kernel address: BTF or ` +
+              "symbols of another kernel",
           );
         }
       }
-      const idle = view.pointer(rq, "rq.idle");
-      const comm = view.string(idle, "task_struct.comm");
-      if (comm !== `swapper/${cpu}`) {
-        throw new GuestError(
+      const comm = verdict ?? view.string(view.pointer(rq, "rq.idle"), "task_struct.comm");
+      if (typeof comm === "string" && comm !== `swapper/${cpu}`) {
+        verdict = new GuestError(
           `CPU ${cpu}'s idle task is '${comm}', not 'swapper/${cpu}': BTF or symbols of another kernel`,
         );
       }
     } catch (err) {
-      if (err instanceof GuestError) throw err;
-      if (err instanceof BtfError) {
-        throw new GuestError(`the BTF does not fit this memory: ${err.message}`);
-      }
-      throw err;
+      if (!(err instanceof BtfError)) throw err;
+      throw new GuestError(`the BTF does not fit this memory: ${err.message}`);
     }
+    if (verdict) throw verdict;
   }
 }

@@ -15,6 +15,11 @@ export interface PhysRange {
   start: number;
   /** Bytes it covers. */
   size: number;
+  /**
+   * Of them, the bytes the image holds, from the start; the rest read as zeros (a vmcore's
+   * filtered pages). Absent: all of them.
+   */
+  present?: number;
 }
 
 /** Guest physical memory, read by address. */
@@ -50,7 +55,9 @@ function backedMemory(src: ByteSource, backed: Backed[]): PhysicalMemory {
     return undefined;
   };
   return {
-    ranges: backed.map(({ start, size }) => ({ start, size })),
+    ranges: backed.map(({ start, size, fileSize }) =>
+      fileSize < size ? { start, size, present: fileSize } : { start, size }
+    ),
     read(addr, length) {
       const r = find(addr);
       if (r === undefined || addr + length > r.start + r.size) {

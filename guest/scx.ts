@@ -7,6 +7,7 @@
  * @module
  */
 import { BtfError } from "../btf/errors.ts";
+import { kernelConstants } from "../resolvers/constants.ts";
 import { resolveNamedGroup } from "../resolvers/mod.ts";
 import { type GuestKernel, perCpuAddress } from "./kernel.ts";
 import { walkList, walkRhashtable } from "./lists.ts";
@@ -118,7 +119,8 @@ export function readScx(kernel: GuestKernel): ScxSnapshot {
       : "btf: struct 'rq' has no member 'scx'";
     return { sched: null, dsqs: [], runnable: [], missing };
   }
-  const jiffies = view.unsigned(symbols.address("jiffies_64") ?? symbols.address("jiffies")!, 8);
+  const jiffiesVa = symbols.address("jiffies_64") ?? symbols.address("jiffies");
+  const jiffies = jiffiesVa === undefined ? undefined : view.unsigned(jiffiesVa, 8);
   const root = view.unsigned(rootVa, 8);
   const hz = root === 0n ? null : schedulerHz(kernel, root);
   const task = (t: bigint): ScxTask => ({
@@ -127,13 +129,16 @@ export function readScx(kernel: GuestKernel): ScxSnapshot {
     dsq_vtime: count(view.uint(t, "task_struct.scx.dsq_vtime")),
     slice: count(view.uint(t, "task_struct.scx.slice")),
     weight: Number(view.uint(t, "task_struct.scx.weight")),
-    runnable_age_ms: hz === null ? null : Math.round(
+    runnable_age_ms: hz === null || jiffies === undefined ? null : Math.round(
       Number(BigInt.asIntN(64, jiffies - view.uint(t, "task_struct.scx.runnable_at"))) * 1000 /
         hz,
     ),
   });
   const dsqNode = view.field("task_struct.scx.dsq_list.node").offset;
-  const cursorFlag = 1n << 31n; // SCX_DSQ_LNODE_ITER_CURSOR
+  // An iterator's cursor on a DSQ's list is no task (its node's flags say so).
+  const cursorFlag = BigInt(
+    kernelConstants(kernel.types).constants.SCX_DSQ_LNODE_ITER_CURSOR as number,
+  );
   const isCursor = (node: bigint) =>
     (view.uint(node, "scx_dsq_list_node.flags") & cursorFlag) !== 0n;
   const dsq = (at: bigint, kind: Dsq["kind"], where: { cpu?: number; node?: number }): Dsq => {

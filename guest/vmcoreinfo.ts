@@ -90,9 +90,11 @@ export function findVmcoreInfo(mem: PhysicalMemory): VmcoreInfo | undefined {
   // One buffer for every piece: no 8 MiB array made and zeroed per piece.
   const buffer = new Uint8Array(SCAN_CHUNK + MAX_TEXT);
   for (const range of ranges) {
-    for (let at = 0; at < range.size; at += SCAN_CHUNK) {
+    // Pages a vmcore filtered out read as zeros: only the bytes the image holds are scanned.
+    const size = range.present ?? range.size;
+    for (let at = 0; at < size; at += SCAN_CHUNK) {
       // The piece runs on past its end by a page, so a text that starts in it is whole.
-      const chunk = buffer.subarray(0, Math.min(range.size - at, SCAN_CHUNK + MAX_TEXT));
+      const chunk = buffer.subarray(0, Math.min(size - at, SCAN_CHUNK + MAX_TEXT));
       mem.readInto(range.start + at, chunk);
       for (let i = indexOf(chunk, 0, SCAN_CHUNK); i >= 0; i = indexOf(chunk, i + 1, SCAN_CHUNK)) {
         if (i > 0 && chunk[i - 1] !== 0x0a && chunk[i - 1] !== 0) continue;

@@ -82,7 +82,7 @@ Deno.test("guest: an ELF core's segments by physical address; filtered pages rea
   assert.deepEqual(mem.ranges, [
     { start: 0x1000, size: 0x2000 },
     { start: 0x3000, size: 0x1000 },
-    { start: 0x10000, size: 0x3000 },
+    { start: 0x10000, size: 0x3000, present: 0x1000 },
   ]);
   assert.deepEqual(mem.read(0x1001, 3), new Uint8Array([1, 2, 3]));
   assert.deepEqual(mem.read(0x2ffe, 4), new Uint8Array([0xfe, 0xff, 9, 9]), "across two ranges");
