@@ -2774,22 +2774,13 @@ var btfFromImage = (async function btfFromImage(src, keepAll = false) {
   if (flat !== null) {
     const found = scanFlatSource(src);
     if (found !== null) {
-      return {
+      return result({
         btf: found.bytes,
-        compression: null,
-        format: "flat",
-        container: "Image",
-        offset: found.offset,
-        ...archOf(flat)
-      };
+        flatOffset: found.offset
+      }, null, "Image", flat.arch);
     }
   }
   return await scanned(src, keepAll, flat);
-});
-var archOf = (function archOf(flat) {
-  return flat?.arch === void 0 ? {} : {
-    arch: flat.arch
-  };
 });
 var zbootBtf = (async function zbootBtf(src, head, zboot, keepAll) {
   const { offset, length, compression } = zboot;
@@ -2828,14 +2819,10 @@ var s390Btf = (async function s390Btf(src) {
   }
   const found = scanFlatSource(src);
   if (found !== null) {
-    return {
+    return result({
       btf: found.bytes,
-      compression: null,
-      format: "flat",
-      container: "s390",
-      offset: found.offset,
-      arch: "s390x"
-    };
+      flatOffset: found.offset
+    }, null, "s390", "s390x");
   }
   if (noBtf !== void 0) {
     throw new NoBtfError(`s390 image: its ${noBtf.compression} payload at ${noBtf.offset} holds no valid BTF: ${BUILT_WITHOUT_BTF}`);
@@ -4559,8 +4546,9 @@ var findVmcoreInfo = (function findVmcoreInfo(mem) {
   ];
   const buffer = new Uint8Array(SCAN_CHUNK + MAX_TEXT);
   for (const range of ranges) {
-    for (let at = 0; at < range.size; at += SCAN_CHUNK) {
-      const chunk = buffer.subarray(0, Math.min(range.size - at, SCAN_CHUNK + MAX_TEXT));
+    const size = range.present ?? range.size;
+    for (let at = 0; at < size; at += SCAN_CHUNK) {
+      const chunk = buffer.subarray(0, Math.min(size - at, SCAN_CHUNK + MAX_TEXT));
       mem.readInto(range.start + at, chunk);
       for (let i = indexOf(chunk, 0, SCAN_CHUNK); i >= 0; i = indexOf(chunk, i + 1, SCAN_CHUNK)) {
         if (i > 0 && chunk[i - 1] !== 10 && chunk[i - 1] !== 0) continue;
@@ -4662,34 +4650,37 @@ var kernelSpaceStart = (function kernelSpaceStart(levels) {
 var checkFit = (function checkFit(kernel) {
   const { view } = kernel;
   for (const cpu of kernel.cpus) {
-    let rq2;
+    let verdict;
+    const rq2 = perCpuAddress(kernel, "runqueues", cpu);
     try {
-      rq2 = perCpuAddress(kernel, "runqueues", cpu);
       const said = view.int(rq2, "rq.cpu");
       if (said !== BigInt(cpu)) {
-        throw new GuestError(`the run queue of CPU ${cpu} says it is CPU ${said}: BTF or symbols of another kernel`);
+        verdict = new GuestError(`the run queue of CPU ${cpu} says it is CPU ${said}: BTF or symbols of another kernel`);
       }
-      for (const member2 of [
-        "rq.curr",
-        "rq.idle"
+      for (const [member2, task2] of [
+        [
+          "rq.idle",
+          "idle"
+        ],
+        [
+          "rq.curr",
+          "current"
+        ]
       ]) {
-        const p = view.pointer(rq2, member2);
-        if (p < kernelSpaceStart(kernel.levels)) {
-          throw new GuestError(`CPU ${cpu}'s ${member2} is 0x${p.toString(16)}, not a kernel address: BTF or symbols of another kernel`);
+        const at = verdict ?? view.pointer(rq2, member2);
+        if (typeof at === "bigint" && at < kernelSpaceStart(kernel.levels)) {
+          verdict = new GuestError(`CPU ${cpu}'s ${task2} task is at 0x${at.toString(16)}, not a kernel address: BTF or symbols of another kernel`);
         }
       }
-      const idle = view.pointer(rq2, "rq.idle");
-      const comm = view.string(idle, "task_struct.comm");
-      if (comm !== `swapper/${cpu}`) {
-        throw new GuestError(`CPU ${cpu}'s idle task is '${comm}', not 'swapper/${cpu}': BTF or symbols of another kernel`);
+      const comm = verdict ?? view.string(view.pointer(rq2, "rq.idle"), "task_struct.comm");
+      if (typeof comm === "string" && comm !== `swapper/${cpu}`) {
+        verdict = new GuestError(`CPU ${cpu}'s idle task is '${comm}', not 'swapper/${cpu}': BTF or symbols of another kernel`);
       }
     } catch (err) {
-      if (err instanceof GuestError) throw err;
-      if (err instanceof BtfError) {
-        throw new GuestError(`the BTF does not fit this memory: ${err.message}`);
-      }
-      throw err;
+      if (!(err instanceof BtfError)) throw err;
+      throw new GuestError(`the BTF does not fit this memory: ${err.message}`);
     }
+    if (verdict) throw verdict;
   }
 });
 var count = (function count(v) {
@@ -4902,10 +4893,14 @@ var backedMemory = (function backedMemory(src, backed) {
     return void 0;
   };
   return {
-    ranges: backed.map(({ start, size }) => ({
+    ranges: backed.map(({ start, size, fileSize }) => fileSize < size ? {
+      start,
+      size,
+      present: fileSize
+    } : {
       start,
       size
-    })),
+    }),
     read(addr, length) {
       const r = find(addr);
       if (r === void 0 || addr + length > r.start + r.size) {
@@ -5068,6 +5063,15 @@ var openGuest = (async function openGuest(path, v, io) {
     throw err;
   }
 });
+var readGuest = (function readGuest(guest, io, read) {
+  try {
+    return read();
+  } catch (err) {
+    if (!(err instanceof BtfError)) throw err;
+    complain(io, `${guest.path}: ${err.message}`);
+    return null;
+  }
+});
 var guestSource = (function guestSource(path, kernel) {
   return {
     path,
@@ -5183,7 +5187,8 @@ var readScx = (function readScx(kernel) {
       missing
     };
   }
-  const jiffies = view.unsigned(symbols.address("jiffies_64") ?? symbols.address("jiffies"), 8);
+  const jiffiesVa = symbols.address("jiffies_64") ?? symbols.address("jiffies");
+  const jiffies = jiffiesVa === void 0 ? void 0 : view.unsigned(jiffiesVa, 8);
   const root = view.unsigned(rootVa, 8);
   const hz = root === 0n ? null : schedulerHz(kernel, root);
   const task2 = (t) => ({
@@ -5192,10 +5197,10 @@ var readScx = (function readScx(kernel) {
     dsq_vtime: count(view.uint(t, "task_struct.scx.dsq_vtime")),
     slice: count(view.uint(t, "task_struct.scx.slice")),
     weight: Number(view.uint(t, "task_struct.scx.weight")),
-    runnable_age_ms: hz === null ? null : Math.round(Number(BigInt.asIntN(64, jiffies - view.uint(t, "task_struct.scx.runnable_at"))) * 1e3 / hz)
+    runnable_age_ms: hz === null || jiffies === void 0 ? null : Math.round(Number(BigInt.asIntN(64, jiffies - view.uint(t, "task_struct.scx.runnable_at"))) * 1e3 / hz)
   });
   const dsqNode = view.field("task_struct.scx.dsq_list.node").offset;
-  const cursorFlag = 1n << 31n;
+  const cursorFlag = BigInt(kernelConstants(kernel.types).constants.SCX_DSQ_LNODE_ITER_CURSOR);
   const isCursor = (node) => (view.uint(node, "scx_dsq_list_node.flags") & cursorFlag) !== 0n;
   const dsq = (at, kind, where) => {
     const walk = walkList(view, view.addr(at, "scx_dispatch_q.list"), dsqNode, isCursor);
@@ -8104,7 +8109,6 @@ __export(image_exports, {
 
 
 
-
 var MAX_SCAN;
 var init_image = __esm({
   "btf/image/image.ts"() {
@@ -9315,6 +9319,7 @@ var init_symbols_file = __esm({
 // cli/guest_load.ts
 
 
+
 var GUEST_OPTIONS, GUEST_OPTIONS_HELP, MEMORY_HELP;
 var init_guest_load = __esm({
   "cli/guest_load.ts"() {
@@ -9403,7 +9408,9 @@ Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
             }
             return n;
           });
-          const snapshot = readRunQueues(kernel, wanted.length > 0 ? wanted : kernel.cpus);
+          const cpus = wanted.length > 0 ? wanted : kernel.cpus;
+          const snapshot = readGuest(guest, io, () => readRunQueues(kernel, cpus));
+          if (snapshot === null) return 1;
           if (v.json) {
             writeJson(io, {
               source: guestSource(guest.path, kernel),
@@ -9438,6 +9445,7 @@ var U644, HZ_CHOICES;
 var init_scx = __esm({
   "guest/scx.ts"() {
     init_errors();
+    init_constants();
     init_mod();
     init_kernel3();
     init_lists();
@@ -9513,7 +9521,8 @@ Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
         const guest = await openGuest(args[0], v, io);
         if (!guest) return 1;
         try {
-          const snapshot = readScx(guest.kernel);
+          const snapshot = readGuest(guest, io, () => readScx(guest.kernel));
+          if (snapshot === null) return 1;
           if (v.json) writeJson(io, {
             source: guestSource(guest.path, guest.kernel),
             ...snapshot

@@ -136,14 +136,7 @@ export async function btfFromImage(src: ByteSource, keepAll = false): Promise<Im
   if (flat !== null) {
     const found = scanFlatSource(src);
     if (found !== null) {
-      return {
-        btf: found.bytes,
-        compression: null,
-        format: "flat",
-        container: "Image",
-        offset: found.offset,
-        ...archOf(flat),
-      };
+      return result({ btf: found.bytes, flatOffset: found.offset }, null, "Image", flat.arch);
     }
   }
   return await scanned(src, keepAll, flat);
@@ -216,14 +209,7 @@ async function s390Btf(src: ByteSource): Promise<ImageBtf> {
   // CONFIG_KERNEL_UNCOMPRESSED: the kernel itself follows the decompressor.
   const found = scanFlatSource(src);
   if (found !== null) {
-    return {
-      btf: found.bytes,
-      compression: null,
-      format: "flat",
-      container: "s390",
-      offset: found.offset,
-      arch: "s390x",
-    };
+    return result({ btf: found.bytes, flatOffset: found.offset }, null, "s390", "s390x");
   }
   if (noBtf !== undefined) {
     throw new NoBtfError(
