@@ -142,10 +142,6 @@ export async function btfFromImage(src: ByteSource, keepAll = false): Promise<Im
   return await scanned(src, keepAll, flat);
 }
 
-function archOf(flat: FlatImageHeader | null): { arch?: string } {
-  return flat?.arch === undefined ? {} : { arch: flat.arch };
-}
-
 /** The BTF of the flat `Image` an EFI zboot image compresses. */
 async function zbootBtf(
   src: ByteSource,
