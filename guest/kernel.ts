@@ -96,8 +96,14 @@ export function findKernel(image: MemoryImage, inputs: KernelInputs = {}): Guest
     );
   }
   const levels = vmcoreinfo.number("pgtable_l5_enabled") === 1n ? 5 : 4;
+  const root = imagePhys(topPgt, physBase);
+  if (root === null) {
+    throw new GuestError(
+      `VMCOREINFO's SYMBOL(init_top_pgt) 0x${topPgt.toString(16)} is outside the kernel image`,
+    );
+  }
   const translator = new X86Translator(image.memory, {
-    root: imagePhys(topPgt, physBase)!,
+    root,
     levels,
     physBase,
   });

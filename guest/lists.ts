@@ -38,13 +38,17 @@ export function walkList(
     if (seen.has(node)) return { entries, note: `the list loops at 0x${node.toString(16)}` };
     if (entries.length >= WALK_CAP) return { entries, note: `stopped after ${WALK_CAP} entries` };
     seen.add(node);
-    if (!skip(node)) entries.push(node - BigInt(nodeOffset));
+    // A node is taken once its own next pointer reads: a NULL or unmapped one ends the walk
+    // with a note, never the command.
+    let next: bigint;
     try {
-      node = view.pointer(node, "list_head.next");
+      next = view.pointer(node, "list_head.next");
+      if (!skip(node)) entries.push(node - BigInt(nodeOffset));
     } catch (err) {
       if (err instanceof BtfError) return { entries, note: err.message };
       throw err;
     }
+    node = next;
   }
   return { entries };
 }

@@ -10,7 +10,7 @@ import { BtfError } from "../btf/errors.ts";
 import { kernelConstants } from "../resolvers/constants.ts";
 import { resolveNamedGroup } from "../resolvers/mod.ts";
 import { type GuestKernel, perCpuAddress } from "./kernel.ts";
-import { walkList, walkRhashtable } from "./lists.ts";
+import { type Walk, walkList, walkRhashtable } from "./lists.ts";
 import { type Count, count, optional } from "./rq.ts";
 
 /** A task on a DSQ or a runnable list. */
@@ -141,6 +141,19 @@ export function readScx(kernel: GuestKernel): ScxSnapshot {
   );
   const isCursor = (node: bigint) =>
     (view.uint(node, "scx_dsq_list_node.flags") & cursorFlag) !== 0n;
+  // The tasks of a walk; one that cannot be read ends the list there, with the note.
+  const tasksOf = (walk: Walk): { tasks: ScxTask[]; note?: string } => {
+    const tasks: ScxTask[] = [];
+    for (const t of walk.entries) {
+      try {
+        tasks.push(task(t));
+      } catch (err) {
+        if (!(err instanceof BtfError)) throw err;
+        return { tasks, note: err.message };
+      }
+    }
+    return walk.note ? { tasks, note: walk.note } : { tasks };
+  };
   const dsq = (at: bigint, kind: Dsq["kind"], where: { cpu?: number; node?: number }): Dsq => {
     const walk = walkList(view, view.addr(at, "scx_dispatch_q.list"), dsqNode, isCursor);
     return {
@@ -148,8 +161,7 @@ export function readScx(kernel: GuestKernel): ScxSnapshot {
       kind,
       ...where,
       nr: Number(view.uint(at, "scx_dispatch_q.nr")),
-      tasks: walk.entries.map(task),
-      ...(walk.note ? { note: walk.note } : {}),
+      ...tasksOf(walk),
     };
   };
   const dsqs: Dsq[] = [];
@@ -161,7 +173,7 @@ export function readScx(kernel: GuestKernel): ScxSnapshot {
   const runnable = kernel.cpus.map((cpu) => {
     const rq = perCpuAddress(kernel, "runqueues", cpu);
     const walk = walkList(view, view.addr(rq, "rq.scx.runnable_list"), runnableNode);
-    return { cpu, tasks: walk.entries.map(task), ...(walk.note ? { note: walk.note } : {}) };
+    return { cpu, ...tasksOf(walk) };
   });
   if (root === 0n) {
     missing.sched = "no BPF scheduler is loaded (scx_root is NULL)";
