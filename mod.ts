@@ -56,6 +56,9 @@ export {
   resolvePooled,
 } from "./workers/fanout.ts";
 
+// What a kernel is built for (a report's source.arch, endianness, pointer_size).
+export { archFromBtf, type MachineFacts, machineFacts } from "./btf/machine.ts";
+
 // Reading a guest kernel from its memory (a QEMU dump, a kdump vmcore, /proc/kcore, a raw
 // RAM file): memory source → kernel → snapshot.
 export { GuestError } from "./guest/errors.ts";

@@ -211,7 +211,7 @@ export function paholeLayout(path: string, structs: string[]) {
   // did not print are asked one at a time.
   for (const name of structs.filter((s) => !layout.has(s))) {
     const one = spawn("pahole", { args: ["-F", "btf", "-C", name, path] });
-    if (one.code === 0) for (const [k, v] of parsePahole(one.stdout)) layout.set(k, v);
+    if (one.code === 0) { for (const [k, v] of parsePahole(one.stdout)) layout.set(k, v); }
   }
   return layout;
 }

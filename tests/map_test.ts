@@ -40,8 +40,11 @@ hostTest("map: the host BTF is mapped into its table where the kernel allows it"
   assert.equal(r.advice, true);
   assert.equal(r.mapped, kernelMapsBtf(), `kernel ${Deno.osRelease()}`);
   // Mapped, with huge pages for the index: a second load touches almost no fresh page
-  // (reading it into 4 KiB pages takes over 1,300 faults).
-  assert.ok(r.secondLoadFaults < 200, `second load: ${r.secondLoadFaults} faults`);
+  // (reading it into 4 KiB pages takes over 1,300 faults). A regular file bind-mounted over
+  // sysfs (.ci/run's other-kernel namespace) is mapped too, and faults in around each touch,
+  // 64 KiB at a time: up to one fault per 64 KiB of BTF more.
+  const limit = 200 + Math.ceil(Deno.statSync(HOST_BTF).size / 65536);
+  assert.ok(r.secondLoadFaults < limit, `second load: ${r.secondLoadFaults} faults`);
 });
 
 Deno.test("map: a regular file is read, never mapped", () => {
