@@ -14,7 +14,8 @@
 #      BASELINE="<git ref> ...", each revision's CLI on the host and on the 10-kernel batch
 #   8. paired rounds of the pairs the speed targets are about (see the end)
 #   9. rq and scx on QEMU dumps of a 512 MB and a 4 GB guest (tests/vm/run.sh), against
-#      kernel on the same kernel's BTF
+#      kernel on the same kernel's BTF; rq --watch and scx --watch samples/s and CPU use
+#      (bench/watch.sh)
 # Every command's minor page faults are counted too (/usr/bin/time, median of FAULT_RUNS).
 # Needs hyperfine, pahole (dwarves), bpftool and GNU time; installs them from Debian when
 # missing.
@@ -112,6 +113,9 @@ for mb in 512 4096; do
   )
 done
 RUNS_LIST+=(kernel-sched-ext "$CLI $SCHED_BTF --json")
+# Watching a live guest (issue [4/4]): samples/s and CPU use, by bench/watch.sh (NO_LIVE=1 skips
+# booting a guest for the live figures).
+bash bench/watch.sh
 for ref in ${BASELINE:-}; do
   mkdir "$tmp/base-$ref" && git archive "$ref" | tar -x -C "$tmp/base-$ref"
   ln -s "$PWD/testdata/.cache" "$tmp/base-$ref/testdata/.cache"

@@ -14,8 +14,10 @@ import {
   readGuest,
 } from "./guest_load.ts";
 import { UsageError, writeJson } from "./io.ts";
+import { runWatch, WATCH_OPTIONS, WATCH_OPTIONS_HELP, watchSettings } from "./watch.ts";
 
 const HELP = `Usage: ktstr-btf rq MEMORY [options]
+       ktstr-btf rq MEMORY --watch [--interval SECONDS] [--count N] [options]
 
 Every possible CPU's run queue in a guest kernel's memory: nr_running, clock, the
 current task (pid, comm, scheduling class); on a sched_ext kernel, rq->scx's
@@ -26,6 +28,7 @@ ${MEMORY_HELP}
 
 Options:
   --cpu N            only CPU N (repeatable)
+${WATCH_OPTIONS_HELP}
 ${GUEST_OPTIONS_HELP}
 
 Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
@@ -36,9 +39,10 @@ Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
 export const RQ_COMMAND = command({
   name: "rq",
   help: HELP,
-  options: { ...GUEST_OPTIONS, cpu: { type: "string", multiple: true } },
+  options: { ...GUEST_OPTIONS, ...WATCH_OPTIONS, cpu: { type: "string", multiple: true } },
   async run(args, v, io) {
     if (args.length !== 1) throw new UsageError("rq needs one MEMORY image");
+    const watch = watchSettings(v, args[0]);
     const guest = await openGuest(args[0], v, io);
     if (!guest) return 1;
     try {
@@ -53,6 +57,7 @@ export const RQ_COMMAND = command({
         return n;
       });
       const cpus = wanted.length > 0 ? wanted : kernel.cpus;
+      if (watch) return await runWatch(guest, { kind: "rq", cpus }, watch, v.json ?? false, io);
       const snapshot = readGuest(guest, io, () => readRunQueues(kernel, cpus));
       if (snapshot === null) return 1;
       if (v.json) {

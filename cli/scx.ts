@@ -14,8 +14,10 @@ import {
   readGuest,
 } from "./guest_load.ts";
 import { UsageError, writeJson } from "./io.ts";
+import { runWatch, WATCH_OPTIONS, WATCH_OPTIONS_HELP, watchSettings } from "./watch.ts";
 
 const HELP = `Usage: ktstr-btf scx MEMORY [options]
+       ktstr-btf scx MEMORY --watch [--interval SECONDS] [--count N] [options]
 
 The sched_ext state in a guest kernel's memory: the root scheduler (ops name, exit
 kind, aborting, bypass_depth, watchdog_timeout, the event counters summed over CPUs),
@@ -27,6 +29,7 @@ contents it leaves out. Walks stop at 4096 entries or a loop, with a note.
 ${MEMORY_HELP}
 
 Options:
+${WATCH_OPTIONS_HELP}
 ${GUEST_OPTIONS_HELP}
 
 Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
@@ -37,12 +40,14 @@ Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
 export const SCX_COMMAND = command({
   name: "scx",
   help: HELP,
-  options: GUEST_OPTIONS,
+  options: { ...GUEST_OPTIONS, ...WATCH_OPTIONS },
   async run(args, v, io) {
     if (args.length !== 1) throw new UsageError("scx needs one MEMORY image");
+    const watch = watchSettings(v, args[0]);
     const guest = await openGuest(args[0], v, io);
     if (!guest) return 1;
     try {
+      if (watch) return await runWatch(guest, { kind: "scx" }, watch, v.json ?? false, io);
       const snapshot = readGuest(guest, io, () => readScx(guest.kernel));
       if (snapshot === null) return 1;
       if (v.json) writeJson(io, { source: guestSource(guest.path, guest.kernel), ...snapshot });

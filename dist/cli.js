@@ -4609,8 +4609,12 @@ var findKernel = (function findKernel(image, inputs = {}) {
     throw new GuestError("VMCOREINFO has no NUMBER(phys_base) or SYMBOL(init_top_pgt) (not x86_64?)");
   }
   const levels = vmcoreinfo.number("pgtable_l5_enabled") === 1n ? 5 : 4;
+  const root = imagePhys(topPgt, physBase);
+  if (root === null) {
+    throw new GuestError(`VMCOREINFO's SYMBOL(init_top_pgt) 0x${topPgt.toString(16)} is outside the kernel image`);
+  }
   const translator = new X86Translator(image.memory, {
-    root: imagePhys(topPgt, physBase),
+    root,
     levels,
     physBase
   });
@@ -4743,11 +4747,11 @@ var readRunQueues = (function readRunQueues(kernel, cpus = kernel.cpus) {
     missing
   };
 });
-var table = (function table(header2, rows) {
-  const widths = header2.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+var table = (function table(header3, rows) {
+  const widths = header3.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => i === cells.length - 1 ? c : c.padEnd(widths[i])).join("  ").trimEnd();
   return [
-    line(header2),
+    line(header3),
     ...rows.map(line)
   ];
 });
@@ -4761,13 +4765,13 @@ var kernelHeader = (function kernelHeader(path, kernel) {
 });
 var renderRq = (function renderRq(path, kernel, snapshot) {
   const hasScx = snapshot.cpus.some((r) => r.scx !== null);
-  const header2 = [
+  const header3 = [
     "cpu",
     "nr_running",
     "clock",
     "curr"
   ];
-  if (hasScx) header2.push("scx.nr", "scx.flags", "released", "kick_sync", "local_dsq.nr");
+  if (hasScx) header3.push("scx.nr", "scx.flags", "released", "kick_sync", "local_dsq.nr");
   const rows = snapshot.cpus.map((r) => {
     const row = [
       String(r.cpu),
@@ -4784,7 +4788,7 @@ var renderRq = (function renderRq(path, kernel, snapshot) {
   const out = [
     ...kernelHeader(path, kernel),
     "",
-    ...table(header2, rows)
+    ...table(header3, rows)
   ];
   const counters = (key, title) => {
     const first = snapshot.cpus.find((r) => r[key] !== null)?.[key];
@@ -5108,9 +5112,10 @@ var walkList = (function walkList(view, head, nodeOffset, skip = () => false) {
       note: `stopped after ${WALK_CAP} entries`
     };
     seen.add(node);
-    if (!skip(node)) entries.push(node - BigInt(nodeOffset));
+    let next;
     try {
-      node = view.pointer(node, "list_head.next");
+      next = view.pointer(node, "list_head.next");
+      if (!skip(node)) entries.push(node - BigInt(nodeOffset));
     } catch (err) {
       if (err instanceof BtfError) return {
         entries,
@@ -5118,6 +5123,7 @@ var walkList = (function walkList(view, head, nodeOffset, skip = () => false) {
       };
       throw err;
     }
+    node = next;
   }
   return {
     entries
@@ -5162,13 +5168,529 @@ var walkRhashtable = (function walkRhashtable(view, table2, nodeOffset) {
     entries
   };
 });
+var isGuestReadError = (function isGuestReadError(err) {
+  return err instanceof BtfError;
+});
+var uint = (function uint(b, s) {
+  const dv = b.view;
+  switch (s.size) {
+    case 1:
+      return BigInt(dv.getUint8(s.offset));
+    case 2:
+      return BigInt(dv.getUint16(s.offset, true));
+    case 4:
+      return BigInt(dv.getUint32(s.offset, true));
+    default: {
+      if (s.size >= 8) return dv.getBigUint64(s.offset, true);
+      let v = 0n;
+      for (let i = s.size - 1; i >= 0; i--) v = v << 8n | BigInt(dv.getUint8(s.offset + i));
+      return v;
+    }
+  }
+});
+var num = (function num(b, s) {
+  if (s.size === 4) return b.view.getUint32(s.offset, true);
+  if (s.size === 1) return b.view.getUint8(s.offset);
+  return Number(uint(b, s));
+});
+var sint = (function sint(b, s) {
+  if (s.size === 4) return BigInt(b.view.getInt32(s.offset, true));
+  return BigInt.asIntN(Math.min(s.size, 8) * 8, uint(b, s));
+});
+var cnt = (function cnt(b, s) {
+  if (s.size >= 8) {
+    const hi = b.view.getUint32(s.offset + 4, true);
+    if (hi < 2097152) return hi * 4294967296 + b.view.getUint32(s.offset, true);
+    return count(b.view.getBigUint64(s.offset, true));
+  }
+  return num(b, s);
+});
+var int = (function int(b, s) {
+  return s.size === 4 ? b.view.getInt32(s.offset, true) : Number(sint(b, s));
+});
+var sameSlots = (function sameSlots(a, b, slots) {
+  for (const s of slots) {
+    for (let i = s.offset, end = s.offset + s.size; i < end; i++) {
+      if (a.bytes[i] !== b.bytes[i]) return false;
+    }
+  }
+  return true;
+});
+var sameBytes = (function sameBytes(a, b) {
+  const x = a.bytes, y = b.bytes;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+});
+var printableString = (function printableString(b, s) {
+  const bytes = b.bytes.subarray(s.offset, s.offset + s.size);
+  const end = bytes.indexOf(0);
+  if (end <= 0) return null;
+  for (let i = 0; i < end; i++) {
+    const c = bytes[i];
+    if (c < 32 || c >= 127 && c < 160) return null;
+  }
+  return latin12.decode(bytes.subarray(0, end));
+});
+var chunksOf = (function chunksOf(live, va, spans) {
+  const chunks = [];
+  for (const span of spans) {
+    for (let off = span.start; off < span.end; ) {
+      const at = va + BigInt(off) & U644;
+      const n = Math.min(span.end - off, PAGE4 - Number(at & 0xfffn));
+      const pa = live.phys(at), last = chunks.at(-1);
+      if (last && last.pa + last.length === pa && last.at + last.length === off) last.length += n;
+      else chunks.push({
+        pa,
+        length: n,
+        at: off
+      });
+      off += n;
+    }
+  }
+  return chunks;
+});
+var fillChunks = (function fillChunks(live, chunks, buf) {
+  for (const c of chunks) live.readPhysInto(c.pa, buf.bytes.subarray(c.at, c.at + c.length));
+});
+var unstableRow = (function unstableRow(cpu, reason2) {
+  return {
+    cpu,
+    unstable: true,
+    reason: reason2,
+    stalled: false,
+    dsq_over_bound: false,
+    nr_running: null,
+    clock: null,
+    curr: null,
+    scx: null,
+    schedstat: null,
+    cpustat: null
+  };
+});
+var stallAlert = (function stallAlert(row, s) {
+  return {
+    kind: "stall",
+    cpu: row.cpu,
+    nr_running: row.nr_running,
+    clock: row.clock,
+    samples: s.samples,
+    ms: Math.round(s.ms)
+  };
+});
+var frame = (function frame(lines, size, color) {
+  const room = Math.max(1, size.rows - 1);
+  let shown = lines;
+  if (lines.length > room) {
+    shown = [
+      ...lines.slice(0, room - 1),
+      {
+        text: `\u2026 ${lines.length - room + 1} more lines (a taller terminal shows them)`,
+        style: "dim"
+      }
+    ];
+  }
+  const cols = Math.max(10, size.columns);
+  const out = [
+    "\x1B[H"
+  ];
+  for (const line of shown) {
+    const text = [
+      ...line.text
+    ].length > cols ? [
+      ...line.text
+    ].slice(0, cols).join("") : line.text;
+    const style = color ? STYLES[line.style] : "";
+    out.push(style ? `${style}${text}\x1B[0m\x1B[K
+` : `${text}\x1B[K
+`);
+  }
+  out.push("\x1B[J");
+  return out.join("");
+});
+var header2 = (function header2(ctx) {
+  const every = ctx.interval === 0 ? "as fast as possible" : `every ${ctx.interval} s`;
+  const time = new Date(ctx.t).toISOString().slice(11, 23);
+  return [
+    {
+      text: `ktstr-btf ${ctx.command} --watch \xB7 sample ${ctx.index} \xB7 ${every} \xB7 ${ctx.rate.toFixed(ctx.rate < 10 ? 1 : 0)} samples/s \xB7 ${time} UTC \xB7 Ctrl-C quits`,
+      style: "title"
+    },
+    ...kernelHeader(ctx.path, ctx.kernel).map(plain2)
+  ];
+});
+var clockDelta = (function clockDelta(now, before) {
+  if (now === null || before === null || before === void 0) return "";
+  return (Number(BigInt(now) - BigInt(before)) / 1e6).toFixed(1);
+});
+var stallWords = (function stallWords(ctx) {
+  return `stalled: runnable tasks and a clock unmoved for ${ctx.stallSamples} samples (and 100 ms) \xB7 unstable: two reads never agreed`;
+});
+var alertLines = (function alertLines(alerts) {
+  if (alerts.length === 0) return [];
+  return [
+    plain2(""),
+    ...alerts.map((a) => ({
+      text: a.kind === "stall" ? `STALL  cpu ${a.cpu}: nr_running ${a.nr_running}, clock ${a.clock} unmoved for ${a.samples} samples (${a.ms} ms)` : `DSQ DEPTH  ${a.dsq_kind}${a.cpu !== void 0 ? ` cpu ${a.cpu}` : ""}${a.node !== void 0 ? ` node ${a.node}` : ""} (id ${a.dsq ?? "?"}): nr ${a.nr}`,
+      style: "stall"
+    }))
+  ];
+});
+var missingLines = (function missingLines(missing) {
+  const parts = Object.entries(missing);
+  if (parts.length === 0) return [];
+  return [
+    plain2(""),
+    {
+      text: "missing",
+      style: "dim"
+    },
+    ...parts.map(([part, why]) => ({
+      text: `  ${part}: ${printable(why)}`,
+      style: "dim"
+    }))
+  ];
+});
+var rqWatchLines = (function rqWatchLines(ctx, sample, prev) {
+  const hasScx = sample.cpus.some((r) => r.scx !== null);
+  const head = [
+    "cpu",
+    "nr_running",
+    "clock",
+    "\u0394clock ms",
+    "curr"
+  ];
+  if (hasScx) head.push("scx.nr", "scx.flags", "local_dsq.nr");
+  head.push("state");
+  const styles = [];
+  const rows = sample.cpus.map((r) => {
+    const before = prev?.cpus.find((p) => p.cpu === r.cpu)?.clock;
+    if (r.unstable) {
+      styles.push("unstable");
+      const row2 = [
+        String(r.cpu),
+        "?",
+        "?",
+        "",
+        "?"
+      ];
+      if (hasScx) row2.push("", "", "");
+      row2.push(`UNSTABLE: ${printable(r.reason)}`);
+      return row2;
+    }
+    styles.push(r.stalled || r.dsq_over_bound ? "stall" : "plain");
+    const row = [
+      String(r.cpu),
+      String(r.nr_running),
+      String(r.clock),
+      clockDelta(r.clock, before),
+      `${r.curr.pid} ${r.curr.comm} (${r.curr.class})`
+    ];
+    if (hasScx) {
+      const s = r.scx;
+      row.push(s ? String(s.nr_running) : "\u2014", s ? `0x${s.flags.toString(16)}${s.cpu_released ? " released" : ""}` : "\u2014", s ? String(s.local_dsq.nr) : "\u2014");
+    }
+    const state = [
+      r.stalled ? "STALLED" : "",
+      r.dsq_over_bound ? "DSQ>BOUND" : ""
+    ].filter((x) => x).join(" ");
+    row.push(state || "ok");
+    return row;
+  });
+  const [top, ...body] = table(head, rows);
+  return [
+    ...header2(ctx),
+    {
+      text: `  ${stallWords(ctx)}`,
+      style: "dim"
+    },
+    plain2(""),
+    {
+      text: top,
+      style: "title"
+    },
+    ...body.map((text, i) => ({
+      text,
+      style: styles[i]
+    })),
+    ...alertLines(sample.alerts),
+    ...missingLines(sample.missing)
+  ];
+});
+var dsqWhere = (function dsqWhere(d) {
+  return d.cpu !== void 0 ? `cpu ${d.cpu}` : d.node !== void 0 ? `node ${d.node}` : "";
+});
+var scxWatchLines = (function scxWatchLines(ctx, sample, prev) {
+  const out = [
+    ...header2(ctx),
+    {
+      text: `  ${stallWords(ctx)}`,
+      style: "dim"
+    },
+    plain2("")
+  ];
+  const s = sample.sched;
+  if (s === null) out.push({
+    text: "no scheduler (see missing)",
+    style: "dim"
+  });
+  else if (s.unstable) {
+    out.push({
+      text: `scheduler UNSTABLE: ${printable(s.reason)}`,
+      style: "unstable"
+    });
+  } else {
+    out.push({
+      text: `scheduler ${printable(s.ops)} \xB7 exit_kind ${EXIT_KINDS[s.exit_kind] ?? s.exit_kind} \xB7 aborting ${s.aborting} \xB7 bypass_depth ${s.bypass_depth} \xB7 watchdog_timeout ${s.watchdog_timeout} jiffies`,
+      style: s.exit_kind !== 0 || s.aborting ? "stall" : "title"
+    });
+    const events = Object.entries(s.events).filter(([, v]) => v !== 0).map(([k, v]) => `${k.replace(/^SCX_EV_/, "")} ${v}`);
+    for (let i = 0; i < events.length; i += 4) {
+      out.push(plain2(`  ${i === 0 ? "events:" : "       "} ${events.slice(i, i + 4).join(" \xB7 ")}`));
+    }
+  }
+  out.push(plain2(""));
+  const cpuStyles = [];
+  const cpuRows = sample.cpus.map((c) => {
+    const before = prev?.cpus.find((p) => p.cpu === c.cpu)?.clock;
+    const local2 = sample.dsqs.find((d) => d.kind === "local" && d.cpu === c.cpu);
+    const list2 = sample.runnable.find((r) => r.cpu === c.cpu);
+    cpuStyles.push(c.unstable ? "unstable" : c.stalled ? "stall" : "plain");
+    return [
+      String(c.cpu),
+      c.nr_running === null ? "?" : String(c.nr_running),
+      c.clock === null ? "?" : String(c.clock),
+      clockDelta(c.clock, before),
+      local2?.nr === null || local2 === void 0 ? "?" : String(local2.nr),
+      list2 === void 0 ? "" : list2.unstable ? "?" : String(list2.tasks.length),
+      c.unstable ? `UNSTABLE: ${printable(c.reason ?? "")}` : c.stalled ? "STALLED" : "ok"
+    ];
+  });
+  const [cpuTop, ...cpuBody] = table([
+    "cpu",
+    "nr_running",
+    "clock",
+    "\u0394clock ms",
+    "local_dsq.nr",
+    "runnable",
+    "state"
+  ], cpuRows);
+  out.push({
+    text: cpuTop,
+    style: "title"
+  }, ...cpuBody.map((text, i) => ({
+    text,
+    style: cpuStyles[i]
+  })));
+  if (sample.dsqs.length > 0) {
+    out.push(plain2(""));
+    const dsqStyles = [];
+    const dsqRows = sample.dsqs.map((d) => {
+      dsqStyles.push(d.unstable ? "unstable" : d.over_bound ? "stall" : "plain");
+      const tasks = d.tasks.slice(0, 4).map((t) => `${t.pid} ${t.comm}`).join(", ") + (d.tasks.length > 4 ? `, \u2026 ${d.tasks.length - 4} more` : "");
+      const state = d.unstable ? `UNSTABLE: ${printable(d.note ?? "")}` : [
+        d.over_bound ? "DEPTH>BOUND" : "",
+        d.note ? printable(d.note) : ""
+      ].filter((x) => x).join(" ");
+      return [
+        d.kind,
+        dsqWhere(d),
+        d.id ?? "?",
+        d.nr === null ? "?" : String(d.nr),
+        tasks,
+        state
+      ];
+    });
+    const [top, ...body] = table([
+      "dsq",
+      "where",
+      "id",
+      "nr",
+      "tasks",
+      "note"
+    ], dsqRows);
+    out.push({
+      text: top,
+      style: "title"
+    }, ...body.map((text, i) => ({
+      text,
+      style: dsqStyles[i]
+    })));
+  }
+  out.push(...alertLines(sample.alerts), ...missingLines(sample.missing));
+  return out;
+});
+var watchSettings = (function watchSettings(v, path) {
+  if (!v.watch) {
+    for (const name of [
+      "interval",
+      "count",
+      "stall-samples"
+    ]) {
+      if (v[name] !== void 0) throw new UsageError(`--${name} needs --watch`);
+    }
+    return null;
+  }
+  if (isStandardInput(path)) {
+    throw new UsageError("--watch reads memory the guest is still writing (a shared RAM file, /proc/kcore), not standard input");
+  }
+  const interval = v.interval === void 0 ? 1 : Number(v.interval);
+  if (!/^\d*\.?\d+$/.test(v.interval ?? "1") || !Number.isFinite(interval) || interval > 86400) {
+    throw new UsageError(`--interval takes seconds (0 to 86400), not '${v.interval}'`);
+  }
+  const whole = (name, fallback) => {
+    const text = v[name];
+    if (text === void 0) return fallback;
+    if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+      throw new UsageError(`--${name} takes a whole number of at least 1, not '${text}'`);
+    }
+    return Number(text);
+  };
+  return {
+    interval,
+    count: whole("count", null),
+    stallSamples: whole("stall-samples", 3)
+  };
+});
+var consoleSize = (function consoleSize() {
+  try {
+    return Deno.consoleSize();
+  } catch {
+    return {
+      columns: 120,
+      rows: 40
+    };
+  }
+});
+var jsonLine = (function jsonLine(value2) {
+  return JSON.stringify(value2).replace(UNPRINTABLE_BEYOND_C0, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";
+});
+var runWatch = (async function runWatch(guest, target, settings, json, io) {
+  const terminal = !json && (io.terminal ?? Deno.stdout.isTerminal());
+  const { kernel } = guest;
+  let opened;
+  try {
+    opened = openSource(guest.path);
+  } catch (err) {
+    if (!(err instanceof BtfError)) throw err;
+    complain(io, `${guest.path}: ${err.message}`);
+    return 1;
+  }
+  let watch;
+  try {
+    const { memory } = openMemoryImage(opened.src);
+    const options = {
+      stallSamples: settings.stallSamples
+    };
+    watch = target.kind === "rq" ? new RqWatch(kernel, memory, {
+      ...options,
+      cpus: target.cpus,
+      counters: !terminal
+    }) : new ScxWatch(kernel, memory, options);
+  } catch (err) {
+    opened.close();
+    if (!(err instanceof BtfError)) throw err;
+    complain(io, `${guest.path}: ${err.message}`);
+    return 1;
+  }
+  let stop = false, wake = null;
+  const onSignal = () => {
+    stop = true;
+    wake?.();
+  };
+  const listening = [];
+  for (const signal2 of STOP_SIGNALS) {
+    try {
+      Deno.addSignalListener(signal2, onSignal);
+      listening.push(signal2);
+    } catch {
+    }
+  }
+  const sleep = (ms) => new Promise((resolve) => {
+    const id = setTimeout(() => {
+      wake = null;
+      resolve();
+    }, ms);
+    wake = () => {
+      clearTimeout(id);
+      wake = null;
+      resolve();
+    };
+  });
+  let shown = terminal;
+  const restore = () => {
+    if (!shown) return;
+    shown = false;
+    try {
+      io.out(SCREEN_LEAVE);
+    } catch {
+    }
+  };
+  const source = guestSource(guest.path, kernel);
+  const size = io.size ?? consoleSize;
+  const times = [];
+  let prev = null;
+  if (terminal) io.out(SCREEN_ENTER);
+  try {
+    const intervalMs = settings.interval * 1e3;
+    let due = performance.now(), yielded = due;
+    for (let index = 0; !stop && (settings.count === null || index < settings.count); index++) {
+      const t = Math.round((performance.timeOrigin + performance.now()) * 1e3) / 1e3;
+      const sample = watch.sample(t);
+      if (terminal) {
+        times.push(t);
+        while (times.length > 1 && t - times[0] > 2e3) times.shift();
+        const rate = times.length > 1 ? (times.length - 1) * 1e3 / (t - times[0]) : 0;
+        const ctx = {
+          path: guest.path,
+          kernel,
+          command: target.kind,
+          interval: settings.interval,
+          index,
+          t,
+          rate,
+          stallSamples: settings.stallSamples
+        };
+        const lines = target.kind === "rq" ? rqWatchLines(ctx, sample, prev) : scxWatchLines(ctx, sample, prev);
+        io.out(frame(lines, size(), io.color));
+      } else {
+        io.out(jsonLine({
+          t,
+          sample: index,
+          source,
+          ...sample
+        }));
+      }
+      prev = sample;
+      if (settings.count !== null && index + 1 >= settings.count) break;
+      const now = performance.now();
+      if (intervalMs > 0) {
+        due += intervalMs;
+        if (due < now) due = now;
+        await sleep(due - now);
+      } else if (now - yielded >= 20) {
+        await sleep(0);
+        yielded = performance.now();
+      }
+    }
+    return 0;
+  } catch (err) {
+    if (!(err instanceof BtfError)) throw err;
+    restore();
+    complain(io, `${guest.path}: ${err.message}`);
+    return 1;
+  } finally {
+    restore();
+    for (const signal2 of listening) Deno.removeSignalListener(signal2, onSignal);
+    opened.close();
+  }
+});
 var schedulerHz = (function schedulerHz(kernel, root) {
   try {
     const { view } = kernel;
     const timeout = Number(view.uint(root, "scx_sched.watchdog_timeout"));
     const ms = Number(view.uint(root, "scx_sched.ops.timeout_ms"));
     const hz = ms > 0 ? timeout * 1e3 / ms : timeout / 30;
-    return HZ_CHOICES.includes(hz) ? hz : null;
+    return HZ_CHOICES2.includes(hz) ? hz : null;
   } catch (err) {
     if (err instanceof BtfError) return null;
     throw err;
@@ -5202,6 +5724,26 @@ var readScx = (function readScx(kernel) {
   const dsqNode = view.field("task_struct.scx.dsq_list.node").offset;
   const cursorFlag = BigInt(kernelConstants(kernel.types).constants.SCX_DSQ_LNODE_ITER_CURSOR);
   const isCursor = (node) => (view.uint(node, "scx_dsq_list_node.flags") & cursorFlag) !== 0n;
+  const tasksOf = (walk) => {
+    const tasks = [];
+    for (const t of walk.entries) {
+      try {
+        tasks.push(task2(t));
+      } catch (err) {
+        if (!(err instanceof BtfError)) throw err;
+        return {
+          tasks,
+          note: err.message
+        };
+      }
+    }
+    return walk.note ? {
+      tasks,
+      note: walk.note
+    } : {
+      tasks
+    };
+  };
   const dsq = (at, kind, where) => {
     const walk = walkList(view, view.addr(at, "scx_dispatch_q.list"), dsqNode, isCursor);
     return {
@@ -5209,10 +5751,7 @@ var readScx = (function readScx(kernel) {
       kind,
       ...where,
       nr: Number(view.uint(at, "scx_dispatch_q.nr")),
-      tasks: walk.entries.map(task2),
-      ...walk.note ? {
-        note: walk.note
-      } : {}
+      ...tasksOf(walk)
     };
   };
   const dsqs = [];
@@ -5228,10 +5767,7 @@ var readScx = (function readScx(kernel) {
     const walk = walkList(view, view.addr(rq2, "rq.scx.runnable_list"), runnableNode);
     return {
       cpu,
-      tasks: walk.entries.map(task2),
-      ...walk.note ? {
-        note: walk.note
-      } : {}
+      ...tasksOf(walk)
     };
   });
   if (root === 0n) {
@@ -5252,7 +5788,7 @@ var readScx = (function readScx(kernel) {
       for (const [name, off] of Object.entries(offsets.counters)) {
         let sum = 0n;
         for (const cpu of kernel.cpus) {
-          const at = pcpu + kernel.perCpuOffset(cpu) & U644;
+          const at = pcpu + kernel.perCpuOffset(cpu) & U645;
           sum += BigInt.asIntN(64, view.unsigned(view.addr(at, "scx_sched_pcpu.event_stats") + BigInt(off), 8));
         }
         events[name] = count(sum);
@@ -5280,7 +5816,7 @@ var readScx = (function readScx(kernel) {
   optional2(missing, "dsqs.bypass", () => {
     const pcpu = view.pointer(root, "scx_sched.pcpu");
     for (const cpu of kernel.cpus) {
-      const at = pcpu + kernel.perCpuOffset(cpu) & U644;
+      const at = pcpu + kernel.perCpuOffset(cpu) & U645;
       dsqs.push(dsq(view.addr(at, "scx_sched_pcpu.bypass_dsq"), "bypass", {
         cpu
       }));
@@ -5324,7 +5860,7 @@ var renderScx = (function renderScx(path, kernel, snapshot) {
   ];
   const s = snapshot.sched;
   if (s) {
-    out.push(`scheduler ${s.ops}`, `  exit_kind ${EXIT_KINDS[s.exit_kind] ?? s.exit_kind} \xB7 aborting ${s.aborting} \xB7 bypass_depth ${s.bypass_depth} \xB7 watchdog_timeout ${s.watchdog_timeout} jiffies`);
+    out.push(`scheduler ${s.ops}`, `  exit_kind ${EXIT_KINDS2[s.exit_kind] ?? s.exit_kind} \xB7 aborting ${s.aborting} \xB7 bypass_depth ${s.bypass_depth} \xB7 watchdog_timeout ${s.watchdog_timeout} jiffies`);
     const events = Object.entries(s.events).filter(([, v]) => v !== 0);
     if (events.length > 0) {
       out.push("  events (summed over CPUs, zero ones left out)");
@@ -9356,6 +9892,1350 @@ kernel's BTF are all found in it.`;
   }
 });
 
+// guest/lists.ts
+
+
+var WALK_CAP;
+var init_lists = __esm({
+  "guest/lists.ts"() {
+    init_errors();
+    WALK_CAP = 4096;
+  }
+});
+
+// guest/watch.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+var READ_TRIES, STALL_SAMPLES, STALL_MIN_MS, DSQ_DEPTH_BOUND, U644, PAGE4, ADDR_MASK2, PRESENT2, HUGE2, GIB, IMAGE_END, KERNEL_HALF, DEFAULT_DIRECT_MAP, DEFAULT_VMALLOC, VMALLOC_SIZE, SPAN_GAP, PID_MAX, MAX_BUCKETS, LiveMemory, Layout, latin12, CLASSES2, SCHEDSTAT2, RqWatcher, StallTracker, RqWatch, HZ_CHOICES, ScxWatch;
+var init_watch = __esm({
+  "guest/watch.ts"() {
+    init_errors();
+    init_constants();
+    init_mod();
+    init_errors2();
+    init_kernel3();
+    init_lists();
+    init_rq();
+    init_x86_64();
+    READ_TRIES = 4;
+    STALL_SAMPLES = 3;
+    STALL_MIN_MS = 100;
+    DSQ_DEPTH_BOUND = 1e4;
+    U644 = (1n << 64n) - 1n;
+    PAGE4 = 4096;
+    ADDR_MASK2 = 0x000ffffffffff000n;
+    PRESENT2 = 1n;
+    HUGE2 = 1n << 7n;
+    GIB = 1n << 30n;
+    IMAGE_END = START_KERNEL_MAP + GIB;
+    KERNEL_HALF = 0xff00000000000000n;
+    DEFAULT_DIRECT_MAP = {
+      4: 0xffff888000000000n,
+      5: 0xff11000000000000n
+    };
+    DEFAULT_VMALLOC = {
+      4: 0xffffc90000000000n,
+      5: 0xffa0000000000000n
+    };
+    VMALLOC_SIZE = {
+      4: 32n << 40n,
+      5: 12800n << 40n
+    };
+    SPAN_GAP = 512;
+    PID_MAX = 4194304;
+    MAX_BUCKETS = 1 << 24;
+    LiveMemory = class {
+      /** The guest's physical memory. */
+      memory;
+      /** Paging levels. */
+      levels;
+      /** `phys_base`. */
+      physBase;
+      /** The root table's physical address. */
+      root;
+      /** The end of the highest physical range. */
+      physEnd;
+      /** The direct map's base, checked against the page tables; null when it could not be told. */
+      directMap;
+      /** The vmalloc area (`vmalloc_base`, else the default of the paging mode). */
+      vmalloc;
+      /** Physical reads made (each is one pread of a file). */
+      physicalReads = 0;
+      /** Times the root table was read again after a failed walk. */
+      rootReloads = 0;
+      #rootTable;
+      #memo = /* @__PURE__ */ new Map();
+      /** Reads `memory` as `kernel` maps it. */
+      constructor(kernel, memory) {
+        this.memory = memory;
+        this.levels = kernel.levels;
+        const physBase = kernel.vmcoreinfo.number("phys_base");
+        const top = kernel.vmcoreinfo.symbol("init_top_pgt");
+        const root = top === void 0 || physBase === void 0 ? null : imagePhys(top, physBase);
+        if (root === null) throw new GuestError("VMCOREINFO gives no root page table");
+        this.physBase = physBase;
+        this.root = root;
+        this.physEnd = Math.max(...memory.ranges.map((r) => r.start + r.size));
+        this.#rootTable = this.#readRoot();
+        this.directMap = this.#findDirectMap(kernel);
+        const vmalloc = this.#symbolU64(kernel, "vmalloc_base") ?? DEFAULT_VMALLOC[this.levels];
+        this.vmalloc = {
+          start: vmalloc,
+          end: vmalloc + VMALLOC_SIZE[this.levels]
+        };
+        this.#memo.clear();
+      }
+      #readRoot() {
+        return new BigUint64Array(this.readPhys(this.root, PAGE4).slice().buffer);
+      }
+      #symbolU64(kernel, name) {
+        const va = kernel.symbols.address(name);
+        const pa = va === void 0 ? null : imagePhys(va, this.physBase);
+        if (pa === null) return void 0;
+        try {
+          return new DataView(this.readPhys(pa, 8).slice().buffer).getBigUint64(0, true);
+        } catch (err) {
+          if (isGuestReadError(err)) return void 0;
+          throw err;
+        }
+      }
+      /**
+       * The direct map's base: `page_offset_base`, else what a walk of CPU 0's run queue implies,
+       * else the default; the first that maps the root table's page and the kernel image's first
+       * page where the formula says.
+       */
+      #findDirectMap(kernel) {
+        const candidates = [];
+        const pob = this.#symbolU64(kernel, "page_offset_base");
+        if (pob !== void 0) candidates.push(pob);
+        try {
+          const rq2 = perCpuAddress(kernel, "runqueues", kernel.cpus[0]);
+          if (!this.inImage(rq2)) candidates.push(rq2 - BigInt(this.walk(rq2)) & U644);
+        } catch (err) {
+          if (!isGuestReadError(err)) throw err;
+        }
+        candidates.push(DEFAULT_DIRECT_MAP[this.levels]);
+        const stext = kernel.symbols.address("_stext");
+        const probes = [
+          this.root
+        ];
+        const imagePa = stext === void 0 ? null : imagePhys(stext, this.physBase);
+        if (imagePa !== null) probes.push(imagePa & ~(PAGE4 - 1));
+        for (const base of candidates) {
+          if ((base & GIB - 1n) !== 0n || base < KERNEL_HALF) continue;
+          const fits = probes.every((pa) => {
+            try {
+              return this.walk(base + BigInt(pa)) === pa;
+            } catch (err) {
+              if (isGuestReadError(err)) return false;
+              throw err;
+            }
+          });
+          if (fits) return base;
+        }
+        return null;
+      }
+      /** Forgets this sample's translations (outside the image and the direct map). */
+      newSample() {
+        this.#memo.clear();
+      }
+      /** Whether `va` is in the kernel image's mapping. */
+      inImage(va) {
+        return va >= START_KERNEL_MAP && va < IMAGE_END;
+      }
+      /** Whether `va` is in the direct map (any kernel-half address when its base is unknown). */
+      inDirectMap(va) {
+        if (this.directMap === null) return va >= KERNEL_HALF;
+        return va >= this.directMap && va < this.directMap + BigInt(this.physEnd);
+      }
+      /** Whether `va` may be a kernel pointer: the direct map, the image or vmalloc. */
+      plausible(va) {
+        return this.inDirectMap(va) || this.inImage(va) || va >= this.vmalloc.start && va < this.vmalloc.end;
+      }
+      /** Whether `va` may point at a task_struct (slab, in the direct map; init_task in the image). */
+      taskPointer(va) {
+        return (va & 7n) === 0n && (this.inDirectMap(va) || this.inImage(va));
+      }
+      #direct(va) {
+        if (this.directMap === null) return null;
+        const off = va - this.directMap;
+        return off >= 0n && off < BigInt(this.physEnd) ? Number(off) : null;
+      }
+      /** The physical address of `va`; throws GuestError when it is not mapped. */
+      phys(va) {
+        return imagePhys(va, this.physBase) ?? this.#direct(va) ?? this.walk(va);
+      }
+      /** The physical address of `va` by a page-table walk; the root is re-read once on failure. */
+      walk(va) {
+        const page = va >> 12n;
+        const known = this.#memo.get(page);
+        if (known !== void 0) return known + Number(va & 0xfffn);
+        let pa;
+        try {
+          pa = this.#walk(va);
+        } catch (err) {
+          if (!(err instanceof GuestError)) throw err;
+          const fresh = this.#readRoot();
+          this.rootReloads++;
+          if (fresh.every((e, i) => e === this.#rootTable[i])) throw err;
+          this.#rootTable = fresh;
+          pa = this.#walk(va);
+        }
+        this.#memo.set(page, pa - Number(va & 0xfffn));
+        return pa;
+      }
+      #walk(va) {
+        let table2 = -1;
+        for (let level = this.levels; level >= 1; level--) {
+          const shift = 12n + 9n * BigInt(level - 1);
+          const index = Number(va >> shift & 0x1ffn);
+          const entry = level === this.levels ? this.#rootTable[index] : new DataView(this.readPhys(table2 + 8 * index, 8).slice().buffer).getBigUint64(0, true);
+          if ((entry & PRESENT2) === 0n) {
+            throw new GuestError(`guest virtual address ${hex4(va)} is not mapped (level ${level})`);
+          }
+          if ((level === 3 || level === 2) && (entry & HUGE2) !== 0n) {
+            const span = 1n << shift;
+            return Number((entry & ADDR_MASK2 & ~(span - 1n)) + (va & span - 1n));
+          }
+          table2 = Number(entry & ADDR_MASK2);
+        }
+        return table2 + Number(va & 0xfffn);
+      }
+      /** `length` bytes at guest physical `pa` (one read). */
+      readPhys(pa, length) {
+        this.physicalReads++;
+        return this.memory.read(pa, length);
+      }
+      /** Fills `dest` from guest physical `pa` (one read, no new array). */
+      readPhysInto(pa, dest) {
+        this.physicalReads++;
+        this.memory.readInto(pa, dest);
+      }
+      /** Fills `dest` from kernel address `va`: one read where it is physically contiguous. */
+      readInto(va, dest) {
+        va &= U644;
+        const length = dest.length, first = PAGE4 - Number(va & 0xfffn);
+        if (length <= first) return this.readPhysInto(this.phys(va), dest);
+        const last = va + BigInt(length - 1) & U644;
+        const image = imagePhys(va, this.physBase);
+        if (image !== null && imagePhys(last, this.physBase) !== null) {
+          return this.readPhysInto(image, dest);
+        }
+        const direct2 = this.#direct(va);
+        if (direct2 !== null && this.#direct(last) !== null) return this.readPhysInto(direct2, dest);
+        dest.set(this.read(va, length));
+      }
+      /** `length` bytes at kernel address `va`: one read where it is physically contiguous. */
+      read(va, length) {
+        va &= U644;
+        const first = PAGE4 - Number(va & 0xfffn);
+        if (length <= first) return this.readPhys(this.phys(va), length);
+        const last = va + BigInt(length - 1) & U644;
+        const image = imagePhys(va, this.physBase);
+        if (image !== null && imagePhys(last, this.physBase) !== null) {
+          return this.readPhys(image, length);
+        }
+        const direct2 = this.#direct(va);
+        if (direct2 !== null && this.#direct(last) !== null) return this.readPhys(direct2, length);
+        const out = new Uint8Array(length);
+        for (let done = 0; done < length; ) {
+          const at = va + BigInt(done) & U644;
+          const n = Math.min(length - done, PAGE4 - Number(at & 0xfffn));
+          out.set(this.readPhys(this.phys(at), n), done);
+          done += n;
+        }
+        return out;
+      }
+      /** The 8-byte word at `va`. */
+      u64(va) {
+        const b = this.read(va, 8);
+        return new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0, true);
+      }
+    };
+    Layout = class {
+      slots = [];
+      spans = [];
+      size = 0;
+      slot(field) {
+        const s = {
+          offset: field.offset,
+          size: field.size
+        };
+        this.slots.push(s);
+        return s;
+      }
+      /** Merges the members into spans (members closer than SPAN_GAP share one). */
+      finish() {
+        const sorted = [
+          ...this.slots
+        ].sort((a, b) => a.offset - b.offset);
+        this.spans = [];
+        for (const s of sorted) {
+          const end = s.offset + Math.max(s.size, 1), last = this.spans.at(-1);
+          if (last && s.offset <= last.end + SPAN_GAP) last.end = Math.max(last.end, end);
+          else this.spans.push({
+            start: s.offset,
+            end
+          });
+        }
+        this.size = Math.max(0, ...this.spans.map((s) => s.end));
+        return this;
+      }
+      buffer() {
+        const bytes = new Uint8Array(this.size);
+        return {
+          bytes,
+          view: new DataView(bytes.buffer)
+        };
+      }
+      /** Reads the struct at `va` into `buf`. */
+      fill(live, va, buf) {
+        for (const s of this.spans) {
+          live.readInto(va + BigInt(s.start) & U644, buf.bytes.subarray(s.start, s.end));
+        }
+      }
+    };
+    latin12 = new TextDecoder("latin1");
+    CLASSES2 = [
+      "stop",
+      "dl",
+      "rt",
+      "fair",
+      "ext",
+      "idle"
+    ];
+    SCHEDSTAT2 = {
+      run_delay: "rq.rq_sched_info.run_delay",
+      pcount: "rq.rq_sched_info.pcount",
+      yld_count: "rq.yld_count",
+      sched_count: "rq.sched_count",
+      sched_goidle: "rq.sched_goidle",
+      ttwu_count: "rq.ttwu_count",
+      ttwu_local: "rq.ttwu_local"
+    };
+    RqWatcher = class {
+      /** Part → why this kernel lacks it (as `readRunQueues` says it). */
+      missing = {};
+      #live;
+      #tries;
+      #plans;
+      #rq = new Layout();
+      #task = new Layout();
+      #s;
+      #cpustat = null;
+      #classes = /* @__PURE__ */ new Map();
+      #bufs;
+      #rqSlots;
+      /** A watcher of `cpus`' run queues reading `parts`. */
+      constructor(kernel, live, cpus, parts, tries = READ_TRIES) {
+        const { view } = kernel;
+        this.#live = live;
+        this.#tries = Math.max(2, tries);
+        const rq2 = this.#rq;
+        const opt = (part, fn) => {
+          try {
+            return fn();
+          } catch (err) {
+            if (!(err instanceof BtfError)) throw err;
+            this.missing[part] ??= err.message;
+            return null;
+          }
+        };
+        const core = {
+          nr: rq2.slot(view.field("rq.nr_running")),
+          clock: rq2.slot(view.field("rq.clock")),
+          cpu: view.has("rq.cpu") ? rq2.slot(view.field("rq.cpu")) : null,
+          curr: parts.curr ? rq2.slot(view.field("rq.curr")) : null
+        };
+        let scx = null;
+        if (parts.scx) {
+          const kick = view.has("scx_rq.kick_sync") ? "rq.scx.kick_sync" : "rq.scx.pnt_seq";
+          const paths = [
+            "rq.scx.nr_running",
+            "rq.scx.flags",
+            "rq.scx.cpu_released",
+            kick,
+            "rq.scx.local_dsq.nr"
+          ];
+          const fields2 = opt("scx", () => paths.map((p) => view.field(p)));
+          scx = fields2 && fields2.map((f) => rq2.slot(f));
+        }
+        let stat = null;
+        let cpustatAt = null;
+        if (parts.counters) {
+          const fields2 = opt("schedstat", () => Object.entries(SCHEDSTAT2).map(([k, p]) => [
+            k,
+            view.field(p)
+          ]));
+          stat = fields2 && fields2.map(([k, f]) => [
+            k,
+            rq2.slot(f)
+          ]);
+          cpustatAt = opt("cpustat", () => ({
+            symbol: needSymbol(kernel.symbols, "kernel_cpustat"),
+            field: view.field("kernel_cpustat.cpustat")
+          }));
+          if (cpustatAt) {
+            const indexes = kernelConstants(kernel.types).constants;
+            this.#cpustat = Object.keys(CPUTIME).filter((n) => 8 * (indexes[n] + 1) <= cpustatAt.field.size).map((n) => [
+              n.slice("CPUTIME_".length).toLowerCase(),
+              8 * indexes[n]
+            ]);
+          }
+        }
+        rq2.finish();
+        this.#rqSlots = [
+          ...rq2.slots
+        ];
+        this.#s = {
+          ...core,
+          scx,
+          stat
+        };
+        if (parts.curr) {
+          this.#s.pid = this.#task.slot(view.field("task_struct.pid"));
+          this.#s.comm = this.#task.slot(view.field("task_struct.comm"));
+          this.#s.cls = this.#task.slot(view.field("task_struct.sched_class"));
+        }
+        this.#task.finish();
+        for (const c of CLASSES2) {
+          const va = kernel.symbols.address(`${c}_sched_class`);
+          if (va !== void 0) this.#classes.set(va, c);
+        }
+        const cpustatSize = cpustatAt ? cpustatAt.field.size : 0;
+        this.#plans = cpus.map((cpu) => {
+          const rqVa = perCpuAddress(kernel, "runqueues", cpu);
+          let cpustat = null;
+          if (cpustatAt) {
+            const va = cpustatAt.symbol + kernel.perCpuOffset(cpu) + BigInt(cpustatAt.field.offset) & U644;
+            cpustat = chunksOf(live, va, [
+              {
+                start: 0,
+                end: cpustatSize
+              }
+            ]);
+          }
+          return {
+            cpu,
+            rq: chunksOf(live, rqVa, rq2.spans),
+            cpustat
+          };
+        });
+        const bufs = () => {
+          const bytes = new Uint8Array(cpustatSize);
+          return {
+            rq: rq2.buffer(),
+            task: this.#task.buffer(),
+            cpustat: {
+              bytes,
+              view: new DataView(bytes.buffer)
+            }
+          };
+        };
+        this.#bufs = [
+          bufs(),
+          bufs()
+        ];
+      }
+      /** The CPUs watched, in order. */
+      get cpus() {
+        return this.#plans.map((p) => p.cpu);
+      }
+      /** Reads every watched CPU's row (validated, or why not). */
+      sample() {
+        return this.#plans.map((p) => this.#readCpu(p));
+      }
+      #readCpu(p) {
+        let prev = null, why = "";
+        for (let i = 0; i < this.#tries; i++) {
+          const cur = this.#bufs[i & 1];
+          const bad = this.#readOnce(p, cur);
+          if (bad !== null) {
+            why = bad;
+            prev = null;
+            continue;
+          }
+          if (prev !== null && this.#same(prev, cur)) return {
+            cpu: p.cpu,
+            row: this.#decode(p, cur)
+          };
+          prev = cur;
+          why = `its values changed between ${i + 1} reads`;
+        }
+        return {
+          cpu: p.cpu,
+          unstable: why
+        };
+      }
+      /** One read of a CPU's row; null when it makes sense, else why not. */
+      #readOnce(p, b) {
+        const s = this.#s, live = this.#live;
+        try {
+          fillChunks(live, p.rq, b.rq);
+          if (s.cpu !== null) {
+            const said = int(b.rq, s.cpu);
+            if (said !== p.cpu) return `rq->cpu reads ${said}`;
+          }
+          if (s.curr !== null) {
+            const curr = uint(b.rq, s.curr);
+            if (!live.taskPointer(curr)) {
+              return `curr ${hex4(curr)} is neither in the direct map nor in the kernel image`;
+            }
+            this.#task.fill(live, curr, b.task);
+            const pid = int(b.task, s.pid);
+            if (pid < 0 || pid > PID_MAX) return `curr's pid reads ${pid}`;
+            if (printableString(b.task, s.comm) === null) return "curr's comm is not printable";
+            if (!live.inImage(uint(b.task, s.cls))) return "curr's sched_class is not in the image";
+          }
+          if (p.cpustat !== null) fillChunks(live, p.cpustat, b.cpustat);
+          return null;
+        } catch (err) {
+          if (isGuestReadError(err)) return err.message;
+          throw err;
+        }
+      }
+      #same(a, b) {
+        if (!sameSlots(a.rq, b.rq, this.#rqSlots)) return false;
+        if (this.#s.curr !== null && !sameSlots(a.task, b.task, this.#task.slots)) return false;
+        return this.#cpustat === null || sameBytes(a.cpustat, b.cpustat);
+      }
+      #decode(p, b) {
+        const s = this.#s;
+        let curr = null;
+        if (s.curr !== null) {
+          const cls = uint(b.task, s.cls);
+          curr = {
+            pid: int(b.task, s.pid),
+            comm: printableString(b.task, s.comm),
+            class: this.#classes.get(cls) ?? hex4(cls)
+          };
+        }
+        const x = s.scx;
+        return {
+          cpu: p.cpu,
+          nr_running: num(b.rq, s.nr),
+          clock: cnt(b.rq, s.clock),
+          curr,
+          scx: x === null ? null : {
+            nr_running: num(b.rq, x[0]),
+            flags: num(b.rq, x[1]),
+            cpu_released: uint(b.rq, x[2]) !== 0n,
+            kick_sync: cnt(b.rq, x[3]),
+            local_dsq: {
+              nr: num(b.rq, x[4])
+            }
+          },
+          schedstat: s.stat === null ? null : Object.fromEntries(s.stat.map(([k, slot]) => [
+            k,
+            cnt(b.rq, slot)
+          ])),
+          cpustat: this.#cpustat === null ? null : Object.fromEntries(this.#cpustat.map(([k, off]) => [
+            k,
+            cnt(b.cpustat, {
+              offset: off,
+              size: 8
+            })
+          ]))
+        };
+      }
+    };
+    StallTracker = class {
+      #samples;
+      #minMs;
+      #state = /* @__PURE__ */ new Map();
+      /** A tracker flagging after `samples` unmoved samples spanning at least `minMs` ms. */
+      constructor(samples = STALL_SAMPLES, minMs = STALL_MIN_MS) {
+        this.#samples = samples;
+        this.#minMs = minMs;
+      }
+      /** Takes CPU `cpu`'s reading at time `t` (ms). */
+      update(cpu, t, nrRunning, clock) {
+        const s = this.#state.get(cpu);
+        if (s === void 0 || s.clock !== clock) {
+          this.#state.set(cpu, {
+            clock,
+            same: 0,
+            since: t
+          });
+          return {
+            stalled: false,
+            samples: 0,
+            ms: 0
+          };
+        }
+        s.same++;
+        const ms = t - s.since;
+        return {
+          stalled: nrRunning > 0 && s.same >= this.#samples && ms >= this.#minMs,
+          samples: s.same,
+          ms
+        };
+      }
+    };
+    RqWatch = class {
+      /** The live reads. */
+      live;
+      #rows;
+      #stalls;
+      #bound;
+      /** Prepares a watch of `kernel` in `memory` (the discovery is done here, once). */
+      constructor(kernel, memory, opts = {}) {
+        this.live = memory instanceof LiveMemory ? memory : new LiveMemory(kernel, memory);
+        this.#rows = new RqWatcher(kernel, this.live, opts.cpus ?? kernel.cpus, {
+          curr: true,
+          scx: true,
+          counters: opts.counters ?? true
+        }, opts.tries);
+        this.#stalls = new StallTracker(opts.stallSamples, opts.stallMinMs);
+        this.#bound = opts.dsqBound ?? DSQ_DEPTH_BOUND;
+      }
+      /** Takes a sample at time `t` (ms). */
+      sample(t) {
+        this.live.newSample();
+        const alerts = [];
+        const cpus = this.#rows.sample().map((r) => {
+          if (!("row" in r)) return unstableRow(r.cpu, r.unstable);
+          const row = r.row;
+          const stall = this.#stalls.update(row.cpu, t, row.nr_running, row.clock);
+          if (stall.stalled) alerts.push(stallAlert(row, stall));
+          const over = row.scx !== null && row.scx.local_dsq.nr > this.#bound;
+          if (over) {
+            alerts.push({
+              kind: "dsq_depth",
+              dsq: "0x8000000000000002",
+              dsq_kind: "local",
+              cpu: row.cpu,
+              nr: row.scx.local_dsq.nr
+            });
+          }
+          return {
+            ...row,
+            unstable: false,
+            stalled: stall.stalled,
+            dsq_over_bound: over
+          };
+        });
+        return {
+          cpus,
+          missing: {
+            ...this.#rows.missing
+          },
+          alerts
+        };
+      }
+    };
+    HZ_CHOICES = [
+      100,
+      250,
+      300,
+      1e3
+    ];
+    ScxWatch = class {
+      /** The live reads. */
+      live;
+      #kernel;
+      #rows;
+      #stalls;
+      #tries;
+      #bound;
+      #missing = {};
+      #plan;
+      #dsqBuf;
+      #taskBuf;
+      #rootBufs;
+      /** Prepares a watch of `kernel` in `memory` (the discovery is done here, once). */
+      constructor(kernel, memory, opts = {}) {
+        this.#kernel = kernel;
+        this.live = memory instanceof LiveMemory ? memory : new LiveMemory(kernel, memory);
+        this.#rows = new RqWatcher(kernel, this.live, opts.cpus ?? kernel.cpus, {
+          curr: false,
+          scx: false,
+          counters: false
+        }, opts.tries);
+        this.#stalls = new StallTracker(opts.stallSamples, opts.stallMinMs);
+        this.#tries = Math.max(2, opts.tries ?? READ_TRIES);
+        this.#bound = opts.dsqBound ?? DSQ_DEPTH_BOUND;
+        this.#plan = this.#makePlan();
+        this.#dsqBuf = this.#plan ? this.#plan.dsq.buffer() : new Layout().buffer();
+        this.#taskBuf = this.#plan ? this.#plan.task.buffer() : new Layout().buffer();
+        const root = this.#plan ? this.#plan.root : new Layout();
+        this.#rootBufs = [
+          root.buffer(),
+          root.buffer()
+        ];
+      }
+      #makePlan() {
+        const kernel = this.#kernel, { view, symbols } = kernel, missing = this.#missing;
+        const rootVa = symbols.address("scx_root");
+        if (rootVa === void 0 || !view.has("rq.scx")) {
+          missing.sched = rootVa === void 0 ? `no scx_root in ${symbols.origin} (no sched_ext, or sched_ext before 6.16)` : "btf: struct 'rq' has no member 'scx'";
+          return null;
+        }
+        const opt = (part, fn) => {
+          try {
+            return fn();
+          } catch (err) {
+            if (!(err instanceof BtfError)) throw err;
+            missing[part] ??= err.message;
+            return null;
+          }
+        };
+        return opt("dsqs", () => {
+          const f = (p) => view.field(p);
+          const dsq = new Layout(), task2 = new Layout(), root = new Layout();
+          const listOff = f("scx_dispatch_q.list").offset, nextOff = f("list_head.next").offset;
+          const dsqId = dsq.slot(f("scx_dispatch_q.id")), dsqNr = dsq.slot(f("scx_dispatch_q.nr"));
+          const dsqFirst = dsq.slot({
+            offset: listOff + nextOff,
+            size: 8
+          });
+          const t = {
+            pid: task2.slot(f("task_struct.pid")),
+            comm: task2.slot(f("task_struct.comm")),
+            vtime: task2.slot(f("task_struct.scx.dsq_vtime")),
+            slice: task2.slot(f("task_struct.scx.slice")),
+            weight: task2.slot(f("task_struct.scx.weight")),
+            runnableAt: task2.slot(f("task_struct.scx.runnable_at"))
+          };
+          const slot = (p) => view.has(p) ? root.slot(f(p)) : null;
+          const r = {
+            pcpu: slot("scx_sched.pcpu"),
+            pnode: slot("scx_sched.pnode"),
+            name: slot("scx_sched.ops.name"),
+            exitKind: slot("scx_sched.exit_kind.counter"),
+            aborting: slot("scx_sched.aborting"),
+            bypassDepth: slot("scx_sched.bypass_depth"),
+            watchdog: slot("scx_sched.watchdog_timeout"),
+            timeoutMs: slot("scx_sched.ops.timeout_ms"),
+            tbl: null
+          };
+          const groupCounters = resolveNamedGroup(kernel.types, "kernel").value?.event_offsets?.counters;
+          opt("sched", () => {
+            f("scx_sched.pcpu");
+            if (groupCounters) f("scx_sched_pcpu.event_stats");
+            for (const p of [
+              "scx_sched.ops.name",
+              "scx_sched.exit_kind.counter",
+              "scx_sched.aborting",
+              "scx_sched.bypass_depth",
+              "scx_sched.watchdog_timeout"
+            ]) f(p);
+          });
+          let events = null;
+          if (groupCounters && !missing.sched) {
+            const names = Object.keys(groupCounters), offsets = names.map((n) => groupCounters[n]);
+            const size = Math.max(0, ...offsets) + 8;
+            events = {
+              names,
+              offsets,
+              at: f("scx_sched_pcpu.event_stats").offset,
+              size
+            };
+          }
+          const global = opt("dsqs.global", () => {
+            f("scx_sched.pnode");
+            const nodesVa = symbols.address("nr_node_ids");
+            const nodes = nodesVa === void 0 ? 1 : Number(view.u32(nodesVa)) || 1;
+            return {
+              nodes: Math.min(nodes, 1024),
+              globalDsq: f("scx_sched_pnode.global_dsq").offset
+            };
+          });
+          const bypass = opt("dsqs.bypass", () => {
+            f("scx_sched.pcpu");
+            return {
+              bypassDsq: f("scx_sched_pcpu.bypass_dsq").offset
+            };
+          });
+          const user = opt("dsqs.user", () => {
+            const hashNode = f("scx_dispatch_q.hash_node").offset;
+            const table2 = f("scx_sched.dsq_hash").offset + f("rhashtable.tbl").offset;
+            r.tbl = root.slot({
+              offset: table2,
+              size: 8
+            });
+            return {
+              hashNode,
+              size: f("bucket_table.size").offset,
+              buckets: f("bucket_table.buckets").offset,
+              next: f("rhash_head.next").offset
+            };
+          });
+          return {
+            rootVa,
+            jiffiesVa: symbols.address("jiffies_64") ?? symbols.address("jiffies"),
+            cursorFlag: BigInt(kernelConstants(kernel.types).constants.SCX_DSQ_LNODE_ITER_CURSOR),
+            rqs: this.#rows.cpus.map((cpu) => ({
+              cpu,
+              rq: perCpuAddress(kernel, "runqueues", cpu)
+            })),
+            localDsq: f("rq.scx.local_dsq").offset,
+            runnableList: f("rq.scx.runnable_list").offset,
+            dsq: dsq.finish(),
+            dsqId,
+            dsqNr,
+            dsqFirst,
+            dsqList: listOff,
+            nextOff,
+            dsqNode: f("task_struct.scx.dsq_list.node").offset,
+            cursorFlags: f("scx_dsq_list_node.flags").offset,
+            runnableNode: f("task_struct.scx.runnable_node").offset,
+            task: task2.finish(),
+            t,
+            root: root.finish(),
+            r,
+            events,
+            global,
+            bypass,
+            user
+          };
+        });
+      }
+      /** Takes a sample at time `t` (ms). */
+      sample(t) {
+        this.live.newSample();
+        const missing = {
+          ...this.#missing
+        }, alerts = [];
+        const cpus = this.#rows.sample().map((r2) => {
+          if (!("row" in r2)) {
+            return {
+              cpu: r2.cpu,
+              nr_running: null,
+              clock: null,
+              stalled: false,
+              unstable: true,
+              reason: r2.unstable
+            };
+          }
+          const { cpu, nr_running, clock } = r2.row;
+          const stall = this.#stalls.update(cpu, t, nr_running, clock);
+          if (stall.stalled) alerts.push(stallAlert(r2.row, stall));
+          return {
+            cpu,
+            nr_running,
+            clock,
+            stalled: stall.stalled,
+            unstable: false
+          };
+        });
+        const plan = this.#plan;
+        if (plan === null) return {
+          cpus,
+          sched: null,
+          dsqs: [],
+          runnable: [],
+          missing,
+          alerts
+        };
+        const live = this.live;
+        let jiffies = null, root = 0n;
+        try {
+          if (plan.jiffiesVa !== void 0) jiffies = live.u64(plan.jiffiesVa);
+          root = live.u64(plan.rootVa);
+        } catch (err) {
+          if (!isGuestReadError(err)) throw err;
+          missing.sched = err.message;
+          return {
+            cpus,
+            sched: null,
+            dsqs: [],
+            runnable: [],
+            missing,
+            alerts
+          };
+        }
+        const rootRead = root === 0n ? null : this.#readRoot(root);
+        const hz = rootRead && "buf" in rootRead ? this.#hz(rootRead.buf) : null;
+        const dsqs = [];
+        for (const { cpu, rq: rq2 } of plan.rqs) {
+          dsqs.push(this.#dsq(rq2 + BigInt(plan.localDsq) & U644, "local", {
+            cpu
+          }, jiffies, hz));
+        }
+        const runnable = plan.rqs.map(({ cpu, rq: rq2 }) => this.#runnable(cpu, rq2 + BigInt(plan.runnableList) & U644, jiffies, hz));
+        const done = (sched2) => {
+          for (const d of dsqs) {
+            if (d.over_bound) {
+              alerts.push({
+                kind: "dsq_depth",
+                dsq: d.id,
+                dsq_kind: d.kind,
+                ...d.cpu !== void 0 ? {
+                  cpu: d.cpu
+                } : {},
+                ...d.node !== void 0 ? {
+                  node: d.node
+                } : {},
+                nr: d.nr
+              });
+            }
+          }
+          return {
+            cpus,
+            sched: sched2,
+            dsqs,
+            runnable,
+            missing,
+            alerts
+          };
+        };
+        if (rootRead === null) {
+          missing.sched = "no BPF scheduler is loaded (scx_root is NULL)";
+          return done(null);
+        }
+        if (!("buf" in rootRead)) return done({
+          unstable: true,
+          reason: rootRead.unstable
+        });
+        const b = rootRead.buf, r = plan.r;
+        let sched = null;
+        if (!this.#missing.sched) {
+          sched = {
+            ops: printableString(b, r.name) ?? "",
+            exit_kind: num(b, r.exitKind),
+            aborting: uint(b, r.aborting) !== 0n,
+            bypass_depth: Number(sint(b, r.bypassDepth)),
+            watchdog_timeout: cnt(b, r.watchdog),
+            events: this.#events(r.pcpu ? uint(b, r.pcpu) : 0n),
+            unstable: false
+          };
+        }
+        if (plan.global) {
+          const pnode = uint(b, r.pnode);
+          try {
+            const ptrs = live.read(pnode, 8 * plan.global.nodes);
+            const dv = new DataView(ptrs.buffer, ptrs.byteOffset, ptrs.byteLength);
+            for (let node = 0; node < plan.global.nodes; node++) {
+              const p = dv.getBigUint64(8 * node, true);
+              const at = p + BigInt(plan.global.globalDsq) & U644;
+              dsqs.push(this.#dsq(at, "global", {
+                node
+              }, jiffies, hz));
+            }
+          } catch (err) {
+            if (!isGuestReadError(err)) throw err;
+            missing["dsqs.global"] = err.message;
+          }
+        }
+        if (plan.bypass) {
+          const pcpu = uint(b, r.pcpu);
+          for (const { cpu } of plan.rqs) {
+            const at = pcpu + this.#kernel.perCpuOffset(cpu) + BigInt(plan.bypass.bypassDsq) & U644;
+            dsqs.push(this.#dsq(at, "bypass", {
+              cpu
+            }, jiffies, hz));
+          }
+        }
+        if (plan.user) {
+          const walk = this.#walkHash(uint(b, r.tbl));
+          for (const at of walk.entries) dsqs.push(this.#dsq(at, "user", {}, jiffies, hz));
+          if (walk.note) missing["dsqs.user"] = walk.note;
+        }
+        return done(sched);
+      }
+      /** The root scheduler's struct, read until two reads agree. */
+      #readRoot(root) {
+        const plan = this.#plan, r = plan.r, live = this.live;
+        if (!live.plausible(root)) {
+          return {
+            unstable: `scx_root ${hex4(root)} is out of the kernel's ranges`
+          };
+        }
+        let prev = null, why = "";
+        for (let i = 0; i < this.#tries; i++) {
+          const cur = this.#rootBufs[i & 1];
+          try {
+            plan.root.fill(live, root, cur);
+          } catch (err) {
+            if (!isGuestReadError(err)) throw err;
+            why = err.message;
+            prev = null;
+            continue;
+          }
+          if (r.name && printableString(cur, r.name) === null) {
+            why = "its ops name is not printable";
+            prev = null;
+            continue;
+          }
+          if (prev !== null && sameSlots(prev, cur, plan.root.slots)) return {
+            buf: cur
+          };
+          prev = cur;
+          why = `its values changed between ${i + 1} reads`;
+        }
+        return {
+          unstable: why
+        };
+      }
+      /** HZ told by the watchdog (as readScx tells it), or null. */
+      #hz(b) {
+        const r = this.#plan.r;
+        if (r.watchdog === null || r.timeoutMs === null) return null;
+        const timeout = Number(uint(b, r.watchdog)), ms = Number(uint(b, r.timeoutMs));
+        const hz = ms > 0 ? timeout * 1e3 / ms : timeout / 30;
+        return HZ_CHOICES.includes(hz) ? hz : null;
+      }
+      /** The event counters summed over the possible CPUs (monotonic words: one read each). */
+      #events(pcpu) {
+        const ev = this.#plan.events, events = {};
+        if (ev === null) return events;
+        const sums = ev.names.map(() => 0n);
+        for (const cpu of this.#kernel.cpus) {
+          try {
+            const bytes = this.live.read(pcpu + this.#kernel.perCpuOffset(cpu) + BigInt(ev.at) & U644, ev.size);
+            const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+            ev.offsets.forEach((off, i) => sums[i] += dv.getBigInt64(off, true));
+          } catch (err) {
+            if (!isGuestReadError(err)) throw err;
+          }
+        }
+        ev.names.forEach((n, i) => events[n] = count(sums[i]));
+        return events;
+      }
+      /** The task at `va` as one read sees it; null when it is not a task (torn, or freed). */
+      #task(va, jiffies, hz) {
+        const plan = this.#plan, t = plan.t, b = this.#taskBuf;
+        if (!this.live.taskPointer(va)) return null;
+        plan.task.fill(this.live, va, b);
+        const pid = int(b, t.pid), comm = printableString(b, t.comm);
+        if (pid < 0 || pid > PID_MAX || comm === null) return null;
+        const runnableAt = uint(b, t.runnableAt);
+        const task2 = {
+          pid,
+          comm,
+          dsq_vtime: cnt(b, t.vtime),
+          slice: cnt(b, t.slice),
+          weight: num(b, t.weight),
+          runnable_age_ms: hz === null || jiffies === null ? null : Math.round(Number(BigInt.asIntN(64, jiffies - runnableAt)) * 1e3 / hz)
+        };
+        const key = `${va}:${pid}:${comm}:${task2.dsq_vtime}:${task2.slice}:${task2.weight}:${runnableAt}`;
+        return {
+          task: task2,
+          runnableAt,
+          key
+        };
+      }
+      /**
+       * The list from `head` (whose `next` is `first`): each node's container, `nodeOffset` below
+       * it, skipping iterator cursors when `cursors`. Bounded; a loop, a pointer out of the
+       * kernel's ranges or memory not there ends it with a note.
+       */
+      #walk(head, first, nodeOffset, cursors) {
+        const plan = this.#plan, live = this.live;
+        const entries = [], seen = /* @__PURE__ */ new Set([
+          head
+        ]);
+        const cursorFlag = plan.cursorFlag;
+        const span = cursors ? Math.max(plan.nextOff, plan.cursorFlags) + 8 : plan.nextOff + 8;
+        let node = first;
+        while (node !== head) {
+          if (seen.has(node)) return {
+            entries,
+            note: `the list loops at ${hex4(node)}`
+          };
+          if (entries.length >= WALK_CAP) return {
+            entries,
+            note: `stopped after ${WALK_CAP} entries`
+          };
+          if (!live.plausible(node)) {
+            return {
+              entries,
+              note: `a list pointer ${hex4(node)} is out of the kernel's ranges`
+            };
+          }
+          seen.add(node);
+          let next, flags = 0n;
+          try {
+            const bytes = live.read(node, span);
+            const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+            next = dv.getBigUint64(plan.nextOff, true);
+            if (cursors) flags = BigInt(dv.getUint32(plan.cursorFlags, true));
+          } catch (err) {
+            if (!isGuestReadError(err)) throw err;
+            return {
+              entries,
+              note: err.message
+            };
+          }
+          if ((flags & cursorFlag) === 0n) entries.push(node - BigInt(nodeOffset) & U644);
+          node = next;
+        }
+        return {
+          entries
+        };
+      }
+      /** The tasks of a walk, and the key two reads compare; null when one is not a task. */
+      #tasks(walk, jiffies, hz) {
+        const tasks = [], keys = [];
+        for (const va of walk.entries) {
+          let t;
+          try {
+            t = this.#task(va, jiffies, hz);
+          } catch (err) {
+            if (!isGuestReadError(err)) throw err;
+            return {
+              bad: err.message
+            };
+          }
+          if (t === null) return {
+            bad: `the entry at ${hex4(va)} is not a task`
+          };
+          tasks.push(t.task);
+          keys.push(t.key);
+        }
+        return {
+          tasks,
+          key: `${keys.join(",")}|${walk.note ?? ""}`
+        };
+      }
+      /** A DSQ, read until two reads agree. */
+      #dsq(at, kind, where, jiffies, hz) {
+        const plan = this.#plan, b = this.#dsqBuf;
+        let prev = null, why = "";
+        for (let i = 0; i < this.#tries; i++) {
+          let id, nr, walk;
+          try {
+            plan.dsq.fill(this.live, at, b);
+            id = uint(b, plan.dsqId);
+            nr = num(b, plan.dsqNr);
+            walk = this.#walk(at + BigInt(plan.dsqList) & U644, uint(b, plan.dsqFirst), plan.dsqNode, true);
+          } catch (err) {
+            if (!isGuestReadError(err)) throw err;
+            why = err.message;
+            prev = null;
+            continue;
+          }
+          const read = this.#tasks(walk, jiffies, hz);
+          if ("bad" in read) {
+            why = read.bad;
+            prev = null;
+            continue;
+          }
+          const key = `${id}|${nr}|${read.key}`;
+          if (prev === key) {
+            return {
+              id: hex4(id),
+              kind,
+              ...where,
+              nr,
+              tasks: read.tasks,
+              ...walk.note ? {
+                note: walk.note
+              } : {},
+              unstable: false,
+              over_bound: nr > this.#bound
+            };
+          }
+          prev = key;
+          why = `its list changed between ${i + 1} reads`;
+        }
+        return {
+          id: null,
+          kind,
+          ...where,
+          nr: null,
+          tasks: [],
+          note: why,
+          unstable: true,
+          over_bound: false
+        };
+      }
+      /** A CPU's runnable list, read until two walks agree. */
+      #runnable(cpu, head, jiffies, hz) {
+        const plan = this.#plan;
+        let prev = null, why = "";
+        for (let i = 0; i < this.#tries; i++) {
+          let walk;
+          try {
+            walk = this.#walk(head, this.live.u64(head + BigInt(plan.nextOff) & U644), 0, false);
+          } catch (err) {
+            if (!isGuestReadError(err)) throw err;
+            why = err.message;
+            prev = null;
+            continue;
+          }
+          walk.entries = walk.entries.map((n) => n - BigInt(plan.runnableNode) & U644);
+          const read = this.#tasks(walk, jiffies, hz);
+          if ("bad" in read) {
+            why = read.bad;
+            prev = null;
+            continue;
+          }
+          if (prev === read.key) {
+            return {
+              cpu,
+              tasks: read.tasks,
+              ...walk.note ? {
+                note: walk.note
+              } : {},
+              unstable: false
+            };
+          }
+          prev = read.key;
+          why = `the list changed between ${i + 1} reads`;
+        }
+        return {
+          cpu,
+          tasks: [],
+          note: why,
+          unstable: true
+        };
+      }
+      /** The user DSQs of the rhashtable whose bucket table is `tbl` (bounded, tolerant). */
+      #walkHash(tbl) {
+        const user = this.#plan.user, live = this.live;
+        const entries = [], seen = /* @__PURE__ */ new Set();
+        try {
+          if (!live.plausible(tbl)) return {
+            entries,
+            note: `bucket table ${hex4(tbl)} out of range`
+          };
+          const size = Number(new DataView(live.read(tbl + BigInt(user.size), 4).slice().buffer).getUint32(0, true));
+          if (size > MAX_BUCKETS) return {
+            entries,
+            note: `bucket table of ${size} buckets`
+          };
+          const buckets = size === 0 ? new Uint8Array(0) : live.read(tbl + BigInt(user.buckets), 8 * size);
+          const dv = new DataView(buckets.buffer, buckets.byteOffset, buckets.byteLength);
+          for (let b = 0; b < size; b++) {
+            let node = dv.getBigUint64(8 * b, true) & ~1n;
+            while (node !== 0n && (node & 1n) === 0n) {
+              if (seen.has(node)) return {
+                entries,
+                note: `bucket ${b} loops at ${hex4(node)}`
+              };
+              if (entries.length >= WALK_CAP) {
+                return {
+                  entries,
+                  note: `stopped after ${WALK_CAP} entries`
+                };
+              }
+              if (!live.plausible(node)) {
+                return {
+                  entries,
+                  note: `a bucket pointer ${hex4(node)} is out of the kernel's ranges`
+                };
+              }
+              seen.add(node);
+              entries.push(node - BigInt(user.hashNode) & U644);
+              node = live.u64(node + BigInt(user.next) & U644);
+            }
+          }
+        } catch (err) {
+          if (!isGuestReadError(err)) throw err;
+          return {
+            entries,
+            note: err.message
+          };
+        }
+        return {
+          entries
+        };
+      }
+    };
+  }
+});
+
+// report/watch.ts
+
+
+
+
+
+
+
+
+
+var SCREEN_ENTER, SCREEN_LEAVE, STYLES, plain2, EXIT_KINDS;
+var init_watch2 = __esm({
+  "report/watch.ts"() {
+    init_errors();
+    init_rq2();
+    SCREEN_ENTER = "\x1B[?25l\x1B[2J";
+    SCREEN_LEAVE = "\x1B[?25h\n";
+    STYLES = {
+      plain: "",
+      title: "\x1B[1m",
+      stall: "\x1B[1;31m",
+      unstable: "\x1B[33m",
+      dim: "\x1B[2m"
+    };
+    plain2 = (text) => ({
+      text,
+      style: "plain"
+    });
+    EXIT_KINDS = {
+      0: "none",
+      1: "done",
+      64: "unregistered",
+      65: "unregistered (bpf)",
+      66: "unregistered (kernel)",
+      67: "sysrq",
+      68: "parent",
+      1024: "error",
+      1025: "error (bpf)",
+      1026: "stall"
+    };
+  }
+});
+
+// cli/watch.ts
+
+
+
+
+var WATCH_OPTIONS, WATCH_OPTIONS_HELP, STOP_SIGNALS;
+var init_watch3 = __esm({
+  "cli/watch.ts"() {
+    init_errors();
+    init_image3();
+    init_watch();
+    init_file();
+    init_watch2();
+    init_guest_load();
+    init_io();
+    WATCH_OPTIONS = {
+      watch: {
+        type: "boolean"
+      },
+      interval: {
+        type: "string"
+      },
+      count: {
+        type: "string"
+      },
+      "stall-samples": {
+        type: "string"
+      }
+    };
+    WATCH_OPTIONS_HELP = `  --watch            sample again and again while the guest runs (a shared guest-RAM
+                     file, /proc/kcore): one JSON object per sample per line with --json
+                     or when stdout is not a terminal, else a screen redrawn in place;
+                     Ctrl-C ends it
+  --interval SECONDS time between samples (default 1; 0: as fast as possible)
+  --count N          stop after N samples (default: until Ctrl-C)
+  --stall-samples N  flag a CPU with runnable tasks whose clock has not moved for N
+                     samples in a row and at least 100 ms (default 3)`;
+    STOP_SIGNALS = [
+      "SIGINT",
+      "SIGTERM",
+      "SIGHUP"
+    ];
+  }
+});
+
 // cli/rq.ts
 var rq_exports = {};
 __export(rq_exports, {
@@ -9369,7 +11249,9 @@ var init_rq3 = __esm({
     init_command();
     init_guest_load();
     init_io();
+    init_watch3();
     HELP5 = `Usage: ktstr-btf rq MEMORY [options]
+       ktstr-btf rq MEMORY --watch [--interval SECONDS] [--count N] [options]
 
 Every possible CPU's run queue in a guest kernel's memory: nr_running, clock, the
 current task (pid, comm, scheduling class); on a sched_ext kernel, rq->scx's
@@ -9380,6 +11262,7 @@ ${MEMORY_HELP}
 
 Options:
   --cpu N            only CPU N (repeatable)
+${WATCH_OPTIONS_HELP}
 ${GUEST_OPTIONS_HELP}
 
 Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
@@ -9390,6 +11273,7 @@ Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
       help: HELP5,
       options: {
         ...GUEST_OPTIONS,
+        ...WATCH_OPTIONS,
         cpu: {
           type: "string",
           multiple: true
@@ -9397,6 +11281,7 @@ Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
       },
       async run(args, v, io) {
         if (args.length !== 1) throw new UsageError("rq needs one MEMORY image");
+        const watch = watchSettings(v, args[0]);
         const guest = await openGuest(args[0], v, io);
         if (!guest) return 1;
         try {
@@ -9409,6 +11294,10 @@ Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
             return n;
           });
           const cpus = wanted.length > 0 ? wanted : kernel.cpus;
+          if (watch) return await runWatch(guest, {
+            kind: "rq",
+            cpus
+          }, watch, v.json ?? false, io);
           const snapshot = readGuest(guest, io, () => readRunQueues(kernel, cpus));
           if (snapshot === null) return 1;
           if (v.json) {
@@ -9427,21 +11316,10 @@ Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
   }
 });
 
-// guest/lists.ts
-
-
-var WALK_CAP;
-var init_lists = __esm({
-  "guest/lists.ts"() {
-    init_errors();
-    WALK_CAP = 4096;
-  }
-});
-
 // guest/scx.ts
 
 
-var U644, HZ_CHOICES;
+var U645, HZ_CHOICES2;
 var init_scx = __esm({
   "guest/scx.ts"() {
     init_errors();
@@ -9450,8 +11328,8 @@ var init_scx = __esm({
     init_kernel3();
     init_lists();
     init_rq();
-    U644 = (1n << 64n) - 1n;
-    HZ_CHOICES = [
+    U645 = (1n << 64n) - 1n;
+    HZ_CHOICES2 = [
       100,
       250,
       300,
@@ -9463,11 +11341,11 @@ var init_scx = __esm({
 // report/scx.ts
 
 
-var EXIT_KINDS;
+var EXIT_KINDS2;
 var init_scx2 = __esm({
   "report/scx.ts"() {
     init_rq2();
-    EXIT_KINDS = {
+    EXIT_KINDS2 = {
       0: "none",
       1: "done",
       64: "unregistered",
@@ -9495,7 +11373,9 @@ var init_scx3 = __esm({
     init_command();
     init_guest_load();
     init_io();
+    init_watch3();
     HELP6 = `Usage: ktstr-btf scx MEMORY [options]
+       ktstr-btf scx MEMORY --watch [--interval SECONDS] [--count N] [options]
 
 The sched_ext state in a guest kernel's memory: the root scheduler (ops name, exit
 kind, aborting, bypass_depth, watchdog_timeout, the event counters summed over CPUs),
@@ -9507,6 +11387,7 @@ contents it leaves out. Walks stop at 4096 entries or a loop, with a note.
 ${MEMORY_HELP}
 
 Options:
+${WATCH_OPTIONS_HELP}
 ${GUEST_OPTIONS_HELP}
 
 Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
@@ -9515,12 +11396,19 @@ Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
     SCX_COMMAND = command({
       name: "scx",
       help: HELP6,
-      options: GUEST_OPTIONS,
+      options: {
+        ...GUEST_OPTIONS,
+        ...WATCH_OPTIONS
+      },
       async run(args, v, io) {
         if (args.length !== 1) throw new UsageError("scx needs one MEMORY image");
+        const watch = watchSettings(v, args[0]);
         const guest = await openGuest(args[0], v, io);
         if (!guest) return 1;
         try {
+          if (watch) return await runWatch(guest, {
+            kind: "scx"
+          }, watch, v.json ?? false, io);
           const snapshot = readGuest(guest, io, () => readScx(guest.kernel));
           if (snapshot === null) return 1;
           if (v.json) writeJson(io, {

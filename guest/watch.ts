@@ -384,7 +384,23 @@ function num(b: Buf, s: Slot): number {
 }
 
 function sint(b: Buf, s: Slot): bigint {
+  if (s.size === 4) return BigInt(b.view.getInt32(s.offset, true));
   return BigInt.asIntN(Math.min(s.size, 8) * 8, uint(b, s));
+}
+
+/** An unsigned member as `count` gives it, without BigInt while it fits a double exactly. */
+function cnt(b: Buf, s: Slot): Count {
+  if (s.size >= 8) {
+    const hi = b.view.getUint32(s.offset + 4, true);
+    if (hi < 0x200000) return hi * 0x100000000 + b.view.getUint32(s.offset, true);
+    return count(b.view.getBigUint64(s.offset, true));
+  }
+  return num(b, s);
+}
+
+/** A 4-byte signed member as a number, else through BigInt. */
+function int(b: Buf, s: Slot): number {
+  return s.size === 4 ? b.view.getInt32(s.offset, true) : Number(sint(b, s));
 }
 
 /** Whether two reads agree on every member in `slots`. */
@@ -645,8 +661,8 @@ export class RqWatcher {
     try {
       fillChunks(live, p.rq, b.rq);
       if (s.cpu !== null) {
-        const said = sint(b.rq, s.cpu);
-        if (said !== BigInt(p.cpu)) return `rq->cpu reads ${said}`;
+        const said = int(b.rq, s.cpu);
+        if (said !== p.cpu) return `rq->cpu reads ${said}`;
       }
       if (s.curr !== null) {
         const curr = uint(b.rq, s.curr);
@@ -654,8 +670,8 @@ export class RqWatcher {
           return `curr ${hex(curr)} is neither in the direct map nor in the kernel image`;
         }
         this.#task.fill(live, curr, b.task);
-        const pid = sint(b.task, s.pid!);
-        if (pid < 0n || pid > BigInt(PID_MAX)) return `curr's pid reads ${pid}`;
+        const pid = int(b.task, s.pid!);
+        if (pid < 0 || pid > PID_MAX) return `curr's pid reads ${pid}`;
         if (printableString(b.task, s.comm!) === null) return "curr's comm is not printable";
         if (!live.inImage(uint(b.task, s.cls!))) return "curr's sched_class is not in the image";
       }
@@ -679,7 +695,7 @@ export class RqWatcher {
     if (s.curr !== null) {
       const cls = uint(b.task, s.cls!);
       curr = {
-        pid: Number(sint(b.task, s.pid!)),
+        pid: int(b.task, s.pid!),
         comm: printableString(b.task, s.comm!)!,
         class: this.#classes.get(cls) ?? hex(cls),
       };
@@ -688,22 +704,20 @@ export class RqWatcher {
     return {
       cpu: p.cpu,
       nr_running: num(b.rq, s.nr),
-      clock: count(uint(b.rq, s.clock)),
+      clock: cnt(b.rq, s.clock),
       curr,
       scx: x === null ? null : {
         nr_running: num(b.rq, x[0]),
         flags: num(b.rq, x[1]),
         cpu_released: uint(b.rq, x[2]) !== 0n,
-        kick_sync: count(uint(b.rq, x[3])),
+        kick_sync: cnt(b.rq, x[3]),
         local_dsq: { nr: num(b.rq, x[4]) },
       },
       schedstat: s.stat === null
         ? null
-        : Object.fromEntries(s.stat.map(([k, slot]) => [k, count(uint(b.rq, slot))])),
+        : Object.fromEntries(s.stat.map(([k, slot]) => [k, cnt(b.rq, slot)])),
       cpustat: this.#cpustat === null ? null : Object.fromEntries(
-        this.#cpustat.map((
-          [k, off],
-        ) => [k, count(b.cpustat.view.getBigUint64(off, true))]),
+        this.#cpustat.map(([k, off]) => [k, cnt(b.cpustat, { offset: off, size: 8 })]),
       ),
     };
   }
@@ -1220,7 +1234,7 @@ export class ScxWatch {
         exit_kind: num(b, r.exitKind!),
         aborting: uint(b, r.aborting!) !== 0n,
         bypass_depth: Number(sint(b, r.bypassDepth!)),
-        watchdog_timeout: count(uint(b, r.watchdog!)),
+        watchdog_timeout: cnt(b, r.watchdog!),
         events: this.#events(r.pcpu ? uint(b, r.pcpu) : 0n),
         unstable: false,
       };
@@ -1319,14 +1333,14 @@ export class ScxWatch {
     const plan = this.#plan!, t = plan.t, b = this.#taskBuf;
     if (!this.live.taskPointer(va)) return null;
     plan.task.fill(this.live, va, b);
-    const pid = sint(b, t.pid), comm = printableString(b, t.comm);
-    if (pid < 0n || pid > BigInt(PID_MAX) || comm === null) return null;
+    const pid = int(b, t.pid), comm = printableString(b, t.comm);
+    if (pid < 0 || pid > PID_MAX || comm === null) return null;
     const runnableAt = uint(b, t.runnableAt);
     const task: ScxTask = {
-      pid: Number(pid),
+      pid,
       comm,
-      dsq_vtime: count(uint(b, t.vtime)),
-      slice: count(uint(b, t.slice)),
+      dsq_vtime: cnt(b, t.vtime),
+      slice: cnt(b, t.slice),
       weight: num(b, t.weight),
       runnable_age_ms: hz === null || jiffies === null
         ? null

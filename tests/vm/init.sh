@@ -13,6 +13,10 @@
 #                  ==KTSTR-BEGIN TAG/NAME BYTES==\n<BYTES bytes>==KTSTR-END TAG/NAME rc=RC==\n
 #                then ==KTSTR-VIEW-DONE TAG==
 #   poweroff     powers the guest off
+#   spin-start CPU   starts one more busy loop pinned to CPU (nice 0, as the first ones);
+#                    answers ==KTSTR-OK spin-start CPU pid=PID==
+#   spin-stop CPU    kills every busy loop pinned to CPU and reaps it;
+#                    answers ==KTSTR-OK spin-stop CPU killed=N==
 # Everything else it says goes to the console (ttyS0).
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 log() { echo "ktstr-init: $*"; }
@@ -180,6 +184,36 @@ view() {
 ready() {
   echo "==KTSTR-READY cpus=$ncpu sched_ext=$state ops=$ops release=$release==" >&3
 }
+# spin-start/spin-stop: the host changes the workload while it watches the guest's memory.
+is_cpu() {
+  case $1 in '' | *[!0-9]*) return 1 ;; esac
+  [ "$1" -lt "$ncpu" ]
+}
+spin_start() {
+  is_cpu "$1" || { echo "==KTSTR-ERR spin-start: no CPU '$1'==" >&3; return; }
+  taskset -c "$1" /bin/ktstr-spin &
+  pid=$!
+  renice 0 -p $pid >/dev/null 2>&1 # not the server's -20: as the loops started at boot
+  echo "$pid $1" >>/tmp/spin.list
+  log "spin-start $1: pid $pid"
+  echo "==KTSTR-OK spin-start $1 pid=$pid==" >&3
+}
+spin_stop() {
+  is_cpu "$1" || { echo "==KTSTR-ERR spin-stop: no CPU '$1'==" >&3; return; }
+  killed=0
+  : >/tmp/spin.keep
+  while read -r pid want; do
+    if [ "$want" = "$1" ]; then
+      kill -9 "$pid" 2>/dev/null && killed=$((killed + 1))
+      wait "$pid" 2>/dev/null
+    else
+      echo "$pid $want" >>/tmp/spin.keep
+    fi
+  done </tmp/spin.list
+  mv /tmp/spin.keep /tmp/spin.list
+  log "spin-stop $1: killed $killed"
+  echo "==KTSTR-OK spin-stop $1 killed=$killed==" >&3
+}
 
 stty -F $out raw -echo 2>/dev/null || log "stty on $out failed"
 exec 3>$out 4<$out
@@ -190,6 +224,8 @@ while read -r cmd arg <&4; do
     ready) ready ;;
     view) log "view ${arg:-now}"; view "${arg:-now}" ;;
     poweroff) log "poweroff"; poweroff -f ;;
+    spin-start) spin_start "$arg" ;;
+    spin-stop) spin_stop "$arg" ;;
     '') ;;
     *) echo "==KTSTR-ERR unknown command: $cmd==" >&3 ;;
   esac

@@ -5,7 +5,7 @@
 #
 #   tests/vm/run.sh OUTDIR [--kernel sched-ext|debian-6.1] [--cpus N] [--loops N] [--mem MB]
 #                          [--kaslr|--nokaslr] [--paging] [--ram-file PATH] [--settle S]
-#                          [--vmcoreinfo] [--boot-timeout S]
+#                          [--vmcoreinfo] [--boot-timeout S] [--prepare-only]
 #
 # Defaults: sched-ext, 2 CPUs, 512 MB, nokaslr, paging off, settle 3 s. See tests/vm/README.md
 # for the outputs. Steps (each bounded; a failure prints "run.sh: FAILED at <step>: <why>" and
@@ -48,6 +48,7 @@ usage() {
 }
 
 out='' kernel=sched-ext cpus=2 mem=512 kaslr=0 paging=0 ram_file='' settle=3 boot_timeout=180 loops=1 vmcoreinfo=0
+prepare_only=0 # --prepare-only: no OUTDIR, no cycle; prints what was prepared (tests/vm/live.sh)
 while [ $# -gt 0 ]; do
   case $1 in
     --kernel) kernel=${2:?}; shift 2 ;;
@@ -61,12 +62,13 @@ while [ $# -gt 0 ]; do
     --settle) settle=${2:?}; shift 2 ;;
     --boot-timeout) boot_timeout=${2:?}; shift 2 ;;
     --vmcoreinfo) vmcoreinfo=1; shift ;;
+    --prepare-only) prepare_only=1; shift ;;
     -h | --help) usage ;;
     -*) echo "run.sh: unknown option $1" >&2; usage ;;
     *) [ -z "$out" ] || usage; out=$1; shift ;;
   esac
 done
-[ -n "$out" ] || usage
+[ -n "$out" ] || [ $prepare_only = 1 ] || usage
 case $kernel in
   sched-ext) kregex='linux-binary-[0-9.]+\+deb13-amd64' ksuite=trixie-backports ;;
   debian-6.1) kregex='linux-image-6\.1\.0-[0-9]+-amd64-unsigned' ksuite=bookworm ;;
@@ -74,11 +76,14 @@ case $kernel in
 esac
 [[ $cpus =~ ^[1-9][0-9]*$ ]] || die options "--cpus wants a number"
 [[ $mem =~ ^[1-9][0-9]*$ ]] || die options "--mem wants a number of MB"
-mkdir -p "$out" "$vm"
-out=$(cd "$out" && pwd)
-# Two runs into one OUTDIR take turns (the other waits, up to 15 minutes).
-exec 8>"$out/.run.lock"
-flock -w 900 8 || die options "another run held $out/.run.lock for 15 minutes"
+mkdir -p "$vm"
+if [ $prepare_only = 0 ]; then
+  mkdir -p "$out"
+  out=$(cd "$out" && pwd)
+  # Two runs into one OUTDIR take turns (the other waits, up to 15 minutes).
+  exec 8>"$out/.run.lock"
+  flock -w 900 8 || die options "another run held $out/.run.lock for 15 minutes"
+fi
 if [ -n "$ram_file" ]; then
   [ ! -d "$ram_file" ] || die options "--ram-file wants a file path, not a directory"
   mkdir -p "$(dirname "$ram_file")"
@@ -267,6 +272,11 @@ if [ "$(cat "$initrd.key" 2>/dev/null)" != "$ikey" ]; then
   trap - EXIT
 fi
 exec 9>&- # preparation done
+if [ $prepare_only = 1 ]; then
+  printf 'vmlinuz=%s\ninitrd=%s\nhas_scx=%s\nkfunc=%s\npackage=%s\n' \
+    "$vmlinuz" "$initrd" "$has_scx" "$kfunc" "$package"
+  exit 0
+fi
 
 # --- the cycle ---------------------------------------------------------------------------------
 rm -rf "$out/before" "$out/after"
