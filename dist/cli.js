@@ -5277,6 +5277,59 @@ var stallAlert = (function stallAlert(row, s) {
     ms: Math.round(s.ms)
   };
 });
+var taskRows = (function taskRows(tasks) {
+  if (tasks.length === 0) return [];
+  return table([
+    "    pid",
+    "comm",
+    "dsq_vtime",
+    "slice",
+    "weight",
+    "runnable"
+  ], tasks.map((t) => [
+    `    ${t.pid}`,
+    t.comm,
+    String(t.dsq_vtime),
+    String(t.slice),
+    String(t.weight),
+    t.runnable_age_ms === null ? "\u2014" : `${t.runnable_age_ms} ms`
+  ]));
+});
+var renderScx = (function renderScx(path, kernel, snapshot) {
+  const out = [
+    ...kernelHeader(path, kernel),
+    ""
+  ];
+  const s = snapshot.sched;
+  if (s) {
+    out.push(`scheduler ${s.ops}`, `  exit_kind ${EXIT_KINDS[s.exit_kind] ?? s.exit_kind} \xB7 aborting ${s.aborting} \xB7 bypass_depth ${s.bypass_depth} \xB7 watchdog_timeout ${s.watchdog_timeout} jiffies`);
+    const events = Object.entries(s.events).filter(([, v]) => v !== 0);
+    if (events.length > 0) {
+      out.push("  events (summed over CPUs, zero ones left out)");
+      for (const [name, v] of events) out.push(`    ${name.padEnd(36)} ${v}`);
+    }
+    out.push("");
+  }
+  out.push("dsqs");
+  for (const d of snapshot.dsqs) {
+    const where = d.cpu !== void 0 ? ` cpu ${d.cpu}` : d.node !== void 0 ? ` node ${d.node}` : "";
+    out.push(`  ${d.kind}${where} (id ${d.id}) nr ${d.nr}${d.note ? ` \u2014 ${d.note}` : ""}`);
+    out.push(...taskRows(d.tasks));
+  }
+  if (snapshot.runnable.some((r) => r.tasks.length > 0 || r.note)) {
+    out.push("", "runnable lists");
+    for (const r of snapshot.runnable) {
+      out.push(`  cpu ${r.cpu}: ${r.tasks.length} task(s)${r.note ? ` \u2014 ${r.note}` : ""}`);
+      out.push(...taskRows(r.tasks));
+    }
+  }
+  const missing = Object.entries(snapshot.missing);
+  if (missing.length > 0) {
+    out.push("", "missing");
+    for (const [part, why] of missing) out.push(`  ${part}`, `    ${why}`);
+  }
+  return out.join("\n") + "\n";
+});
 var frame = (function frame(lines, size, color) {
   const room = Math.max(1, size.rows - 1);
   let shown = lines;
@@ -5834,59 +5887,6 @@ var readScx = (function readScx(kernel) {
     runnable,
     missing
   };
-});
-var taskRows = (function taskRows(tasks) {
-  if (tasks.length === 0) return [];
-  return table([
-    "    pid",
-    "comm",
-    "dsq_vtime",
-    "slice",
-    "weight",
-    "runnable"
-  ], tasks.map((t) => [
-    `    ${t.pid}`,
-    t.comm,
-    String(t.dsq_vtime),
-    String(t.slice),
-    String(t.weight),
-    t.runnable_age_ms === null ? "\u2014" : `${t.runnable_age_ms} ms`
-  ]));
-});
-var renderScx = (function renderScx(path, kernel, snapshot) {
-  const out = [
-    ...kernelHeader(path, kernel),
-    ""
-  ];
-  const s = snapshot.sched;
-  if (s) {
-    out.push(`scheduler ${s.ops}`, `  exit_kind ${EXIT_KINDS2[s.exit_kind] ?? s.exit_kind} \xB7 aborting ${s.aborting} \xB7 bypass_depth ${s.bypass_depth} \xB7 watchdog_timeout ${s.watchdog_timeout} jiffies`);
-    const events = Object.entries(s.events).filter(([, v]) => v !== 0);
-    if (events.length > 0) {
-      out.push("  events (summed over CPUs, zero ones left out)");
-      for (const [name, v] of events) out.push(`    ${name.padEnd(36)} ${v}`);
-    }
-    out.push("");
-  }
-  out.push("dsqs");
-  for (const d of snapshot.dsqs) {
-    const where = d.cpu !== void 0 ? ` cpu ${d.cpu}` : d.node !== void 0 ? ` node ${d.node}` : "";
-    out.push(`  ${d.kind}${where} (id ${d.id}) nr ${d.nr}${d.note ? ` \u2014 ${d.note}` : ""}`);
-    out.push(...taskRows(d.tasks));
-  }
-  if (snapshot.runnable.some((r) => r.tasks.length > 0 || r.note)) {
-    out.push("", "runnable lists");
-    for (const r of snapshot.runnable) {
-      out.push(`  cpu ${r.cpu}: ${r.tasks.length} task(s)${r.note ? ` \u2014 ${r.note}` : ""}`);
-      out.push(...taskRows(r.tasks));
-    }
-  }
-  const missing = Object.entries(snapshot.missing);
-  if (missing.length > 0) {
-    out.push("", "missing");
-    for (const [part, why] of missing) out.push(`  ${part}`, `    ${why}`);
-  }
-  return out.join("\n") + "\n";
 });
 var runCache = (async function runCache(sub2, path, opts, io) {
   try {
@@ -9917,7 +9917,7 @@ var init_lists = __esm({
 
 
 
-var READ_TRIES, STALL_SAMPLES, STALL_MIN_MS, DSQ_DEPTH_BOUND, U644, PAGE4, ADDR_MASK2, PRESENT2, HUGE2, GIB, IMAGE_END, KERNEL_HALF, DEFAULT_DIRECT_MAP, DEFAULT_VMALLOC, VMALLOC_SIZE, SPAN_GAP, PID_MAX, MAX_BUCKETS, LiveMemory, Layout, latin12, CLASSES2, SCHEDSTAT2, RqWatcher, StallTracker, RqWatch, HZ_CHOICES, ScxWatch;
+var READ_TRIES, STALL_SAMPLES, STALL_MIN_MS, DSQ_DEPTH_BOUND, U644, PAGE4, ADDR_MASK2, PRESENT2, HUGE2, GIB, IMAGE_END, KERNEL_HALF, DEFAULT_DIRECT_MAP, DEFAULT_VMALLOC, VMALLOC_SIZE, SPAN_GAP, PID_MAX, MAX_BUCKETS, LiveMemory, Layout, latin12, RqWatcher, StallTracker, RqWatch, HZ_CHOICES, ScxWatch;
 var init_watch = __esm({
   "guest/watch.ts"() {
     init_errors();
@@ -10207,23 +10207,6 @@ var init_watch = __esm({
       }
     };
     latin12 = new TextDecoder("latin1");
-    CLASSES2 = [
-      "stop",
-      "dl",
-      "rt",
-      "fair",
-      "ext",
-      "idle"
-    ];
-    SCHEDSTAT2 = {
-      run_delay: "rq.rq_sched_info.run_delay",
-      pcount: "rq.rq_sched_info.pcount",
-      yld_count: "rq.yld_count",
-      sched_count: "rq.sched_count",
-      sched_goidle: "rq.sched_goidle",
-      ttwu_count: "rq.ttwu_count",
-      ttwu_local: "rq.ttwu_local"
-    };
     RqWatcher = class {
       /** Part → why this kernel lacks it (as `readRunQueues` says it). */
       missing = {};
@@ -10274,7 +10257,7 @@ var init_watch = __esm({
         let stat = null;
         let cpustatAt = null;
         if (parts.counters) {
-          const fields2 = opt("schedstat", () => Object.entries(SCHEDSTAT2).map(([k, p]) => [
+          const fields2 = opt("schedstat", () => Object.entries(SCHEDSTAT).map(([k, p]) => [
             k,
             view.field(p)
           ]));
@@ -10309,7 +10292,7 @@ var init_watch = __esm({
           this.#s.cls = this.#task.slot(view.field("task_struct.sched_class"));
         }
         this.#task.finish();
-        for (const c of CLASSES2) {
+        for (const c of CLASSES) {
           const va = kernel.symbols.address(`${c}_sched_class`);
           if (va !== void 0) this.#classes.set(va, c);
         }
@@ -11148,6 +11131,28 @@ var init_watch = __esm({
   }
 });
 
+// report/scx.ts
+
+
+var EXIT_KINDS;
+var init_scx = __esm({
+  "report/scx.ts"() {
+    init_rq2();
+    EXIT_KINDS = {
+      0: "none",
+      1: "done",
+      64: "unregistered",
+      65: "unregistered (bpf)",
+      66: "unregistered (kernel)",
+      67: "sysrq",
+      68: "parent",
+      1024: "error",
+      1025: "error (bpf)",
+      1026: "stall"
+    };
+  }
+});
+
 // report/watch.ts
 
 
@@ -11158,11 +11163,12 @@ var init_watch = __esm({
 
 
 
-var SCREEN_ENTER, SCREEN_LEAVE, STYLES, plain2, EXIT_KINDS;
+var SCREEN_ENTER, SCREEN_LEAVE, STYLES, plain2;
 var init_watch2 = __esm({
   "report/watch.ts"() {
     init_errors();
     init_rq2();
+    init_scx();
     SCREEN_ENTER = "\x1B[?25l\x1B[2J";
     SCREEN_LEAVE = "\x1B[?25h\n";
     STYLES = {
@@ -11176,18 +11182,6 @@ var init_watch2 = __esm({
       text,
       style: "plain"
     });
-    EXIT_KINDS = {
-      0: "none",
-      1: "done",
-      64: "unregistered",
-      65: "unregistered (bpf)",
-      66: "unregistered (kernel)",
-      67: "sysrq",
-      68: "parent",
-      1024: "error",
-      1025: "error (bpf)",
-      1026: "stall"
-    };
   }
 });
 
@@ -11320,7 +11314,7 @@ Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
 
 
 var U645, HZ_CHOICES2;
-var init_scx = __esm({
+var init_scx2 = __esm({
   "guest/scx.ts"() {
     init_errors();
     init_constants();
@@ -11338,28 +11332,6 @@ var init_scx = __esm({
   }
 });
 
-// report/scx.ts
-
-
-var EXIT_KINDS2;
-var init_scx2 = __esm({
-  "report/scx.ts"() {
-    init_rq2();
-    EXIT_KINDS2 = {
-      0: "none",
-      1: "done",
-      64: "unregistered",
-      65: "unregistered (bpf)",
-      66: "unregistered (kernel)",
-      67: "sysrq",
-      68: "parent",
-      1024: "error",
-      1025: "error (bpf)",
-      1026: "stall"
-    };
-  }
-});
-
 // cli/scx.ts
 var scx_exports = {};
 __export(scx_exports, {
@@ -11368,8 +11340,8 @@ __export(scx_exports, {
 var HELP6, SCX_COMMAND;
 var init_scx3 = __esm({
   "cli/scx.ts"() {
-    init_scx();
     init_scx2();
+    init_scx();
     init_command();
     init_guest_load();
     init_io();

@@ -69,7 +69,8 @@ export function count(v: bigint): Count {
     : v.toString();
 }
 
-const CLASSES = ["stop", "dl", "rt", "fair", "ext", "idle"] as const;
+/** The scheduling classes, by the `<name>_sched_class` symbols that define them. */
+export const CLASSES = ["stop", "dl", "rt", "fair", "ext", "idle"] as const;
 
 /** The name of the scheduling class at `va`, by the kernel's `<name>_sched_class` symbols. */
 function className(kernel: GuestKernel, va: bigint): string {
@@ -95,7 +96,8 @@ export function optional<T>(
   }
 }
 
-const SCHEDSTAT = {
+/** Each schedstat a row shows, and the `rq` member it is read from. */
+export const SCHEDSTAT = {
   run_delay: "rq.rq_sched_info.run_delay",
   pcount: "rq.rq_sched_info.pcount",
   yld_count: "rq.yld_count",

@@ -40,7 +40,7 @@ import { GuestError, hex } from "./errors.ts";
 import { type GuestKernel, needSymbol, perCpuAddress } from "./kernel.ts";
 import { WALK_CAP } from "./lists.ts";
 import type { PhysicalMemory } from "./physical.ts";
-import { type Count, count, type RqRow } from "./rq.ts";
+import { CLASSES, type Count, count, type RqRow, SCHEDSTAT } from "./rq.ts";
 import type { Dsq, ScxSched, ScxTask } from "./scx.ts";
 import type { Field } from "./view.ts";
 import { imagePhys, START_KERNEL_MAP } from "./x86_64.ts";
@@ -491,17 +491,6 @@ interface RowBufs {
   task: Buf;
   cpustat: Buf;
 }
-
-const CLASSES = ["stop", "dl", "rt", "fair", "ext", "idle"] as const;
-const SCHEDSTAT = {
-  run_delay: "rq.rq_sched_info.run_delay",
-  pcount: "rq.rq_sched_info.pcount",
-  yld_count: "rq.yld_count",
-  sched_count: "rq.sched_count",
-  sched_goidle: "rq.sched_goidle",
-  ttwu_count: "rq.ttwu_count",
-  ttwu_local: "rq.ttwu_local",
-} as const;
 
 /**
  * Every asked CPU's run queue, read from a live guest: offsets and the run queues' physical

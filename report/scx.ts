@@ -7,7 +7,8 @@ import type { GuestKernel } from "../guest/kernel.ts";
 import type { ScxSnapshot, ScxTask } from "../guest/scx.ts";
 import { kernelHeader, table } from "./rq.ts";
 
-const EXIT_KINDS: Record<number, string> = {
+/** The names of `scx_sched.exit_kind`'s values (enum scx_exit_kind). */
+export const EXIT_KINDS: Record<number, string> = {
   0: "none",
   1: "done",
   64: "unregistered",

@@ -12,6 +12,7 @@ import type { GuestKernel } from "../guest/kernel.ts";
 import type { Count } from "../guest/rq.ts";
 import type { Alert, RqWatchSample, ScxWatchSample, WatchDsq } from "../guest/watch.ts";
 import { kernelHeader, table } from "./rq.ts";
+import { EXIT_KINDS } from "./scx.ts";
 
 /** Hides the cursor and clears the screen: sent once, before the first frame. */
 export const SCREEN_ENTER = "\x1b[?25l\x1b[2J";
@@ -191,19 +192,6 @@ export function rqWatchLines(
     ...missingLines(sample.missing),
   ];
 }
-
-const EXIT_KINDS: Record<number, string> = {
-  0: "none",
-  1: "done",
-  64: "unregistered",
-  65: "unregistered (bpf)",
-  66: "unregistered (kernel)",
-  67: "sysrq",
-  68: "parent",
-  1024: "error",
-  1025: "error (bpf)",
-  1026: "stall",
-};
 
 function dsqWhere(d: WatchDsq): string {
   return d.cpu !== undefined ? `cpu ${d.cpu}` : d.node !== undefined ? `node ${d.node}` : "";
