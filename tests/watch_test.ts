@@ -667,7 +667,7 @@ Deno.test({
       await live.send("spin-start 1");
       await phase("cpu 1 two loops", 2500);
       await live.send("spin-stop 1");
-      await phase("cpu 1 idle again", 1500);
+      await phase("cpu 1 idle again", 2500);
       const stopped = await live.send("stop");
       await sleep(2000);
       phases["frozen"] = [stopped, Date.now()];
@@ -702,7 +702,9 @@ Deno.test({
     const busy = (r: LiveRqRow) =>
       r.nr_running >= 1 && r.scx !== null && r.scx.nr_running >= 1 &&
       r.curr.comm === "ktstr-spin";
-    const idle = (r: LiveRqRow) => r.nr_running === 0 && r.curr.comm === "swapper/1";
+    // Idle of the workload: no busy loop runs or waits there. The guest's own kernel threads
+    // (kworkers, RCU) still wake now and then on a freshly booted guest, one at a time.
+    const idle = (r: LiveRqRow) => r.curr.comm !== "ktstr-spin" && r.nr_running <= 1;
     const check = (name: string, cpu: number, what: string, ok: (r: LiveRqRow) => boolean) => {
       const rows = rowsOf(R, cpu, ...phases[name]);
       const part = share(rows, ok);
