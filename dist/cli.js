@@ -5168,6 +5168,158 @@ var walkRhashtable = (function walkRhashtable(view, table2, nodeOffset) {
     entries
   };
 });
+var hzFromWatchdog = (function hzFromWatchdog(watchdogTimeout, timeoutMs) {
+  const hz = timeoutMs > 0 ? watchdogTimeout * 1e3 / timeoutMs : watchdogTimeout / 30;
+  return HZ_CHOICES.includes(hz) ? hz : null;
+});
+var schedulerHz = (function schedulerHz(kernel, root) {
+  try {
+    const { view } = kernel;
+    return hzFromWatchdog(Number(view.uint(root, "scx_sched.watchdog_timeout")), Number(view.uint(root, "scx_sched.ops.timeout_ms")));
+  } catch (err) {
+    if (err instanceof BtfError) return null;
+    throw err;
+  }
+});
+var readScx = (function readScx(kernel) {
+  const { view, symbols } = kernel;
+  const missing = {};
+  const rootVa = symbols.address("scx_root");
+  if (rootVa === void 0 || !view.has("rq.scx")) {
+    missing.sched = rootVa === void 0 ? `no scx_root in ${symbols.origin} (no sched_ext, or sched_ext before 6.16)` : "btf: struct 'rq' has no member 'scx'";
+    return {
+      sched: null,
+      dsqs: [],
+      runnable: [],
+      missing
+    };
+  }
+  const jiffiesVa = symbols.address("jiffies_64") ?? symbols.address("jiffies");
+  const jiffies = jiffiesVa === void 0 ? void 0 : view.unsigned(jiffiesVa, 8);
+  const root = view.unsigned(rootVa, 8);
+  const hz = root === 0n ? null : schedulerHz(kernel, root);
+  const task2 = (t) => ({
+    pid: Number(view.int(t, "task_struct.pid")),
+    comm: view.string(t, "task_struct.comm"),
+    dsq_vtime: count(view.uint(t, "task_struct.scx.dsq_vtime")),
+    slice: count(view.uint(t, "task_struct.scx.slice")),
+    weight: Number(view.uint(t, "task_struct.scx.weight")),
+    runnable_age_ms: hz === null || jiffies === void 0 ? null : Math.round(Number(BigInt.asIntN(64, jiffies - view.uint(t, "task_struct.scx.runnable_at"))) * 1e3 / hz)
+  });
+  const dsqNode = view.field("task_struct.scx.dsq_list.node").offset;
+  const cursorFlag = BigInt(kernelConstants(kernel.types).constants.SCX_DSQ_LNODE_ITER_CURSOR);
+  const isCursor = (node) => (view.uint(node, "scx_dsq_list_node.flags") & cursorFlag) !== 0n;
+  const tasksOf = (walk) => {
+    const tasks = [];
+    for (const t of walk.entries) {
+      try {
+        tasks.push(task2(t));
+      } catch (err) {
+        if (!(err instanceof BtfError)) throw err;
+        return {
+          tasks,
+          note: err.message
+        };
+      }
+    }
+    return walk.note ? {
+      tasks,
+      note: walk.note
+    } : {
+      tasks
+    };
+  };
+  const dsq = (at, kind, where) => {
+    const walk = walkList(view, view.addr(at, "scx_dispatch_q.list"), dsqNode, isCursor);
+    return {
+      id: `0x${view.uint(at, "scx_dispatch_q.id").toString(16)}`,
+      kind,
+      ...where,
+      nr: Number(view.uint(at, "scx_dispatch_q.nr")),
+      ...tasksOf(walk)
+    };
+  };
+  const dsqs = [];
+  for (const cpu of kernel.cpus) {
+    const rq2 = perCpuAddress(kernel, "runqueues", cpu);
+    dsqs.push(dsq(view.addr(rq2, "rq.scx.local_dsq"), "local", {
+      cpu
+    }));
+  }
+  const runnableNode = view.field("task_struct.scx.runnable_node").offset;
+  const runnable = kernel.cpus.map((cpu) => {
+    const rq2 = perCpuAddress(kernel, "runqueues", cpu);
+    const walk = walkList(view, view.addr(rq2, "rq.scx.runnable_list"), runnableNode);
+    return {
+      cpu,
+      ...tasksOf(walk)
+    };
+  });
+  if (root === 0n) {
+    missing.sched = "no BPF scheduler is loaded (scx_root is NULL)";
+    return {
+      sched: null,
+      dsqs,
+      runnable,
+      missing
+    };
+  }
+  const kernelGroup = resolveNamedGroup(kernel.types, "kernel");
+  const sched = optional2(missing, "sched", () => {
+    const pcpu = view.pointer(root, "scx_sched.pcpu");
+    const events = {};
+    const offsets = kernelGroup.value?.event_offsets;
+    if (offsets?.counters) {
+      for (const [name, off] of Object.entries(offsets.counters)) {
+        let sum = 0n;
+        for (const cpu of kernel.cpus) {
+          const at = pcpu + kernel.perCpuOffset(cpu) & U644;
+          sum += BigInt.asIntN(64, view.unsigned(view.addr(at, "scx_sched_pcpu.event_stats") + BigInt(off), 8));
+        }
+        events[name] = count(sum);
+      }
+    }
+    return {
+      ops: view.string(root, "scx_sched.ops.name"),
+      exit_kind: Number(view.uint(root, "scx_sched.exit_kind.counter")),
+      aborting: view.uint(root, "scx_sched.aborting") !== 0n,
+      bypass_depth: Number(view.int(root, "scx_sched.bypass_depth")),
+      watchdog_timeout: count(view.uint(root, "scx_sched.watchdog_timeout")),
+      events
+    };
+  });
+  optional2(missing, "dsqs.global", () => {
+    const nodes = Number(view.u32(symbols.address("nr_node_ids") ?? 0n)) || 1;
+    const pnode = view.pointer(root, "scx_sched.pnode");
+    for (let node = 0; node < nodes; node++) {
+      const p = view.unsigned(pnode + BigInt(8 * node), 8);
+      dsqs.push(dsq(view.addr(p, "scx_sched_pnode.global_dsq"), "global", {
+        node
+      }));
+    }
+  });
+  optional2(missing, "dsqs.bypass", () => {
+    const pcpu = view.pointer(root, "scx_sched.pcpu");
+    for (const cpu of kernel.cpus) {
+      const at = pcpu + kernel.perCpuOffset(cpu) & U644;
+      dsqs.push(dsq(view.addr(at, "scx_sched_pcpu.bypass_dsq"), "bypass", {
+        cpu
+      }));
+    }
+  });
+  optional2(missing, "dsqs.user", () => {
+    const node = view.field("scx_dispatch_q.hash_node").offset;
+    const walk = walkRhashtable(view, view.addr(root, "scx_sched.dsq_hash"), node);
+    for (const at of walk.entries) dsqs.push(dsq(at, "user", {}));
+    if (walk.note) missing["dsqs.user"] = walk.note;
+  });
+  return {
+    sched,
+    dsqs,
+    runnable,
+    missing
+  };
+});
 var isGuestReadError = (function isGuestReadError(err) {
   return err instanceof BtfError;
 });
@@ -5235,7 +5387,7 @@ var chunksOf = (function chunksOf(live, va, spans) {
   const chunks = [];
   for (const span of spans) {
     for (let off = span.start; off < span.end; ) {
-      const at = va + BigInt(off) & U644;
+      const at = va + BigInt(off) & U645;
       const n = Math.min(span.end - off, PAGE4 - Number(at & 0xfffn));
       const pa = live.phys(at), last = chunks.at(-1);
       if (last && last.pa + last.length === pa && last.at + last.length === off) last.length += n;
@@ -5736,157 +5888,6 @@ var runWatch = (async function runWatch(guest, target, settings, json, io) {
     for (const signal2 of listening) Deno.removeSignalListener(signal2, onSignal);
     opened.close();
   }
-});
-var schedulerHz = (function schedulerHz(kernel, root) {
-  try {
-    const { view } = kernel;
-    const timeout = Number(view.uint(root, "scx_sched.watchdog_timeout"));
-    const ms = Number(view.uint(root, "scx_sched.ops.timeout_ms"));
-    const hz = ms > 0 ? timeout * 1e3 / ms : timeout / 30;
-    return HZ_CHOICES2.includes(hz) ? hz : null;
-  } catch (err) {
-    if (err instanceof BtfError) return null;
-    throw err;
-  }
-});
-var readScx = (function readScx(kernel) {
-  const { view, symbols } = kernel;
-  const missing = {};
-  const rootVa = symbols.address("scx_root");
-  if (rootVa === void 0 || !view.has("rq.scx")) {
-    missing.sched = rootVa === void 0 ? `no scx_root in ${symbols.origin} (no sched_ext, or sched_ext before 6.16)` : "btf: struct 'rq' has no member 'scx'";
-    return {
-      sched: null,
-      dsqs: [],
-      runnable: [],
-      missing
-    };
-  }
-  const jiffiesVa = symbols.address("jiffies_64") ?? symbols.address("jiffies");
-  const jiffies = jiffiesVa === void 0 ? void 0 : view.unsigned(jiffiesVa, 8);
-  const root = view.unsigned(rootVa, 8);
-  const hz = root === 0n ? null : schedulerHz(kernel, root);
-  const task2 = (t) => ({
-    pid: Number(view.int(t, "task_struct.pid")),
-    comm: view.string(t, "task_struct.comm"),
-    dsq_vtime: count(view.uint(t, "task_struct.scx.dsq_vtime")),
-    slice: count(view.uint(t, "task_struct.scx.slice")),
-    weight: Number(view.uint(t, "task_struct.scx.weight")),
-    runnable_age_ms: hz === null || jiffies === void 0 ? null : Math.round(Number(BigInt.asIntN(64, jiffies - view.uint(t, "task_struct.scx.runnable_at"))) * 1e3 / hz)
-  });
-  const dsqNode = view.field("task_struct.scx.dsq_list.node").offset;
-  const cursorFlag = BigInt(kernelConstants(kernel.types).constants.SCX_DSQ_LNODE_ITER_CURSOR);
-  const isCursor = (node) => (view.uint(node, "scx_dsq_list_node.flags") & cursorFlag) !== 0n;
-  const tasksOf = (walk) => {
-    const tasks = [];
-    for (const t of walk.entries) {
-      try {
-        tasks.push(task2(t));
-      } catch (err) {
-        if (!(err instanceof BtfError)) throw err;
-        return {
-          tasks,
-          note: err.message
-        };
-      }
-    }
-    return walk.note ? {
-      tasks,
-      note: walk.note
-    } : {
-      tasks
-    };
-  };
-  const dsq = (at, kind, where) => {
-    const walk = walkList(view, view.addr(at, "scx_dispatch_q.list"), dsqNode, isCursor);
-    return {
-      id: `0x${view.uint(at, "scx_dispatch_q.id").toString(16)}`,
-      kind,
-      ...where,
-      nr: Number(view.uint(at, "scx_dispatch_q.nr")),
-      ...tasksOf(walk)
-    };
-  };
-  const dsqs = [];
-  for (const cpu of kernel.cpus) {
-    const rq2 = perCpuAddress(kernel, "runqueues", cpu);
-    dsqs.push(dsq(view.addr(rq2, "rq.scx.local_dsq"), "local", {
-      cpu
-    }));
-  }
-  const runnableNode = view.field("task_struct.scx.runnable_node").offset;
-  const runnable = kernel.cpus.map((cpu) => {
-    const rq2 = perCpuAddress(kernel, "runqueues", cpu);
-    const walk = walkList(view, view.addr(rq2, "rq.scx.runnable_list"), runnableNode);
-    return {
-      cpu,
-      ...tasksOf(walk)
-    };
-  });
-  if (root === 0n) {
-    missing.sched = "no BPF scheduler is loaded (scx_root is NULL)";
-    return {
-      sched: null,
-      dsqs,
-      runnable,
-      missing
-    };
-  }
-  const kernelGroup = resolveNamedGroup(kernel.types, "kernel");
-  const sched = optional2(missing, "sched", () => {
-    const pcpu = view.pointer(root, "scx_sched.pcpu");
-    const events = {};
-    const offsets = kernelGroup.value?.event_offsets;
-    if (offsets?.counters) {
-      for (const [name, off] of Object.entries(offsets.counters)) {
-        let sum = 0n;
-        for (const cpu of kernel.cpus) {
-          const at = pcpu + kernel.perCpuOffset(cpu) & U645;
-          sum += BigInt.asIntN(64, view.unsigned(view.addr(at, "scx_sched_pcpu.event_stats") + BigInt(off), 8));
-        }
-        events[name] = count(sum);
-      }
-    }
-    return {
-      ops: view.string(root, "scx_sched.ops.name"),
-      exit_kind: Number(view.uint(root, "scx_sched.exit_kind.counter")),
-      aborting: view.uint(root, "scx_sched.aborting") !== 0n,
-      bypass_depth: Number(view.int(root, "scx_sched.bypass_depth")),
-      watchdog_timeout: count(view.uint(root, "scx_sched.watchdog_timeout")),
-      events
-    };
-  });
-  optional2(missing, "dsqs.global", () => {
-    const nodes = Number(view.u32(symbols.address("nr_node_ids") ?? 0n)) || 1;
-    const pnode = view.pointer(root, "scx_sched.pnode");
-    for (let node = 0; node < nodes; node++) {
-      const p = view.unsigned(pnode + BigInt(8 * node), 8);
-      dsqs.push(dsq(view.addr(p, "scx_sched_pnode.global_dsq"), "global", {
-        node
-      }));
-    }
-  });
-  optional2(missing, "dsqs.bypass", () => {
-    const pcpu = view.pointer(root, "scx_sched.pcpu");
-    for (const cpu of kernel.cpus) {
-      const at = pcpu + kernel.perCpuOffset(cpu) & U645;
-      dsqs.push(dsq(view.addr(at, "scx_sched_pcpu.bypass_dsq"), "bypass", {
-        cpu
-      }));
-    }
-  });
-  optional2(missing, "dsqs.user", () => {
-    const node = view.field("scx_dispatch_q.hash_node").offset;
-    const walk = walkRhashtable(view, view.addr(root, "scx_sched.dsq_hash"), node);
-    for (const at of walk.entries) dsqs.push(dsq(at, "user", {}));
-    if (walk.note) missing["dsqs.user"] = walk.note;
-  });
-  return {
-    sched,
-    dsqs,
-    runnable,
-    missing
-  };
 });
 var runCache = (async function runCache(sub2, path, opts, io) {
   try {
@@ -9903,6 +9904,29 @@ var init_lists = __esm({
   }
 });
 
+// guest/scx.ts
+
+
+
+var U644, HZ_CHOICES;
+var init_scx = __esm({
+  "guest/scx.ts"() {
+    init_errors();
+    init_constants();
+    init_mod();
+    init_kernel3();
+    init_lists();
+    init_rq();
+    U644 = (1n << 64n) - 1n;
+    HZ_CHOICES = [
+      100,
+      250,
+      300,
+      1e3
+    ];
+  }
+});
+
 // guest/watch.ts
 
 
@@ -9917,7 +9941,7 @@ var init_lists = __esm({
 
 
 
-var READ_TRIES, STALL_SAMPLES, STALL_MIN_MS, DSQ_DEPTH_BOUND, U644, PAGE4, ADDR_MASK2, PRESENT2, HUGE2, GIB, IMAGE_END, KERNEL_HALF, DEFAULT_DIRECT_MAP, DEFAULT_VMALLOC, VMALLOC_SIZE, SPAN_GAP, PID_MAX, MAX_BUCKETS, LiveMemory, Layout, latin12, RqWatcher, StallTracker, RqWatch, HZ_CHOICES, ScxWatch;
+var READ_TRIES, STALL_SAMPLES, STALL_MIN_MS, DSQ_DEPTH_BOUND, U645, PAGE4, ADDR_MASK2, PRESENT2, HUGE2, GIB, IMAGE_END, KERNEL_HALF, DEFAULT_DIRECT_MAP, DEFAULT_VMALLOC, VMALLOC_SIZE, SPAN_GAP, PID_MAX, MAX_BUCKETS, LiveMemory, Layout, latin12, RqWatcher, StallTracker, RqWatch, ScxWatch;
 var init_watch = __esm({
   "guest/watch.ts"() {
     init_errors();
@@ -9927,12 +9951,13 @@ var init_watch = __esm({
     init_kernel3();
     init_lists();
     init_rq();
+    init_scx();
     init_x86_64();
     READ_TRIES = 4;
     STALL_SAMPLES = 3;
     STALL_MIN_MS = 100;
     DSQ_DEPTH_BOUND = 1e4;
-    U644 = (1n << 64n) - 1n;
+    U645 = (1n << 64n) - 1n;
     PAGE4 = 4096;
     ADDR_MASK2 = 0x000ffffffffff000n;
     PRESENT2 = 1n;
@@ -10021,7 +10046,7 @@ var init_watch = __esm({
         if (pob !== void 0) candidates.push(pob);
         try {
           const rq2 = perCpuAddress(kernel, "runqueues", kernel.cpus[0]);
-          if (!this.inImage(rq2)) candidates.push(rq2 - BigInt(this.walk(rq2)) & U644);
+          if (!this.inImage(rq2)) candidates.push(rq2 - BigInt(this.walk(rq2)) & U645);
         } catch (err) {
           if (!isGuestReadError(err)) throw err;
         }
@@ -10124,10 +10149,10 @@ var init_watch = __esm({
       }
       /** Fills `dest` from kernel address `va`: one read where it is physically contiguous. */
       readInto(va, dest) {
-        va &= U644;
+        va &= U645;
         const length = dest.length, first = PAGE4 - Number(va & 0xfffn);
         if (length <= first) return this.readPhysInto(this.phys(va), dest);
-        const last = va + BigInt(length - 1) & U644;
+        const last = va + BigInt(length - 1) & U645;
         const image = imagePhys(va, this.physBase);
         if (image !== null && imagePhys(last, this.physBase) !== null) {
           return this.readPhysInto(image, dest);
@@ -10138,10 +10163,10 @@ var init_watch = __esm({
       }
       /** `length` bytes at kernel address `va`: one read where it is physically contiguous. */
       read(va, length) {
-        va &= U644;
+        va &= U645;
         const first = PAGE4 - Number(va & 0xfffn);
         if (length <= first) return this.readPhys(this.phys(va), length);
-        const last = va + BigInt(length - 1) & U644;
+        const last = va + BigInt(length - 1) & U645;
         const image = imagePhys(va, this.physBase);
         if (image !== null && imagePhys(last, this.physBase) !== null) {
           return this.readPhys(image, length);
@@ -10150,7 +10175,7 @@ var init_watch = __esm({
         if (direct2 !== null && this.#direct(last) !== null) return this.readPhys(direct2, length);
         const out = new Uint8Array(length);
         for (let done = 0; done < length; ) {
-          const at = va + BigInt(done) & U644;
+          const at = va + BigInt(done) & U645;
           const n = Math.min(length - done, PAGE4 - Number(at & 0xfffn));
           out.set(this.readPhys(this.phys(at), n), done);
           done += n;
@@ -10202,7 +10227,7 @@ var init_watch = __esm({
       /** Reads the struct at `va` into `buf`. */
       fill(live, va, buf) {
         for (const s of this.spans) {
-          live.readInto(va + BigInt(s.start) & U644, buf.bytes.subarray(s.start, s.end));
+          live.readInto(va + BigInt(s.start) & U645, buf.bytes.subarray(s.start, s.end));
         }
       }
     };
@@ -10301,7 +10326,7 @@ var init_watch = __esm({
           const rqVa = perCpuAddress(kernel, "runqueues", cpu);
           let cpustat = null;
           if (cpustatAt) {
-            const va = cpustatAt.symbol + kernel.perCpuOffset(cpu) + BigInt(cpustatAt.field.offset) & U644;
+            const va = cpustatAt.symbol + kernel.perCpuOffset(cpu) + BigInt(cpustatAt.field.offset) & U645;
             cpustat = chunksOf(live, va, [
               {
                 start: 0,
@@ -10518,12 +10543,6 @@ var init_watch = __esm({
         };
       }
     };
-    HZ_CHOICES = [
-      100,
-      250,
-      300,
-      1e3
-    ];
     ScxWatch = class {
       /** The live reads. */
       live;
@@ -10743,11 +10762,11 @@ var init_watch = __esm({
         const hz = rootRead && "buf" in rootRead ? this.#hz(rootRead.buf) : null;
         const dsqs = [];
         for (const { cpu, rq: rq2 } of plan.rqs) {
-          dsqs.push(this.#dsq(rq2 + BigInt(plan.localDsq) & U644, "local", {
+          dsqs.push(this.#dsq(rq2 + BigInt(plan.localDsq) & U645, "local", {
             cpu
           }, jiffies, hz));
         }
-        const runnable = plan.rqs.map(({ cpu, rq: rq2 }) => this.#runnable(cpu, rq2 + BigInt(plan.runnableList) & U644, jiffies, hz));
+        const runnable = plan.rqs.map(({ cpu, rq: rq2 }) => this.#runnable(cpu, rq2 + BigInt(plan.runnableList) & U645, jiffies, hz));
         const done = (sched2) => {
           for (const d of dsqs) {
             if (d.over_bound) {
@@ -10802,7 +10821,7 @@ var init_watch = __esm({
             const dv = new DataView(ptrs.buffer, ptrs.byteOffset, ptrs.byteLength);
             for (let node = 0; node < plan.global.nodes; node++) {
               const p = dv.getBigUint64(8 * node, true);
-              const at = p + BigInt(plan.global.globalDsq) & U644;
+              const at = p + BigInt(plan.global.globalDsq) & U645;
               dsqs.push(this.#dsq(at, "global", {
                 node
               }, jiffies, hz));
@@ -10815,7 +10834,7 @@ var init_watch = __esm({
         if (plan.bypass) {
           const pcpu = uint(b, r.pcpu);
           for (const { cpu } of plan.rqs) {
-            const at = pcpu + this.#kernel.perCpuOffset(cpu) + BigInt(plan.bypass.bypassDsq) & U644;
+            const at = pcpu + this.#kernel.perCpuOffset(cpu) + BigInt(plan.bypass.bypassDsq) & U645;
             dsqs.push(this.#dsq(at, "bypass", {
               cpu
             }, jiffies, hz));
@@ -10866,9 +10885,7 @@ var init_watch = __esm({
       #hz(b) {
         const r = this.#plan.r;
         if (r.watchdog === null || r.timeoutMs === null) return null;
-        const timeout = Number(uint(b, r.watchdog)), ms = Number(uint(b, r.timeoutMs));
-        const hz = ms > 0 ? timeout * 1e3 / ms : timeout / 30;
-        return HZ_CHOICES.includes(hz) ? hz : null;
+        return hzFromWatchdog(Number(uint(b, r.watchdog)), Number(uint(b, r.timeoutMs)));
       }
       /** The event counters summed over the possible CPUs (monotonic words: one read each). */
       #events(pcpu) {
@@ -10877,7 +10894,7 @@ var init_watch = __esm({
         const sums = ev.names.map(() => 0n);
         for (const cpu of this.#kernel.cpus) {
           try {
-            const bytes = this.live.read(pcpu + this.#kernel.perCpuOffset(cpu) + BigInt(ev.at) & U644, ev.size);
+            const bytes = this.live.read(pcpu + this.#kernel.perCpuOffset(cpu) + BigInt(ev.at) & U645, ev.size);
             const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
             ev.offsets.forEach((off, i) => sums[i] += dv.getBigInt64(off, true));
           } catch (err) {
@@ -10952,7 +10969,7 @@ var init_watch = __esm({
               note: err.message
             };
           }
-          if ((flags & cursorFlag) === 0n) entries.push(node - BigInt(nodeOffset) & U644);
+          if ((flags & cursorFlag) === 0n) entries.push(node - BigInt(nodeOffset) & U645);
           node = next;
         }
         return {
@@ -10993,7 +11010,7 @@ var init_watch = __esm({
             plan.dsq.fill(this.live, at, b);
             id = uint(b, plan.dsqId);
             nr = num(b, plan.dsqNr);
-            walk = this.#walk(at + BigInt(plan.dsqList) & U644, uint(b, plan.dsqFirst), plan.dsqNode, true);
+            walk = this.#walk(at + BigInt(plan.dsqList) & U645, uint(b, plan.dsqFirst), plan.dsqNode, true);
           } catch (err) {
             if (!isGuestReadError(err)) throw err;
             why = err.message;
@@ -11042,14 +11059,14 @@ var init_watch = __esm({
         for (let i = 0; i < this.#tries; i++) {
           let walk;
           try {
-            walk = this.#walk(head, this.live.u64(head + BigInt(plan.nextOff) & U644), 0, false);
+            walk = this.#walk(head, this.live.u64(head + BigInt(plan.nextOff) & U645), 0, false);
           } catch (err) {
             if (!isGuestReadError(err)) throw err;
             why = err.message;
             prev = null;
             continue;
           }
-          walk.entries = walk.entries.map((n) => n - BigInt(plan.runnableNode) & U644);
+          walk.entries = walk.entries.map((n) => n - BigInt(plan.runnableNode) & U645);
           const read = this.#tasks(walk, jiffies, hz);
           if ("bad" in read) {
             why = read.bad;
@@ -11112,8 +11129,8 @@ var init_watch = __esm({
                 };
               }
               seen.add(node);
-              entries.push(node - BigInt(user.hashNode) & U644);
-              node = live.u64(node + BigInt(user.next) & U644);
+              entries.push(node - BigInt(user.hashNode) & U645);
+              node = live.u64(node + BigInt(user.next) & U645);
             }
           }
         } catch (err) {
@@ -11135,7 +11152,7 @@ var init_watch = __esm({
 
 
 var EXIT_KINDS;
-var init_scx = __esm({
+var init_scx2 = __esm({
   "report/scx.ts"() {
     init_rq2();
     EXIT_KINDS = {
@@ -11168,7 +11185,7 @@ var init_watch2 = __esm({
   "report/watch.ts"() {
     init_errors();
     init_rq2();
-    init_scx();
+    init_scx2();
     SCREEN_ENTER = "\x1B[?25l\x1B[2J";
     SCREEN_LEAVE = "\x1B[?25h\n";
     STYLES = {
@@ -11310,28 +11327,6 @@ Exit codes: 0 read, 1 the memory image or the kernel in it could not be read,
   }
 });
 
-// guest/scx.ts
-
-
-var U645, HZ_CHOICES2;
-var init_scx2 = __esm({
-  "guest/scx.ts"() {
-    init_errors();
-    init_constants();
-    init_mod();
-    init_kernel3();
-    init_lists();
-    init_rq();
-    U645 = (1n << 64n) - 1n;
-    HZ_CHOICES2 = [
-      100,
-      250,
-      300,
-      1e3
-    ];
-  }
-});
-
 // cli/scx.ts
 var scx_exports = {};
 __export(scx_exports, {
@@ -11340,8 +11335,8 @@ __export(scx_exports, {
 var HELP6, SCX_COMMAND;
 var init_scx3 = __esm({
   "cli/scx.ts"() {
-    init_scx2();
     init_scx();
+    init_scx2();
     init_command();
     init_guest_load();
     init_io();

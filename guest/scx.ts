@@ -91,17 +91,23 @@ const U64 = (1n << 64n) - 1n;
 const HZ_CHOICES = [100, 250, 300, 1000];
 
 /**
- * The kernel's HZ, told by the scheduler's watchdog: `watchdog_timeout` is the ops'
- * `timeout_ms` in jiffies, or 30 s (SCX_WATCHDOG_MAX_TIMEOUT) when it sets none. Null when
- * that gives no HZ a kernel is built with.
+ * The kernel's HZ, told by the scheduler's watchdog: `watchdog_timeout` (jiffies) is the ops'
+ * `timeoutMs`, or 30 s (SCX_WATCHDOG_MAX_TIMEOUT) when it sets none. Null when that gives no
+ * HZ a kernel is built with.
  */
+export function hzFromWatchdog(watchdogTimeout: number, timeoutMs: number): number | null {
+  const hz = timeoutMs > 0 ? (watchdogTimeout * 1000) / timeoutMs : watchdogTimeout / 30;
+  return HZ_CHOICES.includes(hz) ? hz : null;
+}
+
+/** {@link hzFromWatchdog} of the scheduler at `root`, or null when its fields are not there. */
 function schedulerHz(kernel: GuestKernel, root: bigint): number | null {
   try {
     const { view } = kernel;
-    const timeout = Number(view.uint(root, "scx_sched.watchdog_timeout"));
-    const ms = Number(view.uint(root, "scx_sched.ops.timeout_ms"));
-    const hz = ms > 0 ? (timeout * 1000) / ms : timeout / 30;
-    return HZ_CHOICES.includes(hz) ? hz : null;
+    return hzFromWatchdog(
+      Number(view.uint(root, "scx_sched.watchdog_timeout")),
+      Number(view.uint(root, "scx_sched.ops.timeout_ms")),
+    );
   } catch (err) {
     if (err instanceof BtfError) return null;
     throw err;

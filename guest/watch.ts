@@ -41,7 +41,7 @@ import { type GuestKernel, needSymbol, perCpuAddress } from "./kernel.ts";
 import { WALK_CAP } from "./lists.ts";
 import type { PhysicalMemory } from "./physical.ts";
 import { CLASSES, type Count, count, type RqRow, SCHEDSTAT } from "./rq.ts";
-import type { Dsq, ScxSched, ScxTask } from "./scx.ts";
+import { type Dsq, hzFromWatchdog, type ScxSched, type ScxTask } from "./scx.ts";
 import type { Field } from "./view.ts";
 import { imagePhys, START_KERNEL_MAP } from "./x86_64.ts";
 
@@ -999,9 +999,6 @@ interface ScxPlan {
   user: { hashNode: number; size: number; buckets: number; next: number } | null;
 }
 
-/** The tick rates a kernel is built with (CONFIG_HZ). */
-const HZ_CHOICES = [100, 250, 300, 1000];
-
 /** `scx --watch`: the sched_ext state per sample, each DSQ and list read until two walks agree. */
 export class ScxWatch {
   /** The live reads. */
@@ -1291,9 +1288,7 @@ export class ScxWatch {
   #hz(b: Buf): number | null {
     const r = this.#plan!.r;
     if (r.watchdog === null || r.timeoutMs === null) return null;
-    const timeout = Number(uint(b, r.watchdog)), ms = Number(uint(b, r.timeoutMs));
-    const hz = ms > 0 ? (timeout * 1000) / ms : timeout / 30;
-    return HZ_CHOICES.includes(hz) ? hz : null;
+    return hzFromWatchdog(Number(uint(b, r.watchdog)), Number(uint(b, r.timeoutMs)));
   }
 
   /** The event counters summed over the possible CPUs (monotonic words: one read each). */
