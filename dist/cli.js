@@ -9670,68 +9670,142 @@ var init_x86_64 = __esm({
     X86Translator = class {
       #mem;
       #paging;
+      #live;
       #tables = /* @__PURE__ */ new Map();
       #pages = /* @__PURE__ */ new Map();
+      /** The root table, kept for a live guest. */
+      #root;
+      #directMap = null;
+      /** Times the root table was read again after a failed walk (a live guest). */
+      rootReloads = 0;
       /** A translator over `mem` for a kernel that maps as `paging` says. */
-      constructor(mem, paging) {
+      constructor(mem, paging, options = {}) {
         this.#mem = mem;
         this.#paging = paging;
+        this.#live = options.live ?? false;
+        if (this.#live) this.#root = this.#readTable(paging.root);
       }
       /** The paging this translator walks. */
       get paging() {
         return this.#paging;
       }
-      #table(pa) {
-        let t = this.#tables.get(pa);
-        if (t === void 0) {
-          t = new BigUint64Array(this.#mem.read(pa, PAGE3).slice().buffer);
-          this.#tables.set(pa, t);
+      /** The direct map's base, when {@link setDirectMap} gave one. */
+      get directMap() {
+        return this.#directMap?.base ?? null;
+      }
+      /**
+       * Translates the direct map (`base` up to `size` bytes of physical memory) by formula from
+       * now on: a fast path the caller has checked against the page tables.
+       */
+      setDirectMap(base, size) {
+        this.#directMap = {
+          base,
+          size
+        };
+      }
+      /** Forgets the translations made so far (a live guest's next sample). */
+      forget() {
+        this.#pages.clear();
+      }
+      #readTable(pa) {
+        return new BigUint64Array(this.#mem.read(pa, PAGE3).slice().buffer);
+      }
+      /** Entry `index` of the table at `table`, the level-`level` one. */
+      #entry(table2, index, level) {
+        if (!this.#live) {
+          let t = this.#tables.get(table2);
+          if (t === void 0) {
+            t = this.#readTable(table2);
+            this.#tables.set(table2, t);
+          }
+          return t[index];
         }
-        return t;
+        if (level === this.#paging.levels) return this.#root[index];
+        const b = this.#mem.read(table2 + 8 * index, 8);
+        return new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0, true);
+      }
+      #walkTables(va) {
+        let table2 = this.#paging.root;
+        for (let level = this.#paging.levels; level >= 1; level--) {
+          const shift = 12n + 9n * BigInt(level - 1);
+          const entry = this.#entry(table2, Number(va >> shift & 0x1ffn), level);
+          if ((entry & PRESENT) === 0n) {
+            throw new GuestError(`guest virtual address ${hex4(va)} is not mapped (level ${level})`);
+          }
+          if (level <= 3 && level >= 2 && (entry & HUGE) !== 0n) {
+            const span = 1n << shift;
+            return Number((entry & ADDR_MASK & ~(span - 1n)) + (va & span - 1n));
+          }
+          table2 = Number(entry & ADDR_MASK);
+        }
+        return table2 + Number(va & 0xfffn);
       }
       /** The physical address of `va` by a page-table walk; throws GuestError when unmapped. */
       walk(va) {
         const page = va >> 12n;
         const known = this.#pages.get(page);
         if (known !== void 0) return known + Number(va & 0xfffn);
-        let table2 = this.#paging.root;
-        for (let level = this.#paging.levels; level >= 1; level--) {
-          const shift = 12n + 9n * BigInt(level - 1);
-          const entry = this.#table(table2)[Number(va >> shift & 0x1ffn)];
-          if ((entry & PRESENT) === 0n) {
-            throw new GuestError(`guest virtual address ${hex4(va)} is not mapped (level ${level})`);
-          }
-          if (level <= 3 && level >= 2 && (entry & HUGE) !== 0n) {
-            const span = 1n << shift;
-            const pa = Number((entry & ADDR_MASK & ~(span - 1n)) + (va & span - 1n));
-            this.#pages.set(page, pa - Number(va & 0xfffn));
-            return pa;
-          }
-          table2 = Number(entry & ADDR_MASK);
+        let pa;
+        try {
+          pa = this.#walkTables(va);
+        } catch (err) {
+          if (!this.#live || !(err instanceof GuestError)) throw err;
+          const fresh = this.#readTable(this.#paging.root);
+          this.rootReloads++;
+          if (fresh.every((e, i) => e === this.#root[i])) throw err;
+          this.#root = fresh;
+          pa = this.#walkTables(va);
         }
-        this.#pages.set(page, table2);
-        return table2 + Number(va & 0xfffn);
+        this.#pages.set(page, pa - Number(va & 0xfffn));
+        return pa;
       }
-      /** The physical address of `va`: the image formula for the kernel image, else a walk. */
+      #direct(va) {
+        if (this.#directMap === null) return null;
+        const off = va - this.#directMap.base;
+        return off >= 0n && off < BigInt(this.#directMap.size) ? Number(off) : null;
+      }
+      /**
+       * The physical address of `va`: the image formula for the kernel image, the direct map's
+       * once set, else a walk.
+       */
       toPhys(va) {
-        return imagePhys(va, this.#paging.physBase) ?? this.walk(va);
+        return imagePhys(va, this.#paging.physBase) ?? this.#direct(va) ?? this.walk(va);
       }
-      /** `length` bytes of guest virtual memory at `va` (page by page); throws GuestError. */
-      read(va, length) {
-        const first = PAGE3 - Number(va & 0xfffn);
-        if (length <= first) return this.#mem.read(this.toPhys(va), length);
+      /** Where `length` bytes at `va` start when they are physically contiguous by formula. */
+      #contiguous(va, length) {
+        const last = va + BigInt(length - 1) & U643;
         const image = imagePhys(va, this.#paging.physBase);
-        if (image !== null && imagePhys(va + BigInt(length - 1), this.#paging.physBase) !== null) {
-          return this.#mem.read(image, length);
-        }
+        if (image !== null && imagePhys(last, this.#paging.physBase) !== null) return image;
+        const direct2 = this.#direct(va);
+        return direct2 !== null && this.#direct(last) !== null ? direct2 : null;
+      }
+      /**
+       * `length` bytes of guest virtual memory at `va`: one read where they are physically
+       * contiguous (a page, the kernel image, the direct map), else page by page; throws
+       * GuestError.
+       */
+      read(va, length) {
+        va &= U643;
+        if (length <= PAGE3 - Number(va & 0xfffn)) return this.#mem.read(this.toPhys(va), length);
+        const at = this.#contiguous(va, length);
+        if (at !== null) return this.#mem.read(at, length);
         const out = new Uint8Array(length);
         for (let done = 0; done < length; ) {
-          const at = va + BigInt(done) & U643;
-          const n = Math.min(length - done, PAGE3 - Number(at & 0xfffn));
-          out.set(this.#mem.read(this.toPhys(at), n), done);
+          const from = va + BigInt(done) & U643;
+          const n = Math.min(length - done, PAGE3 - Number(from & 0xfffn));
+          out.set(this.#mem.read(this.toPhys(from), n), done);
           done += n;
         }
         return out;
+      }
+      /** Fills `dest` from guest virtual memory at `va`, as {@link read} reads it. */
+      readInto(va, dest) {
+        va &= U643;
+        const length = dest.length;
+        if (length <= PAGE3 - Number(va & 0xfffn)) return this.#mem.readInto(this.toPhys(va), dest);
+        const at = this.#contiguous(va, length);
+        if (at !== null) return this.#mem.readInto(at, dest);
+        dest.set(this.read(va, length));
       }
     };
   }
@@ -9941,7 +10015,7 @@ var init_scx = __esm({
 
 
 
-var READ_TRIES, STALL_SAMPLES, STALL_MIN_MS, DSQ_DEPTH_BOUND, U645, PAGE4, ADDR_MASK2, PRESENT2, HUGE2, GIB, IMAGE_END, KERNEL_HALF, DEFAULT_DIRECT_MAP, DEFAULT_VMALLOC, VMALLOC_SIZE, SPAN_GAP, PID_MAX, MAX_BUCKETS, LiveMemory, Layout, latin12, RqWatcher, StallTracker, RqWatch, ScxWatch;
+var READ_TRIES, STALL_SAMPLES, STALL_MIN_MS, DSQ_DEPTH_BOUND, U645, PAGE4, GIB, IMAGE_END, KERNEL_HALF, DEFAULT_DIRECT_MAP, DEFAULT_VMALLOC, VMALLOC_SIZE, SPAN_GAP, PID_MAX, MAX_BUCKETS, LiveMemory, Layout, latin12, RqWatcher, StallTracker, RqWatch, ScxWatch;
 var init_watch = __esm({
   "guest/watch.ts"() {
     init_errors();
@@ -9959,9 +10033,6 @@ var init_watch = __esm({
     DSQ_DEPTH_BOUND = 1e4;
     U645 = (1n << 64n) - 1n;
     PAGE4 = 4096;
-    ADDR_MASK2 = 0x000ffffffffff000n;
-    PRESENT2 = 1n;
-    HUGE2 = 1n << 7n;
     GIB = 1n << 30n;
     IMAGE_END = START_KERNEL_MAP + GIB;
     KERNEL_HALF = 0xff00000000000000n;
@@ -9997,10 +10068,8 @@ var init_watch = __esm({
       vmalloc;
       /** Physical reads made (each is one pread of a file). */
       physicalReads = 0;
-      /** Times the root table was read again after a failed walk. */
-      rootReloads = 0;
-      #rootTable;
-      #memo = /* @__PURE__ */ new Map();
+      #counted;
+      #translator;
       /** Reads `memory` as `kernel` maps it. */
       constructor(kernel, memory) {
         this.memory = memory;
@@ -10012,17 +10081,31 @@ var init_watch = __esm({
         this.physBase = physBase;
         this.root = root;
         this.physEnd = Math.max(...memory.ranges.map((r) => r.start + r.size));
-        this.#rootTable = this.#readRoot();
+        this.#counted = {
+          ranges: memory.ranges,
+          read: (pa, length) => (this.physicalReads++, memory.read(pa, length)),
+          readInto: (pa, dest) => (this.physicalReads++, memory.readInto(pa, dest))
+        };
+        const paging = {
+          root,
+          levels: this.levels,
+          physBase: this.physBase
+        };
+        this.#translator = new X86Translator(this.#counted, paging, {
+          live: true
+        });
         this.directMap = this.#findDirectMap(kernel);
+        if (this.directMap !== null) this.#translator.setDirectMap(this.directMap, this.physEnd);
         const vmalloc = this.#symbolU64(kernel, "vmalloc_base") ?? DEFAULT_VMALLOC[this.levels];
         this.vmalloc = {
           start: vmalloc,
           end: vmalloc + VMALLOC_SIZE[this.levels]
         };
-        this.#memo.clear();
+        this.#translator.forget();
       }
-      #readRoot() {
-        return new BigUint64Array(this.readPhys(this.root, PAGE4).slice().buffer);
+      /** Times the root table was read again after a failed walk. */
+      get rootReloads() {
+        return this.#translator.rootReloads;
       }
       #symbolU64(kernel, name) {
         const va = kernel.symbols.address(name);
@@ -10073,7 +10156,7 @@ var init_watch = __esm({
       }
       /** Forgets this sample's translations (outside the image and the direct map). */
       newSample() {
-        this.#memo.clear();
+        this.#translator.forget();
       }
       /** Whether `va` is in the kernel image's mapping. */
       inImage(va) {
@@ -10092,95 +10175,29 @@ var init_watch = __esm({
       taskPointer(va) {
         return (va & 7n) === 0n && (this.inDirectMap(va) || this.inImage(va));
       }
-      #direct(va) {
-        if (this.directMap === null) return null;
-        const off = va - this.directMap;
-        return off >= 0n && off < BigInt(this.physEnd) ? Number(off) : null;
-      }
       /** The physical address of `va`; throws GuestError when it is not mapped. */
       phys(va) {
-        return imagePhys(va, this.physBase) ?? this.#direct(va) ?? this.walk(va);
+        return this.#translator.toPhys(va);
       }
       /** The physical address of `va` by a page-table walk; the root is re-read once on failure. */
       walk(va) {
-        const page = va >> 12n;
-        const known = this.#memo.get(page);
-        if (known !== void 0) return known + Number(va & 0xfffn);
-        let pa;
-        try {
-          pa = this.#walk(va);
-        } catch (err) {
-          if (!(err instanceof GuestError)) throw err;
-          const fresh = this.#readRoot();
-          this.rootReloads++;
-          if (fresh.every((e, i) => e === this.#rootTable[i])) throw err;
-          this.#rootTable = fresh;
-          pa = this.#walk(va);
-        }
-        this.#memo.set(page, pa - Number(va & 0xfffn));
-        return pa;
-      }
-      #walk(va) {
-        let table2 = -1;
-        for (let level = this.levels; level >= 1; level--) {
-          const shift = 12n + 9n * BigInt(level - 1);
-          const index = Number(va >> shift & 0x1ffn);
-          const entry = level === this.levels ? this.#rootTable[index] : new DataView(this.readPhys(table2 + 8 * index, 8).slice().buffer).getBigUint64(0, true);
-          if ((entry & PRESENT2) === 0n) {
-            throw new GuestError(`guest virtual address ${hex4(va)} is not mapped (level ${level})`);
-          }
-          if ((level === 3 || level === 2) && (entry & HUGE2) !== 0n) {
-            const span = 1n << shift;
-            return Number((entry & ADDR_MASK2 & ~(span - 1n)) + (va & span - 1n));
-          }
-          table2 = Number(entry & ADDR_MASK2);
-        }
-        return table2 + Number(va & 0xfffn);
+        return this.#translator.walk(va);
       }
       /** `length` bytes at guest physical `pa` (one read). */
       readPhys(pa, length) {
-        this.physicalReads++;
-        return this.memory.read(pa, length);
+        return this.#counted.read(pa, length);
       }
       /** Fills `dest` from guest physical `pa` (one read, no new array). */
       readPhysInto(pa, dest) {
-        this.physicalReads++;
-        this.memory.readInto(pa, dest);
+        this.#counted.readInto(pa, dest);
       }
       /** Fills `dest` from kernel address `va`: one read where it is physically contiguous. */
       readInto(va, dest) {
-        va &= U645;
-        const length = dest.length, first = PAGE4 - Number(va & 0xfffn);
-        if (length <= first) return this.readPhysInto(this.phys(va), dest);
-        const last = va + BigInt(length - 1) & U645;
-        const image = imagePhys(va, this.physBase);
-        if (image !== null && imagePhys(last, this.physBase) !== null) {
-          return this.readPhysInto(image, dest);
-        }
-        const direct2 = this.#direct(va);
-        if (direct2 !== null && this.#direct(last) !== null) return this.readPhysInto(direct2, dest);
-        dest.set(this.read(va, length));
+        this.#translator.readInto(va, dest);
       }
       /** `length` bytes at kernel address `va`: one read where it is physically contiguous. */
       read(va, length) {
-        va &= U645;
-        const first = PAGE4 - Number(va & 0xfffn);
-        if (length <= first) return this.readPhys(this.phys(va), length);
-        const last = va + BigInt(length - 1) & U645;
-        const image = imagePhys(va, this.physBase);
-        if (image !== null && imagePhys(last, this.physBase) !== null) {
-          return this.readPhys(image, length);
-        }
-        const direct2 = this.#direct(va);
-        if (direct2 !== null && this.#direct(last) !== null) return this.readPhys(direct2, length);
-        const out = new Uint8Array(length);
-        for (let done = 0; done < length; ) {
-          const at = va + BigInt(done) & U645;
-          const n = Math.min(length - done, PAGE4 - Number(at & 0xfffn));
-          out.set(this.readPhys(this.phys(at), n), done);
-          done += n;
-        }
-        return out;
+        return this.#translator.read(va, length);
       }
       /** The 8-byte word at `va`. */
       u64(va) {

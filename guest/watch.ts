@@ -43,7 +43,7 @@ import type { PhysicalMemory } from "./physical.ts";
 import { CLASSES, type Count, count, type RqRow, SCHEDSTAT } from "./rq.ts";
 import { type Dsq, hzFromWatchdog, type ScxSched, type ScxTask } from "./scx.ts";
 import type { Field } from "./view.ts";
-import { imagePhys, START_KERNEL_MAP } from "./x86_64.ts";
+import { imagePhys, START_KERNEL_MAP, X86Translator } from "./x86_64.ts";
 
 /** Reads of one row before it is given up as unstable (two must agree). */
 export const READ_TRIES = 4;
@@ -56,8 +56,6 @@ export const DSQ_DEPTH_BOUND = 10_000;
 
 const U64 = (1n << 64n) - 1n;
 const PAGE = 4096;
-const ADDR_MASK = 0x000ffffffffff000n;
-const PRESENT = 1n, HUGE = 1n << 7n;
 const GIB = 1n << 30n;
 /** The kernel image's mapping: 1 GiB from `__START_KERNEL_map`. */
 const IMAGE_END = START_KERNEL_MAP + GIB;
@@ -80,9 +78,10 @@ function isGuestReadError(err: unknown): err is BtfError {
 }
 
 /**
- * Reads of a live guest's kernel addresses. The image and the direct map by formula; the rest
- * by walking the page tables with only the root table kept (re-read once when a walk fails),
- * translations remembered until {@link newSample}. Counts its physical reads.
+ * Reads of a live guest's kernel addresses, through an {@link X86Translator} in its live
+ * mode (the root table kept, read again once when a walk fails; translations until
+ * {@link newSample}), with the direct map by formula once its base is checked. Counts its
+ * physical reads, and tells which addresses a pointer may plausibly hold.
  */
 export class LiveMemory {
   /** The guest's physical memory. */
@@ -101,10 +100,8 @@ export class LiveMemory {
   readonly vmalloc: { start: bigint; end: bigint };
   /** Physical reads made (each is one pread of a file). */
   physicalReads = 0;
-  /** Times the root table was read again after a failed walk. */
-  rootReloads = 0;
-  #rootTable: BigUint64Array;
-  readonly #memo = new Map<bigint, number>();
+  readonly #counted: PhysicalMemory;
+  readonly #translator: X86Translator;
 
   /** Reads `memory` as `kernel` maps it. */
   constructor(kernel: GuestKernel, memory: PhysicalMemory) {
@@ -117,15 +114,23 @@ export class LiveMemory {
     this.physBase = physBase!;
     this.root = root;
     this.physEnd = Math.max(...memory.ranges.map((r) => r.start + r.size));
-    this.#rootTable = this.#readRoot();
+    this.#counted = {
+      ranges: memory.ranges,
+      read: (pa, length) => (this.physicalReads++, memory.read(pa, length)),
+      readInto: (pa, dest) => (this.physicalReads++, memory.readInto(pa, dest)),
+    };
+    const paging = { root, levels: this.levels, physBase: this.physBase };
+    this.#translator = new X86Translator(this.#counted, paging, { live: true });
     this.directMap = this.#findDirectMap(kernel);
+    if (this.directMap !== null) this.#translator.setDirectMap(this.directMap, this.physEnd);
     const vmalloc = this.#symbolU64(kernel, "vmalloc_base") ?? DEFAULT_VMALLOC[this.levels];
     this.vmalloc = { start: vmalloc, end: vmalloc + VMALLOC_SIZE[this.levels] };
-    this.#memo.clear();
+    this.#translator.forget();
   }
 
-  #readRoot(): BigUint64Array {
-    return new BigUint64Array(this.readPhys(this.root, PAGE).slice().buffer);
+  /** Times the root table was read again after a failed walk. */
+  get rootReloads(): number {
+    return this.#translator.rootReloads;
   }
 
   #symbolU64(kernel: GuestKernel, name: string): bigint | undefined {
@@ -177,7 +182,7 @@ export class LiveMemory {
 
   /** Forgets this sample's translations (outside the image and the direct map). */
   newSample(): void {
-    this.#memo.clear();
+    this.#translator.forget();
   }
 
   /** Whether `va` is in the kernel image's mapping. */
@@ -202,104 +207,34 @@ export class LiveMemory {
     return (va & 7n) === 0n && (this.inDirectMap(va) || this.inImage(va));
   }
 
-  #direct(va: bigint): number | null {
-    if (this.directMap === null) return null;
-    const off = va - this.directMap;
-    return off >= 0n && off < BigInt(this.physEnd) ? Number(off) : null;
-  }
-
   /** The physical address of `va`; throws GuestError when it is not mapped. */
   phys(va: bigint): number {
-    return imagePhys(va, this.physBase) ?? this.#direct(va) ?? this.walk(va);
+    return this.#translator.toPhys(va);
   }
 
   /** The physical address of `va` by a page-table walk; the root is re-read once on failure. */
   walk(va: bigint): number {
-    const page = va >> 12n;
-    const known = this.#memo.get(page);
-    if (known !== undefined) return known + Number(va & 0xfffn);
-    let pa: number;
-    try {
-      pa = this.#walk(va);
-    } catch (err) {
-      if (!(err instanceof GuestError)) throw err;
-      const fresh = this.#readRoot();
-      this.rootReloads++;
-      if (fresh.every((e, i) => e === this.#rootTable[i])) throw err;
-      this.#rootTable = fresh;
-      pa = this.#walk(va);
-    }
-    this.#memo.set(page, pa - Number(va & 0xfffn));
-    return pa;
-  }
-
-  #walk(va: bigint): number {
-    let table = -1;
-    for (let level: number = this.levels; level >= 1; level--) {
-      const shift = 12n + 9n * BigInt(level - 1);
-      const index = Number((va >> shift) & 0x1ffn);
-      const entry = level === this.levels
-        ? this.#rootTable[index]
-        : new DataView(this.readPhys(table + 8 * index, 8).slice().buffer).getBigUint64(0, true);
-      if ((entry & PRESENT) === 0n) {
-        throw new GuestError(`guest virtual address ${hex(va)} is not mapped (level ${level})`);
-      }
-      if ((level === 3 || level === 2) && (entry & HUGE) !== 0n) {
-        const span = 1n << shift;
-        return Number((entry & ADDR_MASK & ~(span - 1n)) + (va & (span - 1n)));
-      }
-      table = Number(entry & ADDR_MASK);
-    }
-    return table + Number(va & 0xfffn);
+    return this.#translator.walk(va);
   }
 
   /** `length` bytes at guest physical `pa` (one read). */
   readPhys(pa: number, length: number): Uint8Array {
-    this.physicalReads++;
-    return this.memory.read(pa, length);
+    return this.#counted.read(pa, length);
   }
 
   /** Fills `dest` from guest physical `pa` (one read, no new array). */
   readPhysInto(pa: number, dest: Uint8Array): void {
-    this.physicalReads++;
-    this.memory.readInto(pa, dest);
+    this.#counted.readInto(pa, dest);
   }
 
   /** Fills `dest` from kernel address `va`: one read where it is physically contiguous. */
   readInto(va: bigint, dest: Uint8Array): void {
-    va &= U64;
-    const length = dest.length, first = PAGE - Number(va & 0xfffn);
-    if (length <= first) return this.readPhysInto(this.phys(va), dest);
-    const last = (va + BigInt(length - 1)) & U64;
-    const image = imagePhys(va, this.physBase);
-    if (image !== null && imagePhys(last, this.physBase) !== null) {
-      return this.readPhysInto(image, dest);
-    }
-    const direct = this.#direct(va);
-    if (direct !== null && this.#direct(last) !== null) return this.readPhysInto(direct, dest);
-    dest.set(this.read(va, length));
+    this.#translator.readInto(va, dest);
   }
 
   /** `length` bytes at kernel address `va`: one read where it is physically contiguous. */
   read(va: bigint, length: number): Uint8Array {
-    va &= U64;
-    const first = PAGE - Number(va & 0xfffn);
-    if (length <= first) return this.readPhys(this.phys(va), length);
-    const last = (va + BigInt(length - 1)) & U64;
-    const image = imagePhys(va, this.physBase);
-    if (image !== null && imagePhys(last, this.physBase) !== null) {
-      return this.readPhys(image, length);
-    }
-    const direct = this.#direct(va);
-    if (direct !== null && this.#direct(last) !== null) return this.readPhys(direct, length);
-    const out = new Uint8Array(length);
-    for (let done = 0; done < length;) {
-      const at = (va + BigInt(done)) & U64;
-      const n = Math.min(length - done, PAGE - Number(at & 0xfffn));
-      out.set(this.readPhys(this.phys(at), n), done);
-      done += n;
-    }
-    return out;
+    return this.#translator.read(va, length);
   }
 
   /** The 8-byte word at `va`. */
