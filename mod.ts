@@ -65,6 +65,7 @@ export { GuestError } from "./guest/errors.ts";
 export { type MemoryImage, openMemoryImage } from "./guest/image.ts";
 export type { CoreNote, CoreSegment, ElfCore } from "./guest/elf_core.ts";
 export { type Field, GuestView } from "./guest/view.ts";
+export { type TranslatorOptions, type X86Paging, X86Translator } from "./guest/x86_64.ts";
 export type { PhysicalMemory, PhysRange } from "./guest/physical.ts";
 export { findKernel, type GuestKernel, type KernelInputs } from "./guest/kernel.ts";
 export { readKallsyms, type SymbolTable, type VirtualRead } from "./guest/kallsyms.ts";

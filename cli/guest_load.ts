@@ -131,7 +131,7 @@ export function guestSource(path: string, kernel: GuestKernel): GuestSource {
     path,
     release: kernel.vmcoreinfo.release,
     possible_cpus: kernel.cpus.length,
-    paging_levels: kernel.levels,
+    paging_levels: kernel.paging.levels,
     kaslr_offset: `0x${kernel.kaslrOffset.toString(16)}`,
     vmcoreinfo: kernel.vmcoreinfoFrom,
     symbols: kernel.symbols.origin,

@@ -4613,11 +4613,12 @@ var findKernel = (function findKernel(image, inputs = {}) {
   if (root === null) {
     throw new GuestError(`VMCOREINFO's SYMBOL(init_top_pgt) 0x${topPgt.toString(16)} is outside the kernel image`);
   }
-  const translator = new X86Translator(image.memory, {
+  const paging = {
     root,
     levels,
     physBase
-  });
+  };
+  const translator = new X86Translator(image.memory, paging);
   const read = (va, n) => translator.read(va, n);
   const symbols = inputs.symbols?.(vmcoreinfo) ?? readKallsyms(read, vmcoreinfo);
   const types = inputs.types ?? btfInMemory(symbols, read);
@@ -4639,7 +4640,7 @@ var findKernel = (function findKernel(image, inputs = {}) {
     view,
     cpus,
     perCpuOffset: (cpu) => offsets[cpu],
-    levels,
+    paging,
     kaslrOffset: vmcoreinfo.kernelOffset
   };
   checkFit(kernel);
@@ -4672,7 +4673,7 @@ var checkFit = (function checkFit(kernel) {
         ]
       ]) {
         const at = verdict ?? view.pointer(rq2, member2);
-        if (typeof at === "bigint" && at < kernelSpaceStart(kernel.levels)) {
+        if (typeof at === "bigint" && at < kernelSpaceStart(kernel.paging.levels)) {
           verdict = new GuestError(`CPU ${cpu}'s ${task2} task is at 0x${at.toString(16)}, not a kernel address: BTF or symbols of another kernel`);
         }
       }
@@ -4759,7 +4760,7 @@ var kernelHeader = (function kernelHeader(path, kernel) {
   const kaslr = kernel.kaslrOffset === 0n ? "none" : `0x${kernel.kaslrOffset.toString(16)}`;
   return [
     path,
-    `  Linux ${kernel.vmcoreinfo.release} \xB7 ${kernel.cpus.length} possible CPUs \xB7 ${kernel.levels}-level paging \xB7 KASLR offset ${kaslr}`,
+    `  Linux ${kernel.vmcoreinfo.release} \xB7 ${kernel.cpus.length} possible CPUs \xB7 ${kernel.paging.levels}-level paging \xB7 KASLR offset ${kaslr}`,
     `  VMCOREINFO from ${kernel.vmcoreinfoFrom === "note" ? "its ELF note" : "guest RAM"} \xB7 symbols: ${kernel.symbols.origin} (${kernel.symbols.size}) \xB7 BTF: ${kernel.btfFrom} (${kernel.types.count} types)`
   ];
 });
@@ -5081,7 +5082,7 @@ var guestSource = (function guestSource(path, kernel) {
     path,
     release: kernel.vmcoreinfo.release,
     possible_cpus: kernel.cpus.length,
-    paging_levels: kernel.levels,
+    paging_levels: kernel.paging.levels,
     kaslr_offset: `0x${kernel.kaslrOffset.toString(16)}`,
     vmcoreinfo: kernel.vmcoreinfoFrom,
     symbols: kernel.symbols.origin,
@@ -10073,25 +10074,14 @@ var init_watch = __esm({
       /** Reads `memory` as `kernel` maps it. */
       constructor(kernel, memory) {
         this.memory = memory;
-        this.levels = kernel.levels;
-        const physBase = kernel.vmcoreinfo.number("phys_base");
-        const top = kernel.vmcoreinfo.symbol("init_top_pgt");
-        const root = top === void 0 || physBase === void 0 ? null : imagePhys(top, physBase);
-        if (root === null) throw new GuestError("VMCOREINFO gives no root page table");
-        this.physBase = physBase;
-        this.root = root;
+        ({ levels: this.levels, physBase: this.physBase, root: this.root } = kernel.paging);
         this.physEnd = Math.max(...memory.ranges.map((r) => r.start + r.size));
         this.#counted = {
           ranges: memory.ranges,
           read: (pa, length) => (this.physicalReads++, memory.read(pa, length)),
           readInto: (pa, dest) => (this.physicalReads++, memory.readInto(pa, dest))
         };
-        const paging = {
-          root,
-          levels: this.levels,
-          physBase: this.physBase
-        };
-        this.#translator = new X86Translator(this.#counted, paging, {
+        this.#translator = new X86Translator(this.#counted, kernel.paging, {
           live: true
         });
         this.directMap = this.#findDirectMap(kernel);

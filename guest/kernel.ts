@@ -14,7 +14,7 @@ import type { MemoryImage } from "./image.ts";
 import { readKallsyms, type SymbolTable } from "./kallsyms.ts";
 import { findVmcoreInfo, type VmcoreInfo, vmcoreInfoFromNotes } from "./vmcoreinfo.ts";
 import { GuestView } from "./view.ts";
-import { imagePhys, X86Translator } from "./x86_64.ts";
+import { imagePhys, type X86Paging, X86Translator } from "./x86_64.ts";
 
 /** A guest kernel found in memory, ready to be read. */
 export interface GuestKernel {
@@ -34,8 +34,8 @@ export interface GuestKernel {
   cpus: number[];
   /** Each possible CPU's per-CPU offset (`__per_cpu_offset[cpu]`). */
   perCpuOffset(cpu: number): bigint;
-  /** Paging levels (5 with LA57). */
-  levels: 4 | 5;
+  /** How it maps its addresses: the root table, 4 or 5 levels (5 with LA57), phys_base. */
+  paging: X86Paging;
   /** The KASLR slide (VMCOREINFO's KERNELOFFSET; 0 without KASLR). */
   kaslrOffset: bigint;
 }
@@ -102,11 +102,8 @@ export function findKernel(image: MemoryImage, inputs: KernelInputs = {}): Guest
       `VMCOREINFO's SYMBOL(init_top_pgt) 0x${topPgt.toString(16)} is outside the kernel image`,
     );
   }
-  const translator = new X86Translator(image.memory, {
-    root,
-    levels,
-    physBase,
-  });
+  const paging: X86Paging = { root, levels, physBase };
+  const translator = new X86Translator(image.memory, paging);
   const read = (va: bigint, n: number) => translator.read(va, n);
   const symbols = inputs.symbols?.(vmcoreinfo) ?? readKallsyms(read, vmcoreinfo);
   const types = inputs.types ?? btfInMemory(symbols, read);
@@ -128,7 +125,7 @@ export function findKernel(image: MemoryImage, inputs: KernelInputs = {}): Guest
     view,
     cpus,
     perCpuOffset: (cpu) => offsets[cpu],
-    levels,
+    paging,
     kaslrOffset: vmcoreinfo.kernelOffset,
   };
   checkFit(kernel);
@@ -166,7 +163,7 @@ function checkFit(kernel: GuestKernel): void {
       }
       for (const [member, task] of [["rq.idle", "idle"], ["rq.curr", "current"]] as const) {
         const at = verdict ?? view.pointer(rq, member);
-        if (typeof at === "bigint" && at < kernelSpaceStart(kernel.levels)) {
+        if (typeof at === "bigint" && at < kernelSpaceStart(kernel.paging.levels)) {
           verdict = new GuestError(
             `CPU ${cpu}'s ${task} task is at 0x${at.toString(16)}, not a kernel address: BTF or ` +
               "symbols of another kernel",

@@ -36,7 +36,7 @@
 import { BtfError } from "../btf/errors.ts";
 import { CPUTIME, kernelConstants } from "../resolvers/constants.ts";
 import { resolveNamedGroup } from "../resolvers/mod.ts";
-import { GuestError, hex } from "./errors.ts";
+import { hex } from "./errors.ts";
 import { type GuestKernel, needSymbol, perCpuAddress } from "./kernel.ts";
 import { WALK_CAP } from "./lists.ts";
 import type { PhysicalMemory } from "./physical.ts";
@@ -106,21 +106,14 @@ export class LiveMemory {
   /** Reads `memory` as `kernel` maps it. */
   constructor(kernel: GuestKernel, memory: PhysicalMemory) {
     this.memory = memory;
-    this.levels = kernel.levels;
-    const physBase = kernel.vmcoreinfo.number("phys_base");
-    const top = kernel.vmcoreinfo.symbol("init_top_pgt");
-    const root = top === undefined || physBase === undefined ? null : imagePhys(top, physBase);
-    if (root === null) throw new GuestError("VMCOREINFO gives no root page table");
-    this.physBase = physBase!;
-    this.root = root;
+    ({ levels: this.levels, physBase: this.physBase, root: this.root } = kernel.paging);
     this.physEnd = Math.max(...memory.ranges.map((r) => r.start + r.size));
     this.#counted = {
       ranges: memory.ranges,
       read: (pa, length) => (this.physicalReads++, memory.read(pa, length)),
       readInto: (pa, dest) => (this.physicalReads++, memory.readInto(pa, dest)),
     };
-    const paging = { root, levels: this.levels, physBase: this.physBase };
-    this.#translator = new X86Translator(this.#counted, paging, { live: true });
+    this.#translator = new X86Translator(this.#counted, kernel.paging, { live: true });
     this.directMap = this.#findDirectMap(kernel);
     if (this.directMap !== null) this.#translator.setDirectMap(this.directMap, this.physEnd);
     const vmalloc = this.#symbolU64(kernel, "vmalloc_base") ?? DEFAULT_VMALLOC[this.levels];

@@ -21,7 +21,7 @@ export function kernelHeader(path: string, kernel: GuestKernel): string[] {
   return [
     path,
     `  Linux ${kernel.vmcoreinfo.release} · ${kernel.cpus.length} possible CPUs · ` +
-    `${kernel.levels}-level paging · KASLR offset ${kaslr}`,
+    `${kernel.paging.levels}-level paging · KASLR offset ${kaslr}`,
     `  VMCOREINFO from ${kernel.vmcoreinfoFrom === "note" ? "its ELF note" : "guest RAM"} · ` +
     `symbols: ${kernel.symbols.origin} (${kernel.symbols.size}) · BTF: ${kernel.btfFrom} ` +
     `(${kernel.types.count} types)`,
