@@ -67,7 +67,12 @@ function readChecked(src: ByteSource, offset: number, length: number, what: stri
   return new DataView(b.buffer, b.byteOffset, b.byteLength);
 }
 
-function u64(view: DataView, at: number, le: boolean): number {
+/**
+ * The 64-bit ELF field at `at` of `view` (little-endian unless `le` is false), as a number:
+ * a value past 2^53 (no file offset or size can be) becomes Number.MAX_SAFE_INTEGER, so
+ * range checks against a file's size still fail.
+ */
+export function u64(view: DataView, at: number, le = true): number {
   const value = view.getBigUint64(at, le);
   return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
 }

@@ -1299,7 +1299,7 @@ var readChecked = (function readChecked(src, offset, length, what) {
   const b = src.read(offset, length);
   return new DataView(b.buffer, b.byteOffset, b.byteLength);
 });
-var u64 = (function u64(view, at, le) {
+var u64 = (function u64(view, at, le = true) {
   const value2 = view.getBigUint64(at, le);
   return value2 > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value2);
 });
@@ -4816,10 +4816,6 @@ var renderRq = (function renderRq(path, kernel, snapshot) {
 var isElfCore = (function isElfCore(head) {
   return head.length >= 18 && head[0] === 127 && head[1] === 69 && head[2] === 76 && head[3] === 70 && head[4] === 2 && head[5] === 1 && head[16] === ET_CORE && head[17] === 0;
 });
-var u642 = (function u642(view, at) {
-  const v = view.getBigUint64(at, true);
-  return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
-});
 var notesOf = (function notesOf(bytes) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const notes = [];
@@ -4845,10 +4841,10 @@ var parseElfCore = (function parseElfCore(src) {
   const head = src.read(0, 64);
   if (!isElfCore(head)) throw new GuestError("not an ELF64 little-endian core file");
   const h = new DataView(head.buffer, head.byteOffset, 64);
-  const phoff = u642(h, 32), phentsize = h.getUint16(54, true);
+  const phoff = u64(h, 32), phentsize = h.getUint16(54, true);
   let phnum = h.getUint16(56, true);
   if (phnum === 65535) {
-    const shoff = u642(h, 40);
+    const shoff = u64(h, 40);
     if (shoff + 64 > src.size) throw new GuestError("ELF core's section header 0 is missing");
     phnum = new DataView(src.read(shoff, 64).slice().buffer).getUint32(44, true);
   }
@@ -4863,7 +4859,7 @@ var parseElfCore = (function parseElfCore(src) {
   const segments = [], notes = [];
   for (let i = 0; i < phnum; i++) {
     const at = i * phentsize, type = view.getUint32(at, true);
-    const offset = u642(view, at + 8), filesz = u642(view, at + 32), memsz = u642(view, at + 40);
+    const offset = u64(view, at + 8), filesz = u64(view, at + 32), memsz = u64(view, at + 40);
     if (type === PT_NOTE) {
       if (filesz > MAX_NOTES_BYTES || offset + filesz > src.size) continue;
       notes.push(...notesOf(src.read(offset, filesz).slice()));
@@ -9877,10 +9873,10 @@ var init_rq2 = __esm({
 
 
 
-
 var PT_LOAD, PT_NOTE, ET_CORE, MAX_PHDRS, MAX_NOTES_BYTES;
 var init_elf_core = __esm({
   "guest/elf_core.ts"() {
+    init_elf();
     init_errors2();
     PT_LOAD = 1;
     PT_NOTE = 4;

@@ -6,7 +6,7 @@
  * note). Little-endian x86_64 cores. Pure: reads through a ByteSource.
  * @module
  */
-import type { ByteSource } from "../btf/elf.ts";
+import { type ByteSource, u64 } from "../btf/elf.ts";
 import { GuestError } from "./errors.ts";
 
 /** One PT_LOAD segment. */
@@ -51,11 +51,6 @@ const MAX_NOTES_BYTES = 64 << 20;
 export function isElfCore(head: Uint8Array): boolean {
   return head.length >= 18 && head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c &&
     head[3] === 0x46 && head[4] === 2 && head[5] === 1 && head[16] === ET_CORE && head[17] === 0;
-}
-
-function u64(view: DataView, at: number): number {
-  const v = view.getBigUint64(at, true);
-  return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
 }
 
 function notesOf(bytes: Uint8Array): CoreNote[] {

@@ -519,7 +519,7 @@ var readChecked = (function readChecked(src, offset, length, what) {
   const b = src.read(offset, length);
   return new DataView(b.buffer, b.byteOffset, b.byteLength);
 });
-var u64 = (function u64(view, at, le) {
+var u64 = (function u64(view, at, le = true) {
   const value = view.getBigUint64(at, le);
   return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
 });
