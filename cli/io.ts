@@ -20,13 +20,18 @@ export function complain(io: CliIo, message: string): void {
 }
 
 /**
- * Writes `value` as indented JSON and a newline. JSON.stringify escapes the C0 controls; the
- * other characters a terminal may act on (DEL and the C1 controls, such as 0x9b, CSI; see
- * UNPRINTABLE_BEYOND_C0) are written as `\uXXXX` escapes too, which any JSON reader decodes
- * to the same string.
+ * `value` as JSON and a newline, indented by `indent` spaces (0: one line). JSON.stringify
+ * escapes the C0 controls; the other characters a terminal may act on (DEL and the C1
+ * controls, such as 0x9b, CSI; see UNPRINTABLE_BEYOND_C0) are written as `\uXXXX` escapes
+ * too, which any JSON reader decodes to the same string.
  */
+export function jsonText(value: unknown, indent = 0): string {
+  return JSON.stringify(value, null, indent).replace(UNPRINTABLE_BEYOND_C0, jsonEscape) + "\n";
+}
+
+/** Writes `value` as indented JSON and a newline (see {@link jsonText}). */
 export function writeJson(io: CliIo, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2).replace(UNPRINTABLE_BEYOND_C0, jsonEscape) + "\n");
+  io.out(jsonText(value, 2));
 }
 
 function jsonEscape(c: string): string {

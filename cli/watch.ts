@@ -7,7 +7,7 @@
  * terminal restored.
  * @module
  */
-import { BtfError, UNPRINTABLE_BEYOND_C0 } from "../btf/errors.ts";
+import { BtfError } from "../btf/errors.ts";
 import { openMemoryImage } from "../guest/image.ts";
 import { RqWatch, type RqWatchSample, ScxWatch, type ScxWatchSample } from "../guest/watch.ts";
 import { isStandardInput, openSource } from "../load/file.ts";
@@ -22,7 +22,7 @@ import {
 } from "../report/watch.ts";
 import type { OptionValues } from "./args.ts";
 import { guestSource, type OpenedGuest } from "./guest_load.ts";
-import { type CliIo, complain, UsageError } from "./io.ts";
+import { type CliIo, complain, jsonText, UsageError } from "./io.ts";
 
 /** The `--watch` options. */
 export const WATCH_OPTIONS = {
@@ -109,13 +109,6 @@ function consoleSize(): { columns: number; rows: number } {
   } catch {
     return { columns: 120, rows: 40 };
   }
-}
-
-function jsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(
-    UNPRINTABLE_BEYOND_C0,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  ) + "\n";
 }
 
 /** The signals that end a watch cleanly. */
@@ -224,7 +217,7 @@ export async function runWatch(
           : scxWatchLines(ctx, sample as ScxWatchSample, prev as ScxWatchSample | null);
         io.out(frame(lines, size(), io.color));
       } else {
-        io.out(jsonLine({ t, sample: index, source, ...sample }));
+        io.out(jsonText({ t, sample: index, source, ...sample }));
       }
       prev = sample;
       if (settings.count !== null && index + 1 >= settings.count) break;

@@ -26,8 +26,11 @@ var complain = (function complain(io, message) {
   io.err(`ktstr-btf: ${printable(message)}
 `);
 });
+var jsonText = (function jsonText(value2, indent = 0) {
+  return JSON.stringify(value2, null, indent).replace(UNPRINTABLE_BEYOND_C0, jsonEscape) + "\n";
+});
 var writeJson = (function writeJson(io, value2) {
-  io.out(JSON.stringify(value2, null, 2).replace(UNPRINTABLE_BEYOND_C0, jsonEscape) + "\n");
+  io.out(jsonText(value2, 2));
 });
 var jsonEscape = (function jsonEscape(c) {
   return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
@@ -4764,6 +4767,18 @@ var kernelHeader = (function kernelHeader(path, kernel) {
     `  VMCOREINFO from ${kernel.vmcoreinfoFrom === "note" ? "its ELF note" : "guest RAM"} \xB7 symbols: ${kernel.symbols.origin} (${kernel.symbols.size}) \xB7 BTF: ${kernel.btfFrom} (${kernel.types.count} types)`
   ];
 });
+var missingSection = (function missingSection(missing) {
+  const parts = Object.entries(missing);
+  if (parts.length === 0) return [];
+  return [
+    "",
+    "missing",
+    ...parts.flatMap(([part, why]) => [
+      `  ${part}`,
+      `    ${why}`
+    ])
+  ];
+});
 var renderRq = (function renderRq(path, kernel, snapshot) {
   const hasScx = snapshot.cpus.some((r) => r.scx !== null);
   const header3 = [
@@ -4806,11 +4821,7 @@ var renderRq = (function renderRq(path, kernel, snapshot) {
   };
   counters("schedstat", "schedstat");
   counters("cpustat", "cpustat (ns)");
-  const missing = Object.entries(snapshot.missing);
-  if (missing.length > 0) {
-    out.push("", "missing");
-    for (const [part, why] of missing) out.push(`  ${part}`, `    ${why}`);
-  }
+  out.push(...missingSection(snapshot.missing));
   return out.join("\n") + "\n";
 });
 var isElfCore = (function isElfCore(head) {
@@ -5472,11 +5483,7 @@ var renderScx = (function renderScx(path, kernel, snapshot) {
       out.push(...taskRows(r.tasks));
     }
   }
-  const missing = Object.entries(snapshot.missing);
-  if (missing.length > 0) {
-    out.push("", "missing");
-    for (const [part, why] of missing) out.push(`  ${part}`, `    ${why}`);
-  }
+  out.push(...missingSection(snapshot.missing));
   return out.join("\n") + "\n";
 });
 var frame = (function frame(lines, size, color) {
@@ -5763,9 +5770,6 @@ var consoleSize = (function consoleSize() {
     };
   }
 });
-var jsonLine = (function jsonLine(value2) {
-  return JSON.stringify(value2).replace(UNPRINTABLE_BEYOND_C0, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";
-});
 var runWatch = (async function runWatch(guest, target, settings, json, io) {
   const terminal = !json && (io.terminal ?? Deno.stdout.isTerminal());
   const { kernel } = guest;
@@ -5855,7 +5859,7 @@ var runWatch = (async function runWatch(guest, target, settings, json, io) {
         const lines = target.kind === "rq" ? rqWatchLines(ctx, sample, prev) : scxWatchLines(ctx, sample, prev);
         io.out(frame(lines, size(), io.color));
       } else {
-        io.out(jsonLine({
+        io.out(jsonText({
           t,
           sample: index,
           source,
@@ -6108,6 +6112,7 @@ var init_errors = __esm({
 });
 
 // cli/io.ts
+
 
 
 
@@ -9864,6 +9869,7 @@ var init_rq = __esm({
 
 
 
+
 var init_rq2 = __esm({
   "report/rq.ts"() {
   }
@@ -11206,7 +11212,6 @@ var init_watch2 = __esm({
 });
 
 // cli/watch.ts
-
 
 
 

@@ -28,6 +28,13 @@ export function kernelHeader(path: string, kernel: GuestKernel): string[] {
   ];
 }
 
+/** The closing `missing` section of a guest report: each part, then why; none when empty. */
+export function missingSection(missing: Record<string, string>): string[] {
+  const parts = Object.entries(missing);
+  if (parts.length === 0) return [];
+  return ["", "missing", ...parts.flatMap(([part, why]) => [`  ${part}`, `    ${why}`])];
+}
+
 /** The human report of `snapshot`. */
 export function renderRq(path: string, kernel: GuestKernel, snapshot: RqSnapshot): string {
   const hasScx = snapshot.cpus.some((r) => r.scx !== null);
@@ -67,10 +74,6 @@ export function renderRq(path: string, kernel: GuestKernel, snapshot: RqSnapshot
   };
   counters("schedstat", "schedstat");
   counters("cpustat", "cpustat (ns)");
-  const missing = Object.entries(snapshot.missing);
-  if (missing.length > 0) {
-    out.push("", "missing");
-    for (const [part, why] of missing) out.push(`  ${part}`, `    ${why}`);
-  }
+  out.push(...missingSection(snapshot.missing));
   return out.join("\n") + "\n";
 }

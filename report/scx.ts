@@ -5,7 +5,7 @@
  */
 import type { GuestKernel } from "../guest/kernel.ts";
 import type { ScxSnapshot, ScxTask } from "../guest/scx.ts";
-import { kernelHeader, table } from "./rq.ts";
+import { kernelHeader, missingSection, table } from "./rq.ts";
 
 /** The names of `scx_sched.exit_kind`'s values (enum scx_exit_kind). */
 export const EXIT_KINDS: Record<number, string> = {
@@ -70,10 +70,6 @@ export function renderScx(path: string, kernel: GuestKernel, snapshot: ScxSnapsh
       out.push(...taskRows(r.tasks));
     }
   }
-  const missing = Object.entries(snapshot.missing);
-  if (missing.length > 0) {
-    out.push("", "missing");
-    for (const [part, why] of missing) out.push(`  ${part}`, `    ${why}`);
-  }
+  out.push(...missingSection(snapshot.missing));
   return out.join("\n") + "\n";
 }
