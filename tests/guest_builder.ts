@@ -987,37 +987,49 @@ export interface CoreOptions {
   filtered?: boolean;
 }
 
+/** A PT_LOAD of {@link buildCore}: its physical (and virtual) address and bytes. */
+export interface CoreLoad {
+  paddr: bigint | number;
+  vaddr?: bigint;
+  bytes: Uint8Array;
+  /** Memory it covers (past its bytes: zeros, filtered pages); default its bytes' length. */
+  memsz?: number;
+}
+
+/** A note of {@link buildCore}. */
+export interface CoreNoteSpec {
+  name: string;
+  type: number;
+  desc: Uint8Array;
+}
+
 /**
- * `ram` as an ELF64 core: PT_LOADs by physical address for [0, 640 KiB) and [1 MiB, end) (the
- * legacy hole left out, as QEMU's memory map has it), and optionally a VMCOREINFO note.
+ * An x86_64 ELF64 core: the program headers, the `notes` in one PT_NOTE, then each load's
+ * bytes, the first at a multiple of `dataAlign` (QEMU aligns them to a page).
  */
-export function elfCore(ram: Uint8Array, options: CoreOptions = {}): Uint8Array {
-  const loads: { paddr: number; bytes: Uint8Array; memsz: number }[] = [];
-  const second = ram.subarray(0x100000);
-  let filesz = second.length;
-  if (options.filtered) {
-    while (filesz > 0 && second.subarray(filesz - PAGE, filesz).every((b) => b === 0)) {
-      filesz -= PAGE;
-    }
-  }
-  loads.push({ paddr: 0, bytes: ram.subarray(0, 0xa0000), memsz: 0xa0000 });
-  loads.push({ paddr: 0x100000, bytes: second.subarray(0, filesz), memsz: second.length });
+export function buildCore(
+  loads: readonly CoreLoad[],
+  notes: readonly CoreNoteSpec[] = [],
+  dataAlign = 1,
+): Uint8Array {
   const enc = new TextEncoder(), pad4 = (n: number) => (n + 3) & ~3;
-  let note = new Uint8Array(0);
-  if (options.note !== undefined) {
-    const name = enc.encode("VMCOREINFO\0"), desc = enc.encode(options.note);
-    note = new Uint8Array(12 + pad4(name.length) + pad4(desc.length));
-    const v = new DataView(note.buffer);
-    v.setUint32(0, name.length, true);
+  const noteBytes = notes.map(({ name, type, desc }) => {
+    const nm = enc.encode(`${name}\0`);
+    const b = new Uint8Array(12 + pad4(nm.length) + pad4(desc.length));
+    const v = new DataView(b.buffer);
+    v.setUint32(0, nm.length, true);
     v.setUint32(4, desc.length, true);
-    v.setUint32(8, 0, true);
-    note.set(name, 12);
-    note.set(desc, 12 + pad4(name.length));
-  }
-  const phnum = loads.length + (note.length ? 1 : 0);
-  const dataAt = alignUp(64 + 56 * phnum + note.length, PAGE);
-  const total = dataAt + loads.reduce((n, l) => n + l.bytes.length, 0);
-  const out = new Uint8Array(total), v = new DataView(out.buffer);
+    v.setUint32(8, type, true);
+    b.set(nm, 12);
+    b.set(desc, 12 + pad4(nm.length));
+    return b;
+  });
+  const noteLen = noteBytes.reduce((n, b) => n + b.length, 0);
+  const phnum = loads.length + (notes.length ? 1 : 0);
+  const noteAt = 64 + 56 * phnum;
+  const dataAt = alignUp(noteAt + noteLen, dataAlign);
+  const out = new Uint8Array(dataAt + loads.reduce((n, l) => n + l.bytes.length, 0));
+  const v = new DataView(out.buffer);
   out.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]);
   v.setUint16(16, 4, true); // ET_CORE
   v.setUint16(18, 62, true); // EM_X86_64
@@ -1026,28 +1038,49 @@ export function elfCore(ram: Uint8Array, options: CoreOptions = {}): Uint8Array 
   v.setUint16(0x34, 64, true);
   v.setUint16(0x36, 56, true);
   v.setUint16(0x38, phnum, true);
-  let ph = 64;
-  const noteAt = 64 + 56 * phnum;
-  if (note.length) {
+  let ph = 64, at = noteAt;
+  if (notes.length) {
     v.setUint32(ph, 4, true);
     v.setBigUint64(ph + 8, BigInt(noteAt), true);
-    v.setBigUint64(ph + 32, BigInt(note.length), true);
-    v.setBigUint64(ph + 40, BigInt(note.length), true);
-    out.set(note, noteAt);
+    v.setBigUint64(ph + 32, BigInt(noteLen), true);
+    v.setBigUint64(ph + 40, BigInt(noteLen), true);
+    for (const b of noteBytes) out.set(b, at), at += b.length;
     ph += 56;
   }
-  let at = dataAt;
+  at = dataAt;
   for (const l of loads) {
     v.setUint32(ph, 1, true);
     v.setUint32(ph + 4, 7, true);
     v.setBigUint64(ph + 8, BigInt(at), true);
-    v.setBigUint64(ph + 16, 0n, true);
+    v.setBigUint64(ph + 16, l.vaddr ?? 0n, true);
     v.setBigUint64(ph + 24, BigInt(l.paddr), true);
     v.setBigUint64(ph + 32, BigInt(l.bytes.length), true);
-    v.setBigUint64(ph + 40, BigInt(l.memsz), true);
+    v.setBigUint64(ph + 40, BigInt(l.memsz ?? l.bytes.length), true);
     out.set(l.bytes, at);
     at += l.bytes.length;
     ph += 56;
   }
   return out;
+}
+
+/**
+ * `ram` as an ELF64 core: PT_LOADs by physical address for [0, 640 KiB) and [1 MiB, end) (the
+ * legacy hole left out, as QEMU's memory map has it), and optionally a VMCOREINFO note.
+ */
+export function elfCore(ram: Uint8Array, options: CoreOptions = {}): Uint8Array {
+  const second = ram.subarray(0x100000);
+  let filesz = second.length;
+  if (options.filtered) {
+    while (filesz > 0 && second.subarray(filesz - PAGE, filesz).every((b) => b === 0)) {
+      filesz -= PAGE;
+    }
+  }
+  const loads = [
+    { paddr: 0, bytes: ram.subarray(0, 0xa0000) },
+    { paddr: 0x100000, bytes: second.subarray(0, filesz), memsz: second.length },
+  ];
+  const notes = options.note === undefined
+    ? []
+    : [{ name: "VMCOREINFO", type: 0, desc: new TextEncoder().encode(options.note) }];
+  return buildCore(loads, notes, PAGE);
 }

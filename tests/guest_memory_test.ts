@@ -12,56 +12,7 @@ import { parseElfCore } from "../guest/elf_core.ts";
 import { coreMemory, rawMemory } from "../guest/physical.ts";
 import { findVmcoreInfo, parseVmcoreInfo, vmcoreInfoFromNotes } from "../guest/vmcoreinfo.ts";
 import { imagePhys, X86Translator } from "../guest/x86_64.ts";
-
-/** An ELF64 core: `loads` as PT_LOADs (their bytes follow the headers), `notes` in one PT_NOTE. */
-export function buildCore(
-  loads: { paddr: bigint; vaddr?: bigint; bytes: Uint8Array; memsz?: number }[],
-  notes: { name: string; type: number; desc: Uint8Array }[] = [],
-): Uint8Array {
-  const enc = new TextEncoder(), pad = (n: number) => (n + 3) & ~3;
-  const noteBytes = notes.map(({ name, type, desc }) => {
-    const nm = enc.encode(`${name}\0`);
-    const b = new Uint8Array(12 + pad(nm.length) + pad(desc.length));
-    const v = new DataView(b.buffer);
-    v.setUint32(0, nm.length, true);
-    v.setUint32(4, desc.length, true);
-    v.setUint32(8, type, true);
-    b.set(nm, 12);
-    b.set(desc, 12 + pad(nm.length));
-    return b;
-  });
-  const noteLen = noteBytes.reduce((n, b) => n + b.length, 0);
-  const phnum = loads.length + (notes.length ? 1 : 0);
-  let at = 64 + 56 * phnum;
-  const total = at + noteLen + loads.reduce((n, l) => n + l.bytes.length, 0);
-  const out = new Uint8Array(total), v = new DataView(out.buffer);
-  out.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]);
-  v.setUint16(16, 4, true); // ET_CORE
-  v.setUint16(18, 62, true); // EM_X86_64
-  v.setBigUint64(0x20, 64n, true);
-  v.setUint16(0x36, 56, true);
-  v.setUint16(0x38, phnum, true);
-  let ph = 64;
-  if (notes.length) {
-    v.setUint32(ph, 4, true);
-    v.setBigUint64(ph + 8, BigInt(at), true);
-    v.setBigUint64(ph + 32, BigInt(noteLen), true);
-    for (const b of noteBytes) out.set(b, at), at += b.length;
-    ph += 56;
-  }
-  for (const l of loads) {
-    v.setUint32(ph, 1, true);
-    v.setBigUint64(ph + 8, BigInt(at), true);
-    v.setBigUint64(ph + 16, l.vaddr ?? 0n, true);
-    v.setBigUint64(ph + 24, l.paddr, true);
-    v.setBigUint64(ph + 32, BigInt(l.bytes.length), true);
-    v.setBigUint64(ph + 40, BigInt(l.memsz ?? l.bytes.length), true);
-    out.set(l.bytes, at);
-    at += l.bytes.length;
-    ph += 56;
-  }
-  return out;
-}
+import { buildCore } from "./guest_builder.ts";
 
 const bytes = (n: number, fill: (i: number) => number) => new Uint8Array(n).map((_, i) => fill(i));
 
