@@ -39,11 +39,12 @@ hostTest("map: the host BTF is mapped into its table where the kernel allows it"
   assert.equal(r.same, true);
   assert.equal(r.advice, true);
   assert.equal(r.mapped, kernelMapsBtf(), `kernel ${Deno.osRelease()}`);
-  // Mapped, with huge pages for the index: a second load touches almost no fresh page
-  // (reading it into 4 KiB pages takes over 1,300 faults). A regular file bind-mounted over
-  // sysfs (.ci/run's other-kernel namespace) is mapped too, and faults in around each touch,
-  // 64 KiB at a time: up to one fault per 64 KiB of BTF more.
-  const limit = 200 + Math.ceil(Deno.statSync(HOST_BTF).size / 65536);
+  // Mapped, a second load does not fault the blob in page by page: reading it into 4 KiB
+  // pages takes one fault per 4 KiB of BTF, over 1,000. Mapped it takes 20 to 160 here (the
+  // sysfs file maps whole, a regular file bind-mounted over it faults in 64 KiB at a time).
+  // The bound is the read's count, not those: where the host has no free huge page the index
+  // alone faults in 4 KiB pages (343 seen in CI under load), and that is not what this tests.
+  const limit = Math.ceil(Deno.statSync(HOST_BTF).size / 4096);
   assert.ok(r.secondLoadFaults < limit, `second load: ${r.secondLoadFaults} faults`);
 });
 
