@@ -10,7 +10,7 @@ import { openMemoryImage } from "../guest/image.ts";
 import { findKernel, type GuestKernel } from "../guest/kernel.ts";
 import { parseSymbolsFile } from "../guest/symbols_file.ts";
 import type { VmcoreInfo } from "../guest/vmcoreinfo.ts";
-import { openSource } from "../load/file.ts";
+import { openMapped } from "../load/file.ts";
 import type { OptionValues } from "./args.ts";
 import { loadKernels } from "./batch.ts";
 import { type CliIo, complain } from "./io.ts";
@@ -66,7 +66,7 @@ export async function openGuest(
   }
   let opened;
   try {
-    opened = openSource(path);
+    opened = openMapped(path);
   } catch (err) {
     if (!(err instanceof BtfError)) throw err;
     complain(io, `${path}: ${err.message}`);

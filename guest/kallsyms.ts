@@ -5,7 +5,10 @@
  * decoded character is the symbol's type), addresses as 32-bit `kallsyms_offsets` read one
  * of three ways by kernel version (base-relative, absolute-per-CPU, place-relative). Which
  * one is told by decoding `_stext` and comparing it with VMCOREINFO's. Located through
- * VMCOREINFO's `SYMBOL(kallsyms_*)` (Linux 6.0 and later). Pure: reads through a function.
+ * VMCOREINFO's `SYMBOL(kallsyms_*)` (Linux 6.0 and later). No name is decoded up front: a
+ * lookup is a binary search through `kallsyms_seqs_of_names` (names in sorted order, 6.2 on:
+ * ~20 names expanded), or, without it, a probe of a hash every name was put in without being
+ * expanded. Pure: reads through a function.
  * @module
  */
 import { GuestError, hex } from "./errors.ts";
@@ -55,10 +58,6 @@ export function symbolTable(
 const MAX_SYMS = 4_000_000;
 const U64 = (1n << 64n) - 1n;
 
-function u32s(bytes: Uint8Array): Uint32Array {
-  return new Uint32Array(bytes.slice().buffer, 0, bytes.length >>> 2);
-}
-
 /** Up to `length` bytes at `va`: fewer when the memory after `va` ends sooner (a page at least). */
 function readUpTo(read: VirtualRead, va: bigint, length: number): Uint8Array {
   for (let n = length; n >= 4096; n >>= 1) {
@@ -79,91 +78,62 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-/** FNV-1a over `bytes[start, end)`. */
-function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
-  return h >>> 0;
+/** The names stream, walked: where each symbol's tokens are. Nothing is decoded yet. */
+interface Names {
+  /** The stream from its start, as read. */
+  stream: Uint8Array;
+  /** `starts[i]`: where symbol i's tokens start in the stream (after its length). */
+  starts: Uint32Array;
+  /** `lengths[i]`: how many tokens symbol i has. */
+  lengths: Uint16Array;
+  /** The stream's length: where the table after it starts. */
+  end: number;
 }
 
-/** The decoded names: every name's bytes one after another, where each starts, its type. */
-interface Names {
-  bytes: Uint8Array;
-  /** `starts[i]` to `starts[i + 1]`: symbol i's name (its type letter left out). */
-  starts: Uint32Array;
-  types: Uint8Array;
-  /** Open-addressed hash table of symbol index + 1 by name hash (0: empty), a power of 2 long. */
-  slots: Int32Array;
+/** Walks the names of `count` symbols in the stream at `namesAt` (a length, then tokens). */
+function walkNames(read: VirtualRead, namesAt: bigint, count: number): Names {
+  const starts = new Uint32Array(count), lengths = new Uint16Array(count);
+  // The stream is read in pieces, kept whole, so that a whole name (at most 2 + 65535 bytes)
+  // is always in it.
+  const PIECE = 4 << 20;
+  let stream = readUpTo(read, namesAt, PIECE), p = 0;
+  let more = stream.length === PIECE;
+  for (let i = 0; i < count; i++) {
+    if (more && p + 0x10002 > stream.length) {
+      const next = readUpTo(read, namesAt + BigInt(stream.length), PIECE);
+      more = next.length === PIECE;
+      stream = concat(stream, next);
+    }
+    let len = stream[p++];
+    if (len & 0x80) len = (len & 0x7f) | (stream[p++] << 7);
+    if (len === 0) throw new GuestError(`kallsyms: symbol ${i} has an empty name`);
+    if (p + len > stream.length) {
+      throw new GuestError(`kallsyms: symbol ${i}'s name runs past the names`);
+    }
+    starts[i] = p;
+    lengths[i] = len;
+    p += len;
+  }
+  return { stream, starts, lengths, end: p };
 }
 
 /**
- * The names of `count` symbols from the names stream at `namesVa`, decoded to bytes (no
- * string is made until a name is looked up), each hashed for lookups.
+ * The multiplier of the names' hash: a name's hash is `h = h * HASH_MUL + c` over its
+ * characters (mod 2^32), so a token's part is computed once and applied in one step.
  */
-function decodeNames(
-  read: VirtualRead,
-  namesAt: bigint,
-  count: number,
-  tokens: Tokens,
-): Names {
-  let bytes = new Uint8Array(count * 24);
-  const starts = new Uint32Array(count + 1), types = new Uint8Array(count);
-  const slots = new Int32Array(nextPow2(count * 2));
-  const mask = slots.length - 1;
-  // The stream is read in pieces, the buffer grown so that a whole name (at most 2 + 65535
-  // bytes) is always in it; the loop reads plain locals (no closure: they stay in registers).
-  const PIECE = 4 << 20;
-  let bufVa = namesAt, buf = readUpTo(read, bufVa, PIECE), p = 0, out = 0;
-  let more = buf.length === PIECE;
-  for (let i = 0; i < count; i++) {
-    if (more && p + 0x10002 > buf.length) {
-      const next = readUpTo(read, bufVa + BigInt(buf.length), PIECE);
-      more = next.length === PIECE;
-      buf = concat(buf.subarray(p), next);
-      bufVa += BigInt(p);
-      p = 0;
-    }
-    let len = buf[p++];
-    if (len & 0x80) len = (len & 0x7f) | (buf[p++] << 7);
-    if (p + len > buf.length) {
-      throw new GuestError(`kallsyms: symbol ${i}'s name runs past the names`);
-    }
-    if (out + len * 64 > bytes.length) {
-      const grown = new Uint8Array(bytes.length * 2 + len * 64);
-      grown.set(bytes);
-      bytes = grown;
-    }
-    const start = out;
-    let h = 0x811c9dc5, first = true;
-    for (let j = 0; j < len; j++) {
-      const t = buf[p++];
-      for (let k = tokens.start[t], end = k + tokens.length[t]; k < end; k++) {
-        const c = tokens.bytes[k];
-        // The first decoded character is the type: kept apart, the name starts after it.
-        if (first) {
-          types[i] = c;
-          first = false;
-          continue;
-        }
-        bytes[out++] = c;
-        h = Math.imul(h ^ c, 0x01000193);
-      }
-    }
-    if (first) throw new GuestError(`kallsyms: symbol ${i} has an empty name`);
-    starts[i] = start;
-    let at = (h >>> 0) & mask;
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = i + 1;
-  }
-  starts[count] = out;
-  return { bytes, starts, types, slots };
-}
+const HASH_MUL = 0x01000193;
 
-/** The 256 tokens of the token table: their bytes, and each one's start and length. */
+/** The 256 tokens of the token table, each with its part of a name's hash. */
 interface Tokens {
   bytes: Uint8Array;
   start: Uint32Array;
   length: Uint32Array;
+  /** Each token's hash, and HASH_MUL to the power of its length. */
+  hash: Int32Array;
+  power: Int32Array;
+  /** The same without its first character (a name's first token carries the type). */
+  tailHash: Int32Array;
+  tailPower: Int32Array;
 }
 
 /** The 256 tokens of the token table. */
@@ -171,27 +141,164 @@ function decodeTokens(read: VirtualRead, tableVa: bigint, indexVa: bigint): Toke
   const index = new Uint16Array(read(indexVa, 512).slice().buffer);
   const bytes = read(tableVa, index[255] + 256).slice();
   const start = new Uint32Array(256), length = new Uint32Array(256);
+  const hash = new Int32Array(256), power = new Int32Array(256);
+  const tailHash = new Int32Array(256), tailPower = new Int32Array(256);
   for (let t = 0; t < 256; t++) {
     const end = bytes.indexOf(0, index[t]);
     if (end < 0) throw new GuestError(`kallsyms: token ${t} is not NUL-terminated`);
     start[t] = index[t];
     length[t] = end - index[t];
+    let h = 0, pow = 1;
+    for (let k = end - 1; k >= index[t]; k--) {
+      if (k === index[t]) [tailHash[t], tailPower[t]] = [h, pow];
+      h = (h + Math.imul(bytes[k], pow)) | 0;
+      pow = Math.imul(pow, HASH_MUL);
+    }
+    [hash[t], power[t]] = [h, pow];
   }
-  return { bytes, start, length };
+  return { bytes, start, length, hash, power, tailHash, tailPower };
 }
 
-/** The index of the first symbol called `name`, or -1. */
-function indexOfName(names: Names, name: string): number {
-  const q = new TextEncoder().encode(name), mask = names.slots.length - 1;
-  // Symbols were inserted in order, so the first match along the probe is the first symbol.
-  for (let at = hashBytes(q, 0, q.length) & mask; names.slots[at] !== 0; at = (at + 1) & mask) {
-    const i = names.slots[at] - 1, start = names.starts[i], end = names.starts[i + 1];
-    if (end - start !== q.length) continue;
-    let j = 0;
-    while (j < q.length && names.bytes[start + j] === q[j]) j++;
-    if (j === q.length) return i;
+/**
+ * Symbol `i`'s name (its type letter left out) against `q`, as strcmp orders them: < 0, 0
+ * or > 0. With `q` empty: its type letter's code (it is always there).
+ */
+function compareName(names: Names, tokens: Tokens, i: number, q: Uint8Array): number {
+  let j = -1; // -1: the type letter is still to come
+  for (let p = names.starts[i], end = p + names.lengths[i]; p < end; p++) {
+    const t = names.stream[p];
+    for (let k = tokens.start[t], e = k + tokens.length[t]; k < e; k++, j++) {
+      const c = tokens.bytes[k];
+      if (j < 0) {
+        if (q.length === 0) return c;
+        continue;
+      }
+      if (j >= q.length) return 1;
+      if (c !== q[j]) return c - q[j];
+    }
   }
-  return -1;
+  return j < q.length ? -1 : 0;
+}
+
+/** Symbol `i`'s type letter. */
+function typeOf(names: Names, tokens: Tokens, i: number): string {
+  return String.fromCharCode(compareName(names, tokens, i, new Uint8Array(0)));
+}
+
+/** Finds the first symbol (the lowest index) called `q`: its index, or -1. */
+type Lookup = (q: Uint8Array) => number;
+
+/**
+ * Lookups by binary search through `kallsyms_seqs_of_names` (`seqs`: symbol indexes in name
+ * order, names equal by index), as the kernel's own kallsyms_lookup_name does.
+ */
+function sortedLookup(names: Names, tokens: Tokens, seqs: Uint32Array): Lookup {
+  return (q) => {
+    let lo = 0, hi = seqs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1, order = compareName(names, tokens, seqs[mid], q);
+      if (order < 0) lo = mid + 1;
+      else if (order > 0) hi = mid - 1;
+      else {
+        let first = mid;
+        while (first > 0 && compareName(names, tokens, seqs[first - 1], q) === 0) first--;
+        return seqs[first];
+      }
+    }
+    return -1;
+  };
+}
+
+/**
+ * Where `kallsyms_seqs_of_names` is, which VMCOREINFO does not say, from how scripts/kallsyms.c
+ * lays its tables out (each at a 4- or 8-byte boundary): after `kallsyms_markers` (a u32 per
+ * 256 names, right after the names) and before the token table (6.2 to 6.3, and the 6.1
+ * stable kernels that took it), or after the offsets and `kallsyms_relative_base` (6.4 on).
+ * A place is taken only when its 3 bytes a symbol (big-endian) give each index once.
+ * Undefined where there is none (6.0, 6.1 as released).
+ */
+function findSeqs(read: VirtualRead, at: KallsymsAt, names: Names, count: number) {
+  const align = (va: bigint, a: bigint) => (va + a - 1n) & ~(a - 1n);
+  const length = 3 * count, places = new Set<bigint>();
+  const offsetsEnd = at.offsets + BigInt(4 * count);
+  const afterOffsets = at.relativeBase !== undefined && at.relativeBase >= offsetsEnd
+    ? at.relativeBase + 8n
+    : offsetsEnd;
+  for (const a of [4n, 8n]) {
+    const markersEnd = align(at.names + BigInt(names.end), a) + BigInt(4 * Math.ceil(count / 256));
+    const beforeTokens = align(markersEnd, a);
+    if (align(beforeTokens + BigInt(length), a) === at.tokenTable) places.add(beforeTokens);
+    places.add(align(afterOffsets, a));
+  }
+  for (const va of places) {
+    let bytes;
+    try {
+      bytes = read(va, length);
+    } catch (err) {
+      if (err instanceof GuestError) continue;
+      throw err;
+    }
+    const seqs = new Uint32Array(count), seen = new Uint8Array(count);
+    let i = 0;
+    for (; i < count; i++) {
+      const seq = (bytes[3 * i] << 16) | (bytes[3 * i + 1] << 8) | bytes[3 * i + 2];
+      if (seq >= count || seen[seq]) break;
+      seen[seq] = 1;
+      seqs[i] = seq;
+    }
+    if (i === count) return seqs;
+  }
+  return undefined;
+}
+
+/**
+ * A murmur3-mixed hash's slot bits: a polynomial hash's low bits depend on the characters'
+ * low bits only, and probing on them clusters.
+ */
+function slotOf(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * Lookups through a hash table of every name, for kernels without `kallsyms_seqs_of_names`.
+ * No name is decoded: each token adds its precomputed part to the name's hash in one step;
+ * a name is expanded only when a lookup lands on it.
+ */
+function hashedLookup(names: Names, tokens: Tokens): Lookup {
+  const count = names.starts.length, hashes = new Int32Array(count);
+  const slots = new Int32Array(nextPow2(count * 2));
+  const mask = slots.length - 1;
+  const { stream, starts, lengths } = names;
+  const { hash, power, tailHash, tailPower, length: tokenLength } = tokens;
+  for (let i = 0; i < count; i++) {
+    // The first decoded character is the type, left out of the hash.
+    let h = 0, typed = false;
+    for (let p = starts[i], end = p + lengths[i]; p < end; p++) {
+      const t = stream[p];
+      if (typed) h = (Math.imul(h, power[t]) + hash[t]) | 0;
+      else if (tokenLength[t] > 0) {
+        h = (Math.imul(h, tailPower[t]) + tailHash[t]) | 0;
+        typed = true;
+      }
+    }
+    if (!typed) throw new GuestError(`kallsyms: symbol ${i} has an empty name`);
+    hashes[i] = h;
+    let at = slotOf(h) & mask;
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = i + 1;
+  }
+  return (q) => {
+    let h = 0;
+    for (const c of q) h = (Math.imul(h, HASH_MUL) + c) | 0;
+    // Symbols were inserted in order, so the first match along the probe is the first symbol.
+    for (let at = slotOf(h) & mask; slots[at] !== 0; at = (at + 1) & mask) {
+      const i = slots[at] - 1;
+      if (hashes[i] === h && compareName(names, tokens, i, q) === 0) return i;
+    }
+    return -1;
+  };
 }
 
 /** The smallest power of two at least `n`. */
@@ -201,11 +308,18 @@ function nextPow2(n: number): number {
   return p;
 }
 
-/**
- * The kernel's kallsyms, decoded from guest memory through `read`, located by `info`'s
- * `SYMBOL(kallsyms_*)`. Throws GuestError naming what is missing or does not decode.
- */
-export function readKallsyms(read: VirtualRead, info: VmcoreInfo): SymbolTable {
+/** Where VMCOREINFO says the kallsyms tables are. */
+interface KallsymsAt {
+  numSyms: bigint;
+  names: bigint;
+  tokenTable: bigint;
+  tokenIndex: bigint;
+  offsets: bigint;
+  relativeBase?: bigint;
+}
+
+/** The kallsyms tables' addresses in `info`; throws GuestError naming one it lacks. */
+function kallsymsAt(info: VmcoreInfo): KallsymsAt {
   const need = (name: string) => {
     const va = info.symbol(name);
     if (va === undefined) {
@@ -215,31 +329,50 @@ export function readKallsyms(read: VirtualRead, info: VmcoreInfo): SymbolTable {
     }
     return va;
   };
-  const numVa = need("kallsyms_num_syms"), namesVa = need("kallsyms_names");
-  const tokens = decodeTokens(read, need("kallsyms_token_table"), need("kallsyms_token_index"));
-  const count = new DataView(read(numVa, 4).slice().buffer).getUint32(0, true);
+  return {
+    numSyms: need("kallsyms_num_syms"),
+    names: need("kallsyms_names"),
+    tokenTable: need("kallsyms_token_table"),
+    tokenIndex: need("kallsyms_token_index"),
+    offsets: need("kallsyms_offsets"),
+    relativeBase: info.symbol("kallsyms_relative_base"),
+  };
+}
+
+/**
+ * The kernel's kallsyms, read from guest memory through `read`, located by `info`'s
+ * `SYMBOL(kallsyms_*)`: looked up by binary search where the kernel keeps its names sorted
+ * (6.2 on), else through a hash of every name. Throws GuestError naming what is missing or
+ * does not decode.
+ */
+export function readKallsyms(read: VirtualRead, info: VmcoreInfo): SymbolTable {
+  const at = kallsymsAt(info);
+  const tokens = decodeTokens(read, at.tokenTable, at.tokenIndex);
+  const count = new DataView(read(at.numSyms, 4).slice().buffer).getUint32(0, true);
   if (count === 0 || count > MAX_SYMS) throw new GuestError(`kallsyms: ${count} symbols`);
-  const names = decodeNames(read, namesVa, count, tokens);
-  const stextIndex = indexOfName(names, "_stext");
+  const names = walkNames(read, at.names, count);
+  const seqs = findSeqs(read, at, names, count);
+  const lookup = seqs ? sortedLookup(names, tokens, seqs) : hashedLookup(names, tokens);
+  const indexOf = (name: string) => lookup(new TextEncoder().encode(name));
+  const stextIndex = indexOf("_stext");
   const stext = info.symbol("_stext");
   if (stextIndex < 0 || stext === undefined) {
     throw new GuestError("kallsyms: _stext is missing, so the address encoding cannot be told");
   }
-  const offsetsVa = need("kallsyms_offsets");
-  const raw = u32s(read(offsetsVa, 4 * count));
-  const baseVa = info.symbol("kallsyms_relative_base");
-  const base = baseVa === undefined
+  const offsetsVa = at.offsets;
+  const raw = (i: number) =>
+    new DataView(read(offsetsVa + BigInt(4 * i), 4).slice().buffer).getInt32(0, true);
+  const base = at.relativeBase === undefined
     ? undefined
-    : new DataView(read(baseVa, 8).slice().buffer).getBigUint64(0, true);
-  const signed = (i: number) => BigInt(raw[i] | 0);
+    : new DataView(read(at.relativeBase, 8).slice().buffer).getBigUint64(0, true);
   const encodings: ((i: number) => bigint)[] = [
     // Place-relative (7.0 on): each offset from its own slot.
-    (i) => (offsetsVa + BigInt(4 * i) + signed(i)) & U64,
+    (i) => (offsetsVa + BigInt(4 * i) + BigInt(raw(i))) & U64,
   ];
   if (base !== undefined) {
     // Base-relative, then absolute-per-CPU (x86_64 SMP before 6.15).
-    encodings.push((i) => (base + BigInt(raw[i])) & U64);
-    encodings.push((i) => (raw[i] | 0) >= 0 ? BigInt(raw[i]) : (base - 1n - signed(i)) & U64);
+    encodings.push((i) => (base + BigInt(raw(i) >>> 0)) & U64);
+    encodings.push((i) => raw(i) >= 0 ? BigInt(raw(i)) : (base - 1n - BigInt(raw(i))) & U64);
   }
   const decode = encodings.find((f) => f(stextIndex) === stext);
   if (decode === undefined) {
@@ -249,12 +382,12 @@ export function readKallsyms(read: VirtualRead, info: VmcoreInfo): SymbolTable {
   }
   return {
     address(name) {
-      const i = indexOfName(names, name);
+      const i = indexOf(name);
       return i < 0 ? undefined : decode(i);
     },
     type(name) {
-      const i = indexOfName(names, name);
-      return i < 0 ? undefined : String.fromCharCode(names.types[i]);
+      const i = indexOf(name);
+      return i < 0 ? undefined : typeOf(names, tokens, i);
     },
     size: count,
     origin: "kallsyms in guest memory",

@@ -13,7 +13,7 @@ import { elfArch } from "../btf/image/arch.ts";
 import { buildTypes } from "../btf/split.ts";
 import type { BtfTypes } from "../btf/table.ts";
 import type { TableSpace } from "../btf/arena.ts";
-import { defaultSpace, mapInto } from "./map.ts";
+import { defaultSpace, mapFile, mapInto } from "./map.ts";
 
 /** A loaded BTF: where it came from and its type table. */
 export interface LoadedBtf {
@@ -179,6 +179,25 @@ export function openSource(path: string): OpenSource {
     if (err instanceof BtfError) throw err;
     throw new BtfError(`read file: ${osMessage(err)}`);
   }
+}
+
+/**
+ * Opens `path` as {@link openSource} does, with a regular file's bytes mapped where they can
+ * be (load/map.ts {@link mapFile}): for a large input read sparsely, a guest memory image,
+ * each read is then a view, and only the pages read are read.
+ */
+export function openMapped(path: string): OpenSource {
+  const opened = openSource(path);
+  const mapped = opened.info ? mapFile(path, opened.info.size) : null;
+  if (!mapped) return opened;
+  return {
+    ...opened,
+    src: memorySource(mapped.bytes),
+    close() {
+      mapped.unmap();
+      opened.close();
+    },
+  };
 }
 
 /** Runs `use` on `path`, opened once (see {@link openSource}) and closed afterwards. */

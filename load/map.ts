@@ -6,11 +6,15 @@
  * - {@link pageAdvice}: table memory takes transparent huge pages (`madvise(MADV_HUGEPAGE)`,
  *   one fault per 2 MiB), and the record offsets and index start on a 2 MiB boundary;
  * - {@link mapInto}: the kernel's own BTF (`/sys/kernel/btf/*`, mappable since Linux 6.16)
- *   is mapped into the table's memory instead of being copied: no read, no fault.
+ *   is mapped into the table's memory instead of being copied: no read, no fault;
+ * - {@link mapFile}: a guest memory image (hundreds of MB to GB, of which a reader touches a
+ *   few MB) is mapped whole, so only the pages read are read, and a read is a view.
  *
- * Regular files are read, not mapped: reading into huge pages costs ~1 ms more for a 5 MB
+ * Regular BTF files are read, not mapped: reading into huge pages costs ~1 ms more for a 5 MB
  * blob, and a mapped file that someone truncates turns the next access into SIGBUS, which
- * kills the process instead of failing one load. Everything here falls back silently (the
+ * kills the process instead of failing one load. A memory image takes that risk (a dump is
+ * not rewritten while read; a running guest's RAM file keeps its size): copying the pages a
+ * scan reads costs more than the whole rest of a run. Everything here falls back silently (the
  * loader then reads into ordinary memory): no `--allow-ffi`, no libc, an architecture other
  * than x86-64 and arm64 (the system call numbers are per architecture), an older kernel, a
  * mapping refused; with transparent huge pages off the advice changes nothing.
@@ -22,7 +26,7 @@ const PAGE = 4096;
 const HUGE_PAGE = 2 << 20;
 /** Below this BTF size a table fits in a few 4 KiB pages and huge pages would only zero more. */
 const HUGE_MIN_BTF = 1 << 20;
-const PROT_READ = 1, MAP_PRIVATE = 2, MAP_FIXED = 0x10;
+const PROT_READ = 1, MAP_SHARED = 1, MAP_PRIVATE = 2, MAP_FIXED = 0x10;
 const MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2;
 const MADV_HUGEPAGE = 14;
 const O_RDONLY_CLOEXEC = 0o2000000;
@@ -150,6 +154,36 @@ export function mapInto(path: string, offset: number, dest: Uint8Array): boolean
     // The move was refused: the file is mappable, so map it again in place.
     c.munmap(probe, len);
     return c.mmap(at, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, offset) === at;
+  } finally {
+    c.close(fd);
+  }
+}
+
+/** A file mapped read-only: its bytes, valid until `unmap()`. */
+export interface MappedFile {
+  /** The file's bytes (reading past a later truncation kills the process: SIGBUS). */
+  bytes: Uint8Array;
+  /** Unmaps it; the bytes must not be read after. */
+  unmap(): void;
+}
+
+/**
+ * Maps the first `size` bytes of regular file `path` read-only and shared (a running guest's
+ * writes show through), or returns null where it cannot: no FFI, an empty file, a refusal.
+ */
+export function mapFile(path: string, size: number): MappedFile | null {
+  const c = lib();
+  if (!c || size <= 0) return null;
+  const fd = c.open(new TextEncoder().encode(path + "\0"), O_RDONLY_CLOEXEC);
+  if (fd < 0) return null;
+  try {
+    const at = c.mmap(0, size, PROT_READ, MAP_SHARED, fd, 0);
+    if (at === -1) return null;
+    const buffer = Deno.UnsafePointerView.getArrayBuffer(
+      Deno.UnsafePointer.create(BigInt(at))!,
+      size,
+    );
+    return { bytes: new Uint8Array(buffer), unmap: () => void c.munmap(at, size) };
   } finally {
     c.close(fd);
   }

@@ -65,7 +65,11 @@ export interface GuestOptions {
    * `scx_sched`, else absent.
    */
   scx?: "loaded" | "unloaded" | "absent";
-  /** How kallsyms encodes addresses (absolute-percpu: zero-based per-CPU, before 6.15). */
+  /**
+   * How kallsyms encodes addresses (absolute-percpu: zero-based per-CPU, before 6.15). With
+   * place-relative (7.x) the names are also sorted in `kallsyms_seqs_of_names`, right after
+   * the offsets; the other has none (as 6.0 and 6.1 as released).
+   */
   encoding?: "place-relative" | "absolute-percpu";
   /** RAM size in MiB; default 20. */
   ramMiB?: number;
@@ -113,7 +117,10 @@ export interface GuestLayout {
   /** The VMCOREINFO text: physical address and length. */
   vmcoreinfo: { at: number; length: number };
   /** kallsyms tables: physical address and length of each. */
-  kallsyms: Record<"tokenTable" | "tokenIndex" | "numSyms" | "offsets" | "names", [number, number]>;
+  kallsyms: Record<
+    "tokenTable" | "tokenIndex" | "numSyms" | "offsets" | "names" | "seqsOfNames",
+    [number, number]
+  >;
   /** `__per_cpu_offset`, physical, and `nr_cpu_ids`, `__cpu_possible_mask`, `nr_node_ids`. */
   perCpuOffset: number;
   nrCpuIds: number;
@@ -364,6 +371,7 @@ export function buildGuest(opts: GuestOptions = {}): GuestBuild {
       numSyms: [0, 0],
       offsets: [0, 0],
       names: [0, 0],
+      seqsOfNames: [0, 0],
     },
     perCpuOffset: 0,
     nrCpuIds: 0,
@@ -870,6 +878,8 @@ export function buildGuest(opts: GuestOptions = {}): GuestBuild {
     kallsyms_num_syms: imageAlloc(4, 8),
     ...(encoding === "absolute-percpu" ? { kallsyms_relative_base: imageAlloc(8, 8) } : {}),
     kallsyms_offsets: imageAlloc(4 * symbolCount, 8),
+    // Not in VMCOREINFO: the reader finds it after the offsets, as scripts/kallsyms.c puts it.
+    kallsyms_seqs_of_names: imageAlloc(encoding === "place-relative" ? 3 * symbolCount : 0, 8),
     kallsyms_names: imageAlloc(namesLen, 8),
   };
   for (const n of kallsymsNames) sym(n, "R", kAddr[n]);
@@ -904,6 +914,13 @@ export function buildGuest(opts: GuestOptions = {}): GuestBuild {
       : -(addr - relBase + 1n);
     putAt(phys(slot), 4, BigInt.asUintN(32, value));
   });
+  if (encoding === "place-relative") {
+    // Symbol indexes in name order (the type letter left out), equal names by index.
+    const byName = allNames.map((name, i) => [name.slice(1), i] as const)
+      .sort(([a, i], [b, j]) => a < b ? -1 : a > b ? 1 : i - j);
+    const at = phys(kAddr.kallsyms_seqs_of_names);
+    byName.forEach(([, seq], k) => ram.set([seq >> 16, (seq >> 8) & 0xff, seq & 0xff], at + 3 * k));
+  }
   const region = (name: string, len: number): [number, number] => [phys(kAddr[name]), len];
   layout.kallsyms = {
     tokenTable: region("kallsyms_token_table", tokenTableLen),
@@ -911,6 +928,10 @@ export function buildGuest(opts: GuestOptions = {}): GuestBuild {
     numSyms: region("kallsyms_num_syms", 4),
     offsets: region("kallsyms_offsets", 4 * symbolCount),
     names: region("kallsyms_names", namesLen),
+    seqsOfNames: region(
+      "kallsyms_seqs_of_names",
+      encoding === "place-relative" ? 3 * symbolCount : 0,
+    ),
   };
   const hex = (v: bigint) => v.toString(16);
   const info = [

@@ -255,7 +255,10 @@ const MUTATORS: [string, number, Mutator][] = [
   }],
   ["kallsyms", 2, (rng, base, p) => {
     const k = base.build.layout.kallsyms;
-    const name = rng.pick(Object.keys(k)) as keyof typeof k;
+    // Every table the kernel has (6.x without sorted names has no kallsyms_seqs_of_names).
+    const name = rng.pick(
+      Object.keys(k).filter((t) => k[t as keyof typeof k][1] > 0),
+    ) as keyof typeof k;
     const [pa, len] = k[name];
     if (name === "numSyms" || rng.oneIn(6)) {
       const n = new DataView(base.build.ram.buffer).getUint32(k.numSyms[0], true);

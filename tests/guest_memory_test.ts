@@ -69,7 +69,7 @@ Deno.test("guest: a raw RAM file is physical memory from 0, with RAM past the ho
   assert.equal(split.read(2 ** 32, 1)[0], 2);
 });
 
-Deno.test("guest: VMCOREINFO parses its kinds of lines and is found in RAM past a format string", () => {
+Deno.test("guest: VMCOREINFO parses its kinds of lines and is found where the kernel puts it in its pages, past a format string", () => {
   const text = "OSRELEASE=7.3.4+deb13-amd64\nBUILD-ID=abc\nPAGESIZE=4096\n" +
     "SYMBOL(init_top_pgt)=ffffffffb4e1e000\nNUMBER(phys_base)=-746586112\n" +
     "NUMBER(pgtable_l5_enabled)=1\nOFFSET(list_head.next)=0\nKERNELOFFSET=32e00000\n";
@@ -82,14 +82,21 @@ Deno.test("guest: VMCOREINFO parses its kinds of lines and is found in RAM past 
   assert.throws(() => parseVmcoreInfo("PAGESIZE=4096\n"), {
     message: "VMCOREINFO has no OSRELEASE line",
   });
-  const ram = new Uint8Array(3 << 20);
   const enc = new TextEncoder();
-  ram.set(enc.encode("\0OSRELEASE=%s\n\0"), 0x1000);
-  ram.set(enc.encode(`\0${text}\0`), (2 << 20) + 77);
+  // The kernel's texts start a page (its copy) or 24 bytes into one (its note's); a text
+  // anywhere else is not looked for, and a format string at a page's start is passed over.
+  const ram = new Uint8Array(3 << 20);
+  ram.set(enc.encode("OSRELEASE=%s\nPAGESIZE=%ld\n"), 0x1000);
+  ram.set(enc.encode(`\0${text.replace("7.3.4", "6.1.0")}\0`), 0x5000 + 77);
+  ram.set(enc.encode(text), (2 << 20) + 0x3000 + 24);
   const found = findVmcoreInfo(rawMemory(memorySource(ram)))!;
   assert.equal(found.release, "7.3.4+deb13-amd64");
   assert.equal(found.kernelOffset, 0x32e00000n);
-  assert.equal(findVmcoreInfo(rawMemory(memorySource(new Uint8Array(1 << 20)))), undefined);
+  ram.set(enc.encode(text.replace("7.3.4", "7.2.0")), 0x9000);
+  assert.equal(findVmcoreInfo(rawMemory(memorySource(ram)))!.release, "7.2.0+deb13-amd64");
+  ram.fill(0, 0x9000, 0xa000);
+  ram.fill(0, 0x203000, 0x204000);
+  assert.equal(findVmcoreInfo(rawMemory(memorySource(ram))), undefined);
 });
 
 /** Page tables in a RAM buffer: `map` writes an entry into a table. */
