@@ -1918,6 +1918,23 @@ var mapInto = (function mapInto(path, offset, dest) {
     c.close(fd);
   }
 });
+var mapFile = (function mapFile(path, size) {
+  const c = lib();
+  if (!c || size <= 0) return null;
+  const fd = c.open(new TextEncoder().encode(path + "\0"), O_RDONLY_CLOEXEC);
+  if (fd < 0) return null;
+  try {
+    const at = c.mmap(0, size, PROT_READ, MAP_SHARED, fd, 0);
+    if (at === -1) return null;
+    const buffer = Deno.UnsafePointerView.getArrayBuffer(Deno.UnsafePointer.create(BigInt(at)), size);
+    return {
+      bytes: new Uint8Array(buffer),
+      unmap: () => void c.munmap(at, size)
+    };
+  } finally {
+    c.close(fd);
+  }
+});
 var osMessage = (function osMessage(err) {
   const message = err instanceof Error ? err.message : String(err);
   return message.replace(/: [a-z_]+ '.*'$/s, "");
@@ -2036,6 +2053,19 @@ var openSource = (function openSource(path) {
     if (err instanceof BtfError) throw err;
     throw new BtfError(`read file: ${osMessage(err)}`);
   }
+});
+var openMapped = (function openMapped(path) {
+  const opened = openSource(path);
+  const mapped = opened.info ? mapFile(path, opened.info.size) : null;
+  if (!mapped) return opened;
+  return {
+    ...opened,
+    src: memorySource(mapped.bytes),
+    close() {
+      mapped.unmap();
+      opened.close();
+    }
+  };
 });
 var withInput = (function withInput(path, use) {
   const opened = openSource(path);
@@ -4353,9 +4383,6 @@ var symbolTable = (function symbolTable(names, addresses, types, origin) {
     origin
   };
 });
-var u32s = (function u32s(bytes) {
-  return new Uint32Array(bytes.slice().buffer, 0, bytes.length >>> 2);
-});
 var readUpTo = (function readUpTo(read, va, length) {
   for (let n = length; n >= 4096; n >>= 1) {
     try {
@@ -4372,99 +4399,181 @@ var concat = (function concat(a, b) {
   out.set(b, a.length);
   return out;
 });
-var hashBytes2 = (function hashBytes2(bytes, start, end) {
-  let h = 2166136261;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 16777619);
-  return h >>> 0;
-});
-var decodeNames = (function decodeNames(read, namesAt, count2, tokens) {
-  let bytes = new Uint8Array(count2 * 24);
-  const starts = new Uint32Array(count2 + 1), types = new Uint8Array(count2);
-  const slots = new Int32Array(nextPow22(count2 * 2));
-  const mask = slots.length - 1;
+var walkNames = (function walkNames(read, namesAt, count2) {
+  const starts = new Uint32Array(count2), lengths = new Uint16Array(count2);
   const PIECE = 4 << 20;
-  let bufVa = namesAt, buf = readUpTo(read, bufVa, PIECE), p = 0, out = 0;
-  let more = buf.length === PIECE;
+  let stream = readUpTo(read, namesAt, PIECE), p = 0;
+  let more = stream.length === PIECE;
   for (let i = 0; i < count2; i++) {
-    if (more && p + 65538 > buf.length) {
-      const next = readUpTo(read, bufVa + BigInt(buf.length), PIECE);
+    if (more && p + 65538 > stream.length) {
+      const next = readUpTo(read, namesAt + BigInt(stream.length), PIECE);
       more = next.length === PIECE;
-      buf = concat(buf.subarray(p), next);
-      bufVa += BigInt(p);
-      p = 0;
+      stream = concat(stream, next);
     }
-    let len = buf[p++];
-    if (len & 128) len = len & 127 | buf[p++] << 7;
-    if (p + len > buf.length) {
+    let len = stream[p++];
+    if (len & 128) len = len & 127 | stream[p++] << 7;
+    if (len === 0) throw new GuestError(`kallsyms: symbol ${i} has an empty name`);
+    if (p + len > stream.length) {
       throw new GuestError(`kallsyms: symbol ${i}'s name runs past the names`);
     }
-    if (out + len * 64 > bytes.length) {
-      const grown = new Uint8Array(bytes.length * 2 + len * 64);
-      grown.set(bytes);
-      bytes = grown;
-    }
-    const start = out;
-    let h = 2166136261, first = true;
-    for (let j = 0; j < len; j++) {
-      const t = buf[p++];
-      for (let k = tokens.start[t], end = k + tokens.length[t]; k < end; k++) {
-        const c = tokens.bytes[k];
-        if (first) {
-          types[i] = c;
-          first = false;
-          continue;
-        }
-        bytes[out++] = c;
-        h = Math.imul(h ^ c, 16777619);
-      }
-    }
-    if (first) throw new GuestError(`kallsyms: symbol ${i} has an empty name`);
-    starts[i] = start;
-    let at = h >>> 0 & mask;
-    while (slots[at] !== 0) at = at + 1 & mask;
-    slots[at] = i + 1;
+    starts[i] = p;
+    lengths[i] = len;
+    p += len;
   }
-  starts[count2] = out;
   return {
-    bytes,
+    stream,
     starts,
-    types,
-    slots
+    lengths,
+    end: p
   };
 });
 var decodeTokens = (function decodeTokens(read, tableVa, indexVa) {
   const index = new Uint16Array(read(indexVa, 512).slice().buffer);
   const bytes = read(tableVa, index[255] + 256).slice();
   const start = new Uint32Array(256), length = new Uint32Array(256);
+  const hash = new Int32Array(256), power = new Int32Array(256);
+  const tailHash = new Int32Array(256), tailPower = new Int32Array(256);
   for (let t = 0; t < 256; t++) {
     const end = bytes.indexOf(0, index[t]);
     if (end < 0) throw new GuestError(`kallsyms: token ${t} is not NUL-terminated`);
     start[t] = index[t];
     length[t] = end - index[t];
+    let h = 0, pow = 1;
+    for (let k = end - 1; k >= index[t]; k--) {
+      if (k === index[t]) [tailHash[t], tailPower[t]] = [
+        h,
+        pow
+      ];
+      h = h + Math.imul(bytes[k], pow) | 0;
+      pow = Math.imul(pow, HASH_MUL);
+    }
+    [hash[t], power[t]] = [
+      h,
+      pow
+    ];
   }
   return {
     bytes,
     start,
-    length
+    length,
+    hash,
+    power,
+    tailHash,
+    tailPower
   };
 });
-var indexOfName = (function indexOfName(names, name) {
-  const q = new TextEncoder().encode(name), mask = names.slots.length - 1;
-  for (let at = hashBytes2(q, 0, q.length) & mask; names.slots[at] !== 0; at = at + 1 & mask) {
-    const i = names.slots[at] - 1, start = names.starts[i], end = names.starts[i + 1];
-    if (end - start !== q.length) continue;
-    let j = 0;
-    while (j < q.length && names.bytes[start + j] === q[j]) j++;
-    if (j === q.length) return i;
+var compareName = (function compareName(names, tokens, i, q) {
+  let j = -1;
+  for (let p = names.starts[i], end = p + names.lengths[i]; p < end; p++) {
+    const t = names.stream[p];
+    for (let k = tokens.start[t], e = k + tokens.length[t]; k < e; k++, j++) {
+      const c = tokens.bytes[k];
+      if (j < 0) {
+        if (q.length === 0) return c;
+        continue;
+      }
+      if (j >= q.length) return 1;
+      if (c !== q[j]) return c - q[j];
+    }
   }
-  return -1;
+  return j < q.length ? -1 : 0;
+});
+var typeOf2 = (function typeOf2(names, tokens, i) {
+  return String.fromCharCode(compareName(names, tokens, i, new Uint8Array(0)));
+});
+var sortedLookup = (function sortedLookup(names, tokens, seqs) {
+  return (q) => {
+    let lo = 0, hi = seqs.length - 1;
+    while (lo <= hi) {
+      const mid = lo + hi >>> 1, order = compareName(names, tokens, seqs[mid], q);
+      if (order < 0) lo = mid + 1;
+      else if (order > 0) hi = mid - 1;
+      else {
+        let first = mid;
+        while (first > 0 && compareName(names, tokens, seqs[first - 1], q) === 0) first--;
+        return seqs[first];
+      }
+    }
+    return -1;
+  };
+});
+var findSeqs = (function findSeqs(read, at, names, count2) {
+  const align = (va, a) => va + a - 1n & ~(a - 1n);
+  const length = 3 * count2, places = /* @__PURE__ */ new Set();
+  const offsetsEnd = at.offsets + BigInt(4 * count2);
+  const afterOffsets = at.relativeBase !== void 0 && at.relativeBase >= offsetsEnd ? at.relativeBase + 8n : offsetsEnd;
+  for (const a of [
+    4n,
+    8n
+  ]) {
+    const markersEnd = align(at.names + BigInt(names.end), a) + BigInt(4 * Math.ceil(count2 / 256));
+    const beforeTokens = align(markersEnd, a);
+    if (align(beforeTokens + BigInt(length), a) === at.tokenTable) places.add(beforeTokens);
+    places.add(align(afterOffsets, a));
+  }
+  for (const va of places) {
+    let bytes;
+    try {
+      bytes = read(va, length);
+    } catch (err) {
+      if (err instanceof GuestError) continue;
+      throw err;
+    }
+    const seqs = new Uint32Array(count2), seen = new Uint8Array(count2);
+    let i = 0;
+    for (; i < count2; i++) {
+      const seq = bytes[3 * i] << 16 | bytes[3 * i + 1] << 8 | bytes[3 * i + 2];
+      if (seq >= count2 || seen[seq]) break;
+      seen[seq] = 1;
+      seqs[i] = seq;
+    }
+    if (i === count2) return seqs;
+  }
+  return void 0;
+});
+var slotOf = (function slotOf(h) {
+  h = Math.imul(h ^ h >>> 16, 2246822507);
+  h = Math.imul(h ^ h >>> 13, 3266489909);
+  return (h ^ h >>> 16) >>> 0;
+});
+var hashedLookup = (function hashedLookup(names, tokens) {
+  const count2 = names.starts.length, hashes = new Int32Array(count2);
+  const slots = new Int32Array(nextPow22(count2 * 2));
+  const mask = slots.length - 1;
+  const { stream, starts, lengths } = names;
+  const { hash, power, tailHash, tailPower, length: tokenLength } = tokens;
+  for (let i = 0; i < count2; i++) {
+    let h = 0, typed = false;
+    for (let p = starts[i], end = p + lengths[i]; p < end; p++) {
+      const t = stream[p];
+      if (typed) h = Math.imul(h, power[t]) + hash[t] | 0;
+      else if (tokenLength[t] > 0) {
+        h = Math.imul(h, tailPower[t]) + tailHash[t] | 0;
+        typed = true;
+      }
+    }
+    if (!typed) throw new GuestError(`kallsyms: symbol ${i} has an empty name`);
+    hashes[i] = h;
+    let at = slotOf(h) & mask;
+    while (slots[at] !== 0) at = at + 1 & mask;
+    slots[at] = i + 1;
+  }
+  return (q) => {
+    let h = 0;
+    for (const c of q) h = Math.imul(h, HASH_MUL) + c | 0;
+    for (let at = slotOf(h) & mask; slots[at] !== 0; at = at + 1 & mask) {
+      const i = slots[at] - 1;
+      if (hashes[i] === h && compareName(names, tokens, i, q) === 0) return i;
+    }
+    return -1;
+  };
 });
 var nextPow22 = (function nextPow22(n) {
   let p = 1;
   while (p < n) p *= 2;
   return p;
 });
-var readKallsyms = (function readKallsyms(read, info) {
+var kallsymsAt = (function kallsymsAt(info) {
   const need = (name) => {
     const va = info.symbol(name);
     if (va === void 0) {
@@ -4472,28 +4581,39 @@ var readKallsyms = (function readKallsyms(read, info) {
     }
     return va;
   };
-  const numVa = need("kallsyms_num_syms"), namesVa = need("kallsyms_names");
-  const tokens = decodeTokens(read, need("kallsyms_token_table"), need("kallsyms_token_index"));
-  const count2 = new DataView(read(numVa, 4).slice().buffer).getUint32(0, true);
+  return {
+    numSyms: need("kallsyms_num_syms"),
+    names: need("kallsyms_names"),
+    tokenTable: need("kallsyms_token_table"),
+    tokenIndex: need("kallsyms_token_index"),
+    offsets: need("kallsyms_offsets"),
+    relativeBase: info.symbol("kallsyms_relative_base")
+  };
+});
+var readKallsyms = (function readKallsyms(read, info) {
+  const at = kallsymsAt(info);
+  const tokens = decodeTokens(read, at.tokenTable, at.tokenIndex);
+  const count2 = new DataView(read(at.numSyms, 4).slice().buffer).getUint32(0, true);
   if (count2 === 0 || count2 > MAX_SYMS) throw new GuestError(`kallsyms: ${count2} symbols`);
-  const names = decodeNames(read, namesVa, count2, tokens);
-  const stextIndex = indexOfName(names, "_stext");
+  const names = walkNames(read, at.names, count2);
+  const seqs = findSeqs(read, at, names, count2);
+  const lookup = seqs ? sortedLookup(names, tokens, seqs) : hashedLookup(names, tokens);
+  const indexOf = (name) => lookup(new TextEncoder().encode(name));
+  const stextIndex = indexOf("_stext");
   const stext = info.symbol("_stext");
   if (stextIndex < 0 || stext === void 0) {
     throw new GuestError("kallsyms: _stext is missing, so the address encoding cannot be told");
   }
-  const offsetsVa = need("kallsyms_offsets");
-  const raw = u32s(read(offsetsVa, 4 * count2));
-  const baseVa = info.symbol("kallsyms_relative_base");
-  const base = baseVa === void 0 ? void 0 : new DataView(read(baseVa, 8).slice().buffer).getBigUint64(0, true);
-  const signed = (i) => BigInt(raw[i] | 0);
+  const offsetsVa = at.offsets;
+  const raw = (i) => new DataView(read(offsetsVa + BigInt(4 * i), 4).slice().buffer).getInt32(0, true);
+  const base = at.relativeBase === void 0 ? void 0 : new DataView(read(at.relativeBase, 8).slice().buffer).getBigUint64(0, true);
   const encodings = [
     // Place-relative (7.0 on): each offset from its own slot.
-    (i) => offsetsVa + BigInt(4 * i) + signed(i) & U64
+    (i) => offsetsVa + BigInt(4 * i) + BigInt(raw(i)) & U64
   ];
   if (base !== void 0) {
-    encodings.push((i) => base + BigInt(raw[i]) & U64);
-    encodings.push((i) => (raw[i] | 0) >= 0 ? BigInt(raw[i]) : base - 1n - signed(i) & U64);
+    encodings.push((i) => base + BigInt(raw(i) >>> 0) & U64);
+    encodings.push((i) => raw(i) >= 0 ? BigInt(raw(i)) : base - 1n - BigInt(raw(i)) & U64);
   }
   const decode = encodings.find((f) => f(stextIndex) === stext);
   if (decode === void 0) {
@@ -4501,12 +4621,12 @@ var readKallsyms = (function readKallsyms(read, info) {
   }
   return {
     address(name) {
-      const i = indexOfName(names, name);
+      const i = indexOf(name);
       return i < 0 ? void 0 : decode(i);
     },
     type(name) {
-      const i = indexOfName(names, name);
-      return i < 0 ? void 0 : String.fromCharCode(names.types[i]);
+      const i = indexOf(name);
+      return i < 0 ? void 0 : typeOf2(names, tokens, i);
     },
     size: count2,
     origin: "kallsyms in guest memory"
@@ -4542,39 +4662,38 @@ var vmcoreInfoFromNotes = (function vmcoreInfoFromNotes(notes) {
   const note = notes.find((n) => n.name === "VMCOREINFO");
   return note ? parseVmcoreInfo(textAt(note.desc)) : void 0;
 });
+var firstLineAt = (function firstLineAt(bytes, at) {
+  if (at + FIRST_LINE.length > bytes.length) return false;
+  for (let i = 0; i < FIRST_LINE.length; i++) if (bytes[at + i] !== FIRST_LINE[i]) return false;
+  return true;
+});
 var findVmcoreInfo = (function findVmcoreInfo(mem) {
   const ranges = [
     ...mem.ranges.filter((r) => r.start >= FOUR_GIB),
     ...mem.ranges.filter((r) => r.start < FOUR_GIB)
   ];
-  const buffer = new Uint8Array(SCAN_CHUNK + MAX_TEXT);
   for (const range of ranges) {
     const size = range.present ?? range.size;
     for (let at = 0; at < size; at += SCAN_CHUNK) {
-      const chunk = buffer.subarray(0, Math.min(size - at, SCAN_CHUNK + MAX_TEXT));
-      mem.readInto(range.start + at, chunk);
-      for (let i = indexOf(chunk, 0, SCAN_CHUNK); i >= 0; i = indexOf(chunk, i + 1, SCAN_CHUNK)) {
-        if (i > 0 && chunk[i - 1] !== 10 && chunk[i - 1] !== 0) continue;
-        const text = textAt(chunk.subarray(i, Math.min(chunk.length, i + MAX_TEXT)));
-        if (!text.includes("\nPAGESIZE=")) continue;
-        try {
-          return parseVmcoreInfo(text);
-        } catch {
-          continue;
+      const base = range.start + at;
+      const chunk = mem.read(base, Math.min(size - at, SCAN_CHUNK));
+      for (let page = (PAGE3 - base % PAGE3) % PAGE3; page < chunk.length; page += PAGE3) {
+        if (chunk[page] !== O && chunk[page + TEXT_OFFSETS[1]] !== O) continue;
+        for (const offset of TEXT_OFFSETS) {
+          if (!firstLineAt(chunk, page + offset)) continue;
+          const addr = base + page + offset;
+          const text = textAt(mem.read(addr, Math.min(MAX_TEXT, range.start + size - addr)));
+          if (!text.includes("\nPAGESIZE=")) continue;
+          try {
+            return parseVmcoreInfo(text);
+          } catch {
+            continue;
+          }
         }
       }
     }
   }
   return void 0;
-});
-var indexOf = (function indexOf(bytes, from, limit) {
-  const last = NEEDLE.length - 1;
-  for (let i = bytes.indexOf(NEEDLE[last], from + last); i >= 0 && i - last < limit; i = bytes.indexOf(NEEDLE[last], i + 1)) {
-    let j = last - 1;
-    while (j >= 0 && bytes[i - last + j] === NEEDLE[j]) j--;
-    if (j < 0) return i - last;
-  }
-  return -1;
 });
 var imagePhys = (function imagePhys(va, physBase) {
   if (va < START_KERNEL_MAP || va >= START_KERNEL_MAP + KERNEL_IMAGE_SIZE) return null;
@@ -5041,7 +5160,7 @@ var openGuest = (async function openGuest(path, v, io) {
   }
   let opened;
   try {
-    opened = openSource(path);
+    opened = openMapped(path);
   } catch (err) {
     if (!(err instanceof BtfError)) throw err;
     complain(io, `${path}: ${err.message}`);
@@ -5180,14 +5299,74 @@ var hzFromWatchdog = (function hzFromWatchdog(watchdogTimeout, timeoutMs) {
   const hz = timeoutMs > 0 ? watchdogTimeout * 1e3 / timeoutMs : watchdogTimeout / 30;
   return HZ_CHOICES.includes(hz) ? hz : null;
 });
-var schedulerHz = (function schedulerHz(kernel, root) {
+var schedulerHz = (function schedulerHz(kernel, root, watchdog) {
   try {
-    const { view } = kernel;
-    return hzFromWatchdog(Number(view.uint(root, "scx_sched.watchdog_timeout")), Number(view.uint(root, "scx_sched.ops.timeout_ms")));
+    if (watchdog === null) return null;
+    return hzFromWatchdog(Number(watchdog), Number(kernel.view.uint(root, "scx_sched.ops.timeout_ms")));
   } catch (err) {
     if (err instanceof BtfError) return null;
     throw err;
   }
+});
+var placeOfSchedValue = (function placeOfSchedValue(kernel, name, missing) {
+  const { view, symbols } = kernel;
+  const { member: member2, symbol, size, signed } = SCHED_VALUES[name];
+  if (view.has(member2)) return {
+    member: member2,
+    signed
+  };
+  const global = symbols.address(symbol);
+  if (global !== void 0) return {
+    global,
+    size,
+    signed
+  };
+  let lacks = "";
+  try {
+    view.field(member2);
+  } catch (err) {
+    if (!(err instanceof BtfError)) throw err;
+    lacks = err.message;
+  }
+  missing[`sched.${name}`] = `${lacks}, and no ${symbol} in ${symbols.origin}`;
+  return null;
+});
+var schedValue = (function schedValue(kernel, root, place) {
+  if (place === null) return null;
+  const { view } = kernel;
+  if ("member" in place) {
+    return place.signed ? view.int(root, place.member) : view.uint(root, place.member);
+  }
+  const v = view.unsigned(place.global, place.size);
+  return place.signed ? BigInt.asIntN(8 * place.size, v) : v;
+});
+var eventStatsPlace = (function eventStatsPlace(kernel) {
+  const { view } = kernel;
+  if (!view.has("scx_sched.pcpu") && view.has("scx_sched.event_stats_cpu")) {
+    return {
+      pointer: "scx_sched.event_stats_cpu",
+      within: 0
+    };
+  }
+  view.field("scx_sched.pcpu");
+  return {
+    pointer: "scx_sched.pcpu",
+    within: view.field("scx_sched_pcpu.event_stats").offset
+  };
+});
+var globalDsqsPlace = (function globalDsqsPlace(kernel) {
+  const { view } = kernel;
+  if (!view.has("scx_sched.pnode") && view.has("scx_sched.global_dsqs")) {
+    return {
+      array: "scx_sched.global_dsqs",
+      within: 0
+    };
+  }
+  view.field("scx_sched.pnode");
+  return {
+    array: "scx_sched.pnode",
+    within: view.field("scx_sched_pnode.global_dsq").offset
+  };
 });
 var readScx = (function readScx(kernel) {
   const { view, symbols } = kernel;
@@ -5205,7 +5384,8 @@ var readScx = (function readScx(kernel) {
   const jiffiesVa = symbols.address("jiffies_64") ?? symbols.address("jiffies");
   const jiffies = jiffiesVa === void 0 ? void 0 : view.unsigned(jiffiesVa, 8);
   const root = view.unsigned(rootVa, 8);
-  const hz = root === 0n ? null : schedulerHz(kernel, root);
+  const watchdog = root === 0n ? null : schedValue(kernel, root, placeOfSchedValue(kernel, "watchdog_timeout", missing));
+  const hz = root === 0n ? null : schedulerHz(kernel, root, watchdog);
   const task2 = (t) => ({
     pid: Number(view.int(t, "task_struct.pid")),
     comm: view.string(t, "task_struct.comm"),
@@ -5274,34 +5454,37 @@ var readScx = (function readScx(kernel) {
   }
   const kernelGroup = resolveNamedGroup(kernel.types, "kernel");
   const sched = optional2(missing, "sched", () => {
-    const pcpu = view.pointer(root, "scx_sched.pcpu");
+    const stats = eventStatsPlace(kernel);
+    const statsAt = (cpu) => view.pointer(root, stats.pointer) + kernel.perCpuOffset(cpu) + BigInt(stats.within) & U644;
     const events = {};
     const offsets = kernelGroup.value?.event_offsets;
     if (offsets?.counters) {
       for (const [name, off] of Object.entries(offsets.counters)) {
         let sum = 0n;
         for (const cpu of kernel.cpus) {
-          const at = pcpu + kernel.perCpuOffset(cpu) & U644;
-          sum += BigInt.asIntN(64, view.unsigned(view.addr(at, "scx_sched_pcpu.event_stats") + BigInt(off), 8));
+          sum += BigInt.asIntN(64, view.unsigned(statsAt(cpu) + BigInt(off), 8));
         }
         events[name] = count(sum);
       }
     }
+    const aborting = schedValue(kernel, root, placeOfSchedValue(kernel, "aborting", missing));
+    const bypassDepth = schedValue(kernel, root, placeOfSchedValue(kernel, "bypass_depth", missing));
     return {
       ops: view.string(root, "scx_sched.ops.name"),
       exit_kind: Number(view.uint(root, "scx_sched.exit_kind.counter")),
-      aborting: view.uint(root, "scx_sched.aborting") !== 0n,
-      bypass_depth: Number(view.int(root, "scx_sched.bypass_depth")),
-      watchdog_timeout: count(view.uint(root, "scx_sched.watchdog_timeout")),
+      aborting: aborting === null ? null : aborting !== 0n,
+      bypass_depth: bypassDepth === null ? null : Number(bypassDepth),
+      watchdog_timeout: watchdog === null ? null : count(watchdog),
       events
     };
   });
   optional2(missing, "dsqs.global", () => {
     const nodes = Number(view.u32(symbols.address("nr_node_ids") ?? 0n)) || 1;
-    const pnode = view.pointer(root, "scx_sched.pnode");
+    const place = globalDsqsPlace(kernel);
+    const array = view.pointer(root, place.array);
     for (let node = 0; node < nodes; node++) {
-      const p = view.unsigned(pnode + BigInt(8 * node), 8);
-      dsqs.push(dsq(view.addr(p, "scx_sched_pnode.global_dsq"), "global", {
+      const p = view.unsigned(array + BigInt(8 * node), 8);
+      dsqs.push(dsq(p + BigInt(place.within) & U644, "global", {
         node
       }));
     }
@@ -5396,7 +5579,7 @@ var chunksOf = (function chunksOf(live, va, spans) {
   for (const span of spans) {
     for (let off = span.start; off < span.end; ) {
       const at = va + BigInt(off) & U645;
-      const n = Math.min(span.end - off, PAGE4 - Number(at & 0xfffn));
+      const n = Math.min(span.end - off, PAGE5 - Number(at & 0xfffn));
       const pa = live.phys(at), last = chunks.at(-1);
       if (last && last.pa + last.length === pa && last.at + last.length === off) last.length += n;
       else chunks.push({
@@ -5455,6 +5638,20 @@ var taskRows = (function taskRows(tasks) {
     t.runnable_age_ms === null ? "\u2014" : `${t.runnable_age_ms} ms`
   ]));
 });
+var schedState = (function schedState(s) {
+  return [
+    `exit_kind ${EXIT_KINDS[s.exit_kind] ?? s.exit_kind}`,
+    ...s.aborting === null ? [] : [
+      `aborting ${s.aborting}`
+    ],
+    ...s.bypass_depth === null ? [] : [
+      `bypass_depth ${s.bypass_depth}`
+    ],
+    ...s.watchdog_timeout === null ? [] : [
+      `watchdog_timeout ${s.watchdog_timeout} jiffies`
+    ]
+  ].join(" \xB7 ");
+});
 var renderScx = (function renderScx(path, kernel, snapshot) {
   const out = [
     ...kernelHeader(path, kernel),
@@ -5462,7 +5659,7 @@ var renderScx = (function renderScx(path, kernel, snapshot) {
   ];
   const s = snapshot.sched;
   if (s) {
-    out.push(`scheduler ${s.ops}`, `  exit_kind ${EXIT_KINDS[s.exit_kind] ?? s.exit_kind} \xB7 aborting ${s.aborting} \xB7 bypass_depth ${s.bypass_depth} \xB7 watchdog_timeout ${s.watchdog_timeout} jiffies`);
+    out.push(`scheduler ${s.ops}`, `  ${schedState(s)}`);
     const events = Object.entries(s.events).filter(([, v]) => v !== 0);
     if (events.length > 0) {
       out.push("  events (summed over CPUs, zero ones left out)");
@@ -5649,7 +5846,7 @@ var scxWatchLines = (function scxWatchLines(ctx, sample, prev) {
     });
   } else {
     out.push({
-      text: `scheduler ${printable(s.ops)} \xB7 exit_kind ${EXIT_KINDS[s.exit_kind] ?? s.exit_kind} \xB7 aborting ${s.aborting} \xB7 bypass_depth ${s.bypass_depth} \xB7 watchdog_timeout ${s.watchdog_timeout} jiffies`,
+      text: `scheduler ${printable(s.ops)} \xB7 ${schedState(s)}`,
       style: s.exit_kind !== 0 || s.aborting ? "stall" : "title"
     });
     const events = Object.entries(s.events).filter(([, v]) => v !== 0).map(([k, v]) => `${k.replace(/^SCX_EV_/, "")} ${v}`);
@@ -8130,7 +8327,8 @@ var init_split = __esm({
 
 
 
-var PAGE2, HUGE_PAGE, HUGE_MIN_BTF, PROT_READ, MAP_PRIVATE, MAP_FIXED, MREMAP_MAYMOVE, MREMAP_FIXED, MADV_HUGEPAGE, O_RDONLY_CLOEXEC, AT_FDCWD, SYSFS_BTF, SYSCALL_NUMBERS, libc, advice;
+
+var PAGE2, HUGE_PAGE, HUGE_MIN_BTF, PROT_READ, MAP_SHARED, MAP_PRIVATE, MAP_FIXED, MREMAP_MAYMOVE, MREMAP_FIXED, MADV_HUGEPAGE, O_RDONLY_CLOEXEC, AT_FDCWD, SYSFS_BTF, SYSCALL_NUMBERS, libc, advice;
 var init_map = __esm({
   "load/map.ts"() {
     init_arena();
@@ -8138,6 +8336,7 @@ var init_map = __esm({
     HUGE_PAGE = 2 << 20;
     HUGE_MIN_BTF = 1 << 20;
     PROT_READ = 1;
+    MAP_SHARED = 1;
     MAP_PRIVATE = 2;
     MAP_FIXED = 16;
     MREMAP_MAYMOVE = 1;
@@ -8168,6 +8367,7 @@ var init_map = __esm({
 });
 
 // load/file.ts
+
 
 
 
@@ -9535,12 +9735,17 @@ var init_errors2 = __esm({
 
 
 
-var MAX_SYMS, U64;
+
+
+
+
+var MAX_SYMS, U64, HASH_MUL;
 var init_kallsyms = __esm({
   "guest/kallsyms.ts"() {
     init_errors2();
     MAX_SYMS = 4e6;
     U64 = (1n << 64n) - 1n;
+    HASH_MUL = 16777619;
   }
 });
 
@@ -9550,14 +9755,20 @@ var init_kallsyms = __esm({
 
 
 
-var LINE, NEEDLE, SCAN_CHUNK, MAX_TEXT, FOUR_GIB;
+var LINE, MAX_TEXT, PAGE3, TEXT_OFFSETS, FIRST_LINE, O, SCAN_CHUNK, FOUR_GIB;
 var init_vmcoreinfo = __esm({
   "guest/vmcoreinfo.ts"() {
     init_errors2();
     LINE = /^([A-Z][A-Z0-9_]*(?:\([^)=\n]*\))?)=([^\n]*)$/;
-    NEEDLE = new TextEncoder().encode("OSRELEASE=");
-    SCAN_CHUNK = 8 << 20;
     MAX_TEXT = 4096;
+    PAGE3 = 4096;
+    TEXT_OFFSETS = [
+      0,
+      24
+    ];
+    FIRST_LINE = new TextEncoder().encode("OSRELEASE=");
+    O = FIRST_LINE[0];
+    SCAN_CHUNK = 8 << 20;
     FOUR_GIB = 2 ** 32;
   }
 });
@@ -9658,13 +9869,13 @@ var init_view = __esm({
 
 // guest/x86_64.ts
 
-var START_KERNEL_MAP, KERNEL_IMAGE_SIZE, PAGE3, ADDR_MASK, PRESENT, HUGE, U643, X86Translator;
+var START_KERNEL_MAP, KERNEL_IMAGE_SIZE, PAGE4, ADDR_MASK, PRESENT, HUGE, U643, X86Translator;
 var init_x86_64 = __esm({
   "guest/x86_64.ts"() {
     init_errors2();
     START_KERNEL_MAP = 0xffffffff80000000n;
     KERNEL_IMAGE_SIZE = 1n << 30n;
-    PAGE3 = 4096;
+    PAGE4 = 4096;
     ADDR_MASK = 0x000ffffffffff000n;
     PRESENT = 1n;
     HUGE = 1n << 7n;
@@ -9710,7 +9921,7 @@ var init_x86_64 = __esm({
         this.#pages.clear();
       }
       #readTable(pa) {
-        return new BigUint64Array(this.#mem.read(pa, PAGE3).slice().buffer);
+        return new BigUint64Array(this.#mem.read(pa, PAGE4).slice().buffer);
       }
       /** Entry `index` of the table at `table`, the level-`level` one. */
       #entry(table2, index, level) {
@@ -9788,13 +9999,13 @@ var init_x86_64 = __esm({
        */
       read(va, length) {
         va &= U643;
-        if (length <= PAGE3 - Number(va & 0xfffn)) return this.#mem.read(this.toPhys(va), length);
+        if (length <= PAGE4 - Number(va & 0xfffn)) return this.#mem.read(this.toPhys(va), length);
         const at = this.#contiguous(va, length);
         if (at !== null) return this.#mem.read(at, length);
         const out = new Uint8Array(length);
         for (let done = 0; done < length; ) {
           const from = va + BigInt(done) & U643;
-          const n = Math.min(length - done, PAGE3 - Number(from & 0xfffn));
+          const n = Math.min(length - done, PAGE4 - Number(from & 0xfffn));
           out.set(this.#mem.read(this.toPhys(from), n), done);
           done += n;
         }
@@ -9804,7 +10015,7 @@ var init_x86_64 = __esm({
       readInto(va, dest) {
         va &= U643;
         const length = dest.length;
-        if (length <= PAGE3 - Number(va & 0xfffn)) return this.#mem.readInto(this.toPhys(va), dest);
+        if (length <= PAGE4 - Number(va & 0xfffn)) return this.#mem.readInto(this.toPhys(va), dest);
         const at = this.#contiguous(va, length);
         if (at !== null) return this.#mem.readInto(at, dest);
         dest.set(this.read(va, length));
@@ -9985,7 +10196,11 @@ var init_lists = __esm({
 
 
 
-var U644, HZ_CHOICES;
+
+
+
+
+var U644, HZ_CHOICES, SCHED_VALUES;
 var init_scx = __esm({
   "guest/scx.ts"() {
     init_errors();
@@ -10001,6 +10216,26 @@ var init_scx = __esm({
       300,
       1e3
     ];
+    SCHED_VALUES = {
+      aborting: {
+        member: "scx_sched.aborting",
+        symbol: "scx_aborting",
+        size: 1,
+        signed: false
+      },
+      bypass_depth: {
+        member: "scx_sched.bypass_depth",
+        symbol: "scx_bypass_depth",
+        size: 4,
+        signed: true
+      },
+      watchdog_timeout: {
+        member: "scx_sched.watchdog_timeout",
+        symbol: "scx_watchdog_timeout",
+        size: 8,
+        signed: false
+      }
+    };
   }
 });
 
@@ -10018,7 +10253,7 @@ var init_scx = __esm({
 
 
 
-var READ_TRIES, STALL_SAMPLES, STALL_MIN_MS, DSQ_DEPTH_BOUND, U645, PAGE4, GIB, IMAGE_END, KERNEL_HALF, DEFAULT_DIRECT_MAP, DEFAULT_VMALLOC, VMALLOC_SIZE, SPAN_GAP, PID_MAX, MAX_BUCKETS, LiveMemory, Layout, latin12, RqWatcher, StallTracker, RqWatch, ScxWatch;
+var READ_TRIES, STALL_SAMPLES, STALL_MIN_MS, DSQ_DEPTH_BOUND, U645, PAGE5, GIB, IMAGE_END, KERNEL_HALF, DEFAULT_DIRECT_MAP, DEFAULT_VMALLOC, VMALLOC_SIZE, SPAN_GAP, PID_MAX, MAX_BUCKETS, LiveMemory, Layout, latin12, RqWatcher, StallTracker, RqWatch, ScxWatch;
 var init_watch = __esm({
   "guest/watch.ts"() {
     init_errors();
@@ -10035,7 +10270,7 @@ var init_watch = __esm({
     STALL_MIN_MS = 100;
     DSQ_DEPTH_BOUND = 1e4;
     U645 = (1n << 64n) - 1n;
-    PAGE4 = 4096;
+    PAGE5 = 4096;
     GIB = 1n << 30n;
     IMAGE_END = START_KERNEL_MAP + GIB;
     KERNEL_HALF = 0xff00000000000000n;
@@ -10131,7 +10366,7 @@ var init_watch = __esm({
           this.root
         ];
         const imagePa = stext === void 0 ? null : imagePhys(stext, this.physBase);
-        if (imagePa !== null) probes.push(imagePa & ~(PAGE4 - 1));
+        if (imagePa !== null) probes.push(imagePa & ~(PAGE5 - 1));
         for (const base of candidates) {
           if ((base & GIB - 1n) !== 0n || base < KERNEL_HALF) continue;
           const fits = probes.every((pa) => {
@@ -10622,45 +10857,55 @@ var init_watch = __esm({
           const slot = (p) => view.has(p) ? root.slot(f(p)) : null;
           const r = {
             pcpu: slot("scx_sched.pcpu"),
-            pnode: slot("scx_sched.pnode"),
+            stats: null,
+            globals: null,
             name: slot("scx_sched.ops.name"),
             exitKind: slot("scx_sched.exit_kind.counter"),
-            aborting: slot("scx_sched.aborting"),
-            bypassDepth: slot("scx_sched.bypass_depth"),
-            watchdog: slot("scx_sched.watchdog_timeout"),
             timeoutMs: slot("scx_sched.ops.timeout_ms"),
             tbl: null
           };
           const groupCounters = resolveNamedGroup(kernel.types, "kernel").value?.event_offsets?.counters;
-          opt("sched", () => {
-            f("scx_sched.pcpu");
-            if (groupCounters) f("scx_sched_pcpu.event_stats");
-            for (const p of [
-              "scx_sched.ops.name",
-              "scx_sched.exit_kind.counter",
-              "scx_sched.aborting",
-              "scx_sched.bypass_depth",
-              "scx_sched.watchdog_timeout"
-            ]) f(p);
+          const valueSlot = (name) => {
+            const place = placeOfSchedValue(kernel, name, missing);
+            if (place === null) return null;
+            return "member" in place ? {
+              slot: root.slot(f(place.member)),
+              signed: place.signed
+            } : place;
+          };
+          const values = {
+            watchdog_timeout: valueSlot("watchdog_timeout")
+          };
+          const stats = opt("sched", () => {
+            const place = eventStatsPlace(kernel);
+            f("scx_sched.ops.name");
+            f("scx_sched.exit_kind.counter");
+            return place;
           });
+          if (stats) {
+            r.stats = root.slot(f(stats.pointer));
+            values.aborting = valueSlot("aborting");
+            values.bypass_depth = valueSlot("bypass_depth");
+          }
           let events = null;
-          if (groupCounters && !missing.sched) {
+          if (groupCounters && stats) {
             const names = Object.keys(groupCounters), offsets = names.map((n) => groupCounters[n]);
             const size = Math.max(0, ...offsets) + 8;
             events = {
               names,
               offsets,
-              at: f("scx_sched_pcpu.event_stats").offset,
+              at: stats.within,
               size
             };
           }
           const global = opt("dsqs.global", () => {
-            f("scx_sched.pnode");
+            const place = globalDsqsPlace(kernel);
+            r.globals = root.slot(f(place.array));
             const nodesVa = symbols.address("nr_node_ids");
             const nodes = nodesVa === void 0 ? 1 : Number(view.u32(nodesVa)) || 1;
             return {
               nodes: Math.min(nodes, 1024),
-              globalDsq: f("scx_sched_pnode.global_dsq").offset
+              globalDsq: place.within
             };
           });
           const bypass = opt("dsqs.bypass", () => {
@@ -10706,6 +10951,7 @@ var init_watch = __esm({
             t,
             root: root.finish(),
             r,
+            values,
             events,
             global,
             bypass,
@@ -10768,7 +11014,8 @@ var init_watch = __esm({
           };
         }
         const rootRead = root === 0n ? null : this.#readRoot(root);
-        const hz = rootRead && "buf" in rootRead ? this.#hz(rootRead.buf) : null;
+        const values = rootRead && "buf" in rootRead ? this.#values(rootRead.buf, missing) : null;
+        const hz = rootRead && "buf" in rootRead && values ? this.#hz(rootRead.buf, values.watchdog_timeout) : null;
         const dsqs = [];
         for (const { cpu, rq: rq2 } of plan.rqs) {
           dsqs.push(this.#dsq(rq2 + BigInt(plan.localDsq) & U645, "local", {
@@ -10813,18 +11060,19 @@ var init_watch = __esm({
         const b = rootRead.buf, r = plan.r;
         let sched = null;
         if (!this.#missing.sched) {
+          const { aborting, bypass_depth, watchdog_timeout } = values;
           sched = {
             ops: printableString(b, r.name) ?? "",
             exit_kind: num(b, r.exitKind),
-            aborting: uint(b, r.aborting) !== 0n,
-            bypass_depth: Number(sint(b, r.bypassDepth)),
-            watchdog_timeout: cnt(b, r.watchdog),
-            events: this.#events(r.pcpu ? uint(b, r.pcpu) : 0n),
+            aborting: aborting === null ? null : aborting !== 0n,
+            bypass_depth: bypass_depth === null ? null : Number(bypass_depth),
+            watchdog_timeout: watchdog_timeout === null ? null : count(watchdog_timeout),
+            events: this.#events(r.stats ? uint(b, r.stats) : 0n),
             unstable: false
           };
         }
         if (plan.global) {
-          const pnode = uint(b, r.pnode);
+          const pnode = uint(b, r.globals);
           try {
             const ptrs = live.read(pnode, 8 * plan.global.nodes);
             const dv = new DataView(ptrs.buffer, ptrs.byteOffset, ptrs.byteLength);
@@ -10891,10 +11139,35 @@ var init_watch = __esm({
         };
       }
       /** HZ told by the watchdog (as readScx tells it), or null. */
-      #hz(b) {
+      #hz(b, watchdog) {
         const r = this.#plan.r;
-        if (r.watchdog === null || r.timeoutMs === null) return null;
-        return hzFromWatchdog(Number(uint(b, r.watchdog)), Number(uint(b, r.timeoutMs)));
+        if (watchdog === null || r.timeoutMs === null) return null;
+        return hzFromWatchdog(Number(watchdog), Number(uint(b, r.timeoutMs)));
+      }
+      /**
+       * The scheduler's aborting, bypass_depth and watchdog_timeout: from its struct's bytes `b`,
+       * or a global's own read (null, the read's error in `missing`, when that fails).
+       */
+      #values(b, missing) {
+        const out = {};
+        for (const [name, v] of Object.entries(this.#plan.values)) {
+          out[name] = null;
+          if (v === null) continue;
+          if ("slot" in v) {
+            out[name] = v.signed ? sint(b, v.slot) : uint(b, v.slot);
+            continue;
+          }
+          try {
+            const bytes = this.live.read(v.global, v.size);
+            let x = 0n;
+            for (let i = v.size - 1; i >= 0; i--) x = x << 8n | BigInt(bytes[i]);
+            out[name] = v.signed ? BigInt.asIntN(8 * v.size, x) : x;
+          } catch (err) {
+            if (!isGuestReadError(err)) throw err;
+            missing[`sched.${name}`] = err.message;
+          }
+        }
+        return out;
       }
       /** The event counters summed over the possible CPUs (monotonic words: one read each). */
       #events(pcpu) {
@@ -11158,6 +11431,7 @@ var init_watch = __esm({
 });
 
 // report/scx.ts
+
 
 
 var EXIT_KINDS;

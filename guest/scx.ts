@@ -47,18 +47,23 @@ export interface Dsq {
   note?: string;
 }
 
-/** The root scheduler. */
+/**
+ * The root scheduler. `aborting`, `bypass_depth` and `watchdog_timeout` are kernel globals
+ * before they moved into `scx_sched` (`scx_aborting` 6.19–7.0, `scx_bypass_depth` to 6.18,
+ * `scx_watchdog_timeout` to 7.0) and are read there then; null where the kernel has neither
+ * (no `aborting` before 6.19), with the reason in `missing["sched.<name>"]`.
+ */
 export interface ScxSched {
   /** The BPF scheduler's name (`ops.name`). */
   ops: string;
   /** `exit_kind` (0 none; SCX_EXIT_* otherwise). */
   exit_kind: number;
   /** Whether it is aborting. */
-  aborting: boolean;
+  aborting: boolean | null;
   /** How deep bypass mode is nested (0: not bypassing). */
-  bypass_depth: number;
+  bypass_depth: number | null;
   /** The watchdog's timeout, jiffies. */
-  watchdog_timeout: Count;
+  watchdog_timeout: Count | null;
   /** Each event counter, summed over the possible CPUs. */
   events: Record<string, Count>;
 }
@@ -101,17 +106,117 @@ export function hzFromWatchdog(watchdogTimeout: number, timeoutMs: number): numb
 }
 
 /** {@link hzFromWatchdog} of the scheduler at `root`, or null when its fields are not there. */
-function schedulerHz(kernel: GuestKernel, root: bigint): number | null {
+function schedulerHz(kernel: GuestKernel, root: bigint, watchdog: bigint | null): number | null {
   try {
-    const { view } = kernel;
+    if (watchdog === null) return null;
     return hzFromWatchdog(
-      Number(view.uint(root, "scx_sched.watchdog_timeout")),
-      Number(view.uint(root, "scx_sched.ops.timeout_ms")),
+      Number(watchdog),
+      Number(kernel.view.uint(root, "scx_sched.ops.timeout_ms")),
     );
   } catch (err) {
     if (err instanceof BtfError) return null;
     throw err;
   }
+}
+
+/** A value the root scheduler holds in `member`, or, before it did, the global `symbol`. */
+interface SchedValue {
+  member: string;
+  symbol: string;
+  /** The global's size and whether it is signed (it is not in the BTF). */
+  size: 1 | 4 | 8;
+  signed: boolean;
+}
+
+/** Where each scheduler value outside `ops`, `exit_kind` and the counters is. */
+const SCHED_VALUES = {
+  aborting: { member: "scx_sched.aborting", symbol: "scx_aborting", size: 1, signed: false },
+  bypass_depth: {
+    member: "scx_sched.bypass_depth",
+    symbol: "scx_bypass_depth",
+    size: 4,
+    signed: true,
+  },
+  watchdog_timeout: {
+    member: "scx_sched.watchdog_timeout",
+    symbol: "scx_watchdog_timeout",
+    size: 8,
+    signed: false,
+  },
+} as const satisfies Record<string, SchedValue>;
+
+/** A scheduler value's name. */
+export type SchedValueName = keyof typeof SCHED_VALUES;
+
+/** Where a scheduler value is on a kernel: a member of `scx_sched`, or a global. */
+export type SchedValuePlace =
+  | { member: string; signed: boolean }
+  | { global: bigint; size: 1 | 4 | 8; signed: boolean };
+
+/**
+ * Where `kernel` keeps scheduler value `name`: its `scx_sched` member, else its global; null
+ * where neither is, both places named in `missing["sched.<name>"]`.
+ */
+export function placeOfSchedValue(
+  kernel: GuestKernel,
+  name: SchedValueName,
+  missing: Record<string, string>,
+): SchedValuePlace | null {
+  const { view, symbols } = kernel;
+  const { member, symbol, size, signed } = SCHED_VALUES[name];
+  if (view.has(member)) return { member, signed };
+  const global = symbols.address(symbol);
+  if (global !== undefined) return { global, size, signed };
+  let lacks = "";
+  try {
+    view.field(member);
+  } catch (err) {
+    if (!(err instanceof BtfError)) throw err;
+    lacks = err.message;
+  }
+  missing[`sched.${name}`] = `${lacks}, and no ${symbol} in ${symbols.origin}`;
+  return null;
+}
+
+/** The value at `place` of the scheduler at `root`, or null where it has no place. */
+function schedValue(kernel: GuestKernel, root: bigint, place: SchedValuePlace | null) {
+  if (place === null) return null;
+  const { view } = kernel;
+  if ("member" in place) {
+    return place.signed ? view.int(root, place.member) : view.uint(root, place.member);
+  }
+  const v = view.unsigned(place.global, place.size);
+  return place.signed ? BigInt.asIntN(8 * place.size, v) : v;
+}
+
+/**
+ * Where a scheduler's per-CPU event counters (struct scx_event_stats) are: `pointer` is the
+ * `scx_sched` member holding the per-CPU pointer, `within` the counters' offset in what it
+ * points at: `scx_sched.pcpu`'s `event_stats` (6.18, 6.17.7 on), else
+ * `scx_sched.event_stats_cpu` itself (6.16 to 6.17.6). Throws BtfError (the first's) where
+ * neither is.
+ */
+export function eventStatsPlace(kernel: GuestKernel): { pointer: string; within: number } {
+  const { view } = kernel;
+  if (!view.has("scx_sched.pcpu") && view.has("scx_sched.event_stats_cpu")) {
+    return { pointer: "scx_sched.event_stats_cpu", within: 0 };
+  }
+  view.field("scx_sched.pcpu");
+  return { pointer: "scx_sched.pcpu", within: view.field("scx_sched_pcpu.event_stats").offset };
+}
+
+/**
+ * Where node n's global DSQ is: `array[n]` points at it, `within` bytes in: `scx_sched.pnode`
+ * and `scx_sched_pnode.global_dsq` (7.1 on), else `scx_sched.global_dsqs` and 0. Throws
+ * BtfError (the first's) where neither is.
+ */
+export function globalDsqsPlace(kernel: GuestKernel): { array: string; within: number } {
+  const { view } = kernel;
+  if (!view.has("scx_sched.pnode") && view.has("scx_sched.global_dsqs")) {
+    return { array: "scx_sched.global_dsqs", within: 0 };
+  }
+  view.field("scx_sched.pnode");
+  return { array: "scx_sched.pnode", within: view.field("scx_sched_pnode.global_dsq").offset };
 }
 
 /** Reads the sched_ext state of `kernel`. */
@@ -128,7 +233,10 @@ export function readScx(kernel: GuestKernel): ScxSnapshot {
   const jiffiesVa = symbols.address("jiffies_64") ?? symbols.address("jiffies");
   const jiffies = jiffiesVa === undefined ? undefined : view.unsigned(jiffiesVa, 8);
   const root = view.unsigned(rootVa, 8);
-  const hz = root === 0n ? null : schedulerHz(kernel, root);
+  const watchdog = root === 0n
+    ? null
+    : schedValue(kernel, root, placeOfSchedValue(kernel, "watchdog_timeout", missing));
+  const hz = root === 0n ? null : schedulerHz(kernel, root, watchdog);
   const task = (t: bigint): ScxTask => ({
     pid: Number(view.int(t, "task_struct.pid")),
     comm: view.string(t, "task_struct.comm"),
@@ -187,37 +295,42 @@ export function readScx(kernel: GuestKernel): ScxSnapshot {
   }
   const kernelGroup = resolveNamedGroup(kernel.types, "kernel");
   const sched = optional(missing, "sched", (): ScxSched => {
-    const pcpu = view.pointer(root, "scx_sched.pcpu");
+    const stats = eventStatsPlace(kernel);
+    const statsAt = (cpu: number) =>
+      (view.pointer(root, stats.pointer) + kernel.perCpuOffset(cpu) + BigInt(stats.within)) & U64;
     const events: Record<string, Count> = {};
     const offsets = kernelGroup.value?.event_offsets as { counters?: Record<string, number> };
     if (offsets?.counters) {
       for (const [name, off] of Object.entries(offsets.counters)) {
         let sum = 0n;
         for (const cpu of kernel.cpus) {
-          const at = (pcpu + kernel.perCpuOffset(cpu)) & U64;
-          sum += BigInt.asIntN(
-            64,
-            view.unsigned(view.addr(at, "scx_sched_pcpu.event_stats") + BigInt(off), 8),
-          );
+          sum += BigInt.asIntN(64, view.unsigned(statsAt(cpu) + BigInt(off), 8));
         }
         events[name] = count(sum);
       }
     }
+    const aborting = schedValue(kernel, root, placeOfSchedValue(kernel, "aborting", missing));
+    const bypassDepth = schedValue(
+      kernel,
+      root,
+      placeOfSchedValue(kernel, "bypass_depth", missing),
+    );
     return {
       ops: view.string(root, "scx_sched.ops.name"),
       exit_kind: Number(view.uint(root, "scx_sched.exit_kind.counter")),
-      aborting: view.uint(root, "scx_sched.aborting") !== 0n,
-      bypass_depth: Number(view.int(root, "scx_sched.bypass_depth")),
-      watchdog_timeout: count(view.uint(root, "scx_sched.watchdog_timeout")),
+      aborting: aborting === null ? null : aborting !== 0n,
+      bypass_depth: bypassDepth === null ? null : Number(bypassDepth),
+      watchdog_timeout: watchdog === null ? null : count(watchdog),
       events,
     };
   });
   optional(missing, "dsqs.global", () => {
     const nodes = Number(view.u32(symbols.address("nr_node_ids") ?? 0n)) || 1;
-    const pnode = view.pointer(root, "scx_sched.pnode");
+    const place = globalDsqsPlace(kernel);
+    const array = view.pointer(root, place.array);
     for (let node = 0; node < nodes; node++) {
-      const p = view.unsigned(pnode + BigInt(8 * node), 8);
-      dsqs.push(dsq(view.addr(p, "scx_sched_pnode.global_dsq"), "global", { node }));
+      const p = view.unsigned(array + BigInt(8 * node), 8);
+      dsqs.push(dsq((p + BigInt(place.within)) & U64, "global", { node }));
     }
   });
   optional(missing, "dsqs.bypass", () => {

@@ -41,7 +41,16 @@ import { type GuestKernel, needSymbol, perCpuAddress } from "./kernel.ts";
 import { WALK_CAP } from "./lists.ts";
 import type { PhysicalMemory } from "./physical.ts";
 import { CLASSES, type Count, count, type RqRow, SCHEDSTAT } from "./rq.ts";
-import { type Dsq, hzFromWatchdog, type ScxSched, type ScxTask } from "./scx.ts";
+import {
+  type Dsq,
+  eventStatsPlace,
+  globalDsqsPlace,
+  hzFromWatchdog,
+  placeOfSchedValue,
+  type SchedValueName,
+  type ScxSched,
+  type ScxTask,
+} from "./scx.ts";
 import type { Field } from "./view.ts";
 import { imagePhys, START_KERNEL_MAP, X86Translator } from "./x86_64.ts";
 
@@ -912,20 +921,29 @@ interface ScxPlan {
   root: Layout;
   r: {
     pcpu: Slot | null;
-    pnode: Slot | null;
+    /** The per-CPU pointer to the event counters (`pcpu`, or 6.16's `event_stats_cpu`). */
+    stats: Slot | null;
+    /** The global DSQs' array (`pnode`, or `global_dsqs` before 7.1). */
+    globals: Slot | null;
     name: Slot | null;
     exitKind: Slot | null;
-    aborting: Slot | null;
-    bypassDepth: Slot | null;
-    watchdog: Slot | null;
     timeoutMs: Slot | null;
     tbl: Slot | null;
   };
+  /** Where each of aborting, bypass_depth, watchdog_timeout is read (null: nowhere). */
+  values: Record<SchedValueName, ValueSlot | null>;
   events: { names: string[]; offsets: number[]; at: number; size: number } | null;
   global: { nodes: number; globalDsq: number } | null;
   bypass: { bypassDsq: number } | null;
   user: { hashNode: number; size: number; buckets: number; next: number } | null;
 }
+
+/** A scheduler value: a slot of the root scheduler's struct, or a global read apart. */
+type ValueSlot = { slot: Slot; signed: boolean } | {
+  global: bigint;
+  size: number;
+  signed: boolean;
+};
 
 /** `scx --watch`: the sched_ext state per sample, each DSQ and list read until two walks agree. */
 export class ScxWatch {
@@ -996,43 +1014,48 @@ export class ScxWatch {
       const slot = (p: string) => view.has(p) ? root.slot(f(p)) : null;
       const r = {
         pcpu: slot("scx_sched.pcpu"),
-        pnode: slot("scx_sched.pnode"),
+        stats: null as Slot | null,
+        globals: null as Slot | null,
         name: slot("scx_sched.ops.name"),
         exitKind: slot("scx_sched.exit_kind.counter"),
-        aborting: slot("scx_sched.aborting"),
-        bypassDepth: slot("scx_sched.bypass_depth"),
-        watchdog: slot("scx_sched.watchdog_timeout"),
         timeoutMs: slot("scx_sched.ops.timeout_ms"),
         tbl: null as Slot | null,
       };
-      // The sched part needs what readScx reads for it, in its order (its first miss is why).
       const groupCounters = (resolveNamedGroup(kernel.types, "kernel").value?.event_offsets as {
         counters?: Record<string, number>;
       })?.counters;
-      opt("sched", () => {
-        f("scx_sched.pcpu");
-        if (groupCounters) f("scx_sched_pcpu.event_stats");
-        for (
-          const p of [
-            "scx_sched.ops.name",
-            "scx_sched.exit_kind.counter",
-            "scx_sched.aborting",
-            "scx_sched.bypass_depth",
-            "scx_sched.watchdog_timeout",
-          ]
-        ) f(p);
+      // Where readScx reads each value, in its order (its first miss is why).
+      const valueSlot = (name: SchedValueName): ValueSlot | null => {
+        const place = placeOfSchedValue(kernel, name, missing);
+        if (place === null) return null;
+        return "member" in place
+          ? { slot: root.slot(f(place.member)), signed: place.signed }
+          : place;
+      };
+      const values = { watchdog_timeout: valueSlot("watchdog_timeout") } as ScxPlan["values"];
+      const stats = opt("sched", () => {
+        const place = eventStatsPlace(kernel);
+        f("scx_sched.ops.name");
+        f("scx_sched.exit_kind.counter");
+        return place;
       });
+      if (stats) {
+        r.stats = root.slot(f(stats.pointer));
+        values.aborting = valueSlot("aborting");
+        values.bypass_depth = valueSlot("bypass_depth");
+      }
       let events: ScxPlan["events"] = null;
-      if (groupCounters && !missing.sched) {
+      if (groupCounters && stats) {
         const names = Object.keys(groupCounters), offsets = names.map((n) => groupCounters[n]);
         const size = Math.max(0, ...offsets) + 8;
-        events = { names, offsets, at: f("scx_sched_pcpu.event_stats").offset, size };
+        events = { names, offsets, at: stats.within, size };
       }
       const global = opt("dsqs.global", () => {
-        f("scx_sched.pnode");
+        const place = globalDsqsPlace(kernel);
+        r.globals = root.slot(f(place.array));
         const nodesVa = symbols.address("nr_node_ids");
         const nodes = nodesVa === undefined ? 1 : Number(view.u32(nodesVa)) || 1;
-        return { nodes: Math.min(nodes, 1024), globalDsq: f("scx_sched_pnode.global_dsq").offset };
+        return { nodes: Math.min(nodes, 1024), globalDsq: place.within };
       });
       const bypass = opt("dsqs.bypass", () => {
         f("scx_sched.pcpu");
@@ -1071,6 +1094,7 @@ export class ScxWatch {
         t,
         root: root.finish(),
         r,
+        values,
         events,
         global,
         bypass,
@@ -1112,7 +1136,10 @@ export class ScxWatch {
       return { cpus, sched: null, dsqs: [], runnable: [], missing, alerts };
     }
     const rootRead = root === 0n ? null : this.#readRoot(root);
-    const hz = rootRead && "buf" in rootRead ? this.#hz(rootRead.buf) : null;
+    const values = rootRead && "buf" in rootRead ? this.#values(rootRead.buf, missing) : null;
+    const hz = rootRead && "buf" in rootRead && values
+      ? this.#hz(rootRead.buf, values.watchdog_timeout)
+      : null;
     const dsqs: WatchDsq[] = [];
     for (const { cpu, rq } of plan.rqs) {
       dsqs.push(this.#dsq((rq + BigInt(plan.localDsq)) & U64, "local", { cpu }, jiffies, hz));
@@ -1143,18 +1170,19 @@ export class ScxWatch {
     const b = rootRead.buf, r = plan.r;
     let sched: WatchSched | null = null;
     if (!this.#missing.sched) {
+      const { aborting, bypass_depth, watchdog_timeout } = values!;
       sched = {
         ops: printableString(b, r.name!) ?? "",
         exit_kind: num(b, r.exitKind!),
-        aborting: uint(b, r.aborting!) !== 0n,
-        bypass_depth: Number(sint(b, r.bypassDepth!)),
-        watchdog_timeout: cnt(b, r.watchdog!),
-        events: this.#events(r.pcpu ? uint(b, r.pcpu) : 0n),
+        aborting: aborting === null ? null : aborting !== 0n,
+        bypass_depth: bypass_depth === null ? null : Number(bypass_depth),
+        watchdog_timeout: watchdog_timeout === null ? null : count(watchdog_timeout),
+        events: this.#events(r.stats ? uint(b, r.stats) : 0n),
         unstable: false,
       };
     }
     if (plan.global) {
-      const pnode = uint(b, r.pnode!);
+      const pnode = uint(b, r.globals!);
       try {
         const ptrs = live.read(pnode, 8 * plan.global.nodes);
         const dv = new DataView(ptrs.buffer, ptrs.byteOffset, ptrs.byteLength);
@@ -1213,10 +1241,36 @@ export class ScxWatch {
   }
 
   /** HZ told by the watchdog (as readScx tells it), or null. */
-  #hz(b: Buf): number | null {
+  #hz(b: Buf, watchdog: bigint | null): number | null {
     const r = this.#plan!.r;
-    if (r.watchdog === null || r.timeoutMs === null) return null;
-    return hzFromWatchdog(Number(uint(b, r.watchdog)), Number(uint(b, r.timeoutMs)));
+    if (watchdog === null || r.timeoutMs === null) return null;
+    return hzFromWatchdog(Number(watchdog), Number(uint(b, r.timeoutMs)));
+  }
+
+  /**
+   * The scheduler's aborting, bypass_depth and watchdog_timeout: from its struct's bytes `b`,
+   * or a global's own read (null, the read's error in `missing`, when that fails).
+   */
+  #values(b: Buf, missing: Record<string, string>): Record<SchedValueName, bigint | null> {
+    const out = {} as Record<SchedValueName, bigint | null>;
+    for (const [name, v] of Object.entries(this.#plan!.values) as [SchedValueName, ValueSlot][]) {
+      out[name] = null;
+      if (v === null) continue;
+      if ("slot" in v) {
+        out[name] = v.signed ? sint(b, v.slot) : uint(b, v.slot);
+        continue;
+      }
+      try {
+        const bytes = this.live.read(v.global, v.size);
+        let x = 0n;
+        for (let i = v.size - 1; i >= 0; i--) x = (x << 8n) | BigInt(bytes[i]);
+        out[name] = v.signed ? BigInt.asIntN(8 * v.size, x) : x;
+      } catch (err) {
+        if (!isGuestReadError(err)) throw err;
+        missing[`sched.${name}`] = err.message;
+      }
+    }
+    return out;
   }
 
   /** The event counters summed over the possible CPUs (monotonic words: one read each). */

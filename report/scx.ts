@@ -4,7 +4,7 @@
  * @module
  */
 import type { GuestKernel } from "../guest/kernel.ts";
-import type { ScxSnapshot, ScxTask } from "../guest/scx.ts";
+import type { ScxSched, ScxSnapshot, ScxTask } from "../guest/scx.ts";
 import { kernelHeader, missingSection, table } from "./rq.ts";
 
 /** The names of `scx_sched.exit_kind`'s values (enum scx_exit_kind). */
@@ -36,6 +36,19 @@ function taskRows(tasks: ScxTask[]): string[] {
   );
 }
 
+/**
+ * The scheduler's state in words: `exit_kind …`, then `aborting`, `bypass_depth` and
+ * `watchdog_timeout` where the kernel has them (the `missing` section says why not).
+ */
+export function schedState(s: ScxSched): string {
+  return [
+    `exit_kind ${EXIT_KINDS[s.exit_kind] ?? s.exit_kind}`,
+    ...(s.aborting === null ? [] : [`aborting ${s.aborting}`]),
+    ...(s.bypass_depth === null ? [] : [`bypass_depth ${s.bypass_depth}`]),
+    ...(s.watchdog_timeout === null ? [] : [`watchdog_timeout ${s.watchdog_timeout} jiffies`]),
+  ].join(" · ");
+}
+
 /** The human report of `snapshot`. */
 export function renderScx(path: string, kernel: GuestKernel, snapshot: ScxSnapshot): string {
   const out = [...kernelHeader(path, kernel), ""];
@@ -43,8 +56,7 @@ export function renderScx(path: string, kernel: GuestKernel, snapshot: ScxSnapsh
   if (s) {
     out.push(
       `scheduler ${s.ops}`,
-      `  exit_kind ${EXIT_KINDS[s.exit_kind] ?? s.exit_kind} · aborting ${s.aborting} · ` +
-        `bypass_depth ${s.bypass_depth} · watchdog_timeout ${s.watchdog_timeout} jiffies`,
+      `  ${schedState(s)}`,
     );
     const events = Object.entries(s.events).filter(([, v]) => v !== 0);
     if (events.length > 0) {

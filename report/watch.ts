@@ -12,7 +12,7 @@ import type { GuestKernel } from "../guest/kernel.ts";
 import type { Count } from "../guest/rq.ts";
 import type { Alert, RqWatchSample, ScxWatchSample, WatchDsq } from "../guest/watch.ts";
 import { kernelHeader, table } from "./rq.ts";
-import { EXIT_KINDS } from "./scx.ts";
+import { schedState } from "./scx.ts";
 
 /** Hides the cursor and clears the screen: sent once, before the first frame. */
 export const SCREEN_ENTER = "\x1b[?25l\x1b[2J";
@@ -214,10 +214,7 @@ export function scxWatchLines(
     out.push({ text: `scheduler UNSTABLE: ${printable(s.reason)}`, style: "unstable" });
   } else {
     out.push({
-      text:
-        `scheduler ${printable(s.ops)} · exit_kind ${EXIT_KINDS[s.exit_kind] ?? s.exit_kind} · ` +
-        `aborting ${s.aborting} · bypass_depth ${s.bypass_depth} · ` +
-        `watchdog_timeout ${s.watchdog_timeout} jiffies`,
+      text: `scheduler ${printable(s.ops)} · ${schedState(s)}`,
       style: s.exit_kind !== 0 || s.aborting ? "stall" : "title",
     });
     const events = Object.entries(s.events).filter(([, v]) => v !== 0)

@@ -471,9 +471,8 @@ export function buildGuest(opts: GuestOptions = {}): GuestBuild {
   };
 
   // ---- tasks -------------------------------------------------------------------------------
-  const hz = loaded && L.has("scx_sched.watchdog_timeout") && L.has("scx_sched.ops.timeout_ms")
-    ? HZ
-    : null;
+  // The watchdog's timeout is scx_sched's (7.1 on) or the global scx_watchdog_timeout.
+  const hz = loaded && L.has("scx_sched.ops.timeout_ms") ? HZ : null;
   const taskSize = sizeOf("task_struct");
   const hasTaskScx = L.has("task_struct.scx.dsq_list.node");
   const dsqNode = hasTaskScx ? L.off("task_struct.scx.dsq_list.node") : 0;
@@ -737,6 +736,19 @@ export function buildGuest(opts: GuestOptions = {}): GuestBuild {
     maybe("scx_sched.exit_kind.counter", 1026);
     maybe("scx_sched.aborting", 1);
     maybe("scx_sched.bypass_depth", 2);
+    // Before scx_sched held them: the globals scx_bypass_depth (to 6.18) and
+    // scx_watchdog_timeout (to 7.0); 6.16 to 6.18 have no aborting at all.
+    const schedMissing: Record<string, string> = {};
+    if (!L.has("scx_sched.bypass_depth")) {
+      putAt(phys(sym("scx_bypass_depth", "b", imageAlloc(4, 4))), 4, 2n);
+    }
+    if (!L.has("scx_sched.watchdog_timeout")) {
+      u64At(sym("scx_watchdog_timeout", "b", imageAlloc(8, 8)), watchdog);
+    }
+    if (!L.has("scx_sched.aborting")) {
+      schedMissing["sched.aborting"] = `${L.error("scx_sched.aborting")}, and no scx_aborting ` +
+        "in kallsyms in guest memory";
+    }
     // Per-CPU part: a dynamic per-CPU allocation at dynOff in every unit (6.18 on; 6.16's
     // event_stats_cpu points at the counters alone).
     const pcpu = sectionVa + BigInt(dynOff);
@@ -765,23 +777,20 @@ export function buildGuest(opts: GuestOptions = {}): GuestBuild {
     }
     // The reader's paths in its order: the first this kernel lacks makes `sched` null.
     const schedLacks = [
-      "scx_sched.pcpu",
-      "scx_sched_pcpu.event_stats",
+      L.has("scx_sched.pcpu") ? "scx_sched_pcpu.event_stats" : "scx_sched.event_stats_cpu",
       "scx_sched.ops.name",
       "scx_sched.exit_kind.counter",
-      "scx_sched.aborting",
-      "scx_sched.bypass_depth",
-      "scx_sched.watchdog_timeout",
     ].find((path) => !L.has(path));
     if (schedLacks === undefined) {
       sched = {
         ops: "ktstr_synth",
         exit_kind: 1026,
-        aborting: true,
+        aborting: L.has("scx_sched.aborting") ? true : null,
         bypass_depth: 2,
         watchdog_timeout: count(watchdog),
         events,
       };
+      Object.assign(scxMissing, schedMissing);
     } else scxMissing.sched = L.error(schedLacks)!;
     // Node 0's global DSQ: scx_sched.pnode[0]->global_dsq (7.1 on), else global_dsqs[0].
     const pnodeArray = dm(heapAlloc(8, 64));
@@ -803,8 +812,7 @@ export function buildGuest(opts: GuestOptions = {}): GuestBuild {
       "global",
       { node: 0 },
     );
-    if (pnodePath === "scx_sched.pnode") dsqs.push(globalDsq);
-    else scxMissing["dsqs.global"] = L.error("scx_sched.pnode")!;
+    dsqs.push(globalDsq);
     // Each CPU's bypass DSQ: the first CPU's holds one task.
     if (L.has("scx_sched_pcpu.bypass_dsq") && pcpuPath === "scx_sched.pcpu") {
       cpus.forEach((cpu, idx) => {

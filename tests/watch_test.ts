@@ -94,6 +94,8 @@ const VARIANTS: GuestOptions[] = [
   { cursor: true },
   { cyclic: true },
   { longList: 100 },
+  { btf: "era_6_16.btf" },
+  { btf: "era_6_18.btf" },
 ];
 
 Deno.test("watch: a sample of a still image reads what rq and scx read", () => {
