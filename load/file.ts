@@ -183,12 +183,14 @@ export function openSource(path: string): OpenSource {
 
 /**
  * Opens `path` as {@link openSource} does, with a regular file's bytes mapped where they can
- * be (load/map.ts {@link mapFile}): for a large input read sparsely, a guest memory image,
- * each read is then a view, and only the pages read are read.
+ * be (load/map.ts {@link mapFile}; not under /proc): for a large input read sparsely, a guest
+ * memory image, each read is then a view, and only the pages read are read.
  */
 export function openMapped(path: string): OpenSource {
   const opened = openSource(path);
-  const mapped = opened.info ? mapFile(path, opened.info.size) : null;
+  // /proc/kcore's size is the kernel's whole address space, most of it holes: read, not mapped.
+  const proc = realPath(path)?.startsWith("/proc/") ?? true;
+  const mapped = opened.info && !proc ? mapFile(path, opened.info.size) : null;
   if (!mapped) return opened;
   return {
     ...opened,

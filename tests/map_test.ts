@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { freshSpace } from "../btf/arena.ts";
 import { BtfTypes } from "../btf/table.ts";
+import { openMapped, openSource } from "../load/file.ts";
 import { mapInto, pageAdvice } from "../load/map.ts";
 import { resolveOffsets } from "../resolvers/mod.ts";
 import { childJson, HOST_BTF, hostTest, PINNED_73_BTF, spawn, tempDir } from "./helpers.ts";
@@ -102,4 +103,21 @@ hostTest("map: a run opens the host BTF twice (its header, its mapping), never t
   assert.equal(traced.code, 0, traced.stderr);
   const opens = traced.stderr.split("\n").filter((l) => l.includes(`"${HOST_BTF}"`));
   assert.equal(opens.length, 2, opens.join("\n"));
+});
+
+Deno.test("map: a memory image is mapped whole: every read a view of one mapping, closed once", () => {
+  using dir = tempDir();
+  const path = `${dir.path}/guest.ram`;
+  const bytes = Uint8Array.from({ length: 3 * 4096 }, (_, i) => (i * 7) & 0xff);
+  Deno.writeFileSync(path, bytes);
+  const opened = openMapped(path);
+  const a = opened.src.read(0, 16), b = opened.src.read(2 * 4096 + 5, 16);
+  assert.equal(a.buffer, b.buffer); // one mapping, no copies
+  assert.deepEqual([a, b], [bytes.subarray(0, 16), bytes.subarray(2 * 4096 + 5, 2 * 4096 + 21)]);
+  assert.equal(opened.src.size, bytes.length);
+  opened.close();
+  // openSource, which every other input goes through, reads with pread: copies.
+  const plain = openSource(path);
+  assert.notEqual(plain.src.read(0, 16).buffer, plain.src.read(16, 16).buffer);
+  plain.close();
 });
