@@ -189,37 +189,43 @@ function typeOf(names: Names, tokens: Tokens, i: number): string {
 type Lookup = (q: Uint8Array) => number;
 
 /**
- * Lookups by binary search through `kallsyms_seqs_of_names` (`seqs`: symbol indexes in name
- * order, names equal by index), as the kernel's own kallsyms_lookup_name does.
+ * Lookups by binary search through `kallsyms_seqs_of_names` at `seqs` (3 bytes, big-endian,
+ * per symbol: symbol indexes in name order, equal names by index), as the kernel's own
+ * kallsyms_lookup_name does. An index past the symbols (not that table) finds nothing.
  */
-function sortedLookup(names: Names, tokens: Tokens, seqs: Uint32Array): Lookup {
+function sortedLookup(names: Names, tokens: Tokens, seqs: Uint8Array): Lookup {
+  const count = names.starts.length;
+  const seq = (k: number) => (seqs[3 * k] << 16) | (seqs[3 * k + 1] << 8) | seqs[3 * k + 2];
+  const order = (k: number, q: Uint8Array) => {
+    const i = seq(k);
+    return i < count ? compareName(names, tokens, i, q) : NaN;
+  };
   return (q) => {
-    let lo = 0, hi = seqs.length - 1;
+    let lo = 0, hi = count - 1;
     while (lo <= hi) {
-      const mid = (lo + hi) >>> 1, order = compareName(names, tokens, seqs[mid], q);
-      if (order < 0) lo = mid + 1;
-      else if (order > 0) hi = mid - 1;
-      else {
+      const mid = (lo + hi) >>> 1, o = order(mid, q);
+      if (o < 0) lo = mid + 1;
+      else if (o > 0) hi = mid - 1;
+      else if (o === 0) {
         let first = mid;
-        while (first > 0 && compareName(names, tokens, seqs[first - 1], q) === 0) first--;
-        return seqs[first];
-      }
+        while (first > 0 && order(first - 1, q) === 0) first--;
+        return seq(first);
+      } else return -1;
     }
     return -1;
   };
 }
 
 /**
- * Where `kallsyms_seqs_of_names` is, which VMCOREINFO does not say, from how scripts/kallsyms.c
- * lays its tables out (each at a 4- or 8-byte boundary): after `kallsyms_markers` (a u32 per
- * 256 names, right after the names) and before the token table (6.2 to 6.3, and the 6.1
- * stable kernels that took it), or after the offsets and `kallsyms_relative_base` (6.4 on).
- * A place is taken only when its 3 bytes a symbol (big-endian) give each index once.
- * Undefined where there is none (6.0, 6.1 as released).
+ * Where `kallsyms_seqs_of_names` may be, which VMCOREINFO does not say, from how
+ * scripts/kallsyms.c lays its tables out (each at a 4- or 8-byte boundary): after
+ * `kallsyms_markers` (a u32 per 256 names, right after the names) and before the token table
+ * (6.2 to 6.3, and the 6.1 stable kernels that took it), or after the offsets and
+ * `kallsyms_relative_base` (6.4 on). None of them is it on 6.0 and 6.1 as released.
  */
-function findSeqs(read: VirtualRead, at: KallsymsAt, names: Names, count: number) {
+function seqsPlaces(at: KallsymsAt, names: Names, count: number): Set<bigint> {
   const align = (va: bigint, a: bigint) => (va + a - 1n) & ~(a - 1n);
-  const length = 3 * count, places = new Set<bigint>();
+  const places = new Set<bigint>();
   const offsetsEnd = at.offsets + BigInt(4 * count);
   const afterOffsets = at.relativeBase !== undefined && at.relativeBase >= offsetsEnd
     ? at.relativeBase + 8n
@@ -227,28 +233,10 @@ function findSeqs(read: VirtualRead, at: KallsymsAt, names: Names, count: number
   for (const a of [4n, 8n]) {
     const markersEnd = align(at.names + BigInt(names.end), a) + BigInt(4 * Math.ceil(count / 256));
     const beforeTokens = align(markersEnd, a);
-    if (align(beforeTokens + BigInt(length), a) === at.tokenTable) places.add(beforeTokens);
+    if (align(beforeTokens + BigInt(3 * count), a) === at.tokenTable) places.add(beforeTokens);
     places.add(align(afterOffsets, a));
   }
-  for (const va of places) {
-    let bytes;
-    try {
-      bytes = read(va, length);
-    } catch (err) {
-      if (err instanceof GuestError) continue;
-      throw err;
-    }
-    const seqs = new Uint32Array(count), seen = new Uint8Array(count);
-    let i = 0;
-    for (; i < count; i++) {
-      const seq = (bytes[3 * i] << 16) | (bytes[3 * i + 1] << 8) | bytes[3 * i + 2];
-      if (seq >= count || seen[seq]) break;
-      seen[seq] = 1;
-      seqs[i] = seq;
-    }
-    if (i === count) return seqs;
-  }
-  return undefined;
+  return places;
 }
 
 /**
@@ -308,6 +296,12 @@ function nextPow2(n: number): number {
   return p;
 }
 
+/** The symbols of kallsyms in guest memory. */
+export interface KallsymsTable extends SymbolTable {
+  /** Whether lookups go through the kernel's sorted names (else a hash of every name). */
+  readonly sorted: boolean;
+}
+
 /** Where VMCOREINFO says the kallsyms tables are. */
 interface KallsymsAt {
   numSyms: bigint;
@@ -345,16 +339,34 @@ function kallsymsAt(info: VmcoreInfo): KallsymsAt {
  * (6.2 on), else through a hash of every name. Throws GuestError naming what is missing or
  * does not decode.
  */
-export function readKallsyms(read: VirtualRead, info: VmcoreInfo): SymbolTable {
+export function readKallsyms(read: VirtualRead, info: VmcoreInfo): KallsymsTable {
   const at = kallsymsAt(info);
   const tokens = decodeTokens(read, at.tokenTable, at.tokenIndex);
   const count = new DataView(read(at.numSyms, 4).slice().buffer).getUint32(0, true);
   if (count === 0 || count > MAX_SYMS) throw new GuestError(`kallsyms: ${count} symbols`);
   const names = walkNames(read, at.names, count);
-  const seqs = findSeqs(read, at, names, count);
-  const lookup = seqs ? sortedLookup(names, tokens, seqs) : hashedLookup(names, tokens);
+  const stextName = new TextEncoder().encode("_stext");
+  // A place is the sorted names when a binary search through it finds _stext (a table that is
+  // not one finds nothing); else every name is hashed.
+  let lookup: Lookup | undefined;
+  for (const va of seqsPlaces(at, names, count)) {
+    let seqs;
+    try {
+      seqs = read(va, 3 * count);
+    } catch (err) {
+      if (err instanceof GuestError) continue;
+      throw err;
+    }
+    const sorted = sortedLookup(names, tokens, seqs);
+    if (sorted(stextName) >= 0) {
+      lookup = sorted;
+      break;
+    }
+  }
+  const sorted = lookup !== undefined;
+  lookup ??= hashedLookup(names, tokens);
   const indexOf = (name: string) => lookup(new TextEncoder().encode(name));
-  const stextIndex = indexOf("_stext");
+  const stextIndex = lookup(stextName);
   const stext = info.symbol("_stext");
   if (stextIndex < 0 || stext === undefined) {
     throw new GuestError("kallsyms: _stext is missing, so the address encoding cannot be told");
@@ -391,5 +403,6 @@ export function readKallsyms(read: VirtualRead, info: VmcoreInfo): SymbolTable {
     },
     size: count,
     origin: "kallsyms in guest memory",
+    sorted,
   };
 }
