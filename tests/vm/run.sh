@@ -3,8 +3,8 @@
 # CPU, and captures what a memory reader needs to be checked against: a memory dump taken by
 # QEMU with the workload running, and the guest's own view just before and just after it.
 #
-#   tests/vm/run.sh OUTDIR [--kernel sched-ext|debian-6.1] [--cpus N] [--loops N] [--mem MB]
-#                          [--kaslr|--nokaslr] [--paging] [--ram-file PATH] [--settle S]
+#   tests/vm/run.sh OUTDIR [--kernel sched-ext|debian-6.18|debian-6.1] [--cpus N] [--loops N]
+#                          [--mem MB] [--kaslr|--nokaslr] [--paging] [--ram-file PATH] [--settle S]
 #                          [--vmcoreinfo] [--boot-timeout S] [--prepare-only]
 #
 # Defaults: sched-ext, 2 CPUs, 512 MB, nokaslr, paging off, settle 3 s. See tests/vm/README.md
@@ -71,8 +71,11 @@ done
 [ -n "$out" ] || [ $prepare_only = 1 ] || usage
 case $kernel in
   sched-ext) kregex='linux-binary-[0-9.]+\+deb13-amd64' ksuite=trixie-backports ;;
+  # sched_ext before 7.1 (struct scx_sched without bypass_depth, watchdog_timeout, aborting):
+  # trixie-backports has no -unsigned 6.18 image, only the signed one (its modules inside).
+  debian-6.18) kregex='linux-image-6\.18\.[0-9]+\+deb13-amd64' ksuite=trixie-backports ;;
   debian-6.1) kregex='linux-image-6\.1\.0-[0-9]+-amd64-unsigned' ksuite=bookworm ;;
-  *) die options "unknown kernel $kernel (sched-ext or debian-6.1)" ;;
+  *) die options "unknown kernel $kernel (sched-ext, debian-6.18 or debian-6.1)" ;;
 esac
 [[ $cpus =~ ^[1-9][0-9]*$ ]] || die options "--cpus wants a number"
 [[ $mem =~ ^[1-9][0-9]*$ ]] || die options "--mem wants a number of MB"
@@ -207,7 +210,7 @@ fwcfg=''
 if [ $vmcoreinfo = 1 ]; then
   case $kernel in
     sched-ext) modpkg=linux-modules-${package#linux-binary-} ;;
-    *) modpkg=$package ;; # bookworm's linux-image-*-unsigned holds its modules
+    *) modpkg=$package ;; # bookworm's linux-image-*-unsigned and 6.18's linux-image-* hold their modules
   esac
   moddir=$vm/modules/$kernel
   fwcfg=$moddir/qemu_fw_cfg.ko
