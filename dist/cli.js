@@ -2056,7 +2056,8 @@ var openSource = (function openSource(path) {
 });
 var openMapped = (function openMapped(path) {
   const opened = openSource(path);
-  const mapped = opened.info ? mapFile(path, opened.info.size) : null;
+  const proc = realPath(path)?.startsWith("/proc/") ?? true;
+  const mapped = opened.info && !proc ? mapFile(path, opened.info.size) : null;
   if (!mapped) return opened;
   return {
     ...opened,
@@ -4482,24 +4483,30 @@ var typeOf2 = (function typeOf2(names, tokens, i) {
   return String.fromCharCode(compareName(names, tokens, i, new Uint8Array(0)));
 });
 var sortedLookup = (function sortedLookup(names, tokens, seqs) {
+  const count2 = names.starts.length;
+  const seq = (k) => seqs[3 * k] << 16 | seqs[3 * k + 1] << 8 | seqs[3 * k + 2];
+  const order = (k, q) => {
+    const i = seq(k);
+    return i < count2 ? compareName(names, tokens, i, q) : NaN;
+  };
   return (q) => {
-    let lo = 0, hi = seqs.length - 1;
+    let lo = 0, hi = count2 - 1;
     while (lo <= hi) {
-      const mid = lo + hi >>> 1, order = compareName(names, tokens, seqs[mid], q);
-      if (order < 0) lo = mid + 1;
-      else if (order > 0) hi = mid - 1;
-      else {
+      const mid = lo + hi >>> 1, o = order(mid, q);
+      if (o < 0) lo = mid + 1;
+      else if (o > 0) hi = mid - 1;
+      else if (o === 0) {
         let first = mid;
-        while (first > 0 && compareName(names, tokens, seqs[first - 1], q) === 0) first--;
-        return seqs[first];
-      }
+        while (first > 0 && order(first - 1, q) === 0) first--;
+        return seq(first);
+      } else return -1;
     }
     return -1;
   };
 });
-var findSeqs = (function findSeqs(read, at, names, count2) {
+var seqsPlaces = (function seqsPlaces(at, names, count2) {
   const align = (va, a) => va + a - 1n & ~(a - 1n);
-  const length = 3 * count2, places = /* @__PURE__ */ new Set();
+  const places = /* @__PURE__ */ new Set();
   const offsetsEnd = at.offsets + BigInt(4 * count2);
   const afterOffsets = at.relativeBase !== void 0 && at.relativeBase >= offsetsEnd ? at.relativeBase + 8n : offsetsEnd;
   for (const a of [
@@ -4508,28 +4515,10 @@ var findSeqs = (function findSeqs(read, at, names, count2) {
   ]) {
     const markersEnd = align(at.names + BigInt(names.end), a) + BigInt(4 * Math.ceil(count2 / 256));
     const beforeTokens = align(markersEnd, a);
-    if (align(beforeTokens + BigInt(length), a) === at.tokenTable) places.add(beforeTokens);
+    if (align(beforeTokens + BigInt(3 * count2), a) === at.tokenTable) places.add(beforeTokens);
     places.add(align(afterOffsets, a));
   }
-  for (const va of places) {
-    let bytes;
-    try {
-      bytes = read(va, length);
-    } catch (err) {
-      if (err instanceof GuestError) continue;
-      throw err;
-    }
-    const seqs = new Uint32Array(count2), seen = new Uint8Array(count2);
-    let i = 0;
-    for (; i < count2; i++) {
-      const seq = bytes[3 * i] << 16 | bytes[3 * i + 1] << 8 | bytes[3 * i + 2];
-      if (seq >= count2 || seen[seq]) break;
-      seen[seq] = 1;
-      seqs[i] = seq;
-    }
-    if (i === count2) return seqs;
-  }
-  return void 0;
+  return places;
 });
 var slotOf = (function slotOf(h) {
   h = Math.imul(h ^ h >>> 16, 2246822507);
@@ -4596,10 +4585,26 @@ var readKallsyms = (function readKallsyms(read, info) {
   const count2 = new DataView(read(at.numSyms, 4).slice().buffer).getUint32(0, true);
   if (count2 === 0 || count2 > MAX_SYMS) throw new GuestError(`kallsyms: ${count2} symbols`);
   const names = walkNames(read, at.names, count2);
-  const seqs = findSeqs(read, at, names, count2);
-  const lookup = seqs ? sortedLookup(names, tokens, seqs) : hashedLookup(names, tokens);
+  const stextName = new TextEncoder().encode("_stext");
+  let lookup;
+  for (const va of seqsPlaces(at, names, count2)) {
+    let seqs;
+    try {
+      seqs = read(va, 3 * count2);
+    } catch (err) {
+      if (err instanceof GuestError) continue;
+      throw err;
+    }
+    const sorted2 = sortedLookup(names, tokens, seqs);
+    if (sorted2(stextName) >= 0) {
+      lookup = sorted2;
+      break;
+    }
+  }
+  const sorted = lookup !== void 0;
+  lookup ??= hashedLookup(names, tokens);
   const indexOf = (name) => lookup(new TextEncoder().encode(name));
-  const stextIndex = indexOf("_stext");
+  const stextIndex = lookup(stextName);
   const stext = info.symbol("_stext");
   if (stextIndex < 0 || stext === void 0) {
     throw new GuestError("kallsyms: _stext is missing, so the address encoding cannot be told");
@@ -4629,7 +4634,8 @@ var readKallsyms = (function readKallsyms(read, info) {
       return i < 0 ? void 0 : typeOf2(names, tokens, i);
     },
     size: count2,
-    origin: "kallsyms in guest memory"
+    origin: "kallsyms in guest memory",
+    sorted
   };
 });
 var parseVmcoreInfo = (function parseVmcoreInfo(text) {
