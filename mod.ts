@@ -68,7 +68,12 @@ export { type Field, GuestView } from "./guest/view.ts";
 export { type TranslatorOptions, type X86Paging, X86Translator } from "./guest/x86_64.ts";
 export type { PhysicalMemory, PhysRange } from "./guest/physical.ts";
 export { findKernel, type GuestKernel, type KernelInputs } from "./guest/kernel.ts";
-export { readKallsyms, type SymbolTable, type VirtualRead } from "./guest/kallsyms.ts";
+export {
+  type KallsymsTable,
+  readKallsyms,
+  type SymbolTable,
+  type VirtualRead,
+} from "./guest/kallsyms.ts";
 export { parseSymbolsFile } from "./guest/symbols_file.ts";
 export { parseVmcoreInfo, type VmcoreInfo } from "./guest/vmcoreinfo.ts";
 export {
