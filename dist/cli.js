@@ -5346,33 +5346,23 @@ var schedValue = (function schedValue(kernel, root, place) {
   const v = view.unsigned(place.global, place.size);
   return place.signed ? BigInt.asIntN(8 * place.size, v) : v;
 });
-var eventStatsPlace = (function eventStatsPlace(kernel) {
+var newerOrOlder = (function newerOrOlder(kernel, newer, within, older) {
   const { view } = kernel;
-  if (!view.has("scx_sched.pcpu") && view.has("scx_sched.event_stats_cpu")) {
-    return {
-      pointer: "scx_sched.event_stats_cpu",
-      within: 0
-    };
-  }
-  view.field("scx_sched.pcpu");
+  if (!view.has(newer) && view.has(older)) return {
+    member: older,
+    within: 0
+  };
+  view.field(newer);
   return {
-    pointer: "scx_sched.pcpu",
-    within: view.field("scx_sched_pcpu.event_stats").offset
+    member: newer,
+    within: view.field(within).offset
   };
 });
+var eventStatsPlace = (function eventStatsPlace(kernel) {
+  return newerOrOlder(kernel, "scx_sched.pcpu", "scx_sched_pcpu.event_stats", "scx_sched.event_stats_cpu");
+});
 var globalDsqsPlace = (function globalDsqsPlace(kernel) {
-  const { view } = kernel;
-  if (!view.has("scx_sched.pnode") && view.has("scx_sched.global_dsqs")) {
-    return {
-      array: "scx_sched.global_dsqs",
-      within: 0
-    };
-  }
-  view.field("scx_sched.pnode");
-  return {
-    array: "scx_sched.pnode",
-    within: view.field("scx_sched_pnode.global_dsq").offset
-  };
+  return newerOrOlder(kernel, "scx_sched.pnode", "scx_sched_pnode.global_dsq", "scx_sched.global_dsqs");
 });
 var readScx = (function readScx(kernel) {
   const { view, symbols } = kernel;
@@ -5461,7 +5451,7 @@ var readScx = (function readScx(kernel) {
   const kernelGroup = resolveNamedGroup(kernel.types, "kernel");
   const sched = optional2(missing, "sched", () => {
     const stats = eventStatsPlace(kernel);
-    const statsAt = (cpu) => view.pointer(root, stats.pointer) + kernel.perCpuOffset(cpu) + BigInt(stats.within) & U644;
+    const statsAt = (cpu) => view.pointer(root, stats.member) + kernel.perCpuOffset(cpu) + BigInt(stats.within) & U644;
     const events = {};
     const offsets = kernelGroup.value?.event_offsets;
     if (offsets?.counters) {
@@ -5487,7 +5477,7 @@ var readScx = (function readScx(kernel) {
   optional2(missing, "dsqs.global", () => {
     const nodes = Number(view.u32(symbols.address("nr_node_ids") ?? 0n)) || 1;
     const place = globalDsqsPlace(kernel);
-    const array = view.pointer(root, place.array);
+    const array = view.pointer(root, place.member);
     for (let node = 0; node < nodes; node++) {
       const p = view.unsigned(array + BigInt(8 * node), 8);
       dsqs.push(dsq(p + BigInt(place.within) & U644, "global", {
@@ -10206,6 +10196,7 @@ var init_lists = __esm({
 
 
 
+
 var U644, HZ_CHOICES, SCHED_VALUES;
 var init_scx = __esm({
   "guest/scx.ts"() {
@@ -10889,7 +10880,7 @@ var init_watch = __esm({
             return place;
           });
           if (stats) {
-            r.stats = root.slot(f(stats.pointer));
+            r.stats = root.slot(f(stats.member));
             values.aborting = valueSlot("aborting");
             values.bypass_depth = valueSlot("bypass_depth");
           }
@@ -10906,7 +10897,7 @@ var init_watch = __esm({
           }
           const global = opt("dsqs.global", () => {
             const place = globalDsqsPlace(kernel);
-            r.globals = root.slot(f(place.array));
+            r.globals = root.slot(f(place.member));
             const nodesVa = symbols.address("nr_node_ids");
             const nodes = nodesVa === void 0 ? 1 : Number(view.u32(nodesVa)) || 1;
             return {

@@ -190,33 +190,51 @@ function schedValue(kernel: GuestKernel, root: bigint, place: SchedValuePlace | 
 }
 
 /**
- * Where a scheduler's per-CPU event counters (struct scx_event_stats) are: `pointer` is the
- * `scx_sched` member holding the per-CPU pointer, `within` the counters' offset in what it
- * points at: `scx_sched.pcpu`'s `event_stats` (6.18, 6.17.7 on), else
- * `scx_sched.event_stats_cpu` itself (6.16 to 6.17.6). Throws BtfError (the first's) where
- * neither is.
+ * A pointer member of `scx_sched` and where, in what it points at, the thing is: `member` and
+ * `within`.
  */
-export function eventStatsPlace(kernel: GuestKernel): { pointer: string; within: number } {
-  const { view } = kernel;
-  if (!view.has("scx_sched.pcpu") && view.has("scx_sched.event_stats_cpu")) {
-    return { pointer: "scx_sched.event_stats_cpu", within: 0 };
-  }
-  view.field("scx_sched.pcpu");
-  return { pointer: "scx_sched.pcpu", within: view.field("scx_sched_pcpu.event_stats").offset };
+export interface SchedPointer {
+  member: string;
+  within: number;
 }
 
 /**
- * Where node n's global DSQ is: `array[n]` points at it, `within` bytes in: `scx_sched.pnode`
- * and `scx_sched_pnode.global_dsq` (7.1 on), else `scx_sched.global_dsqs` and 0. Throws
- * BtfError (the first's) where neither is.
+ * `newer` (a pointer member, the thing `within` bytes into what it points at, a member path)
+ * where the kernel has it, else `older` (pointing at the thing itself). Throws BtfError
+ * (`newer`'s) where neither is.
  */
-export function globalDsqsPlace(kernel: GuestKernel): { array: string; within: number } {
+function newerOrOlder(kernel: GuestKernel, newer: string, within: string, older: string) {
   const { view } = kernel;
-  if (!view.has("scx_sched.pnode") && view.has("scx_sched.global_dsqs")) {
-    return { array: "scx_sched.global_dsqs", within: 0 };
-  }
-  view.field("scx_sched.pnode");
-  return { array: "scx_sched.pnode", within: view.field("scx_sched_pnode.global_dsq").offset };
+  if (!view.has(newer) && view.has(older)) return { member: older, within: 0 };
+  view.field(newer);
+  return { member: newer, within: view.field(within).offset };
+}
+
+/**
+ * Where a scheduler's per-CPU event counters (struct scx_event_stats) are: in what
+ * `scx_sched.pcpu` points at (6.18, 6.17.7 on), else what `scx_sched.event_stats_cpu` does
+ * (6.16 to 6.17.6), per CPU.
+ */
+export function eventStatsPlace(kernel: GuestKernel): SchedPointer {
+  return newerOrOlder(
+    kernel,
+    "scx_sched.pcpu",
+    "scx_sched_pcpu.event_stats",
+    "scx_sched.event_stats_cpu",
+  );
+}
+
+/**
+ * Where node n's global DSQ is: in what `scx_sched.pnode[n]` points at (7.1 on), else what
+ * `scx_sched.global_dsqs[n]` does.
+ */
+export function globalDsqsPlace(kernel: GuestKernel): SchedPointer {
+  return newerOrOlder(
+    kernel,
+    "scx_sched.pnode",
+    "scx_sched_pnode.global_dsq",
+    "scx_sched.global_dsqs",
+  );
 }
 
 /** Reads the sched_ext state of `kernel`. */
@@ -297,7 +315,7 @@ export function readScx(kernel: GuestKernel): ScxSnapshot {
   const sched = optional(missing, "sched", (): ScxSched => {
     const stats = eventStatsPlace(kernel);
     const statsAt = (cpu: number) =>
-      (view.pointer(root, stats.pointer) + kernel.perCpuOffset(cpu) + BigInt(stats.within)) & U64;
+      (view.pointer(root, stats.member) + kernel.perCpuOffset(cpu) + BigInt(stats.within)) & U64;
     const events: Record<string, Count> = {};
     const offsets = kernelGroup.value?.event_offsets as { counters?: Record<string, number> };
     if (offsets?.counters) {
@@ -327,7 +345,7 @@ export function readScx(kernel: GuestKernel): ScxSnapshot {
   optional(missing, "dsqs.global", () => {
     const nodes = Number(view.u32(symbols.address("nr_node_ids") ?? 0n)) || 1;
     const place = globalDsqsPlace(kernel);
-    const array = view.pointer(root, place.array);
+    const array = view.pointer(root, place.member);
     for (let node = 0; node < nodes; node++) {
       const p = view.unsigned(array + BigInt(8 * node), 8);
       dsqs.push(dsq((p + BigInt(place.within)) & U64, "global", { node }));

@@ -1040,7 +1040,7 @@ export class ScxWatch {
         return place;
       });
       if (stats) {
-        r.stats = root.slot(f(stats.pointer));
+        r.stats = root.slot(f(stats.member));
         values.aborting = valueSlot("aborting");
         values.bypass_depth = valueSlot("bypass_depth");
       }
@@ -1052,7 +1052,7 @@ export class ScxWatch {
       }
       const global = opt("dsqs.global", () => {
         const place = globalDsqsPlace(kernel);
-        r.globals = root.slot(f(place.array));
+        r.globals = root.slot(f(place.member));
         const nodesVa = symbols.address("nr_node_ids");
         const nodes = nodesVa === undefined ? 1 : Number(view.u32(nodesVa)) || 1;
         return { nodes: Math.min(nodes, 1024), globalDsq: place.within };
