@@ -5,9 +5,10 @@
  * and `scx` read the dump with nothing but the memory, and every value is checked against
  * the guest's view: monotonic counters lie between the two views, the run queues hold the
  * workload, `scx.flags` and the scheduler's name are SysRq-D's. Booted without KASLR with 2
- * CPUs, with KASLR with 4, Debian's 6.18 (sched_ext before 7.1: `struct scx_sched` without
- * `aborting`, `bypass_depth`, `watchdog_timeout`; the reader takes the globals) with 2, and
- * Debian 6.1 (no sched_ext) for the degradation. A run's outputs
+ * CPUs, with KASLR with 4, Debian's 6.18 and 6.16 (sched_ext before 7.1: `struct scx_sched`
+ * without `aborting`, `bypass_depth`, `watchdog_timeout`; the reader takes the globals; 6.16's
+ * event counters are `event_stats_cpu`'s) with 2, and Debian 6.1 (no sched_ext) for the
+ * degradation. A run's outputs
  * are cached in testdata/.cache/vm/runs/<name> and reused while the kernel package and the
  * harness are unchanged (the first run of the suite pays ~35–75 s per boot).
  * @module
@@ -22,7 +23,7 @@ const RUNS = fixture(".cache/vm/runs");
 /** One boot: its name (the output directory), the harness options, the kernel it boots. */
 interface Boot {
   name: string;
-  kernel: "sched-ext" | "debian-6.18" | "debian-6.1";
+  kernel: "sched-ext" | "debian-6.18" | "debian-6.16" | "debian-6.1";
   args: string[];
 }
 
@@ -43,6 +44,11 @@ const BOOTS: Boot[] = [
     args: ["--kernel", "debian-6.18", "--cpus", "2", "--loops", "2"],
   },
   {
+    name: "debian-6.16-2cpu",
+    kernel: "debian-6.16",
+    args: ["--kernel", "debian-6.16", "--cpus", "2", "--loops", "2"],
+  },
+  {
     name: "debian-6.1-2cpu",
     kernel: "debian-6.1",
     args: ["--kernel", "debian-6.1", "--cpus", "2"],
@@ -51,7 +57,7 @@ const BOOTS: Boot[] = [
 
 /**
  * What a boot's outputs were made from: the kernel package, the options, the harness's files;
- * null while the kernel is not fetched yet (tests/prepare.sh does not fetch debian-6.18: the
+ * null while the kernel is not fetched yet (tests/prepare.sh does not fetch debian-6.18 or 6.16: the
  * harness does, on its first boot).
  */
 async function bootKey(boot: Boot): Promise<string | null> {
@@ -182,8 +188,11 @@ function hz(text: string): number {
   return Math.round((jiffies - 2 ** 32) / (ktime - 300));
 }
 
+/** The kernels whose sched_ext is from before 7.1 (the scheduler's values in globals). */
+const BEFORE_7_1: Boot["kernel"][] = ["debian-6.18", "debian-6.16"];
+
 /**
- * rq->scx.flags bits that 6.18 keeps from one balance to the next (SCX_RQ_BAL_PENDING 0x4,
+ * rq->scx.flags bits that 6.16 and 6.18 keep from one balance to the next (SCX_RQ_BAL_PENDING 0x4,
  * SCX_RQ_BAL_KEEP 0x8: set when balance keeps the running task, cleared at the next balance;
  * 7.x has neither): the dump and SysRq-D, taken at other moments, may differ in them. SysRq-D
  * runs on the CPU where /init is current, so there its last balance never kept a busy loop.
@@ -191,6 +200,7 @@ function hz(text: string): number {
 const BALANCE_FLAGS: Record<Boot["kernel"], number> = {
   "sched-ext": 0,
   "debian-6.18": 0x4 | 0x8,
+  "debian-6.16": 0x4 | 0x8,
   "debian-6.1": 0,
 };
 
@@ -304,8 +314,8 @@ for (const boot of BOOTS.filter((b) => b.kernel !== "debian-6.1")) {
     }
     assert.equal(scx.sched.ops, meta.scheduler.ops_name);
     assert.equal(scx.sched.ops, sysfsOps(view(dir, "before", "sched-ext.txt")));
-    if (boot.kernel === "debian-6.18") {
-      // 6.18's SysRq-D names no scheduler; 6.18 has no aborting flag (neither in scx_sched nor
+    if (BEFORE_7_1.includes(boot.kernel)) {
+      // Their SysRq-D names no scheduler; they have no aborting flag (neither in scx_sched nor
       // as the global scx_aborting) and no per-CPU bypass DSQ: each is null, with why.
       assert.equal(d0.ops, "");
       assert.equal(scx.sched.aborting, null);

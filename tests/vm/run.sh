@@ -3,9 +3,9 @@
 # CPU, and captures what a memory reader needs to be checked against: a memory dump taken by
 # QEMU with the workload running, and the guest's own view just before and just after it.
 #
-#   tests/vm/run.sh OUTDIR [--kernel sched-ext|debian-6.18|debian-6.1] [--cpus N] [--loops N]
-#                          [--mem MB] [--kaslr|--nokaslr] [--paging] [--ram-file PATH] [--settle S]
-#                          [--vmcoreinfo] [--boot-timeout S] [--prepare-only]
+#   tests/vm/run.sh OUTDIR [--kernel sched-ext|debian-6.18|debian-6.16|debian-6.1] [--cpus N]
+#                          [--loops N] [--mem MB] [--kaslr|--nokaslr] [--paging] [--ram-file PATH]
+#                          [--settle S] [--vmcoreinfo] [--boot-timeout S] [--prepare-only]
 #
 # Defaults: sched-ext, 2 CPUs, 512 MB, nokaslr, paging off, settle 3 s. See tests/vm/README.md
 # for the outputs. Steps (each bounded; a failure prints "run.sh: FAILED at <step>: <why>" and
@@ -74,8 +74,10 @@ case $kernel in
   # sched_ext before 7.1 (struct scx_sched without bypass_depth, watchdog_timeout, aborting):
   # trixie-backports has no -unsigned 6.18 image, only the signed one (its modules inside).
   debian-6.18) kregex='linux-image-6\.18\.[0-9]+\+deb13-amd64' ksuite=trixie-backports ;;
+  # 6.16 keeps the event counters in scx_sched.event_stats_cpu (6.18: scx_sched.pcpu).
+  debian-6.16) kregex='linux-image-6\.16\.[0-9]+\+deb13-amd64' ksuite=trixie-backports ;;
   debian-6.1) kregex='linux-image-6\.1\.0-[0-9]+-amd64-unsigned' ksuite=bookworm ;;
-  *) die options "unknown kernel $kernel (sched-ext, debian-6.18 or debian-6.1)" ;;
+  *) die options "unknown kernel $kernel (sched-ext, debian-6.18, debian-6.16 or debian-6.1)" ;;
 esac
 [[ $cpus =~ ^[1-9][0-9]*$ ]] || die options "--cpus wants a number"
 [[ $mem =~ ^[1-9][0-9]*$ ]] || die options "--mem wants a number of MB"
@@ -210,7 +212,7 @@ fwcfg=''
 if [ $vmcoreinfo = 1 ]; then
   case $kernel in
     sched-ext) modpkg=linux-modules-${package#linux-binary-} ;;
-    *) modpkg=$package ;; # bookworm's linux-image-*-unsigned and 6.18's linux-image-* hold their modules
+    *) modpkg=$package ;; # bookworm's linux-image-*-unsigned, 6.16's and 6.18's linux-image-* hold their modules
   esac
   moddir=$vm/modules/$kernel
   fwcfg=$moddir/qemu_fw_cfg.ko
