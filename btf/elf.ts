@@ -15,6 +15,11 @@ export interface ByteSource {
   read(offset: number, length: number): Uint8Array;
   /** Fills `dest` with the bytes starting at `offset` (no intermediate copy). */
   readInto(offset: number, dest: Uint8Array): void;
+  /**
+   * Fills `dest` from an exact 64-bit `offset` past 2^53, where a `number` cannot say it
+   * (/proc/kcore's with 5-level paging); absent where the source holds no such offsets.
+   */
+  readFarInto?(offset: bigint, dest: Uint8Array): void;
 }
 
 /** A ByteSource over bytes already in memory (reads are zero-copy views). */

@@ -15,8 +15,8 @@ export interface CoreSegment {
   paddr: number | null;
   /** Virtual address (0 in a QEMU dump without paging). */
   vaddr: bigint;
-  /** File offset of the segment's bytes. */
-  offset: number;
+  /** File offset of the segment's bytes, exact (/proc/kcore's pass 2^53 with 5-level paging). */
+  offset: bigint;
   /** Bytes present in the file. */
   filesz: number;
   /** Bytes of memory it covers (past `filesz`: zeros, pages a filter dropped). */
@@ -97,10 +97,11 @@ export function parseElfCore(src: ByteSource): ElfCore {
   const segments: CoreSegment[] = [], notes: CoreNote[] = [];
   for (let i = 0; i < phnum; i++) {
     const at = i * phentsize, type = view.getUint32(at, true);
-    const offset = u64(view, at + 8), filesz = u64(view, at + 32), memsz = u64(view, at + 40);
+    const offset = view.getBigUint64(at + 8, true);
+    const filesz = u64(view, at + 32), memsz = u64(view, at + 40);
     if (type === PT_NOTE) {
-      if (filesz > MAX_NOTES_BYTES || offset + filesz > src.size) continue;
-      notes.push(...notesOf(src.read(offset, filesz).slice()));
+      if (filesz > MAX_NOTES_BYTES || offset + BigInt(filesz) > BigInt(src.size)) continue;
+      notes.push(...notesOf(src.read(Number(offset), filesz).slice()));
     } else if (type === PT_LOAD) {
       const rawPaddr = view.getBigUint64(at + 24, true);
       const paddr = rawPaddr === 0xffffffffffffffffn || rawPaddr > BigInt(Number.MAX_SAFE_INTEGER)

@@ -35,10 +35,25 @@ export interface PhysicalMemory {
   readInto(addr: number, dest: Uint8Array): void;
 }
 
-/** A range and where its bytes are: `fileOffset` for the first `fileSize`, zeros after. */
+/**
+ * A range and where its bytes are: `fileOffset` for the first `fileSize`, zeros after; or,
+ * where that offset passes 2^53 (/proc/kcore with 5-level paging), `farOffset` instead.
+ */
 interface Backed extends PhysRange {
   fileOffset: number;
+  farOffset?: bigint;
   fileSize: number;
+}
+
+/** Fills `dest` from the file at `far` + `at` (an offset past 2^53); throws where `src` cannot. */
+function readFar(src: ByteSource, far: bigint, at: number, dest: Uint8Array): void {
+  const offset = far + BigInt(at);
+  if (!src.readFarInto) {
+    throw new GuestError(
+      `file offset 0x${offset.toString(16)} is past 2^53: this source cannot read it`,
+    );
+  }
+  src.readFarInto(offset, dest);
 }
 
 /** Physical memory over `src`, laid out by `ranges` (sorted, not overlapping). */
@@ -66,15 +81,18 @@ function backedMemory(src: ByteSource, backed: Backed[]): PhysicalMemory {
         throw new GuestError(`guest physical address ${hex(addr)} is not in the memory image`);
       }
       const at = addr - r.start;
-      if (at + length <= r.fileSize) return src.read(r.fileOffset + at, length);
+      if (r.farOffset === undefined && at + length <= r.fileSize) {
+        return src.read(r.fileOffset + at, length);
+      }
       const out = new Uint8Array(length);
-      if (at < r.fileSize) out.set(src.read(r.fileOffset + at, r.fileSize - at));
+      if (at < r.fileSize) this.readInto(addr, out.subarray(0, Math.min(length, r.fileSize - at)));
       return out;
     },
     readInto(addr, dest) {
       const r = find(addr), at = r === undefined ? 0 : addr - r.start;
       if (r !== undefined && at + dest.length <= r.fileSize) {
-        src.readInto(r.fileOffset + at, dest);
+        if (r.farOffset === undefined) src.readInto(r.fileOffset + at, dest);
+        else readFar(src, r.farOffset, at, dest);
       } else dest.set(this.read(addr, dest.length));
     },
   };
@@ -87,23 +105,29 @@ function spanning(mem: PhysicalMemory, first: PhysRange, addr: number, length: n
   return out;
 }
 
-/** The physical memory of an ELF core: its PT_LOAD segments that give a physical address. */
+/**
+ * The physical memory of an ELF core: its PT_LOAD segments that give a physical address. A
+ * segment that repeats memory a larger one covers (a kcore's kernel text, whose pages its
+ * direct-map RAM segment holds too, and lists first) is left out.
+ */
 export function coreMemory(src: ByteSource, core: ElfCore): PhysicalMemory {
   const backed: Backed[] = [];
-  for (const s of core.segments) {
-    if (s.paddr === null || s.memsz === 0) continue;
-    if (s.offset + s.filesz > src.size) {
+  const physical = core.segments.filter((s) => s.paddr !== null && s.memsz > 0);
+  for (const s of physical.sort((a, b) => b.memsz - a.memsz)) {
+    const start = s.paddr!;
+    // A size past 2^53 (/proc/kcore with 5-level paging) is not exact: no end to check against.
+    if (src.size <= Number.MAX_SAFE_INTEGER && s.offset + BigInt(s.filesz) > BigInt(src.size)) {
       throw new GuestError(
-        `segment at ${hex(s.paddr)} runs past the end of the ${src.size}-byte file (truncated)`,
+        `segment at ${hex(start)} runs past the end of the ${src.size}-byte file (truncated)`,
       );
     }
-    // Segments that repeat memory another one already covers (a kcore's text and direct-map
-    // views of the same pages) are left out.
-    if (backed.some((b) => s.paddr! < b.start + b.size && b.start < s.paddr! + s.memsz)) continue;
+    if (backed.some((b) => start < b.start + b.size && b.start < start + s.memsz)) continue;
+    const exact = s.offset + BigInt(s.filesz) <= BigInt(Number.MAX_SAFE_INTEGER);
     backed.push({
-      start: s.paddr,
+      start,
       size: s.memsz,
-      fileOffset: s.offset,
+      fileOffset: exact ? Number(s.offset) : 0,
+      ...(exact ? {} : { farOffset: s.offset }),
       fileSize: Math.min(s.filesz, s.memsz),
     });
   }

@@ -59,13 +59,15 @@ export function pathExists(path: string): boolean {
 
 /** A ByteSource over an open file: each read seeks and reads exactly the bytes asked for. */
 function fileSource(file: Deno.FsFile, size: number): ByteSource {
-  const readInto = (offset: number, dest: Uint8Array) => {
+  const readInto = (offset: number | bigint, dest: Uint8Array) => {
     try {
       file.seekSync(offset, Deno.SeekMode.Start);
       for (let done = 0; done < dest.length;) {
         const n = file.readSync(dest.subarray(done));
         if (n === null || n === 0) {
-          throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
+          throw new BtfError(
+            `read file: unexpected end of file at ${BigInt(offset) + BigInt(done)}`,
+          );
         }
         done += n;
       }
@@ -77,6 +79,7 @@ function fileSource(file: Deno.FsFile, size: number): ByteSource {
   return {
     size,
     readInto,
+    readFarInto: readInto,
     read(offset: number, length: number): Uint8Array {
       const out = new Uint8Array(length);
       readInto(offset, out);

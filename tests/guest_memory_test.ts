@@ -59,6 +59,47 @@ Deno.test("guest: an ELF core's segments by physical address; filtered pages rea
   });
 });
 
+Deno.test("guest: a /proc/kcore layout: its text left out for the RAM that holds it, offsets past 2^53 read exactly", () => {
+  // As a real kcore lists them (tests/vm_test.ts checks a guest's own): the kernel text first,
+  // its pages again inside the larger RAM segment after it; with 5-level paging a RAM
+  // segment's file offset passes 2^53. The text's bytes differ here to tell which is read.
+  const ram = bytes(0x4000, (i) => (i * 3) & 0xff);
+  const core = buildCore([
+    { paddr: 0x2000n, vaddr: 0xffffffff81000000n, bytes: bytes(0x1000, () => 0xee) },
+    { paddr: 0x1000n, vaddr: 0xff11000000001000n, bytes: ram },
+  ]);
+  const phdr = (i: number) => 64 + 56 * i, v = new DataView(core.buffer);
+  const ramAt = Number(v.getBigUint64(phdr(1) + 8, true));
+  const far = (1n << 55n) + 0x5000n; // a direct-map offset past 2^53, exact
+  v.setBigUint64(phdr(1) + 8, far, true);
+  const reads: bigint[] = [];
+  const kcore = {
+    ...memorySource(core),
+    size: 2 ** 56, // a stat's size past 2^53: not exact, no end to check against
+    readFarInto(offset: bigint, dest: Uint8Array) {
+      reads.push(offset);
+      dest.set(
+        core.subarray(ramAt + Number(offset - far), ramAt + Number(offset - far) + dest.length),
+      );
+    },
+  };
+  const parsed = parseElfCore(kcore);
+  assert.deepEqual(parsed.segments.map((sg) => sg.offset), [BigInt(64 + 56 * 2), far]);
+  const mem = coreMemory(kcore, parsed);
+  assert.deepEqual(mem.ranges, [{ start: 0x1000, size: 0x4000 }]);
+  assert.deepEqual(mem.read(0x2000, 4), ram.subarray(0x1000, 0x1004), "the RAM's copy of the text");
+  const dest = new Uint8Array(3);
+  mem.readInto(0x4ffd, dest);
+  assert.deepEqual(dest, ram.subarray(0x3ffd));
+  assert.deepEqual(reads, [far + 0x1000n, far + 0x3ffdn]);
+  // A source that cannot seek past 2^53 (bytes in memory) says so when such a read comes.
+  const inMemory = { ...memorySource(core), size: 2 ** 56 };
+  assert.throws(() => coreMemory(inMemory, parseElfCore(inMemory)).read(0x1000, 1), {
+    name: "BtfError",
+    message: "file offset 0x80000000005000 is past 2^53: this source cannot read it",
+  });
+});
+
 Deno.test("guest: a raw RAM file is physical memory from 0, with RAM past the hole at 4 GiB", () => {
   const ram = bytes(0x3000, (i) => i >> 12);
   const flat = rawMemory(memorySource(ram));
