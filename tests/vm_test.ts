@@ -15,7 +15,13 @@
  */
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
+import { findKernel } from "../guest/kernel.ts";
+import { openMemoryImage } from "../guest/image.ts";
+import { readRunQueues } from "../guest/rq.ts";
+import { readScx } from "../guest/scx.ts";
+import { openMapped } from "../load/file.ts";
 import { fixture, sha256, spawn, spawnCli } from "./helpers.ts";
+import { kcoreHeadBytes, kcoreLayout, kcoreSource } from "./kcore_head.ts";
 
 const HARNESS = fileURLToPath(new URL("./vm/run.sh", import.meta.url));
 const RUNS = fixture(".cache/vm/runs");
@@ -388,3 +394,72 @@ Deno.test("vm: -k with the kernel's own BTF reads the same; another kernel's BTF
     new RegExp(`^ktstr-btf: ${dir}/dump.elf: [^\\n]*(another kernel|does not fit)[^\\n]*\\n$`),
   );
 });
+
+/** The top-level `System RAM` ranges of /proc/iomem, as [start, end) by page (kcore's view). */
+function systemRam(text: string): [bigint, bigint][] {
+  const out: [bigint, bigint][] = [];
+  for (const line of text.split("\n")) {
+    const m = /^([0-9a-f]+)-([0-9a-f]+) : System RAM$/.exec(line);
+    if (m) {
+      const start = BigInt(`0x${m[1]}`), end = BigInt(`0x${m[2]}`) + 1n;
+      out.push([(start + 0xfffn) & ~0xfffn, end & ~0xfffn]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The guest's own /proc/kcore (its head as init.sh recorded it: ELF header, program headers,
+ * notes) with the dump's memory behind its PT_LOADs that give a physical address: a real
+ * kernel's kcore layout (the kernel text first, then vmalloc, modules, the direct map's RAM and
+ * vmemmap; the text's pages again inside a RAM segment; file offsets past 2^53 with 5-level
+ * paging) over real memory. The reader must find the kernel in it, with the VMCOREINFO of the
+ * kcore's note, and read the same run queues and DSQs as from the dump.
+ */
+for (const boot of BOOTS.filter((b) => b.kernel === "sched-ext")) {
+  Deno.test(`vm ${boot.name}: the guest's /proc/kcore layout over the dump reads as the dump`, async () => {
+    const dir = await booted(boot);
+    const meta = JSON.parse(Deno.readTextFileSync(`${dir}/meta.json`));
+    const head = kcoreHeadBytes(view(dir, "before", "kcore-head.txt"));
+    const { phdrs, notes } = kcoreLayout(head);
+    const loads = phdrs.filter((p) => p.type === 1);
+    // What the kernel lays out: notes, then the text, vmalloc, modules, RAM and vmemmap.
+    assert.deepEqual(notes.map((n) => n.name), ["CORE", "CORE", "CORE", "VMCOREINFO"]);
+    const info = new TextDecoder().decode(notes.find((n) => n.name === "VMCOREINFO")!.desc);
+    assert.match(
+      info,
+      new RegExp(`^OSRELEASE=${meta.guest_ready.release.replaceAll("+", "\\+")}$`, "m"),
+    );
+    const textVa = BigInt(
+      `0x${/^([0-9a-f]+) T _text$/m.exec(view(dir, "before", "kallsyms.txt"))![1]}`,
+    );
+    const text = loads.find((p) => p.vaddr === textVa);
+    assert.ok(text && text.paddr !== null, "the kernel text's PT_LOAD, with its physical address");
+    const ram = loads.filter((p) => p !== text && p.paddr !== null);
+    assert.deepEqual(
+      ram.map((p) => [p.paddr!, p.paddr! + p.memsz]),
+      systemRam(view(dir, "before", "iomem.txt")),
+      "one PT_LOAD per System RAM range",
+    );
+    assert.ok(
+      ram.some((p) => p.paddr! <= text.paddr! && text.paddr! + text.memsz <= p.paddr! + p.memsz),
+      "the text's pages are inside a RAM segment too",
+    );
+    assert.ok(loads.some((p) => p.paddr === null), "vmalloc, modules, vmemmap: no p_paddr");
+
+    const dump = openMapped(`${dir}/dump.elf`);
+    try {
+      const fromDump = openMemoryImage(dump.src);
+      const image = openMemoryImage(kcoreSource(head, fromDump.memory));
+      assert.equal(image.kind, "elf-core");
+      const kernel = findKernel(image), expected = findKernel(fromDump);
+      assert.equal(kernel.vmcoreinfoFrom, "note");
+      assert.equal(kernel.kaslrOffset, expected.kaslrOffset);
+      assert.deepEqual(kernel.cpus, expected.cpus);
+      assert.deepEqual(readRunQueues(kernel), readRunQueues(expected));
+      assert.deepEqual(readScx(kernel), readScx(expected));
+    } finally {
+      dump.close();
+    }
+  });
+}

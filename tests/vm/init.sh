@@ -144,6 +144,35 @@ scx_sysfs() {
     cat "$f"
   done
 }
+# The head of /proc/kcore: its ELF header, program headers and notes (up to the end of the
+# program header table or of the PT_NOTE segment, whichever is further), base64 after one
+# '#' line; checked on the host against the dump (tests/vm_test.ts). Fails (rc 1) with one
+# line when the kernel has no /proc/kcore (CONFIG_PROC_KCORE off).
+kcore_head() {
+  k=/proc/kcore
+  [ -e $k ] || { echo "no /proc/kcore"; return 1; }
+  head -c 4096 $k >/tmp/kcore.elf || return 1
+  u() { od -An -tu"$2" -j "$1" -N "$2" /tmp/kcore.elf | tr -d ' '; }
+  phoff=$(u 32 8) phentsize=$(u 54 2) phnum=$(u 56 2)
+  end=$((phoff + phnum * phentsize))
+  [ $end -le 4096 ] || head -c $end $k >/tmp/kcore.elf || return 1
+  notes=0 loads=0 i=0
+  while [ $i -lt "$phnum" ]; do
+    at=$((phoff + i * phentsize))
+    case $(u $at 4) in
+      1) loads=$((loads + 1)) ;;
+      4)
+        notes=$((notes + 1))
+        e=$(($(u $((at + 8)) 8) + $(u $((at + 32)) 8)))
+        [ $e -le $end ] || end=$e
+        ;;
+    esac
+    i=$((i + 1))
+  done
+  echo "# /proc/kcore head: $end bytes (e_phoff $phoff, $phnum program headers of $phentsize:" \
+    "$loads PT_LOAD, $notes PT_NOTE), base64"
+  head -c $end $k | base64
+}
 uname_all() {
   uname -a
   cat /proc/cmdline
@@ -175,6 +204,7 @@ view() {
   part uname uname_all
   part kallsyms cat /tmp/kallsyms.txt
   part vmcoreinfo cat /sys/kernel/vmcoreinfo
+  [ "$tag" != before ] || part kcore-head kcore_head
   part iomem cat /proc/iomem
   part meminfo cat /proc/meminfo
   part ps ps -o pid,ppid,nice,comm,args
