@@ -1964,7 +1964,7 @@ var fileSource = (function fileSource(file, size) {
       for (let done = 0; done < dest.length; ) {
         const n = file.readSync(dest.subarray(done));
         if (n === null || n === 0) {
-          throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
+          throw new BtfError(`read file: unexpected end of file at ${BigInt(offset) + BigInt(done)}`);
         }
         done += n;
       }
@@ -1976,6 +1976,7 @@ var fileSource = (function fileSource(file, size) {
   return {
     size,
     readInto,
+    readFarInto: readInto,
     read(offset, length) {
       const out = new Uint8Array(length);
       readInto(offset, out);
@@ -4995,10 +4996,11 @@ var parseElfCore = (function parseElfCore(src) {
   const segments = [], notes = [];
   for (let i = 0; i < phnum; i++) {
     const at = i * phentsize, type = view.getUint32(at, true);
-    const offset = u64(view, at + 8), filesz = u64(view, at + 32), memsz = u64(view, at + 40);
+    const offset = view.getBigUint64(at + 8, true);
+    const filesz = u64(view, at + 32), memsz = u64(view, at + 40);
     if (type === PT_NOTE) {
-      if (filesz > MAX_NOTES_BYTES || offset + filesz > src.size) continue;
-      notes.push(...notesOf(src.read(offset, filesz).slice()));
+      if (filesz > MAX_NOTES_BYTES || offset + BigInt(filesz) > BigInt(src.size)) continue;
+      notes.push(...notesOf(src.read(Number(offset), filesz).slice()));
     } else if (type === PT_LOAD) {
       const rawPaddr = view.getBigUint64(at + 24, true);
       const paddr = rawPaddr === 0xffffffffffffffffn || rawPaddr > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(rawPaddr);
@@ -5016,6 +5018,13 @@ var parseElfCore = (function parseElfCore(src) {
     segments,
     notes
   };
+});
+var readFar = (function readFar(src, far, at, dest) {
+  const offset = far + BigInt(at);
+  if (!src.readFarInto) {
+    throw new GuestError(`file offset 0x${offset.toString(16)} is past 2^53: this source cannot read it`);
+  }
+  src.readFarInto(offset, dest);
 });
 var backedMemory = (function backedMemory(src, backed) {
   backed.sort((a, b) => a.start - b.start);
@@ -5045,15 +5054,18 @@ var backedMemory = (function backedMemory(src, backed) {
         throw new GuestError(`guest physical address ${hex4(addr)} is not in the memory image`);
       }
       const at = addr - r.start;
-      if (at + length <= r.fileSize) return src.read(r.fileOffset + at, length);
+      if (r.farOffset === void 0 && at + length <= r.fileSize) {
+        return src.read(r.fileOffset + at, length);
+      }
       const out = new Uint8Array(length);
-      if (at < r.fileSize) out.set(src.read(r.fileOffset + at, r.fileSize - at));
+      if (at < r.fileSize) this.readInto(addr, out.subarray(0, Math.min(length, r.fileSize - at)));
       return out;
     },
     readInto(addr, dest) {
       const r = find(addr), at = r === void 0 ? 0 : addr - r.start;
       if (r !== void 0 && at + dest.length <= r.fileSize) {
-        src.readInto(r.fileOffset + at, dest);
+        if (r.farOffset === void 0) src.readInto(r.fileOffset + at, dest);
+        else readFar(src, r.farOffset, at, dest);
       } else dest.set(this.read(addr, dest.length));
     }
   };
@@ -5066,16 +5078,21 @@ var spanning = (function spanning(mem, first, addr, length) {
 });
 var coreMemory = (function coreMemory(src, core) {
   const backed = [];
-  for (const s of core.segments) {
-    if (s.paddr === null || s.memsz === 0) continue;
-    if (s.offset + s.filesz > src.size) {
-      throw new GuestError(`segment at ${hex4(s.paddr)} runs past the end of the ${src.size}-byte file (truncated)`);
+  const physical = core.segments.filter((s) => s.paddr !== null && s.memsz > 0);
+  for (const s of physical.sort((a, b) => b.memsz - a.memsz)) {
+    const start = s.paddr;
+    if (src.size <= Number.MAX_SAFE_INTEGER && s.offset + BigInt(s.filesz) > BigInt(src.size)) {
+      throw new GuestError(`segment at ${hex4(start)} runs past the end of the ${src.size}-byte file (truncated)`);
     }
-    if (backed.some((b) => s.paddr < b.start + b.size && b.start < s.paddr + s.memsz)) continue;
+    if (backed.some((b) => start < b.start + b.size && b.start < start + s.memsz)) continue;
+    const exact2 = s.offset + BigInt(s.filesz) <= BigInt(Number.MAX_SAFE_INTEGER);
     backed.push({
-      start: s.paddr,
+      start,
       size: s.memsz,
-      fileOffset: s.offset,
+      fileOffset: exact2 ? Number(s.offset) : 0,
+      ...exact2 ? {} : {
+        farOffset: s.offset
+      },
       fileSize: Math.min(s.filesz, s.memsz)
     });
   }
@@ -10100,6 +10117,7 @@ var init_elf_core = __esm({
 });
 
 // guest/physical.ts
+
 
 
 

@@ -935,7 +935,7 @@ var fileSource = (function fileSource(file, size) {
       for (let done = 0; done < dest.length; ) {
         const n = file.readSync(dest.subarray(done));
         if (n === null || n === 0) {
-          throw new BtfError(`read file: unexpected end of file at ${offset + done}`);
+          throw new BtfError(`read file: unexpected end of file at ${BigInt(offset) + BigInt(done)}`);
         }
         done += n;
       }
@@ -947,6 +947,7 @@ var fileSource = (function fileSource(file, size) {
   return {
     size,
     readInto,
+    readFarInto: readInto,
     read(offset, length) {
       const out = new Uint8Array(length);
       readInto(offset, out);
