@@ -121,3 +121,17 @@ Deno.test("map: a memory image is mapped whole: every read a view of one mapping
   assert.notEqual(plain.src.read(0, 16).buffer, plain.src.read(16, 16).buffer);
   plain.close();
 });
+
+Deno.test("file source: readFarInto seeks to a bigint offset (how /proc/kcore is read past 2^53)", () => {
+  using dir = tempDir();
+  const path = `${dir.path}/sparse`;
+  const far = 1n << 43n; // 8 TiB: a hole up to it, as a kcore's is
+  using f = Deno.openSync(path, { write: true, create: true });
+  f.seekSync(far, Deno.SeekMode.Start);
+  f.writeSync(new Uint8Array([1, 2, 3, 4]));
+  const opened = openSource(path);
+  const dest = new Uint8Array(6);
+  opened.src.readFarInto!(far - 2n, dest);
+  assert.deepEqual(dest, new Uint8Array([0, 0, 1, 2, 3, 4]));
+  opened.close();
+});
