@@ -431,6 +431,11 @@ const MUTATORS: [string, number, Mutator][] = [
       cur - 4096n,
       cur * 2n,
       1n << 32n,
+      // Past 2^53, where a kcore's offsets are (read exactly, or refused by a source in memory).
+      (1n << 53n) - 1n,
+      1n << 53n,
+      (1n << 55n) + cur,
+      (1n << 64n) - 1n,
       rand64(rng),
     ]);
     const b = new Uint8Array(size);
