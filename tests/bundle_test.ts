@@ -124,17 +124,27 @@ Deno.test("bundle: a run leaves the whole bundle compiled in Deno's code cache",
   using dir = tempDir();
   const env = { DENO_DIR: dir.path, NO_COLOR: "1" };
   const args = ["run", "-A", BUNDLED, "struct", "scx_dispatch_q", "-k", fixture("era_7_1.btf")];
-  // The first run in an empty DENO_DIR may exit before Deno has created its cache database;
-  // a run with the database in place writes the entry (Deno 2.9's v8_code_cache_v2).
-  for (let run = 0; run < 2; run++) {
+  // The first run in an empty DENO_DIR may exit before Deno has created its cache database,
+  // and a later one before it has written the entry (Deno 2.9's v8_code_cache_v2 is written
+  // in the background: CI once saw none after two runs on a loaded host); up to five runs.
+  const cached = () => {
+    try {
+      const db = new DatabaseSync(`${dir.path}/v8_code_cache_v2`, { readOnly: true });
+      const rows = db.prepare("SELECT length(data) AS bytes FROM codecache WHERE specifier = ?")
+        .all(new URL("dist/cli.js", repo).href) as { bytes: number }[];
+      db.close();
+      return rows;
+    } catch {
+      return []; // no database yet
+    }
+  };
+  let rows: { bytes: number }[] = [];
+  for (let run = 0; run < 5 && rows.length === 0; run++) {
     const out = spawn(Deno.execPath(), { args, env });
     assert.equal(out.code, 0, out.stderr);
+    rows = cached();
   }
-  const db = new DatabaseSync(`${dir.path}/v8_code_cache_v2`, { readOnly: true });
-  const rows = db.prepare("SELECT length(data) AS bytes FROM codecache WHERE specifier = ?")
-    .all(new URL("dist/cli.js", repo).href) as { bytes: number }[];
-  db.close();
-  assert.equal(rows.length, 1, "no code cache entry for dist/cli.js");
+  assert.equal(rows.length, 1, "no code cache entry for dist/cli.js after 5 runs");
   // Compiled lazily, the cache would hold the top-level code only (~70 KB of 225 KB).
   const source = Deno.statSync(BUNDLED).size;
   assert.ok(rows[0].bytes > 0.8 * source, `${rows[0].bytes} B cached for ${source} B of source`);

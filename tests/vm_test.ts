@@ -198,17 +198,24 @@ function hz(text: string): number {
 const BEFORE_7_1: Boot["kernel"][] = ["debian-6.18", "debian-6.16"];
 
 /**
- * rq->scx.flags bits that 6.16 and 6.18 keep from one balance to the next (SCX_RQ_BAL_PENDING 0x4,
- * SCX_RQ_BAL_KEEP 0x8: set when balance keeps the running task, cleared at the next balance;
- * 7.x has neither): the dump and SysRq-D, taken at other moments, may differ in them. SysRq-D
- * runs on the CPU where /init is current, so there its last balance never kept a busy loop.
+ * The rq->scx.flags bits of `kernel` (its enum scx_rq_flags, by name, from its BTF) that are
+ * set and cleared inside one scheduling operation (SCX_RQ_CLK_VALID, SCX_RQ_IN_*) or kept from
+ * one balance to the next (SCX_RQ_BAL_*: 6.18 kept BAL_KEEP, 0x8, from a balance that kept
+ * the running task; a dump once read 0x9 where SysRq-D said 0x1, and 6.16's 0x21: CLK_VALID):
+ * a dump and SysRq-D, taken at other moments, may differ in them, and only in them. The rest
+ * (ONLINE, CAN_STOP_TICK, BYPASSING) must be equal. And BAL_KEEP's value, where it has one.
  */
-const BALANCE_FLAGS: Record<Boot["kernel"], number> = {
-  "sched-ext": 0,
-  "debian-6.18": 0x4 | 0x8,
-  "debian-6.16": 0x4 | 0x8,
-  "debian-6.1": 0,
-};
+function transientFlags(kernel: Boot["kernel"]): { mask: number; balKeep: number } {
+  const r = spawnCli(["enum", "scx_rq_flags", "-k", fixture(`.cache/${kernel}.btf`), "--json"]);
+  assert.equal(r.code, 0, r.stderr);
+  const [e] = JSON.parse(r.stdout).results[0].enums;
+  let mask = 0, balKeep = 0;
+  for (const { name, value } of e.enumerators as { name: string; value: number }[]) {
+    if (/^SCX_RQ_(CLK_VALID|BAL_\w+|IN_\w+)$/.test(name)) mask |= value;
+    if (name === "SCX_RQ_BAL_KEEP") balKeep = value;
+  }
+  return { mask, balKeep };
+}
 
 /** The busy loops: pid → the CPU it is pinned to. */
 function workload(dir: string): Map<number, number> {
@@ -253,6 +260,7 @@ for (const boot of BOOTS.filter((b) => b.kernel !== "debian-6.1")) {
       sysrqD(view(dir, "after", "sysrq-d.txt")),
     ];
     assert.equal(d0.cpus.size, meta.cpus, "SysRq-D's per-CPU lines parsed");
+    const transient = transientFlags(boot.kernel);
     assert.ok(d0.events.size > 0 && d1.events.size === d0.events.size, "SysRq-D's counters parsed");
     const loops = workload(dir);
     for (const row of rq.cpus) {
@@ -284,15 +292,16 @@ for (const boot of BOOTS.filter((b) => b.kernel !== "debian-6.1")) {
         d1.cpus.get(cpu)!.ksync,
         `cpu ${cpu} kick_sync`,
       );
-      const keep = BALANCE_FLAGS[boot.kernel];
+      const [before, after] = [d0.cpus.get(cpu)!.flags, d1.cpus.get(cpu)!.flags];
       assert.ok(
-        [d0.cpus.get(cpu)!.flags, d1.cpus.get(cpu)!.flags].map((f) => f & ~keep).includes(
-          row.scx.flags & ~keep,
+        [before & ~transient.mask, after & ~transient.mask].includes(
+          row.scx.flags & ~transient.mask,
         ),
-        `cpu ${cpu} scx.flags 0x${row.scx.flags.toString(16)} is SysRq-D's` +
-          (keep ? ` (but for 0x${keep.toString(16)})` : ""),
+        `cpu ${cpu} scx.flags 0x${row.scx.flags.toString(16)} is SysRq-D's (0x${
+          before.toString(16)
+        }, 0x${after.toString(16)}) but for the transient 0x${transient.mask.toString(16)}`,
       );
-      if (row.scx.flags & keep & 0x8) {
+      if (row.scx.flags & transient.balKeep) {
         assert.equal(row.curr.class, "ext", `cpu ${cpu}: SCX_RQ_BAL_KEEP keeps an ext task`);
       }
       // The CPU's busy loops never sleep: each is running, or waiting on the CPU's local DSQ
