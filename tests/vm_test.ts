@@ -89,7 +89,18 @@ async function booted(boot: Boot): Promise<string> {
   } catch {
     // not booted yet
   }
-  const r = spawn("bash", { args: [HARNESS, dir, ...boot.args] });
+  // A TCG boot that dies before the guest is ready (seen twice on a loaded host: QEMU gone,
+  // status 0, before READY; once 'Oops: int3' while the kernel patched its text) is booted
+  // once more; any other failure, or a second one, fails the test.
+  let r = spawn("bash", { args: [HARNESS, dir, ...boot.args] });
+  if (r.code !== 0 && r.stderr.includes("FAILED at boot")) {
+    try {
+      Deno.copyFileSync(`${dir}/console.log`, `${dir}/console-failed-boot.log`); // kept to look at
+    } catch {
+      // no console: QEMU never started
+    }
+    r = spawn("bash", { args: [HARNESS, dir, ...boot.args] });
+  }
   assert.equal(r.code, 0, `${boot.name}: ${r.stderr.split("\n").slice(-5).join("\n")}`);
   const made = await bootKey(boot); // the package the harness booted, fetched by it if need be
   assert.ok(
