@@ -40,7 +40,7 @@ import { hex } from "./errors.ts";
 import { type GuestKernel, needSymbol, perCpuAddress } from "./kernel.ts";
 import { WALK_CAP } from "./lists.ts";
 import type { PhysicalMemory } from "./physical.ts";
-import { CLASSES, type Count, count, type RqRow, SCHEDSTAT } from "./rq.ts";
+import { CLASSES, type Count, count, optional, type RqRow, SCHEDSTAT } from "./rq.ts";
 import {
   type Dsq,
   eventStatsPlace,
@@ -469,15 +469,7 @@ export class RqWatcher {
     this.#live = live;
     this.#tries = Math.max(2, tries);
     const rq = this.#rq;
-    const opt = <T>(part: string, fn: () => T): T | null => {
-      try {
-        return fn();
-      } catch (err) {
-        if (!(err instanceof BtfError)) throw err;
-        this.missing[part] ??= err.message;
-        return null;
-      }
-    };
+    const opt = <T>(part: string, fn: () => T): T | null => optional(this.missing, part, fn);
     const core = {
       nr: rq.slot(view.field("rq.nr_running")),
       clock: rq.slot(view.field("rq.clock")),
@@ -988,15 +980,7 @@ export class ScxWatch {
         : "btf: struct 'rq' has no member 'scx'";
       return null;
     }
-    const opt = <T>(part: string, fn: () => T): T | null => {
-      try {
-        return fn();
-      } catch (err) {
-        if (!(err instanceof BtfError)) throw err;
-        missing[part] ??= err.message;
-        return null;
-      }
-    };
+    const opt = <T>(part: string, fn: () => T): T | null => optional(missing, part, fn);
     return opt("dsqs", () => {
       const f = (p: string) => view.field(p);
       const dsq = new Layout(), task = new Layout(), root = new Layout();
