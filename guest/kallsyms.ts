@@ -384,7 +384,10 @@ export function readKallsyms(read: VirtualRead, info: VmcoreInfo): KallsymsTable
   if (base !== undefined) {
     // Base-relative, then absolute-per-CPU (x86_64 SMP before 6.15).
     encodings.push((i) => (base + BigInt(raw(i) >>> 0)) & U64);
-    encodings.push((i) => raw(i) >= 0 ? BigInt(raw(i)) : (base - 1n - BigInt(raw(i))) & U64);
+    encodings.push((i) => {
+      const v = raw(i); // one read
+      return v >= 0 ? BigInt(v) : (base - 1n - BigInt(v)) & U64;
+    });
   }
   const decode = encodings.find((f) => f(stextIndex) === stext);
   if (decode === undefined) {
