@@ -23,6 +23,7 @@
  * @module
  */
 import { extraWords, MAX_KNOWN_KIND } from "../kinds.ts";
+import { acrossEdge, carryOver } from "./chunk_edge.ts";
 
 /** The largest blob a candidate may claim (a vmlinux's BTF is 4 to 10 MB). */
 export const MAX_BTF_BYTES = 256 << 20;
@@ -243,9 +244,7 @@ export class BtfScanner {
     // Magics that start in the last bytes of the previous chunk and end in this one.
     const tail = this.#tail;
     if (tail.length > 0) {
-      const joined = new Uint8Array(tail.length + Math.min(3, chunk.length));
-      joined.set(tail);
-      joined.set(chunk.subarray(0, joined.length - tail.length), tail.length);
+      const joined = acrossEdge(tail, chunk);
       for (let i = 0; i < tail.length && i + 4 <= joined.length; i++) {
         if (isHeaderStart(joined, i)) {
           this.#start(start - tail.length + i, joined.subarray(i), chunk);
@@ -262,12 +261,7 @@ export class BtfScanner {
       else be = chunk.indexOf(0xeb, at + 1);
     }
     this.#pos += chunk.length;
-    const keep = Math.min(3, tail.length + chunk.length);
-    const next = new Uint8Array(keep);
-    const fromChunk = Math.min(keep, chunk.length);
-    next.set(tail.subarray(tail.length - (keep - fromChunk)));
-    next.set(chunk.subarray(chunk.length - fromChunk), keep - fromChunk);
-    this.#tail = next;
+    this.#tail = carryOver(tail, chunk);
     return !this.settled;
   }
 

@@ -11,6 +11,7 @@
  */
 import { type ByteSource, ElfFormatError, findElfSection, hasElfMagic } from "../elf.ts";
 import { BtfError, BUILT_WITHOUT_BTF, NoBtfError } from "../errors.ts";
+import { acrossEdge, carryOver } from "./chunk_edge.ts";
 
 /** Bytes kept before the section header table: the section name table lies there. */
 export const TAIL_BYTES = 1 << 20;
@@ -171,21 +172,14 @@ export class ElfBtfCollector {
   /** Starts a capture at every BTF header magic in `chunk` (and across its left edge). */
   #scan(chunk: Uint8Array, start: number): void {
     const carry = this.#carry;
-    const joined = new Uint8Array(carry.length + Math.min(chunk.length, 3));
-    joined.set(carry);
-    joined.set(chunk.subarray(0, joined.length - carry.length), carry.length);
+    const joined = acrossEdge(carry, chunk);
     for (let i = 0; i < carry.length; i++) {
       if (isBtfMagic(joined, i)) this.#startBtf(start - carry.length + i, joined.subarray(i));
     }
     for (let at = chunk.indexOf(0x9f); at >= 0; at = chunk.indexOf(0x9f, at + 1)) {
       if (isBtfMagic(chunk, at)) this.#startBtf(start + at, new Uint8Array(0));
     }
-    const keep = Math.min(3, carry.length + chunk.length);
-    const next = new Uint8Array(keep);
-    const fromChunk = Math.min(keep, chunk.length);
-    next.set(carry.subarray(carry.length - (keep - fromChunk)));
-    next.set(chunk.subarray(chunk.length - fromChunk), keep - fromChunk);
-    this.#carry = next;
+    this.#carry = carryOver(carry, chunk);
   }
 
   /** Starts capturing a BTF header at stream offset `at`; `seen` holds its bytes before `#pos`. */
