@@ -126,6 +126,18 @@ class Qmp:
                 raise StepError(step, m["error"].get("desc", repr(m["error"])))
             return m.get("return")
 
+    def quit(self, proc):
+        """Asks QEMU (`proc`) to quit; whether it exited within 15 s."""
+        try:
+            self.cmd("quit", timeout=10)
+        except StepError:
+            pass  # QEMU may close the socket before it answers
+        try:
+            proc.wait(timeout=15)
+            return True
+        except subprocess.TimeoutExpired:
+            return False
+
 
 class Guest:
     """The guest's command port (init.sh's server on /dev/ttyS1)."""
@@ -279,13 +291,7 @@ def main():
         times["view_after"] = round(time.monotonic() - t, 3)
 
         step = "quit"
-        try:
-            qmp.cmd("quit", timeout=10)
-        except StepError:
-            pass  # QEMU may close the socket before it answers
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
+        if not qmp.quit(proc):
             raise StepError("quit", "QEMU still running 15 s after quit")
         meta["qmp_events"] = qmp.events
         ok = True
