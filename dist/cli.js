@@ -1403,6 +1403,20 @@ var magicCandidates = (function magicCandidates(bytes, limit = 64) {
   }
   return found;
 });
+var acrossEdge = (function acrossEdge(carry, chunk) {
+  const joined = new Uint8Array(carry.length + Math.min(CARRIED, chunk.length));
+  joined.set(carry);
+  joined.set(chunk.subarray(0, joined.length - carry.length), carry.length);
+  return joined;
+});
+var carryOver = (function carryOver(carry, chunk) {
+  const keep = Math.min(CARRIED, carry.length + chunk.length);
+  const next = new Uint8Array(keep);
+  const fromChunk = Math.min(keep, chunk.length);
+  next.set(carry.subarray(carry.length - (keep - fromChunk)));
+  next.set(chunk.subarray(chunk.length - fromChunk), keep - fromChunk);
+  return next;
+});
 var isHeaderStart = (function isHeaderStart(b, at) {
   return b[at + 2] === 1 && b[at + 3] === 0 && (b[at] === 159 && b[at + 1] === 235 || b[at] === 235 && b[at + 1] === 159);
 });
@@ -4619,7 +4633,10 @@ var readKallsyms = (function readKallsyms(read, info) {
   ];
   if (base !== void 0) {
     encodings.push((i) => base + BigInt(raw(i) >>> 0) & U64);
-    encodings.push((i) => raw(i) >= 0 ? BigInt(raw(i)) : base - 1n - BigInt(raw(i)) & U64);
+    encodings.push((i) => {
+      const v = raw(i);
+      return v >= 0 ? BigInt(v) : base - 1n - BigInt(v) & U64;
+    });
   }
   const decode = encodings.find((f) => f(stextIndex) === stext);
   if (decode === void 0) {
@@ -7890,6 +7907,16 @@ var init_compression = __esm({
   }
 });
 
+// btf/image/chunk_edge.ts
+
+
+var CARRIED;
+var init_chunk_edge = __esm({
+  "btf/image/chunk_edge.ts"() {
+    CARRIED = 3;
+  }
+});
+
 // btf/image/btf_scan.ts
 
 
@@ -7899,6 +7926,7 @@ var MAX_BTF_BYTES, MAX_LIVE, PAGE_ALIGNED_MIN, HEAD, MIN_HDR, MAX_HDR, Candidate
 var init_btf_scan = __esm({
   "btf/image/btf_scan.ts"() {
     init_kinds();
+    init_chunk_edge();
     MAX_BTF_BYTES = 256 << 20;
     MAX_LIVE = 16;
     PAGE_ALIGNED_MIN = 1 << 20;
@@ -8065,9 +8093,7 @@ var init_btf_scan = __esm({
         this.#settle();
         const tail = this.#tail;
         if (tail.length > 0) {
-          const joined = new Uint8Array(tail.length + Math.min(3, chunk.length));
-          joined.set(tail);
-          joined.set(chunk.subarray(0, joined.length - tail.length), tail.length);
+          const joined = acrossEdge(tail, chunk);
           for (let i = 0; i < tail.length && i + 4 <= joined.length; i++) {
             if (isHeaderStart(joined, i)) {
               this.#start(start - tail.length + i, joined.subarray(i), chunk);
@@ -8083,12 +8109,7 @@ var init_btf_scan = __esm({
           else be = chunk.indexOf(235, at + 1);
         }
         this.#pos += chunk.length;
-        const keep = Math.min(3, tail.length + chunk.length);
-        const next = new Uint8Array(keep);
-        const fromChunk = Math.min(keep, chunk.length);
-        next.set(tail.subarray(tail.length - (keep - fromChunk)));
-        next.set(chunk.subarray(chunk.length - fromChunk), keep - fromChunk);
-        this.#tail = next;
+        this.#tail = carryOver(tail, chunk);
         return !this.settled;
       }
       /**
@@ -8541,6 +8562,7 @@ var init_elf_btf = __esm({
   "btf/image/elf_btf.ts"() {
     init_elf();
     init_errors();
+    init_chunk_edge();
     TAIL_BYTES = 1 << 20;
     ELF_HEADER = 64;
     BTF_HEADER = 24;
@@ -8676,21 +8698,14 @@ var init_elf_btf = __esm({
       /** Starts a capture at every BTF header magic in `chunk` (and across its left edge). */
       #scan(chunk, start) {
         const carry = this.#carry;
-        const joined = new Uint8Array(carry.length + Math.min(chunk.length, 3));
-        joined.set(carry);
-        joined.set(chunk.subarray(0, joined.length - carry.length), carry.length);
+        const joined = acrossEdge(carry, chunk);
         for (let i = 0; i < carry.length; i++) {
           if (isBtfMagic(joined, i)) this.#startBtf(start - carry.length + i, joined.subarray(i));
         }
         for (let at = chunk.indexOf(159); at >= 0; at = chunk.indexOf(159, at + 1)) {
           if (isBtfMagic(chunk, at)) this.#startBtf(start + at, new Uint8Array(0));
         }
-        const keep = Math.min(3, carry.length + chunk.length);
-        const next = new Uint8Array(keep);
-        const fromChunk = Math.min(keep, chunk.length);
-        next.set(carry.subarray(carry.length - (keep - fromChunk)));
-        next.set(chunk.subarray(chunk.length - fromChunk), keep - fromChunk);
-        this.#carry = next;
+        this.#carry = carryOver(carry, chunk);
       }
       /** Starts capturing a BTF header at stream offset `at`; `seen` holds its bytes before `#pos`. */
       #startBtf(at, seen) {
@@ -10510,15 +10525,7 @@ var init_watch = __esm({
         this.#live = live;
         this.#tries = Math.max(2, tries);
         const rq2 = this.#rq;
-        const opt = (part, fn) => {
-          try {
-            return fn();
-          } catch (err) {
-            if (!(err instanceof BtfError)) throw err;
-            this.missing[part] ??= err.message;
-            return null;
-          }
-        };
+        const opt = (part, fn) => optional2(this.missing, part, fn);
         const core = {
           nr: rq2.slot(view.field("rq.nr_running")),
           clock: rq2.slot(view.field("rq.clock")),
@@ -10843,15 +10850,7 @@ var init_watch = __esm({
           missing.sched = rootVa === void 0 ? `no scx_root in ${symbols.origin} (no sched_ext, or sched_ext before 6.16)` : "btf: struct 'rq' has no member 'scx'";
           return null;
         }
-        const opt = (part, fn) => {
-          try {
-            return fn();
-          } catch (err) {
-            if (!(err instanceof BtfError)) throw err;
-            missing[part] ??= err.message;
-            return null;
-          }
-        };
+        const opt = (part, fn) => optional2(missing, part, fn);
         return opt("dsqs", () => {
           const f = (p) => view.field(p);
           const dsq = new Layout(), task2 = new Layout(), root = new Layout();
