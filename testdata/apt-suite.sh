@@ -10,6 +10,8 @@
 #                              older than a day
 #   apt_newest REGEX           the newest package (sort -V) whose whole name matches REGEX
 #   apt_fetch DIR PKG          downloads PKG's .deb into DIR
+#   apt_fetch_tmp PKG          downloads PKG's .deb into a fresh directory, $tmp, removed when
+#                              the script exits
 #
 # The archive drops a package once a newer one supersedes it (sid's within weeks), so the
 # scripts take the newest match and check what they fetched, never a version written down.
@@ -55,4 +57,11 @@ apt_newest() {
 
 apt_fetch() {
   (cd "$1" && apt-get "${APT_OPTS[@]}" download -q "$2" >&2)
+}
+
+apt_fetch_tmp() {
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  chmod 777 "$tmp" # apt-get download may drop to the _apt user
+  apt_fetch "$tmp" "$1"
 }

@@ -27,11 +27,8 @@ flock 9
 apt_private "$suite" "$arch" || die "apt cannot reach $suite ($arch)"
 pkg=$(apt_newest "$regex" || true)
 [ -n "$pkg" ] || die "no package in $suite ($arch) matches $regex"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-chmod 777 "$tmp"
 echo "fetch-debian-arch-module: $name: downloading $pkg" >&2
-apt_fetch "$tmp" "$pkg" || die "apt-get download $pkg failed"
+apt_fetch_tmp "$pkg" || die "apt-get download $pkg failed"
 dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp" --wildcards "*/$module.ko*" 2>/dev/null ||
   die "$pkg holds no $module.ko"
 ko=$(find "$tmp" -name "$module.ko*" -type f | head -n 1)

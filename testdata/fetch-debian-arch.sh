@@ -46,11 +46,8 @@ done_check && exit 0
 apt_private "$suite" "$arch" || die "apt cannot reach $suite ($arch)"
 pkg=$(apt_newest "$regex" || true)
 [ -n "$pkg" ] || die "no package in $suite ($arch) matches $regex"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-chmod 777 "$tmp"
 echo "fetch-debian-arch: $name: downloading $pkg ($arch, $suite)" >&2
-apt_fetch "$tmp" "$pkg" || die "apt-get download $pkg failed"
+apt_fetch_tmp "$pkg" || die "apt-get download $pkg failed"
 mkdir "$tmp/root"
 dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp/root" --wildcards --no-anchored \
   'boot/vmlinuz-*' 'boot/vmlinux-*' 'usr/lib/modules/*/vmlinuz*' 2>/dev/null || true

@@ -37,11 +37,8 @@ done_check && exit 0
 apt_private "$suite" amd64 || die "apt cannot reach $suite"
 pkg=$(apt_newest "$regex" || true)
 [ -n "$pkg" ] || die "no package in $suite matches $regex"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-chmod 777 "$tmp"
 echo "fetch-debian-image: $name: downloading $pkg" >&2
-apt_fetch "$tmp" "$pkg" || die "apt-get download $pkg failed"
+apt_fetch_tmp "$pkg" || die "apt-get download $pkg failed"
 dpkg-deb -x "$tmp"/*.deb "$tmp/root"
 image=$(find "$tmp/root" -name 'vmlinuz*' -type f | head -n 1)
 [ -n "$image" ] || die "$pkg holds no vmlinuz"

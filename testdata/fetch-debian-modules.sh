@@ -30,11 +30,8 @@ done_check && exit 0
 # shellcheck source=apt-suite.sh
 . "$here/apt-suite.sh"
 apt_private "$suite" amd64 || die "apt cannot reach $suite"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-chmod 777 "$tmp"
 echo "fetch-debian-modules: downloading $pkg" >&2
-apt_fetch "$tmp" "$pkg" || die "apt-get download $pkg failed"
+apt_fetch_tmp "$pkg" || die "apt-get download $pkg failed"
 dpkg-deb --fsys-tarfile "$tmp"/*.deb | tar -x -C "$tmp" --wildcards "*/fs/fat/$m.ko.xz"
 ko=$(find "$tmp" -name "$m.ko.xz" | head -n 1)
 [ -n "$ko" ] || die "$m.ko.xz not in $pkg"
